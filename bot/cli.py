@@ -1,0 +1,25 @@
+"""The `griddesk` command line: every module in `bot.commands` contributes its `commands`."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import click
+
+import bot.commands
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """GridDesk: the chat front door for residents' petitions in grid governance."""
+
+
+def _register_commands() -> None:
+    for module_info in sorted(pkgutil.iter_modules(bot.commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"bot.commands.{module_info.name}")
+        for command in getattr(module, "commands", []):
+            main.add_command(command)
+
+
+_register_commands()

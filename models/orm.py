@@ -1,0 +1,314 @@
+"""SQLAlchemy 2 typed mappings of the GridDesk schema (both PostgreSQL and SQLite)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+ChatId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UtcDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+# --- Organisation -------------------------------------------------------------------------
+
+
+class DistrictRow(Base):
+    __tablename__ = "districts"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    ticket_prefix: Mapped[str] = mapped_column(String(8))
+    timezone: Mapped[str] = mapped_column(String(64))
+    task_force_name: Mapped[str] = mapped_column(String(64))
+    task_force_person: Mapped[str] = mapped_column(ForeignKey("people.code"))
+
+
+class StreetRow(Base):
+    __tablename__ = "streets"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    district_code: Mapped[str] = mapped_column(ForeignKey("districts.code"))
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(8))
+    committee_name: Mapped[str] = mapped_column(String(64))
+    committee_person: Mapped[str] = mapped_column(ForeignKey("people.code"))
+
+
+class CommunityRow(Base):
+    __tablename__ = "communities"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    street_code: Mapped[str] = mapped_column(ForeignKey("streets.code"))
+    name: Mapped[str] = mapped_column(String(64))
+    aliases: Mapped[list[Any]] = mapped_column(default=list)
+    party_org_name: Mapped[str] = mapped_column(String(64))
+    secretary_person: Mapped[str] = mapped_column(ForeignKey("people.code"))
+
+
+class GridRow(Base):
+    __tablename__ = "grids"
+    code: Mapped[str] = mapped_column(String(24), primary_key=True)
+    community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"))
+    name: Mapped[str] = mapped_column(String(64))
+    building_low: Mapped[int | None]
+    building_high: Mapped[int | None]
+    households: Mapped[int] = mapped_column(default=0)
+    outline: Mapped[list[Any]] = mapped_column(default=list)  # [[lat, lon], ...]
+    branch_name: Mapped[str] = mapped_column(String(64))
+    branch_person: Mapped[str] = mapped_column(ForeignKey("people.code"))
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    telegram_user_id: Mapped[int | None] = mapped_column(ChatId, unique=True)
+    telegram_chat_id: Mapped[int | None] = mapped_column(ChatId)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    appointments: Mapped[list[AppointmentRow]] = relationship(
+        back_populates="person", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+    @property
+    def chat_id(self) -> int | None:
+        return self.telegram_chat_id if self.telegram_chat_id is not None else self.telegram_user_id
+
+
+class AppointmentRow(Base):
+    __tablename__ = "appointments"
+    __table_args__ = (UniqueConstraint("person_code", "role", "scope_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    person_code: Mapped[str] = mapped_column(ForeignKey("people.code", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(32))
+    scope_code: Mapped[str] = mapped_column(String(24), index=True)
+    person: Mapped[PersonRow] = relationship(back_populates="appointments")
+
+
+class CategoryRow(Base):
+    __tablename__ = "categories"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(32))
+    name_hant: Mapped[str] = mapped_column(String(32))
+    accept_within_s: Mapped[int]
+    resolve_within_s: Mapped[int]
+    working_calendar: Mapped[bool] = mapped_column(Boolean, default=False)
+    departments: Mapped[list[Any]] = mapped_column(default=list)
+    position: Mapped[int] = mapped_column(default=0)
+
+
+# --- Tickets ------------------------------------------------------------------------------
+
+
+class TicketRow(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        Index("ix_tickets_status_accept_due", "status", "accept_due_at"),
+        Index("ix_tickets_status_resolve_due", "status", "resolve_due_at"),
+        Index("ix_tickets_reporter", "reporter_user_id", "created_at"),
+        Index("ix_tickets_grid_created", "grid_code", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    reporter_user_id: Mapped[int | None] = mapped_column(ChatId)
+    reporter_chat_id: Mapped[int | None] = mapped_column(ChatId)
+    reporter_name: Mapped[str | None] = mapped_column(String(128))
+    reporter_phone: Mapped[str | None] = mapped_column(String(32))
+    anonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+    script: Mapped[str] = mapped_column(String(4), default="hans")
+    original_text: Mapped[str] = mapped_column(Text)
+    normalized_text: Mapped[str] = mapped_column(Text)
+    address_text: Mapped[str | None] = mapped_column(Text)
+    category_code: Mapped[str] = mapped_column(ForeignKey("categories.code"))
+    community_code: Mapped[str | None] = mapped_column(ForeignKey("communities.code"))
+    grid_code: Mapped[str | None] = mapped_column(ForeignKey("grids.code"))
+    building: Mapped[int | None]
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    keywords: Mapped[list[Any]] = mapped_column(default=list)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    photo_file_ids: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    level: Mapped[int] = mapped_column(default=0)
+    assignee_code: Mapped[str | None] = mapped_column(ForeignKey("people.code"), index=True)
+    first_receiver_code: Mapped[str | None] = mapped_column(ForeignKey("people.code"))
+    accept_due_at: Mapped[datetime | None]
+    resolve_due_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    result_note: Mapped[str | None] = mapped_column(Text)
+    reject_reason: Mapped[str | None] = mapped_column(Text)
+    reopen_count: Mapped[int] = mapped_column(default=0)
+    max_level: Mapped[int] = mapped_column(default=0)
+    events: Mapped[list[TicketEventRow]] = relationship(
+        back_populates="ticket", order_by="TicketEventRow.id", lazy="raise"
+    )
+
+
+class TicketEventRow(Base):
+    """Append-only log of everything that happened to a ticket."""
+
+    __tablename__ = "ticket_events"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(48))  # person code, "resident" or "system"
+    action: Mapped[str] = mapped_column(String(24))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    from_level: Mapped[int | None]
+    to_level: Mapped[int | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    ticket: Mapped[TicketRow] = relationship(back_populates="events")
+
+
+class RatingRow(Base):
+    __tablename__ = "ratings"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    score: Mapped[str] = mapped_column(String(16))  # satisfied | basically | unsatisfied
+    at: Mapped[datetime]
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class TicketCounterRow(Base):
+    """Daily ticket sequence per prefix; incremented under a row lock."""
+
+    __tablename__ = "ticket_counters"
+    prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(default=0)
+
+
+# --- Delivery and conversations -----------------------------------------------------------
+
+
+class OutboxRow(Base):
+    """A notification written in the same transaction as the change that caused it."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "available_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    chat_id: Mapped[int] = mapped_column(ChatId)
+    person_code: Mapped[str | None] = mapped_column(String(32))
+    ticket_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)  # text, keyboard, photos
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    available_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class ConversationRow(Base):
+    """Durable conversation state of one chat (a resident's draft, a pending worker prompt)."""
+
+    __tablename__ = "conversations"
+    chat_id: Mapped[int] = mapped_column(ChatId, primary_key=True)
+    state: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime]
+
+
+class ProcessedUpdateRow(Base):
+    """Update ids already handled, so a duplicate delivery changes nothing."""
+
+    __tablename__ = "processed_updates"
+    update_id: Mapped[int] = mapped_column(ChatId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
+class InviteRow(Base):
+    __tablename__ = "invites"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_code: Mapped[str] = mapped_column(ForeignKey("people.code", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class BanRow(Base):
+    __tablename__ = "bans"
+    telegram_user_id: Mapped[int] = mapped_column(ChatId, primary_key=True)
+    reason: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime]
+
+
+class CallbackTokenRow(Base):
+    """Opaque id behind an inline button: the button's data carries no authority by itself."""
+
+    __tablename__ = "callback_tokens"
+    token: Mapped[str] = mapped_column(String(24), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ChatId)
+    action: Mapped[str] = mapped_column(String(24))
+    args: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class SecurityEventRow(Base):
+    __tablename__ = "security_events"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    telegram_user_id: Mapped[int | None] = mapped_column(ChatId)
+    kind: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str | None] = mapped_column(Text)
