@@ -1,0 +1,102 @@
+"""The aiogram 3 adapter: polling or webhook in, `Core.handle`, replies out. No logic here."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import (
+    BotCommand,
+    InlineKeyboardMarkup,
+    InputMediaPhoto,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+
+from bot.transport import deliver
+from bot.updates import incoming_from_update
+from handlers.core import Core
+from handlers.types import CallbackAnswer
+
+log = logging.getLogger("griddesk.aiogram")
+
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+
+COMMANDS = [
+    ("start", "开始 / 主菜单"),
+    ("mytickets", "我的诉求"),
+    ("status", "查询诉求进度：/status 编号"),
+    ("tasks", "我的待办（工作人员）"),
+    ("cancel", "退出当前操作"),
+    ("forget", "删除我的个人信息"),
+    ("help", "使用帮助"),
+]
+
+
+def make_bot(token: str, api_base: str = "") -> Bot:
+    """A Bot talking to the official API, or to `api_base` (self-hosted server, test double)."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_base)) if api_base else None
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode="HTML"))
+
+
+def _markup(data: dict[str, Any] | None) -> Any:
+    if data is None:
+        return None
+    if "inline_keyboard" in data:
+        return InlineKeyboardMarkup.model_validate(data)
+    if "keyboard" in data:
+        return ReplyKeyboardMarkup.model_validate(data)
+    return ReplyKeyboardRemove.model_validate(data)
+
+
+class AiogramTransport:
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send_message(self, chat_id: int, text: str,
+                           reply_markup: dict[str, Any] | None) -> None:
+        await self.bot.send_message(chat_id, text, reply_markup=_markup(reply_markup))
+
+    async def send_photos(self, chat_id: int, file_ids: list[str]) -> None:
+        if len(file_ids) == 1:
+            await self.bot.send_photo(chat_id, file_ids[0])
+            return
+        media = [InputMediaPhoto(media=file_id) for file_id in file_ids[:10]]
+        await self.bot.send_media_group(chat_id, media=media)  # type: ignore[arg-type]
+
+    async def edit_message(self, chat_id: int, message_id: int, text: str,
+                           reply_markup: dict[str, Any] | None) -> None:
+        try:
+            await self.bot.edit_message_text(text=text, chat_id=chat_id, message_id=message_id,
+                                             reply_markup=_markup(reply_markup))
+        except TelegramBadRequest as exc:  # "message is not modified" and friends
+            log.info("edit failed: %s", exc.message)
+
+    async def answer_callback(self, answer: CallbackAnswer) -> None:
+        await self.bot.answer_callback_query(answer.callback_id, text=answer.text,
+                                             show_alert=answer.alert)
+
+
+def build_dispatcher(core: Core) -> Dispatcher:
+    """A dispatcher whose every relevant update goes through the core."""
+    dispatcher = Dispatcher()
+
+    async def on_update(_event: Any, event_update: Update, bot: Bot) -> None:
+        raw = event_update.model_dump(mode="json", by_alias=True, exclude_none=True)
+        outcome = await core.handle(incoming_from_update(raw))
+        await deliver(AiogramTransport(bot), outcome)
+
+    dispatcher.message.register(on_update)
+    dispatcher.edited_message.register(on_update)
+    dispatcher.callback_query.register(on_update)
+    return dispatcher
+
+
+async def register_commands(bot: Bot) -> None:
+    await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in COMMANDS])

@@ -1,0 +1,62 @@
+"""Assemble a running GridDesk: database, configuration, routing engine, core, clock."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.settings import Settings
+from handlers.context import Services
+from handlers.core import Core
+from models.clock import Clock, ScaledClock, SystemClock
+from models.config.loader import load_config
+from models.config.sync import sync_config
+from models.db import create_engine, session_factory
+from models.migrations import upgrade_database
+from models.uow import UnitOfWorkFactory
+from nlp.router import Router
+
+log = logging.getLogger("griddesk")
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: AsyncEngine
+    services: Services
+    core: Core
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def make_clock(settings: Settings) -> Clock:
+    return ScaledClock(settings.time_scale) if settings.time_scale != 1 else SystemClock()
+
+
+def rules_path(config_dir: Path) -> Path | None:
+    path = config_dir / "rules.yaml"
+    return path if path.exists() else None
+
+
+async def build_app(settings: Settings, clock: Clock | None = None,
+                    migrate: bool = True) -> App:
+    """Migrate the schema, load and sync the configuration, build the routing engine and core."""
+    url = settings.database_url_value()
+    config = load_config(settings.config_dir)
+    if migrate:
+        await upgrade_database(url)
+    engine = create_engine(url)
+    clock = clock or make_clock(settings)
+    uow_factory = UnitOfWorkFactory(session_factory(engine), clock)
+    async with uow_factory() as uow:
+        report = await sync_config(uow, config)
+        await uow.commit()
+    log.info("configuration %s loaded: %s", settings.config_dir, report)
+    router = Router.from_config(config, rules_path=rules_path(settings.config_dir),
+                                review_threshold=settings.review_threshold)
+    services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory)
+    return App(settings=settings, engine=engine, services=services, core=Core(services))

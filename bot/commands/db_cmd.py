@@ -1,0 +1,76 @@
+"""`griddesk db upgrade|downgrade|current`: Alembic migrations on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import click
+from sqlalchemy.engine import make_url
+
+from models.migrations import current_revision, downgrade_database, head, upgrade_database
+
+
+def resolve_url(url: str | None) -> str:
+    """`--url` when given, otherwise GRIDDESK_DATABASE_URL (or the SQLite default)."""
+    if url:
+        return url
+    from bot.settings import Settings
+
+    return Settings().database_url_value()
+
+
+def shown(url: str) -> str:
+    """The URL with any password hidden, fit for output."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+url_option = click.option(
+    "--url", "url", default=None, help="Database URL (default: GRIDDESK_DATABASE_URL)."
+)
+
+
+@click.group("db")
+def db_group() -> None:
+    """Create, upgrade or downgrade the database schema."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", required=False, default="head")
+@url_option
+def upgrade(revision: str, url: str | None) -> None:
+    """Create or upgrade the schema to REVISION (default: head)."""
+    url = resolve_url(url)
+    try:
+        asyncio.run(upgrade_database(url, revision))
+        now = asyncio.run(current_revision(url))
+    except Exception as exc:
+        click.echo(f"upgrade of {shown(url)} failed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{shown(url)} is at revision {now} (head {head()})")
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+@url_option
+def downgrade(revision: str, url: str | None) -> None:
+    """Downgrade the schema to REVISION (`base` removes every table)."""
+    url = resolve_url(url)
+    try:
+        asyncio.run(downgrade_database(url, revision))
+        now = asyncio.run(current_revision(url))
+    except Exception as exc:
+        click.echo(f"downgrade of {shown(url)} failed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{shown(url)} is at revision {now or 'base'}")
+
+
+@db_group.command("current")
+@url_option
+def current(url: str | None) -> None:
+    """Print the schema revision of the database."""
+    url = resolve_url(url)
+    click.echo(asyncio.run(current_revision(url)) or "base")
+
+
+commands = [db_group]

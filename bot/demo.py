@@ -1,0 +1,171 @@
+"""Offline demo: the real core and database in a terminal, no token and no network.
+
+You type as a resident; `/as <person-code>` acts as a worker or official. Every message each
+party receives is printed, including the outbox notifications (delivered in-process).
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.app import App
+from handlers.notify import SweepNotifier
+from handlers.types import Incoming, Kind, Outcome, Sender
+from models.clock import FixedClock
+from models.config.schema import appointments, parse_duration
+from models.escalation import sweep
+
+RESIDENT_BASE = 100_000_000
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Message:
+    chat_id: int
+    text: str
+    buttons: list[tuple[str, str]] = field(default_factory=list)  # (label, callback data)
+
+
+@dataclass
+class DemoSession:
+    """Drives the core as several users and shows what each receives."""
+
+    app: App
+    echo: Callable[[str], None] = print
+    persona: str = "resident"
+    inbox: list[Message] = field(default_factory=list)
+    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    resident_base: int = field(
+        default_factory=lambda: RESIDENT_BASE + random.randrange(1, 10_000_000) * 100)
+
+    def __post_init__(self) -> None:
+        district = self.app.services.config.district
+        self.people = {a.person.code: a.person for a in appointments(district)}
+
+    # --- identities ---------------------------------------------------------------------
+
+    def user_id(self, persona: str | None = None) -> int:
+        persona = persona or self.persona
+        if persona.startswith("resident"):
+            return self.resident_base + int(persona.removeprefix("resident") or 0)
+        person = self.people[persona]
+        return person.telegram_user_id or person.chat_id or 0
+
+    def name_of(self, chat_id: int) -> str:
+        if self.resident_base <= chat_id < self.resident_base + 100:
+            offset = chat_id - self.resident_base
+            return "居民" if offset == 0 else f"居民{offset}"
+        for code, person in self.people.items():
+            if person.chat_id == chat_id:
+                return f"{person.name}({code})"
+        return str(chat_id)
+
+    def switch(self, persona: str) -> None:
+        if persona != "resident" and not persona.startswith("resident") and (
+            persona not in self.people
+        ):
+            raise KeyError(f"unknown person code {persona!r}; try one of "
+                           + ", ".join(sorted(self.people)[:6]) + " …")
+        self.persona = persona
+
+    # --- sending ------------------------------------------------------------------------
+
+    async def send(self, incoming_kind: Kind, **fields: Any) -> None:
+        uid = self.user_id()
+        sender = Sender(user_id=uid, first_name=self.persona)
+        incoming = Incoming(update_id=next(self._update_ids), kind=incoming_kind, chat_id=uid,
+                            sender=sender, **fields)
+        outcome = await self.app.core.handle(incoming)
+        self._show(outcome)
+        await self.drain_outbox()
+
+    async def say(self, text: str) -> None:
+        if text.startswith("/"):
+            name, _, args = text[1:].partition(" ")
+            await self.send(Kind.COMMAND, command=name.lower(), text=args.strip())
+        else:
+            await self.send(Kind.TEXT, text=text)
+
+    async def press(self, label: str) -> None:
+        """Press the newest button with this label (or number) in the persona's chat."""
+        chat = self.user_id()
+        for message in reversed(self.inbox):
+            if message.chat_id != chat:
+                continue
+            for index, (text, data) in enumerate(message.buttons, 1):
+                if label in (text, str(index)):
+                    await self.send(Kind.CALLBACK, callback_id=f"cb{chat}", callback_data=data)
+                    return
+        raise LookupError(f"no button {label!r} in {self.name_of(chat)}'s chat")
+
+    async def location(self, lat: float, lon: float) -> None:
+        await self.send(Kind.LOCATION, location=(lat, lon))
+
+    # --- receiving ----------------------------------------------------------------------
+
+    def _record(self, chat_id: int, text: str, markup: dict[str, Any] | None) -> None:
+        buttons = [(b["text"], b.get("callback_data", "")) for row in
+                   (markup or {}).get("inline_keyboard", []) for b in row]
+        self.inbox.append(Message(chat_id, text, buttons))
+        plain = _TAGS.sub("", text).replace("&lt;", "<").replace("&gt;", ">").replace(
+            "&amp;", "&")
+        head = f"── → {self.name_of(chat_id)} "
+        self.echo(head + "─" * max(4, 48 - len(head)))
+        self.echo(plain)
+        if buttons:
+            self.echo("  " + "  ".join(f"[{i}] {b[0]}" for i, b in enumerate(buttons, 1)))
+        keyboard = (markup or {}).get("keyboard")
+        if keyboard:
+            self.echo("  键盘: " + " | ".join(b["text"] for row in keyboard for b in row))
+
+    def _show(self, outcome: Outcome) -> None:
+        if outcome.answer and outcome.answer.text:
+            self.echo(f"  (提示: {outcome.answer.text})")
+        for reply in outcome.replies:
+            markup = reply.keyboard.to_api() if reply.keyboard else None
+            self._record(reply.chat_id, reply.text, markup)
+
+    async def drain_outbox(self) -> None:
+        """Deliver due notifications in-process, as the sender would."""
+        while True:
+            async with self.app.services.uow_factory() as uow:
+                rows = await uow.outbox.claim("demo", limit=50)
+                for row in rows:
+                    self._record(row.chat_id, row.payload.get("text", ""),
+                                 row.payload.get("reply_markup"))
+                    await uow.outbox.mark_sent(row.id)
+                await uow.commit()
+            if not rows:
+                return
+
+    async def advance(self, span: str) -> None:
+        """Move the demo clock forward and let the escalation sweeper act."""
+        clock = self.app.services.clock
+        if not isinstance(clock, FixedClock):
+            raise RuntimeError("advance needs the demo clock")
+        clock.advance(parse_duration(span))
+        self.echo(f"⏩ 时间快进 {span}")
+        await self.sweep()
+
+    async def sweep(self) -> None:
+        services = self.app.services
+        notifier = SweepNotifier(services.clock, services.config)
+        async with services.uow_factory() as uow:
+            await sweep(uow, services.clock, services.config, notifier=notifier)
+            await uow.commit()
+        await self.drain_outbox()
+
+    def last_to(self, persona: str | None = None) -> list[Message]:
+        chat = self.user_id(persona)
+        return [m for m in self.inbox if m.chat_id == chat]
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()

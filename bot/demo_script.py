@@ -1,0 +1,141 @@
+"""Scripted and interactive front ends of the offline demo.
+
+Script lines (one per line, `#` starts a comment):
+  as <person-code | resident | residentN>   act as someone
+  say <text or /command>                     send a message
+  press <button label | number>              press the newest inline button with that label
+  location <lat> <lon>                       share a location
+  advance <duration>                         move the clock (e.g. 3h) and run the sweeper
+  expect [@persona] <text>                   a message received since the last action contains text
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable, Iterable
+
+from bot.demo import DemoSession
+
+BUILTIN = """
+# 1. A resident files a complaint; the grid worker accepts and resolves it; the resident rates it.
+as resident
+say /start
+expect 我要反映
+say 明德花园5号楼楼道里的灯坏了一个星期了，晚上上下楼黑漆漆的，老人容易摔
+expect 请核对
+press 确认提交
+expect 已提交
+expect @MDHY-01-W1 新诉求
+as MDHY-01-W1
+press 接单
+expect 已接单
+expect @resident 已受理
+press 办结
+expect 办理结果
+say 已联系物业更换了楼道灯，晚上测试正常。
+expect 已办结
+expect @resident 请对办理结果进行评价
+as resident
+press 满意
+expect 已关闭
+# 2. Nobody accepts the next one: the sweeper escalates it level by level (time-scaled).
+say 颂运水庭7号楼门口路面塌了一个大坑，晚上骑电动车经过差点摔倒
+expect 请核对
+press 确认提交
+expect 已提交
+advance 3h
+expect @SYST-02-B 上报
+expect @resident 已上报至网格党支部
+advance 3h
+expect @SYST-S 上报
+expect @resident 已上报至社区
+# 3. Traditional characters in, Traditional characters out.
+as resident2
+say 明德花園13棟的電梯又壞了，老人下不了樓
+expect 請核對
+press 確認提交
+expect 已提交
+"""
+
+
+class ScriptFailure(Exception):
+    """An expected reply did not arrive."""
+
+
+async def run_script(session: DemoSession, lines: Iterable[str]) -> int:
+    """Play a script; returns the number of failed expectations (0 = success)."""
+    failures = 0
+    mark = 0
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            if line:
+                session.echo(f"\n{line}")
+            continue
+        verb, _, rest = line.partition(" ")
+        rest = rest.strip()
+        if verb == "expect":
+            if not _expect(session, rest, mark):
+                failures += 1
+                session.echo(f"✗ line {number}: expected {rest!r}")
+            continue
+        mark = len(session.inbox)
+        await _act(session, verb, rest, number)
+    session.echo("\n" + ("✓ all expectations met" if not failures else f"✗ {failures} missing"))
+    return failures
+
+
+async def _act(session: DemoSession, verb: str, rest: str, number: int) -> None:
+    if verb == "as":
+        session.switch(rest)
+        session.echo(f"\n👤 现在的身份：{rest}")
+    elif verb == "say":
+        session.echo(f"\n💬 {session.persona}: {rest}")
+        await session.say(rest)
+    elif verb == "press":
+        session.echo(f"\n👆 {session.persona} 点击「{rest}」")
+        await session.press(rest)
+    elif verb == "location":
+        lat, lon = (float(part) for part in shlex.split(rest))
+        await session.location(lat, lon)
+    elif verb == "advance":
+        await session.advance(rest)
+    else:
+        raise ScriptFailure(f"line {number}: unknown command {verb!r}")
+
+
+def _expect(session: DemoSession, rest: str, mark: int) -> bool:
+    persona = None
+    if rest.startswith("@"):
+        persona, _, rest = rest[1:].partition(" ")
+    wanted = rest.strip()
+    chat = session.user_id(persona)
+    return any(wanted in message.text for message in session.inbox[mark:]
+               if message.chat_id == chat)
+
+
+async def interactive(session: DemoSession, read: Callable[[str], str] = input) -> None:
+    """A terminal loop: type as the current persona; /as CODE switches; /press N presses."""
+    session.echo("GridDesk 离线演示。直接输入文字即以居民身份反映诉求；"
+                  "/as 人员编号 切换身份（如 /as MDHY-01-W1），/press 按钮 点击按钮，"
+                  "/advance 3h 快进时间，/quit 退出。")
+    while True:
+        try:
+            line = read(f"[{session.persona}] > ").strip()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if not line:
+            continue
+        try:
+            if line in ("/quit", "/exit"):
+                return
+            if line.startswith("/as "):
+                session.switch(line[4:].strip())
+            elif line.startswith("/press "):
+                await session.press(line[7:].strip())
+            elif line.startswith("/advance "):
+                await session.advance(line[9:].strip())
+            else:
+                await session.say(line)
+        except (KeyError, LookupError, ValueError, RuntimeError) as exc:
+            session.echo(f"(!) {exc}")

@@ -1,0 +1,115 @@
+"""Bot API update JSON → the core's `Incoming`; shared by the aiogram and PTB adapters.
+
+Both frameworks can give back the update as Bot API JSON (aiogram: `model_dump(by_alias=True)`,
+PTB: `to_dict()`), so the translation is written once, against the documented format.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from handlers.types import Incoming, Kind, Sender
+
+UNSUPPORTED_FIELDS = (
+    "sticker", "voice", "audio", "video", "video_note", "document", "animation", "poll",
+    "dice", "game", "venue", "story",
+)
+
+
+def _sender(data: dict[str, Any] | None) -> Sender | None:
+    if not data or "id" not in data:
+        return None
+    return Sender(
+        user_id=int(data["id"]), first_name=str(data.get("first_name") or ""),
+        last_name=data.get("last_name"), username=data.get("username"),
+        language_code=data.get("language_code"),
+    )
+
+
+def _command(text: str) -> tuple[str, str] | None:
+    """`/start@GridBot bind_x` → ("start", "bind_x")."""
+    if not text.startswith("/") or len(text) < 2:
+        return None
+    head, _, rest = text[1:].partition(" ")
+    name = head.split("@", 1)[0].lower()
+    if not name or not name.replace("_", "").isalnum():
+        return None
+    return name, rest.strip()
+
+
+def _location(data: dict[str, Any]) -> tuple[float, float] | None:
+    try:
+        lat, lon = float(data["latitude"]), float(data["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    return lat, lon
+
+
+def _from_message(update_id: int, message: dict[str, Any], edited: bool) -> Incoming:
+    chat = message.get("chat") or {}
+    base: dict[str, Any] = {
+        "update_id": update_id, "chat_id": chat.get("id"),
+        "chat_type": chat.get("type", "private"), "sender": _sender(message.get("from")),
+        "message_id": message.get("message_id"),
+    }
+    if edited:
+        return Incoming(kind=Kind.EDITED, **base)
+    text = message.get("text")
+    if isinstance(text, str):
+        command = _command(text)
+        if command is not None:
+            return Incoming(kind=Kind.COMMAND, command=command[0], text=command[1], **base)
+        return Incoming(kind=Kind.TEXT, text=text, **base)
+    if message.get("photo"):
+        largest = max(message["photo"], key=lambda size: size.get("width", 0) * size.get(
+            "height", 0))
+        return Incoming(kind=Kind.PHOTO, text=message.get("caption"),
+                        photo_file_id=largest.get("file_id"), photo_size=largest.get("file_size"),
+                        media_group_id=message.get("media_group_id"), **base)
+    if message.get("location"):
+        location = _location(message["location"])
+        if location is None:
+            return Incoming(kind=Kind.LOCATION, location=(999.0, 999.0), **base)
+        return Incoming(kind=Kind.LOCATION, location=location, **base)
+    if message.get("contact"):
+        contact = message["contact"]
+        return Incoming(kind=Kind.CONTACT, phone=str(contact.get("phone_number") or ""),
+                        contact_user_id=contact.get("user_id"), **base)
+    for field in UNSUPPORTED_FIELDS:
+        if message.get(field) is not None:
+            return Incoming(kind=Kind.UNSUPPORTED, unsupported=field, **base)
+    return Incoming(kind=Kind.IGNORED, **base)  # service messages: joins, pins, ...
+
+
+def _from_callback(update_id: int, query: dict[str, Any]) -> Incoming:
+    message = query.get("message") or {}
+    chat = message.get("chat") or {}
+    sender = _sender(query.get("from"))
+    chat_id = chat.get("id", sender.user_id if sender else None)
+    return Incoming(
+        update_id=update_id, kind=Kind.CALLBACK, chat_id=chat_id,
+        chat_type=chat.get("type", "private"), sender=sender,
+        callback_id=str(query.get("id", "")), callback_data=query.get("data"),
+        message_id=message.get("message_id"),
+    )
+
+
+def incoming_from_update(update: dict[str, Any]) -> Incoming:
+    """Translate one Bot API Update; unknown or irrelevant updates become IGNORED."""
+    update_id = int(update.get("update_id", 0))
+    if isinstance(update.get("message"), dict):
+        return _from_message(update_id, update["message"], edited=False)
+    if isinstance(update.get("edited_message"), dict):
+        return _from_message(update_id, update["edited_message"], edited=True)
+    if isinstance(update.get("callback_query"), dict):
+        return _from_callback(update_id, update["callback_query"])
+    for key in ("channel_post", "edited_channel_post"):
+        if isinstance(update.get(key), dict):
+            message = update[key]
+            chat = message.get("chat") or {}
+            return Incoming(update_id=update_id, kind=Kind.IGNORED, chat_id=chat.get("id"),
+                            chat_type=chat.get("type", "channel"))
+    return Incoming(update_id=update_id, kind=Kind.IGNORED)

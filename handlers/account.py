@@ -1,0 +1,118 @@
+"""Who is talking: greeting, binding staff accounts, bans, rate limits, ratings, /forget."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import update
+
+from handlers import texts
+from handlers.context import Ctx, escape
+from handlers.org import top_role
+from handlers.resident import MAIN_KEYBOARD
+from handlers.tickets import TicketService
+from handlers.types import Button, Keyboard
+from models import lifecycle
+from models.orm import BanRow, CallbackTokenRow, InviteRow, PersonRow, TicketRow
+
+STAFF_KEYBOARD = Keyboard.reply(
+    [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
+    [Button(texts.BTN_MY_TICKETS), Button(texts.BTN_HELP)],
+)
+
+
+def main_keyboard(ctx: Ctx) -> Keyboard:
+    return STAFF_KEYBOARD if ctx.person is not None else MAIN_KEYBOARD
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def start(ctx: Ctx, args: str) -> None:
+    if args.startswith("bind_"):
+        await _bind(ctx, args.removeprefix("bind_"))
+        return
+    ctx.set_state(None)
+    if ctx.person is not None:
+        role = top_role(ctx.person)
+        ctx.say(texts.GREETING_STAFF.format(name=escape(ctx.person.name),
+                                            role=texts.ROLE_NAMES.get(role or "", "工作人员")),
+                STAFF_KEYBOARD)
+        return
+    ctx.say(texts.GREETING.format(district=ctx.config.district.name), MAIN_KEYBOARD)
+
+
+async def _bind(ctx: Ctx, token: str) -> None:
+    """`/start bind_<token>` from `griddesk invite`: link this Telegram account to a person."""
+    now = ctx.now()
+    invite = await ctx.uow.session.get(InviteRow, token_hash(token[:128]), with_for_update=True)
+    if invite is None or invite.used_at is not None or invite.expires_at < now:
+        ctx.security_event("bad_invite", "invalid, used or expired bind token")
+        ctx.say(texts.BIND_INVALID)
+        return
+    person = await ctx.uow.session.get(PersonRow, invite.person_code)
+    if person is None:
+        ctx.say(texts.BIND_INVALID)
+        return
+    await ctx.uow.session.execute(
+        update(PersonRow).where(PersonRow.telegram_user_id == ctx.user_id,
+                                PersonRow.code != person.code).values(telegram_user_id=None)
+    )
+    person.telegram_user_id = ctx.user_id
+    if person.telegram_chat_id is not None and person.telegram_chat_id > 0:
+        person.telegram_chat_id = None
+    invite.used_at = now
+    ctx.person = person
+    role = top_role(person)
+    ctx.say(texts.BOUND.format(name=escape(person.name),
+                               role=texts.ROLE_NAMES.get(role or "", "工作人员")),
+            STAFF_KEYBOARD)
+
+
+async def is_banned(ctx: Ctx) -> bool:
+    return await ctx.uow.session.get(BanRow, ctx.user_id) is not None
+
+
+async def within_limits(ctx: Ctx) -> bool:
+    """Message burst limit per user, counted in the durable conversation data."""
+    limits = ctx.services.limits
+    now = ctx.now().timestamp()
+    start, count = ctx.data.get("_burst", [now, 0])
+    if now - start > limits.burst_window_s:
+        start, count = now, 0
+    count += 1
+    ctx.data["_burst"] = [start, count]
+    if count > limits.burst_messages:
+        ctx.security_event("rate_limited", f"{count} messages in {limits.burst_window_s}s")
+        return False
+    return True
+
+
+async def rate(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
+    """满意 / 基本满意 / 不满意 from the reporter on a resolved ticket."""
+    service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
+    ticket = await service.get(int(args.get("ticket", 0)), for_update=True)
+    if ticket is None or ticket.reporter_user_id != ctx.user_id:
+        ctx.security_event("forbidden_rating", f"ticket {args.get('ticket')}")
+        ctx.answer(texts.NOT_ALLOWED, alert=True)
+        return
+    if ticket.status != lifecycle.Status.RESOLVED or token.used_at is not None:
+        ctx.answer(texts.STALE_BUTTON, alert=True)
+        return
+    token.used_at = ctx.now()
+    ctx.script = ticket.script or ctx.script
+    await service.rate(ticket, str(args.get("score")))
+    ctx.answer(texts.RATING_THANKS)
+
+
+async def forget(ctx: Ctx) -> None:
+    """Erase the resident's personal data; ticket texts and figures stay, anonymised."""
+    await ctx.uow.session.execute(
+        update(TicketRow).where(TicketRow.reporter_user_id == ctx.user_id).values(
+            reporter_user_id=None, reporter_chat_id=None, reporter_name=None,
+            reporter_phone=None, anonymised=True)
+    )
+    ctx.set_state(None)
+    ctx.say(texts.FORGOT, MAIN_KEYBOARD)

@@ -1,0 +1,36 @@
+"""Inline buttons carry an opaque token; the action and its arguments stay in the database."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from handlers.types import Button
+from models.orm import CallbackTokenRow
+from models.uow import UnitOfWork
+
+TOKEN_PREFIX = "t:"
+
+
+def make_button(uow: UnitOfWork, now: datetime, chat_id: int, label: str, action: str,
+                **args: Any) -> Button:
+    """A button for `chat_id` whose press runs `action(args)` after an authority check."""
+    token = secrets.token_urlsafe(12)
+    uow.session.add(CallbackTokenRow(token=token, chat_id=chat_id, action=action, args=args,
+                                     created_at=now))
+    return Button(label, data=f"{TOKEN_PREFIX}{token}")
+
+
+async def find_token(uow: UnitOfWork, data: str | None, chat_id: int) -> CallbackTokenRow | None:
+    """The token behind `data` if it exists and was issued to `chat_id`; None for a forgery."""
+    if not data or not data.startswith(TOKEN_PREFIX) or len(data) > 64:
+        return None
+    row = await uow.session.scalar(
+        select(CallbackTokenRow).where(CallbackTokenRow.token == data[len(TOKEN_PREFIX):])
+    )
+    if row is None or row.chat_id != chat_id:
+        return None
+    return row

@@ -1,0 +1,137 @@
+"""Per-update context handed to every conversation function, and the long-lived services."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlp.normalize import to_script
+from nlp.router import Router
+
+from handlers.buttons import find_token, make_button
+from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
+from models.clock import Clock
+from models.config.schema import GridDeskConfig
+from models.orm import CallbackTokenRow, PersonRow
+from models.uow import UnitOfWork
+
+log = logging.getLogger("griddesk.core")
+security_log = logging.getLogger("griddesk.security")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Abuse and input limits (configurable through settings)."""
+
+    max_text: int = 2000
+    max_photos: int = 10
+    max_photo_bytes: int = 20 * 1024 * 1024
+    tickets_per_hour: int = 5
+    burst_messages: int = 20
+    burst_window_s: int = 60
+    duplicate_window_s: int = 86400
+
+
+@dataclass
+class Services:
+    """What lives for the whole process: configuration, routing engine, clock, database."""
+
+    config: GridDeskConfig
+    router: Router
+    clock: Clock
+    uow_factory: Callable[[], UnitOfWork]
+    limits: Limits = field(default_factory=Limits)
+
+
+def escape(text: str | None) -> str:
+    """HTML-escape anything user-provided before it is echoed to Telegram."""
+    return html.escape(text or "", quote=False)
+
+
+class Ctx:
+    """One update being handled inside one transaction."""
+
+    def __init__(self, services: Services, uow: UnitOfWork, incoming: Incoming) -> None:
+        self.services = services
+        self.uow = uow
+        self.incoming = incoming
+        self.outcome = Outcome()
+        self.person: PersonRow | None = None
+        self.script = "hans"
+        self.state: str | None = None
+        self.data: dict[str, Any] = {}
+
+    @property
+    def config(self) -> GridDeskConfig:
+        return self.services.config
+
+    @property
+    def chat_id(self) -> int:
+        assert self.incoming.chat_id is not None
+        return self.incoming.chat_id
+
+    @property
+    def user_id(self) -> int:
+        assert self.incoming.sender is not None
+        return self.incoming.sender.user_id
+
+    def now(self) -> Any:
+        return self.services.clock.now()
+
+    def local(self, text: str, script: str | None = None) -> str:
+        return to_script(text, script or self.script)
+
+    def say(self, text: str, keyboard: Keyboard | None = None, photos: tuple[str, ...] = ()) -> None:
+        """Reply in the chat the update came from, in the user's script."""
+        self.outcome.replies.append(
+            Reply(self.chat_id, self.local(text), self._local_keyboard(keyboard), photos)
+        )
+
+    def edit(self, message_id: int, text: str, keyboard: Keyboard | None = None) -> None:
+        self.outcome.replies.append(
+            Reply(self.chat_id, self.local(text), self._local_keyboard(keyboard),
+                  edit_message_id=message_id)
+        )
+
+    def answer(self, text: str | None = None, alert: bool = False) -> None:
+        if self.incoming.callback_id is not None:
+            shown = self.local(text) if text else None
+            self.outcome.answer = CallbackAnswer(self.incoming.callback_id, shown, alert)
+
+    def _local_keyboard(self, keyboard: Keyboard | None) -> Keyboard | None:
+        if keyboard is None or self.script == "hans":
+            return keyboard
+        rows = tuple(
+            tuple(
+                Button(self.local(b.text), b.data, b.request_location, b.request_contact)
+                for b in row
+            )
+            for row in keyboard.rows
+        )
+        return Keyboard(keyboard.kind, rows)
+
+    def set_state(self, state: str | None, data: dict[str, Any] | None = None) -> None:
+        self.state = state
+        self.data = dict(data or {}) if state else {}
+
+    async def button(self, label: str, action: str, chat_id: int | None = None,
+                     **args: Any) -> Button:
+        """An inline button whose callback data is an opaque single-purpose token."""
+        target = chat_id if chat_id is not None else self.chat_id
+        return make_button(self.uow, self.now(), target, self.local(label), action, **args)
+
+    async def token(self, data: str | None) -> CallbackTokenRow | None:
+        """The stored token behind a button press, only if it was issued to this chat."""
+        return await find_token(self.uow, data, self.chat_id)
+
+    def security_event(self, kind: str, detail: str) -> None:
+        from models.orm import SecurityEventRow
+
+        user_id = self.incoming.sender.user_id if self.incoming.sender else None
+        self.uow.session.add(SecurityEventRow(
+            at=self.now(), telegram_user_id=user_id, kind=kind, detail=detail[:500]
+        ))
+        security_log.warning("security event %s from user %s: %s", kind, user_id, detail[:200])

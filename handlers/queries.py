@@ -1,0 +1,118 @@
+"""Read-only views: a resident's tickets, one ticket's history, a worker's tasks."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from handlers import texts
+from handlers.context import Ctx, escape
+from models import lifecycle
+from models.orm import TicketRow
+
+HISTORY_ACTIONS = {
+    "created": "提交",
+    "assigned": "分派",
+    "accepted": "受理",
+    "resolved": "办结",
+    "closed": "关闭",
+    "reopened": "重新打开",
+    "escalated": "上报",
+    "rejected": "驳回",
+    "transferred": "转派",
+    "whistle": "吹哨报到",
+    "recategorised": "更正类别",
+}
+
+
+def _local(ctx: Ctx, at: object) -> str:
+    from datetime import datetime
+
+    if not isinstance(at, datetime):
+        return "—"
+    return at.astimezone(ZoneInfo(ctx.config.district.timezone)).strftime("%m-%d %H:%M")
+
+
+def _status_line(ctx: Ctx, ticket: TicketRow) -> str:
+    category = ctx.config.taxonomy.get(ticket.category_code).name
+    status = texts.STATUS_NAMES.get(ticket.status, ticket.status)
+    summary = escape(ticket.original_text[:24]) + ("…" if len(ticket.original_text) > 24 else "")
+    return f"<b>{ticket.number}</b> {category} 【{status}】\n{summary}"
+
+
+async def my_tickets(ctx: Ctx) -> None:
+    tickets = await ctx.uow.tickets.for_reporter(ctx.user_id, limit=10)
+    if not tickets:
+        ctx.say(texts.MY_TICKETS_EMPTY)
+        return
+    lines = [texts.MY_TICKETS_HEAD.format(count=len(tickets))]
+    lines += [_status_line(ctx, ticket) for ticket in tickets]
+    lines.append(texts.STATUS_USAGE.split("，")[0] + "查看详细进度。")
+    ctx.say("\n\n".join(lines))
+
+
+async def status(ctx: Ctx, number: str | None) -> None:
+    """One ticket's history, shown only to its reporter (and to staff in its chain)."""
+    if not number:
+        ctx.say(texts.STATUS_USAGE)
+        return
+    ticket = await ctx.uow.tickets.by_number(number[:32])
+    if ticket is None or not _may_view(ctx, ticket):
+        ctx.say(texts.STATUS_NOT_FOUND.format(number=escape(number[:32])))
+        return
+    events = await ctx.uow.events.for_ticket(ticket.id)
+    lines = [_status_line(ctx, ticket)]
+    for event in events:
+        what = HISTORY_ACTIONS.get(event.action, event.action)
+        level = texts.LEVEL_NAMES.get(event.to_level or 0, "")
+        extra = f"（{level}）" if event.action in ("escalated", "reopened") else ""
+        note = f"：{escape(event.note)}" if event.note and event.action != "whistle" else ""
+        if event.action == "whistle":
+            note = f"：{escape(event.note)}"
+        lines.append(f"{_local(ctx, event.at)} {what}{extra}{note}")
+    ctx.say("\n".join(lines))
+
+
+def _may_view(ctx: Ctx, ticket: TicketRow) -> bool:
+    if ticket.reporter_user_id == ctx.user_id:
+        return True
+    if ctx.person is None:
+        return False
+    from handlers.org import level_of
+
+    return level_of(ctx.config, ticket, ctx.person.code) is not None
+
+
+async def tasks(ctx: Ctx) -> None:
+    """The person's open tickets by deadline, overdue ones marked."""
+    if ctx.person is None:
+        ctx.say(texts.NO_TASKS)
+        return
+    tickets = await ctx.uow.tickets.assigned_to(ctx.person.code)
+    tickets += [t for t in await ctx.uow.tickets.triage_queue(_community_scope(ctx))
+                if t.assignee_code is None] if _community_scope(ctx) else []
+    if not tickets:
+        ctx.say(texts.NO_TASKS)
+        return
+    now = ctx.now()
+
+    def due(ticket: TicketRow) -> object:
+        if ticket.status == lifecycle.Status.ACCEPTED:
+            return ticket.resolve_due_at
+        return ticket.accept_due_at
+
+    tickets.sort(key=lambda t: due(t) or now)
+    lines = [texts.TASKS_HEAD.format(count=len(tickets))]
+    for ticket in tickets:
+        deadline = due(ticket)
+        overdue = f" {texts.OVERDUE_MARK}" if deadline is not None and deadline < now else ""
+        lines.append(f"{_status_line(ctx, ticket)}\n时限 {_local(ctx, deadline)}{overdue}")
+    ctx.say("\n\n".join(lines))
+
+
+def _community_scope(ctx: Ctx) -> str | None:
+    if ctx.person is None:
+        return None
+    for appointment in ctx.person.appointments:
+        if appointment.role == "community_secretary":
+            return appointment.scope_code
+    return None

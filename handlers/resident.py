@@ -1,0 +1,258 @@
+"""The resident's conversation: file a complaint, follow it, rate the result."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from nlp.router import RoutingDecision
+from sqlalchemy import func, select
+
+from handlers import texts
+from handlers.context import Ctx, escape
+from handlers.notify import describe_place
+from handlers.tickets import TicketService
+from handlers.types import Button, Keyboard
+from models.orm import TicketRow
+
+DRAFT = "draft"
+
+MAIN_KEYBOARD = Keyboard.reply(
+    [Button(texts.BTN_REPORT)], [Button(texts.BTN_MY_TICKETS), Button(texts.BTN_HELP)]
+)
+ADDRESS_KEYBOARD = Keyboard.reply(
+    [Button(texts.BTN_SEND_LOCATION, request_location=True)],
+    [Button(texts.BTN_SKIP), Button(texts.BTN_CANCEL)],
+)
+CONTACT_KEYBOARD = Keyboard.reply(
+    [Button(texts.BTN_SHARE_CONTACT, request_contact=True)], [Button(texts.BTN_CANCEL)]
+)
+
+
+def decision_fields(decision: RoutingDecision) -> dict[str, Any]:
+    """What a draft keeps of a routing decision (JSON-serialisable, durable)."""
+    return {
+        "normalized": decision.normalized_text, "category": decision.category,
+        "community": decision.community, "grid": decision.grid, "building": decision.building,
+        "urgent": decision.urgent, "emergency": list(decision.emergency_numbers),
+        "confidence": decision.confidence, "needs_review": decision.needs_review,
+        "keywords": list(decision.keywords),
+    }
+
+
+async def begin(ctx: Ctx) -> None:
+    """我要反映 pressed: ask for the description."""
+    ctx.set_state(DRAFT, {"awaiting": "text", "photos": [], "nonce": secrets.token_hex(4)})
+    ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+
+
+async def on_text(ctx: Ctx, text: str) -> None:
+    """Free text: a new complaint, or the next step of the draft in progress."""
+    awaiting = ctx.data.get("awaiting") if ctx.state == DRAFT else None
+    if awaiting == "address":
+        await _address_given(ctx, text)
+    elif awaiting in ("text", "edit"):
+        await _describe(ctx, text, keep=True)
+    else:
+        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4)})
+        await _describe(ctx, text, keep=False)
+
+
+async def _describe(ctx: Ctx, text: str, keep: bool) -> None:
+    if await _is_duplicate(ctx, text):
+        return
+    decision = ctx.services.router.route(text, _location(ctx))
+    draft = ctx.data
+    previous = {key: draft.get(key) for key in ("community", "grid", "building")}
+    draft.update(text=text, script=decision.script, **decision_fields(decision))
+    if keep and decision.grid is None and previous.get("grid"):
+        draft.update(previous)  # an address given earlier still holds after 修改
+    if decision.urgent:
+        await file(ctx)
+        return
+    if draft.get("grid") is None and not draft.get("address_asked"):
+        draft.update(awaiting="address", address_asked=True)
+        ctx.say(texts.ASK_ADDRESS, ADDRESS_KEYBOARD)
+        return
+    await show_summary(ctx)
+
+
+async def _is_duplicate(ctx: Ctx, text: str) -> bool:
+    """The same resident sending the same complaint within a day is pointed to the ticket."""
+    window = ctx.services.limits.duplicate_window_s
+    recent = await ctx.uow.tickets.for_reporter(ctx.user_id, limit=20)
+    now = ctx.now()
+    for ticket in recent:
+        same = ticket.original_text.strip() == text.strip()
+        if same and (now - ticket.created_at).total_seconds() < window and ticket.status in (
+            "triage", "assigned", "accepted"
+        ):
+            when = texts.plain_duration(now - ticket.created_at)
+            ctx.say(texts.DUPLICATE.format(when=f"{when}前", number=ticket.number))
+            ctx.set_state(None)
+            return True
+    return False
+
+
+def _location(ctx: Ctx) -> tuple[float, float] | None:
+    location = ctx.data.get("location")
+    return (location[0], location[1]) if location else None
+
+
+async def _address_given(ctx: Ctx, text: str) -> None:
+    match = ctx.services.router.resolve_address(text, None)
+    if match.community is None:
+        ctx.say(texts.ADDRESS_NOT_FOUND, ADDRESS_KEYBOARD)
+        return
+    ctx.data.update(community=match.community, grid=match.grid, building=match.building,
+                    address_text=text)
+    await show_summary(ctx)
+
+
+async def on_location(ctx: Ctx, lat: float, lon: float) -> None:
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        ctx.say(texts.LOCATION_INVALID)
+        return
+    if ctx.state != DRAFT:
+        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text",
+                              "location": [lat, lon]})
+        ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+        return
+    ctx.data["location"] = [lat, lon]
+    match = ctx.services.router.resolve_address(None, (lat, lon))
+    if match.grid is None:
+        ctx.say(texts.LOCATION_OUTSIDE.format(district=ctx.config.district.name),
+                ADDRESS_KEYBOARD)
+        return
+    if ctx.data.get("text") is None:
+        ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+        return
+    keep_text_building = ctx.data.get("building") and ctx.data.get("grid")
+    if not keep_text_building:
+        ctx.data.update(community=match.community, grid=match.grid)
+    await show_summary(ctx)
+
+
+async def on_skip(ctx: Ctx) -> None:
+    if ctx.state == DRAFT and ctx.data.get("text"):
+        await show_summary(ctx)
+    else:
+        ctx.say(texts.NOTHING_TO_CANCEL, MAIN_KEYBOARD)
+
+
+async def on_photo(ctx: Ctx, file_id: str, caption: str | None) -> None:
+    if ctx.state != DRAFT:
+        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text"})
+    photos: list[str] = ctx.data.setdefault("photos", [])
+    if file_id not in photos and len(photos) < ctx.services.limits.max_photos:
+        photos.append(file_id)
+    if caption:
+        await on_text(ctx, caption)
+        return
+    if ctx.data.get("text") is None:
+        ctx.say(texts.PHOTO_ASK_TEXT, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    else:
+        ctx.say(texts.PHOTO_ATTACHED.format(count=len(photos)))
+
+
+async def on_contact(ctx: Ctx, phone: str, contact_user_id: int | None, name: str) -> None:
+    if contact_user_id is not None and contact_user_id != ctx.user_id:
+        ctx.say(texts.CONTACT_NOT_OWN)
+        return
+    if ctx.state == DRAFT:
+        ctx.data.update(phone=phone[:32], contact_name=name[:64])
+    ctx.say(texts.CONTACT_SAVED)
+
+
+async def show_summary(ctx: Ctx) -> None:
+    draft = ctx.data
+    draft["awaiting"] = "confirm"
+    category = ctx.config.taxonomy.get(draft["category"])
+    photos = draft.get("photos") or []
+    summary = texts.SUMMARY.format(
+        category=category.name, place=escape(_place(ctx)), text=escape(draft["text"]),
+        photos=f"\n照片：{len(photos)}张" if photos else "",
+    )
+    nonce = draft["nonce"]
+    keyboard = Keyboard.inline([
+        await ctx.button(texts.BTN_CONFIRM, "draft_confirm", nonce=nonce),
+        await ctx.button(texts.BTN_EDIT, "draft_edit", nonce=nonce),
+        await ctx.button(texts.BTN_ABORT, "draft_cancel", nonce=nonce),
+    ])
+    ctx.say(summary, keyboard)
+    if not draft.get("phone"):
+        ctx.say(texts.CONTACT_OFFER, CONTACT_KEYBOARD)
+
+
+def _place(ctx: Ctx) -> str:
+    draft = ctx.data
+    if draft.get("community") is None:
+        return texts.PENDING
+    return describe_place(ctx.config, draft.get("community"), draft.get("grid"),
+                          draft.get("building"))
+
+
+async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
+    """确认提交 / 修改 / 取消 on the summary; a button of an older draft is stale."""
+    if ctx.state != DRAFT or ctx.data.get("nonce") != args.get("nonce"):
+        ctx.answer(texts.STALE_BUTTON)
+        return
+    if action == "draft_cancel":
+        await cancel(ctx)
+    elif action == "draft_edit":
+        ctx.data["awaiting"] = "edit"
+        ctx.say(texts.ASK_EDIT, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    elif ctx.data.get("awaiting") == "confirm":
+        await file(ctx)
+    else:
+        ctx.answer(texts.STALE_BUTTON)
+    ctx.answer()
+
+
+async def file(ctx: Ctx) -> None:
+    """Store the draft as a ticket and tell the resident its number."""
+    draft = ctx.data
+    if not await ticket_quota_left(ctx):
+        ctx.say(texts.RATE_LIMITED, MAIN_KEYBOARD)
+        ctx.set_state(None)
+        return
+    service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
+    ticket = await service.file(draft, {"user_id": ctx.user_id, "chat_id": ctx.chat_id})
+    ctx.set_state(None)
+    if ticket.urgent:
+        numbers = draft.get("emergency") or ["110"]
+        ctx.say(texts.FILED_URGENT.format(
+            numbers=" / ".join(texts.EMERGENCY_NAMES.get(n, n) for n in numbers),
+            number=ticket.number, place=escape(_place_of(ctx, ticket))), MAIN_KEYBOARD)
+        return
+    category = ctx.config.taxonomy.get(ticket.category_code)
+    accept = ctx.config.taxonomy.accept_within(category.code, ticket.urgent)
+    service_level = texts.SERVICE_LEVEL.format(
+        accept=texts.plain_duration(accept), resolve=texts.plain_duration(category.resolve_within)
+    )
+    ctx.say(texts.FILED.format(number=ticket.number, category=category.name,
+                               handler=service.handler_name(ticket),
+                               service_level=service_level), MAIN_KEYBOARD)
+
+
+def _place_of(ctx: Ctx, ticket: Any) -> str:
+    if ticket.community_code is None:
+        return texts.PENDING
+    return describe_place(ctx.config, ticket.community_code, ticket.grid_code, ticket.building)
+
+
+async def cancel(ctx: Ctx) -> None:
+    had_flow = ctx.state is not None
+    ctx.set_state(None)
+    ctx.say(texts.CANCELLED if had_flow else texts.NOTHING_TO_CANCEL, MAIN_KEYBOARD)
+
+
+async def ticket_quota_left(ctx: Ctx) -> bool:
+    """At most `tickets_per_hour` new tickets per resident per hour."""
+    since = ctx.now() - timedelta(hours=1)
+    count = await ctx.uow.session.scalar(
+        select(func.count()).select_from(TicketRow).where(
+            TicketRow.reporter_user_id == ctx.user_id, TicketRow.created_at >= since)
+    )
+    return int(count or 0) < ctx.services.limits.tickets_per_hour

@@ -1,0 +1,196 @@
+"""Grid workers and the levels above: act on ticket cards, one tap per action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers import texts
+from handlers.context import Ctx, escape
+from handlers.org import level_of
+from handlers.tickets import TicketService
+from handlers.types import Button, Keyboard
+from models import lifecycle
+from models.orm import TicketRow
+
+NOTE = "staff_note"
+NOTE_PROMPTS = {
+    "resolve": texts.ASK_RESOLVE_NOTE,
+    "escalate": texts.ASK_ESCALATE_REASON,
+    "reject": texts.ASK_REJECT_REASON,
+}
+
+
+async def authorised_ticket(ctx: Ctx, args: dict[str, Any]) -> TicketRow | None:
+    """The ticket a button acts on, if the presser may act on it now; refuses politely otherwise.
+
+    Allowed: the person in the ticket's chain at the ticket's level or above (层层销号)."""
+    service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
+    ticket = await service.get(int(args.get("ticket", 0)), for_update=True)
+    if ticket is None or ctx.person is None:
+        ctx.security_event("forbidden_press", f"no ticket or not staff: {args}")
+        ctx.answer(texts.NOT_ALLOWED, alert=True)
+        return None
+    level = level_of(ctx.config, ticket, ctx.person.code)
+    if level is None or not lifecycle.can_act(ticket, level):
+        ctx.security_event("forbidden_press", f"{ctx.person.code} on {ticket.number}")
+        ctx.answer(texts.NOT_ALLOWED, alert=True)
+        return None
+    return ticket
+
+
+async def on_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
+    ticket = await authorised_ticket(ctx, args)
+    if ticket is None:
+        return
+    handler = ACTIONS[action]
+    try:
+        await handler(ctx, ticket, args)
+    except lifecycle.TicketError:
+        status = texts.STATUS_NAMES.get(ticket.status, ticket.status)
+        ctx.answer(f"{ticket.number} 当前状态为「{status}」，不能进行这个操作。", alert=True)
+
+
+def _service(ctx: Ctx) -> TicketService:
+    return TicketService(ctx.uow, ctx.services.clock, ctx.config)
+
+
+def _actor(ctx: Ctx) -> str:
+    assert ctx.person is not None
+    return ctx.person.code
+
+
+async def _accept(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    await _service(ctx).accept(ticket, _actor(ctx))
+    due = _service(ctx).notify.local_time(ticket.resolve_due_at)
+    ctx.answer(texts.ACCEPTED_OK.format(number=ticket.number, due=due))
+    ctx.say(texts.ACCEPTED_OK.format(number=ticket.number, due=due))
+
+
+async def _ask_note(ctx: Ctx, ticket: TicketRow, args: dict[str, Any], action: str) -> None:
+    if action == "resolve" and ticket.status != lifecycle.Status.ACCEPTED:
+        raise lifecycle.TicketError(ticket, "resolve")
+    if action == "escalate":
+        lifecycle.next_level(ticket)  # raises at the top level
+    if ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, action)
+    ctx.set_state(NOTE, {"action": action, "ticket": ticket.id, "number": ticket.number})
+    ctx.answer()
+    ctx.say(NOTE_PROMPTS[action].format(number=ticket.number),
+            Keyboard.reply([Button(texts.BTN_CANCEL)]))
+
+
+async def _resolve(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    await _ask_note(ctx, ticket, args, "resolve")
+
+
+async def _escalate(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.level >= lifecycle.TOP_LEVEL:
+        ctx.answer(texts.TOP_LEVEL.format(number=ticket.number), alert=True)
+        return
+    await _ask_note(ctx, ticket, args, "escalate")
+
+
+async def _reject(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    await _ask_note(ctx, ticket, args, "reject")
+
+
+async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
+    """The text that completes 办结 / 上报 / 驳回."""
+    action = ctx.data["action"]
+    if photo is not None:
+        ctx.data.setdefault("photos", []).append(photo)
+        if not text:
+            return
+    ticket = await authorised_ticket(ctx, {"ticket": ctx.data["ticket"]})
+    ctx.set_state(None)
+    if ticket is None:
+        return
+    service = _service(ctx)
+    try:
+        if action == "resolve":
+            await service.resolve(ticket, _actor(ctx), text, ctx.data.get("photos"))
+            ctx.say(texts.RESOLVED_OK.format(number=ticket.number))
+        elif action == "escalate":
+            level = await service.escalate(ticket, _actor(ctx), text)
+            ctx.say(texts.ESCALATED_OK.format(number=ticket.number,
+                                              level=texts.LEVEL_NAMES[level]))
+        else:
+            await service.reject(ticket, _actor(ctx), text)
+            ctx.say(texts.REJECTED_OK.format(number=ticket.number))
+    except lifecycle.TicketError:
+        ctx.say(texts.STALE_BUTTON)
+
+
+async def _whistle(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    departments = ctx.config.taxonomy.get(ticket.category_code).departments
+    buttons = [await ctx.button(name, "whistle_to", ticket=ticket.id, department=name)
+               for name in departments]
+    ctx.answer()
+    ctx.say(texts.WHISTLE_PICK.format(number=ticket.number),
+            Keyboard.inline(*[buttons[i:i + 2] for i in range(0, len(buttons), 2)]))
+
+
+async def _whistle_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "whistle")
+    department = str(args["department"])
+    await _service(ctx).whistle(ticket, _actor(ctx), department)
+    ctx.answer()
+    ctx.say(texts.WHISTLE_OK.format(department=escape(department), number=ticket.number))
+
+
+async def _transfer(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.level != 0 or ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "transfer")
+    buttons = [await ctx.button(grid.name, "transfer_to", ticket=ticket.id, grid=grid.code)
+               for _, _, grid in ctx.config.district.grids() if grid.code != ticket.grid_code]
+    rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([await ctx.button(texts.BTN_CHANGE_CATEGORY, "pick_category", ticket=ticket.id)])
+    ctx.answer()
+    ctx.say(texts.TRANSFER_PICK.format(number=ticket.number), Keyboard.inline(*rows))
+
+
+async def _transfer_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    grid = str(args["grid"])
+    await _service(ctx).route_to(ticket, _actor(ctx), grid_code=grid)
+    ctx.answer()
+    name = ctx.config.grid(grid)[2].name
+    done = texts.TRIAGE_ASSIGNED if args.get("triage") else texts.TRANSFERRED_OK
+    ctx.say(done.format(number=ticket.number, grid=name, target=name))
+
+
+async def _triage_grid(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    await _transfer_to(ctx, ticket, {**args, "triage": True})
+
+
+async def _pick_category(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "change category")
+    buttons = [await ctx.button(c.name, "set_category", ticket=ticket.id, category=c.code)
+               for c in ctx.config.taxonomy.categories if c.code != ticket.category_code]
+    ctx.answer()
+    ctx.say(texts.CATEGORY_PICK.format(number=ticket.number),
+            Keyboard.inline(*[buttons[i:i + 3] for i in range(0, len(buttons), 3)]))
+
+
+async def _set_category(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    category = str(args["category"])
+    await _service(ctx).route_to(ticket, _actor(ctx), category_code=category)
+    ctx.answer()
+    ctx.say(texts.CATEGORY_CHANGED.format(number=ticket.number,
+                                          category=ctx.config.taxonomy.get(category).name))
+
+
+ACTIONS = {
+    "accept": _accept,
+    "resolve": _resolve,
+    "escalate": _escalate,
+    "reject": _reject,
+    "whistle": _whistle,
+    "whistle_to": _whistle_to,
+    "transfer": _transfer,
+    "transfer_to": _transfer_to,
+    "triage_grid": _triage_grid,
+    "pick_category": _pick_category,
+    "set_category": _set_category,
+}

@@ -1,0 +1,239 @@
+"""Load a validated configuration into the database: idempotent, one transaction, row-precise.
+
+Re-running with the same configuration changes nothing; editing one person updates that row
+only. People who left the configuration are deactivated (tickets still reference them) and
+their appointments removed. The caller validates first and commits (or rolls back) after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.config.schema import GridDeskConfig, Person, appointments
+from models.orm import (
+    AppointmentRow,
+    Base,
+    CategoryRow,
+    CommunityRow,
+    DistrictRow,
+    GridRow,
+    PersonRow,
+    StreetRow,
+)
+
+
+class _HasSession(Protocol):
+    session: AsyncSession
+
+
+@dataclass
+class SyncReport:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deactivated: int = 0
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deactivated)
+
+    def __str__(self) -> str:
+        return (
+            f"created {self.created}, updated {self.updated}, "
+            f"unchanged {self.unchanged}, deactivated {self.deactivated}"
+        )
+
+
+Wanted = dict[str, dict[str, Any]]
+
+
+def _person(person: Person) -> dict[str, Any]:
+    return {
+        "name": person.name,
+        "phone": person.phone,
+        "telegram_user_id": person.telegram_user_id,
+        "telegram_chat_id": person.telegram_chat_id,
+        "active": True,
+    }
+
+
+def _people(config: GridDeskConfig) -> Wanted:
+    return {item.person.code: _person(item.person) for item in appointments(config.district)}
+
+
+def _hierarchy(config: GridDeskConfig) -> list[tuple[type[Base], Wanted]]:
+    """The wanted rows of every organisation table, parents first."""
+    district = config.district
+    districts = {
+        district.code: {
+            "name": district.name,
+            "ticket_prefix": district.ticket_prefix,
+            "timezone": district.timezone,
+            "task_force_name": district.task_force.name,
+            "task_force_person": district.task_force.head.code,
+        }
+    }
+    streets = {
+        street.code: {
+            "district_code": district.code,
+            "name": street.name,
+            "kind": street.kind,
+            "committee_name": street.committee.name,
+            "committee_person": street.committee.head.code,
+        }
+        for street in district.streets
+    }
+    communities = {
+        community.code: {
+            "street_code": street.code,
+            "name": community.name,
+            "aliases": list(community.aliases),
+            "party_org_name": community.party_org.name,
+            "secretary_person": community.party_org.head.code,
+        }
+        for street, community in district.communities()
+    }
+    grids = {
+        grid.code: {
+            "community_code": community.code,
+            "name": grid.name,
+            "building_low": grid.buildings[0] if grid.buildings else None,
+            "building_high": grid.buildings[1] if grid.buildings else None,
+            "households": grid.households,
+            "outline": [[lat, lon] for lat, lon in grid.outline()],
+            "branch_name": grid.branch.name,
+            "branch_person": grid.branch.head.code,
+        }
+        for _, community, grid in district.grids()
+    }
+    return [
+        (DistrictRow, districts),
+        (StreetRow, streets),
+        (CommunityRow, communities),
+        (GridRow, grids),
+        (CategoryRow, _categories(config)),
+    ]
+
+
+def _categories(config: GridDeskConfig) -> Wanted:
+    taxonomy = config.taxonomy
+    return {
+        category.code: {
+            "name": category.name,
+            "name_hant": category.name_hant,
+            "accept_within_s": int(taxonomy.accept_within(category.code, False).total_seconds()),
+            "resolve_within_s": int(category.resolve_within.total_seconds()),
+            "working_calendar": category.working_calendar,
+            "departments": list(category.departments),
+            "position": position,
+        }
+        for position, category in enumerate(taxonomy.categories)
+    }
+
+
+async def _existing(session: AsyncSession, entity: type[Base]) -> dict[Any, Any]:
+    rows = (await session.execute(select(entity))).scalars()
+    mapper = entity.__mapper__
+    return {mapper.primary_key_from_instance(row)[0]: row for row in rows}
+
+
+def _apply(
+    session: AsyncSession,
+    entity: type[Base],
+    code: str,
+    values: dict[str, Any],
+    row: Any | None,
+    report: SyncReport,
+) -> None:
+    table = entity.__tablename__
+    if row is None:
+        session.add(entity(code=code, **values))
+        report.created += 1
+        report.changes.append(f"created {table} {code}")
+        return
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    for name in changed:
+        setattr(row, name, values[name])
+    if changed:
+        report.updated += 1
+        report.changes.append(f"updated {table} {code}: {', '.join(changed)}")
+    else:
+        report.unchanged += 1
+
+
+async def _sync_people(session: AsyncSession, wanted: Wanted, report: SyncReport) -> None:
+    existing: dict[str, PersonRow] = await _existing(session, PersonRow)
+    # Free Telegram ids that move to another person first (the column is unique).
+    owner = {
+        values["telegram_user_id"]: code
+        for code, values in wanted.items()
+        if values["telegram_user_id"] is not None
+    }
+    freed = False
+    for code, row in existing.items():
+        if row.telegram_user_id is not None and owner.get(row.telegram_user_id, code) != code:
+            row.telegram_user_id = None
+            freed = True
+    if freed:
+        await session.flush()
+    for code, values in wanted.items():
+        _apply(session, PersonRow, code, values, existing.get(code), report)
+    for code, row in existing.items():
+        if code not in wanted and row.active:
+            row.active = False
+            report.deactivated += 1
+            report.changes.append(f"deactivated people {code}")
+    await session.flush()
+
+
+async def _sync_appointments(
+    session: AsyncSession, config: GridDeskConfig, report: SyncReport
+) -> None:
+    wanted = [
+        (item.person.code, str(item.role), item.scope) for item in appointments(config.district)
+    ]
+    rows = (await session.execute(select(AppointmentRow))).scalars()
+    existing = {(row.person_code, row.role, row.scope_code): row for row in rows}
+    for key in wanted:
+        if key in existing:
+            report.unchanged += 1
+        else:
+            session.add(AppointmentRow(person_code=key[0], role=key[1], scope_code=key[2]))
+            report.created += 1
+            report.changes.append(f"created appointments {' '.join(key)}")
+    wanted_keys = set(wanted)
+    for key, row in existing.items():
+        if key not in wanted_keys:
+            await session.delete(row)
+            report.deactivated += 1
+            report.changes.append(f"removed appointments {' '.join(key)}")
+    await session.flush()
+
+
+async def _sync_table(
+    session: AsyncSession, entity: type[Base], wanted: Wanted, report: SyncReport
+) -> None:
+    existing = await _existing(session, entity)
+    for code, values in wanted.items():
+        _apply(session, entity, code, values, existing.get(code), report)
+    await session.flush()
+
+
+async def sync_config(
+    uow_or_session: AsyncSession | _HasSession, config: GridDeskConfig
+) -> SyncReport:
+    """Write `config` into the organisation tables in the caller's transaction (not committed)."""
+    session = (
+        uow_or_session if isinstance(uow_or_session, AsyncSession) else (uow_or_session.session)
+    )
+    report = SyncReport()
+    await _sync_people(session, _people(config), report)
+    for entity, wanted in _hierarchy(config):
+        await _sync_table(session, entity, wanted, report)
+    await _sync_appointments(session, config, report)
+    return report

@@ -1,0 +1,35 @@
+"""Durable conversation state per chat (survives restarts and adapter switches)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from models.orm import ConversationRow
+from models.repos.base import Repository, upsert
+
+
+class ConversationRepo(Repository):
+    async def get(self, chat_id: int) -> ConversationRow | None:
+        statement = (
+            select(ConversationRow)
+            .where(ConversationRow.chat_id == chat_id)
+            .execution_options(populate_existing=True)
+        )
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def set(self, chat_id: int, state: str, data: dict[str, Any] | None = None) -> None:
+        """Replace the chat's state and data (insert or update)."""
+        values = {"state": state, "data": dict(data or {}), "updated_at": self.clock.now()}
+        statement = (
+            upsert(self.session, ConversationRow)
+            .values(chat_id=chat_id, **values)
+            .on_conflict_do_update(index_elements=["chat_id"], set_=values)
+        )
+        await self.session.execute(statement)
+
+    async def clear(self, chat_id: int) -> None:
+        await self.session.execute(
+            delete(ConversationRow).where(ConversationRow.chat_id == chat_id)
+        )

@@ -1,0 +1,106 @@
+"""Notification outbox: rows written in the caller's transaction, delivered later by the sender."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+
+from models.orm import OutboxRow
+from models.repos.base import Repository, dialect_name, upsert
+
+PENDING = "pending"
+SENT = "sent"
+FAILED = "failed"
+
+
+class OutboxRepo(Repository):
+    async def add(
+        self,
+        key: str,
+        chat_id: int,
+        payload: dict[str, Any],
+        person_code: str | None = None,
+        ticket_number: str | None = None,
+        available_at: datetime | None = None,
+    ) -> bool:
+        """Queue a message; idempotent on `key`. True when it was newly queued."""
+        now = self.clock.now()
+        statement = (
+            upsert(self.session, OutboxRow)
+            .values(
+                key=key,
+                chat_id=chat_id,
+                payload=dict(payload),
+                person_code=person_code,
+                ticket_number=ticket_number,
+                status=PENDING,
+                attempts=0,
+                available_at=available_at or now,
+                created_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["key"])
+            .returning(OutboxRow.id)
+        )
+        return (await self.session.execute(statement)).scalar_one_or_none() is not None
+
+    async def by_key(self, key: str) -> OutboxRow | None:
+        statement = select(OutboxRow).where(OutboxRow.key == key)
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def for_chat(self, chat_id: int) -> list[OutboxRow]:
+        statement = select(OutboxRow).where(OutboxRow.chat_id == chat_id).order_by(OutboxRow.id)
+        return list((await self.session.execute(statement)).scalars())
+
+    async def claim(
+        self, worker: str, limit: int = 20, lease: timedelta = timedelta(seconds=60)
+    ) -> list[OutboxRow]:
+        """Lease due pending rows to `worker` (SKIP LOCKED on PostgreSQL), oldest first."""
+        now = self.clock.now()
+        statement = (
+            select(OutboxRow)
+            .where(OutboxRow.status == PENDING, OutboxRow.available_at <= now)
+            .where(or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now))
+            .order_by(OutboxRow.available_at, OutboxRow.id)
+            .limit(limit)
+        )
+        if dialect_name(self.session) == "postgresql":
+            statement = statement.with_for_update(skip_locked=True)
+        rows = list((await self.session.execute(statement)).scalars())
+        for row in rows:
+            row.claimed_by = worker
+            row.claimed_until = now + lease
+        await self.session.flush()
+        return rows
+
+    async def mark_sent(self, outbox_id: int) -> None:
+        await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == outbox_id)
+            .values(
+                status=SENT,
+                sent_at=self.clock.now(),
+                claimed_by=None,
+                claimed_until=None,
+                attempts=OutboxRow.attempts + 1,
+            )
+        )
+
+    async def mark_failed(
+        self, outbox_id: int, error: str, retry_at: datetime | None = None
+    ) -> None:
+        """Record a failed attempt; retried at `retry_at`, or given up when it is None."""
+        values: dict[str, Any] = {
+            "last_error": error[:2000],
+            "claimed_by": None,
+            "claimed_until": None,
+            "attempts": OutboxRow.attempts + 1,
+        }
+        if retry_at is None:
+            values["status"] = FAILED
+        else:
+            values["available_at"] = retry_at
+        await self.session.execute(
+            update(OutboxRow).where(OutboxRow.id == outbox_id).values(**values)
+        )

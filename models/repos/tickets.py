@@ -1,0 +1,135 @@
+"""Tickets and their ratings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from models.lifecycle import OPEN, Status
+from models.numbering import next_ticket_number
+from models.orm import RatingRow, TicketEventRow, TicketRow
+from models.repos.base import Repository
+
+
+class TicketRepo(Repository):
+    def add(self, ticket: TicketRow, *events: TicketEventRow) -> None:
+        """Add a new ticket and the events of its creation."""
+        self.session.add(ticket)
+        self.session.add_all(events)
+
+    def save(self, ticket: TicketRow, event: TicketEventRow) -> None:
+        """Persist a transition: the ticket is tracked already, the event is appended."""
+        self.session.add(ticket)
+        self.session.add(event)
+
+    async def next_number(self, prefix: str, local_date: date) -> str:
+        return await next_ticket_number(self.session, prefix, local_date)
+
+    async def get(self, ticket_id: int, for_update: bool = False) -> TicketRow | None:
+        statement = select(TicketRow).where(TicketRow.id == ticket_id)
+        return await self._one(statement, for_update)
+
+    async def by_number(self, number: str, for_update: bool = False) -> TicketRow | None:
+        """Look a ticket up by its number; `for_update` locks it (PostgreSQL) till commit."""
+        statement = select(TicketRow).where(TicketRow.number == number.strip().upper())
+        return await self._one(statement, for_update)
+
+    async def _one(self, statement: Select[Any], for_update: bool) -> TicketRow | None:
+        if for_update:
+            statement = statement.with_for_update().execution_options(populate_existing=True)
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def _list(self, statement: Select[Any]) -> list[TicketRow]:
+        return list((await self.session.execute(statement)).scalars())
+
+    async def for_reporter(
+        self, user_id: int, limit: int = 10, open_only: bool = False
+    ) -> list[TicketRow]:
+        """A resident's tickets, newest first."""
+        statement = select(TicketRow).where(TicketRow.reporter_user_id == user_id)
+        if open_only:
+            statement = statement.where(TicketRow.status.in_(_values(OPEN | {Status.RESOLVED})))
+        statement = statement.order_by(TicketRow.created_at.desc(), TicketRow.id.desc())
+        return await self._list(statement.limit(limit))
+
+    async def assigned_to(
+        self, person_code: str, statuses: Iterable[str] = OPEN
+    ) -> list[TicketRow]:
+        """Tickets currently held by `person_code`, oldest first."""
+        statement = (
+            select(TicketRow)
+            .where(TicketRow.assignee_code == person_code)
+            .where(TicketRow.status.in_(_values(statuses)))
+            .order_by(TicketRow.created_at, TicketRow.id)
+        )
+        return await self._list(statement)
+
+    async def followed_by(self, person_code: str, open_only: bool = True) -> list[TicketRow]:
+        """Tickets the person holds or first received (首接负责制), oldest first."""
+        holder = (TicketRow.assignee_code == person_code) | (
+            TicketRow.first_receiver_code == person_code
+        )
+        statement = select(TicketRow).where(holder)
+        if open_only:
+            statement = statement.where(TicketRow.status.in_(_values(OPEN | {Status.RESOLVED})))
+        return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
+
+    async def triage_queue(self, community_code: str | None = None) -> list[TicketRow]:
+        """Tickets waiting for a human route, oldest first (one community or all)."""
+        statement = select(TicketRow).where(TicketRow.status == Status.TRIAGE)
+        if community_code is not None:
+            statement = statement.where(TicketRow.community_code == community_code)
+        return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
+
+    async def accept_overdue(self, now: datetime | None = None) -> list[TicketRow]:
+        """Assigned tickets whose accept deadline has passed."""
+        statement = (
+            select(TicketRow)
+            .where(TicketRow.status == Status.ASSIGNED)
+            .where(TicketRow.accept_due_at <= (now or self.clock.now()))
+            .order_by(TicketRow.accept_due_at, TicketRow.id)
+        )
+        return await self._list(statement)
+
+    async def resolve_overdue(self, now: datetime | None = None) -> list[TicketRow]:
+        """Accepted tickets whose resolve deadline has passed."""
+        statement = (
+            select(TicketRow)
+            .where(TicketRow.status == Status.ACCEPTED)
+            .where(TicketRow.resolve_due_at <= (now or self.clock.now()))
+            .order_by(TicketRow.resolve_due_at, TicketRow.id)
+        )
+        return await self._list(statement)
+
+    async def created_between(
+        self, start: datetime, end: datetime, grid_code: str | None = None
+    ) -> list[TicketRow]:
+        """Tickets created in [start, end), optionally of one grid."""
+        statement = select(TicketRow).where(
+            TicketRow.created_at >= start, TicketRow.created_at < end
+        )
+        if grid_code is not None:
+            statement = statement.where(TicketRow.grid_code == grid_code)
+        return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
+
+    async def add_rating(
+        self, ticket: TicketRow, score: str, comment: str | None = None, at: datetime | None = None
+    ) -> RatingRow:
+        if ticket.id is None:
+            await self.session.flush()
+        rating = RatingRow(
+            ticket_id=ticket.id, score=str(score), comment=comment, at=at or self.clock.now()
+        )
+        self.session.add(rating)
+        return rating
+
+    async def ratings(self, ticket_id: int) -> list[RatingRow]:
+        statement = select(RatingRow).where(RatingRow.ticket_id == ticket_id).order_by(RatingRow.id)
+        return list((await self.session.execute(statement)).scalars())
+
+
+def _values(statuses: Iterable[str]) -> list[str]:
+    return sorted(str(status) for status in statuses)

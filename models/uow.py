@@ -1,0 +1,82 @@
+"""The unit of work: one AsyncSession, one transaction, every repository."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from models.clock import Clock
+from models.repos.conversations import ConversationRepo
+from models.repos.events import EventRepo
+from models.repos.org import OrgRepo
+from models.repos.outbox import OutboxRepo
+from models.repos.tickets import TicketRepo
+from models.repos.updates import UpdateRepo
+
+
+class UnitOfWork:
+    """`async with uow:` ... `await uow.commit()`; leaving without commit rolls back."""
+
+    session: AsyncSession
+    tickets: TicketRepo
+    org: OrgRepo
+    events: EventRepo
+    outbox: OutboxRepo
+    conversations: ConversationRepo
+    updates: UpdateRepo
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self._sessions = sessions
+        self.clock = clock
+        self._active = False
+
+    async def __aenter__(self) -> UnitOfWork:
+        if self._active:
+            raise RuntimeError("a UnitOfWork cannot be entered twice at the same time")
+        self._active = True
+        self.session = self._sessions()
+        session, clock = self.session, self.clock
+        self.tickets = TicketRepo(session, clock)
+        self.org = OrgRepo(session, clock)
+        self.events = EventRepo(session, clock)
+        self.outbox = OutboxRepo(session, clock)
+        self.conversations = ConversationRepo(session, clock)
+        self.updates = UpdateRepo(session, clock)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            await self.session.rollback()
+        finally:
+            await self.session.close()
+            self._active = False
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
+
+    async def flush(self) -> None:
+        await self.session.flush()
+
+
+class UnitOfWorkFactory:
+    """Callable giving a fresh UnitOfWork per incoming update or job."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self.sessions = sessions
+        self.clock = clock
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions, self.clock)
