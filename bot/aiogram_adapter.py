@@ -100,3 +100,19 @@ def build_dispatcher(core: Core) -> Dispatcher:
 
 async def register_commands(bot: Bot) -> None:
     await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in COMMANDS])
+
+
+async def mount_aiogram_webhook(app: Any, web_app: Any, path: str, public_url: str | None,
+                                secret: str | None) -> None:
+    """Serve updates at `path` with aiogram's request handler (secret checked by the guard)."""
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+
+    token = app.settings.telegram_bot_token.get_secret_value()
+    bot = make_bot(token, app.settings.telegram_api_base)
+    dispatcher = build_dispatcher(app.core)
+    SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret).register(
+        web_app, path=path)
+    setup_application(web_app, dispatcher, bot=bot)
+    await register_commands(bot)
+    if public_url:
+        await bot.set_webhook(public_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from handlers import texts
 from handlers.notify import Notifier
-from handlers.org import entry_point, person_at_level
+from handlers.org import entry_point, person_at_level, ticket_chain
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
@@ -115,17 +115,22 @@ class TicketService:
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["resolved"], tag)
 
     async def escalate(self, ticket: TicketRow, actor: str, reason: str) -> Level:
+        """上报 one level up the ticket's chain (a triage ticket is held by its community)."""
         now = self.clock.now()
-        from_level = ticket.level
-        level = lifecycle.next_level(ticket)
-        target_level, target = person_at_level(self.config, ticket, level)
+        from_level = Level(ticket.level)
+        chain = ticket_chain(self.config, ticket)
+        held_at = max(ticket.level, chain[0][0])
+        above = [(level, code) for level, code in chain if level > held_at]
+        if not above:
+            raise lifecycle.TicketError(ticket, "escalate", "already at the top level")
+        target_level, target = above[0]
         deadlines = self.deadlines(ticket, now)
         event = lifecycle.escalate(ticket, now=now, actor=actor, assignee_code=target,
                                    accept_due=deadlines.accept_due,
                                    resolve_due=deadlines.resolve_due, reason=reason,
                                    to_level=target_level)
         tag = await self._record(event)
-        await self.notify.escalated(ticket, from_level, ticket.level, reason, tag)
+        await self.notify.escalated(ticket, from_level, Level(ticket.level), reason, tag)
         return Level(ticket.level)
 
     async def reject(self, ticket: TicketRow, actor: str, reason: str) -> None:

@@ -390,7 +390,8 @@ class _Sweep:
             .where(_current_due() > self.now, _not_reminded())
             .order_by(TicketRow.id)
         )
-        for ticket in (await self.uow.session.execute(_lock(self.uow, statement))).scalars():
+        tickets = list((await self.uow.session.execute(_lock(self.uow, statement))).scalars())
+        for ticket in tickets:
             await self._guarded(ticket, self._remind)
 
     async def _reminder_candidates(self, limit: int) -> list[int]:
@@ -505,30 +506,18 @@ def escalate_to(
     deadlines: Deadlines,
     reason: str,
 ) -> TicketEventRow:
-    """`lifecycle.escalate` to the next level of the ticket's chain.
-
-    That is usually `level + 1`; a triage ticket goes straight to its community (or the
-    district) because the levels between have nobody for it."""
-    from_level = ticket.level
-    if to_level <= from_level:
-        raise ValueError(f"cannot escalate {ticket.number} from {from_level} to {to_level}")
-    # TODO(lifecycle): pass `to_level=` once models.lifecycle.escalate accepts it.
-    ticket.level = int(to_level) - 1
-    try:
-        event = lifecycle.escalate(
-            ticket,
-            now=now,
-            actor=SYSTEM_ACTOR,
-            assignee_code=assignee_code,
-            accept_due=deadlines.accept_due,
-            resolve_due=deadlines.resolve_due,
-            reason=reason,
-        )
-    except Exception:
-        ticket.level = from_level
-        raise
-    event.from_level = from_level
-    return event
+    """`lifecycle.escalate` to the next level of the ticket's chain: usually `level + 1`; a
+    triage ticket goes straight to its community (or the district), nobody being between."""
+    return lifecycle.escalate(
+        ticket,
+        now=now,
+        actor=SYSTEM_ACTOR,
+        assignee_code=assignee_code,
+        accept_due=deadlines.accept_due,
+        resolve_due=deadlines.resolve_due,
+        reason=reason,
+        to_level=int(to_level),
+    )
 
 
 async def stage_starts(uow: UnitOfWork, ticket_ids: Sequence[int]) -> dict[int, datetime]:

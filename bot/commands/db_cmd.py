@@ -73,4 +73,18 @@ def current(url: str | None) -> None:
     click.echo(asyncio.run(current_revision(url)) or "base")
 
 
+@db_group.command("revision")
+@click.argument("message")
+@url_option
+def revision(message: str, url: str | None) -> None:
+    """Autogenerate a new revision from models/orm.py (the database must be at head)."""
+    from alembic import command
+
+    from models.migrations import alembic_config
+
+    url = resolve_url(url)
+    asyncio.run(upgrade_database(url))
+    command.revision(alembic_config(url), message=message, autogenerate=True)
+
+
 commands = [db_group]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import NullPool
 
-from models.db import create_engine
+from models.db import create_engine, is_sqlite
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 
@@ -38,8 +40,25 @@ def head() -> str:
     return head
 
 
-async def _run(url: str, action: str, revision: str) -> None:
+def migration_engine(url: str) -> AsyncEngine:
+    """An engine for schema changes; on SQLite foreign keys are off while tables are rebuilt
+    (batch mode) and checked by `_run_sync` before commit."""
     engine = create_engine(url, poolclass=NullPool)
+    if is_sqlite(url):
+        event.listen(engine.sync_engine, "connect", _foreign_keys_off)
+    return engine
+
+
+def _foreign_keys_off(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = OFF")
+    finally:
+        cursor.close()
+
+
+async def _run(url: str, action: str, revision: str) -> None:
+    engine = migration_engine(url)
     try:
         async with engine.begin() as connection:
             await connection.run_sync(_run_sync, url, action, revision)
@@ -54,6 +73,10 @@ def _run_sync(connection: Connection, url: str, action: str, revision: str) -> N
         command.upgrade(config, revision)
     else:
         command.downgrade(config, revision)
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
 
 
 async def upgrade_database(url: str, revision: str = "head") -> None:

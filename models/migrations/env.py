@@ -6,9 +6,8 @@ import asyncio
 
 from alembic import context
 from sqlalchemy.engine import Connection
-from sqlalchemy.pool import NullPool
 
-from models.db import create_engine, is_sqlite
+from models.db import is_sqlite
 from models.orm import Base
 
 config = context.config
@@ -44,7 +43,9 @@ def run_with(connection: Connection) -> None:
 async def run_online() -> None:
     url = config.get_main_option("sqlalchemy.url")
     assert url, "sqlalchemy.url is not set"
-    engine = create_engine(url, poolclass=NullPool)
+    from models.migrations import migration_engine
+
+    engine = migration_engine(url)
     try:
         async with engine.begin() as connection:
             await connection.run_sync(run_with)

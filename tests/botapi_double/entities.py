@@ -1,7 +1,8 @@
-"""Telegram text formatting: HTML parse_mode to plain text + MessageEntity list, command entities."""
+"""Telegram text formatting: HTML parse_mode to plain text + MessageEntity list; commands."""
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -116,7 +117,8 @@ class _HtmlParser:
             if not attr or attr.end() == pos:
                 raise EntityParseError(f'Can\'t parse start tag "{name}" at byte offset {at}')
             value = attr.group(2) or ""
-            attrs[attr.group(1).lower()] = value[1:-1] if value[:1] in "\"'" and value else value
+            value = value[1:-1] if value[:1] in "\"'" and value else value
+            attrs[attr.group(1).lower()] = html.unescape(value)
             pos = attr.end()
             while pos < len(src) and src[pos].isspace():
                 pos += 1

@@ -39,7 +39,9 @@ def retry_after(seconds: int) -> Fault:
 
 def server_error(status: int = 500, description: str | None = None) -> Fault:
     """A 5xx answer with a JSON error body."""
-    return Fault("server_error", status, description or _PHRASES.get(status, "Internal Server Error"))
+    return Fault(
+        "server_error", status, description or _PHRASES.get(status, "Internal Server Error")
+    )
 
 
 def error(status: int, description: str, parameters: dict[str, Any] | None = None) -> Fault:

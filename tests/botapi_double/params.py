@@ -77,7 +77,9 @@ def coerce(name: str, value: Any) -> Any:
             return int(value) if value.lstrip("-").isdigit() else value
     except ValueError:
         if name == "reply_markup":
-            raise ApiError(400, "Bad Request: can't parse reply keyboard markup JSON object")
+            raise ApiError(
+                400, "Bad Request: can't parse reply keyboard markup JSON object"
+            ) from None
         raise ApiError(400, f"Bad Request: can't parse parameter {name}") from None
     return value
 

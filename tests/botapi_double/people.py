@@ -86,7 +86,8 @@ class SimUser:
     ) -> Update:
         chat_obj = self._chat(chat)
         message = self.api.new_user_message(self.user(), chat_obj, content, reply_to)
-        self._last_sent[chat_obj["id"]] = message
+        if "text" in message:
+            self._last_sent[chat_obj["id"]] = message
         return await self.api.push_update({"message": message})
 
     async def send_text(
@@ -187,7 +188,7 @@ class SimUser:
         return await self._send({"document": document})
 
     async def edit_last(self, text: str, chat: SimGroup | int | None = None) -> Update:
-        """Edit the user's last message in the chat (an `edited_message` update)."""
+        """Edit the user's last text message in the chat (an `edited_message` update)."""
         chat_id = self._chat(chat)["id"]
         last = self._last_sent.get(chat_id)
         if last is None or "text" not in last:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import json
 import secrets
@@ -95,12 +96,14 @@ class BotApiDouble(Methods, WebhookMixin):
         self._changed = asyncio.Event()
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, shutdown_timeout=1.0
+        )
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
-        site = web.SockSite(self._runner, sock, shutdown_timeout=1.0)
+        site = web.SockSite(self._runner, sock)
         await site.start()
         self.base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
         self._session = ClientSession()
@@ -144,11 +147,11 @@ class BotApiDouble(Methods, WebhookMixin):
         if token != self.token:
             return _json(ApiError(401, "Unauthorized").body(), 401)
         exchange = Exchange(HANDLERS.get(method.lower(), (method, None))[0], {}, time.monotonic())
+        self.exchanges.append(exchange)
         try:
             params, files = await read_params(request)
             exchange.params = params
             self.calls.append(Call(exchange.method, params))
-            self.exchanges.append(exchange)
             result = await self._dispatch(exchange, params, files, request)
         except ApiError as exc:
             exchange.status, exchange.response = exc.status, exc.body()
@@ -183,9 +186,7 @@ class BotApiDouble(Methods, WebhookMixin):
             chat_id = params.get("chat_id")
             wait = self.limits.admit(chat_id if isinstance(chat_id, int) else None, exchange.at)
             if wait is not None:
-                raise ApiError(
-                    429, f"Too Many Requests: retry after {wait}", {"retry_after": wait}
-                )
+                raise ApiError(429, f"Too Many Requests: retry after {wait}", {"retry_after": wait})
         return await handler(self, params, files)
 
     async def _apply_fault(self, fault: Fault) -> None:
@@ -354,7 +355,7 @@ class BotApiDouble(Methods, WebhookMixin):
         self,
         chat_id: int | SimUser | SimGroup,
         predicate: Predicate = None,
-        timeout: float = 5.0,
+        timeout: float = 5.0,  # noqa: ASYNC109
     ) -> BotMessage:
         """The oldest bot message to the chat not yet returned by wait_for that matches
         `predicate` (a callable, or a substring of the text/caption); waits up to `timeout`."""
@@ -377,7 +378,7 @@ class BotApiDouble(Methods, WebhookMixin):
         self,
         method: str,
         predicate: Callable[[dict[str, Any]], bool] | None = None,
-        timeout: float = 5.0,
+        timeout: float = 5.0,  # noqa: ASYNC109
     ) -> Exchange:
         """The oldest not yet returned request of `method` whose params match `predicate`."""
         deadline = asyncio.get_running_loop().time() + timeout
@@ -404,7 +405,9 @@ class BotApiDouble(Methods, WebhookMixin):
         return self.answers.get(str(query_id))
 
     async def wait_for_answer(
-        self, update_or_query_id: dict[str, Any] | str, timeout: float = 5.0
+        self,
+        update_or_query_id: dict[str, Any] | str,
+        timeout: float = 5.0,  # noqa: ASYNC109
     ) -> dict[str, Any]:
         deadline = asyncio.get_running_loop().time() + timeout
         while (answer := self.answer_for(update_or_query_id)) is None:
@@ -420,7 +423,11 @@ class BotApiDouble(Methods, WebhookMixin):
             1
             for e in self.exchanges
             if e.ok
-            and (e.method.lower() == method.lower() if method else e.method.lower() in SENDING_METHODS)
+            and (
+                e.method.lower() == method.lower()
+                if method
+                else e.method.lower() in SENDING_METHODS
+            )
         )
 
     # --- files and callback queries -----------------------------------------------------
@@ -435,7 +442,10 @@ class BotApiDouble(Methods, WebhookMixin):
             kind, "pdf"
         )
         entry = FileEntry(
-            file_id, unique, f"{folder.get(kind, 'documents')}/file_{len(self.files)}.{ext}", kind,
+            file_id,
+            unique,
+            f"{folder.get(kind, 'documents')}/file_{len(self.files)}.{ext}",
+            kind,
             content,
         )
         self.files[file_id] = entry
@@ -509,11 +519,9 @@ class BotApiDouble(Methods, WebhookMixin):
             ]
 
     def _select(self, offset: int, limit: int) -> list[dict[str, Any]]:
-        allowed = set(self._allowed_updates or ()) or _DEFAULT_ALLOWED
         kept, batch = [], []
         for pending in self._pending:
-            kind = next((k for k in pending.update if k != "update_id"), "")
-            if kind not in allowed and not (self._allowed_updates is None and kind):
+            if not self.update_allowed(pending.update, self._allowed_updates):
                 continue  # filtered out by allowed_updates: dropped like the real server
             kept.append(pending)
             if len(batch) < limit and (pending.sticky or pending.update["update_id"] >= offset):
@@ -522,48 +530,30 @@ class BotApiDouble(Methods, WebhookMixin):
         self._pending = kept
         return batch
 
+    @staticmethod
+    def update_allowed(update: dict[str, Any], allowed: list[str] | None) -> bool:
+        kind = next((k for k in update if k != "update_id"), "")
+        if allowed:
+            return kind in allowed
+        return kind not in _NOT_BY_DEFAULT
+
     # --- notification -------------------------------------------------------------------
 
     def _notify(self) -> None:
         self._changed.set()
         self._changed = asyncio.Event()
 
-    async def _wait_change(self, timeout: float) -> None:
+    async def _wait_change(self, seconds: float) -> None:
         event = self._changed
-        try:
-            await asyncio.wait_for(event.wait(), timeout)
-        except TimeoutError:
-            pass
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(event.wait(), seconds)
 
 
 class _Reset(Exception):
     """Drop the connection instead of answering."""
 
 
-_DEFAULT_ALLOWED = frozenset(
-    {
-        "message",
-        "edited_message",
-        "channel_post",
-        "edited_channel_post",
-        "business_connection",
-        "business_message",
-        "edited_business_message",
-        "deleted_business_messages",
-        "inline_query",
-        "chosen_inline_result",
-        "callback_query",
-        "shipping_query",
-        "pre_checkout_query",
-        "purchased_paid_media",
-        "poll",
-        "poll_answer",
-        "my_chat_member",
-        "chat_join_request",
-        "chat_boost",
-        "removed_chat_boost",
-    }
-)
+_NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 
 
 def _chat_key(chat: int | SimUser | SimGroup) -> int:

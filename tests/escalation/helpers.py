@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from models import lifecycle
 from models.config.schema import GridDeskConfig, Level
@@ -31,16 +31,34 @@ async def make_ticket(
     """A ticket filed at `at`: assigned to the grid's first worker, or in triage."""
     number = f"TBH-T-{next(_counter):07d}"
     ticket = TicketRow(
-        number=number, original_text="楼上漏水", normalized_text="楼上漏水",
-        category_code=category, community_code=community, grid_code=grid, urgent=urgent,
-        reporter_user_id=reporter_chat, reporter_chat_id=reporter_chat, updated_at=at,
+        number=number,
+        original_text="楼上漏水",
+        normalized_text="楼上漏水",
+        category_code=category,
+        community_code=community,
+        grid_code=grid,
+        urgent=urgent,
+        reporter_user_id=reporter_chat,
+        reporter_chat_id=reporter_chat,
+        updated_at=at,
     )
     district = config.district
-    deadlines = compute_deadlines(config.taxonomy.get(category), config.taxonomy,
-                                  district.calendar, district.timezone, at, urgent)
+    deadlines = compute_deadlines(
+        config.taxonomy.get(category),
+        config.taxonomy,
+        district.calendar,
+        district.timezone,
+        at,
+        urgent,
+    )
     assignee = None if triage or grid is None else config.grid(grid)[2].workers[0].code
-    event = lifecycle.create(ticket, now=at, assignee_code=assignee,
-                             accept_due=deadlines.accept_due, resolve_due=deadlines.resolve_due)
+    event = lifecycle.create(
+        ticket,
+        now=at,
+        assignee_code=assignee,
+        accept_due=deadlines.accept_due,
+        resolve_due=deadlines.resolve_due,
+    )
     uow.tickets.add(ticket, event)
     await uow.flush()
     return ticket
@@ -65,60 +83,115 @@ async def outbox(uow: UnitOfWork, kind: str | None = None) -> list[OutboxRow]:
     return [row for row in rows if kind is None or row.payload.get("kind") == kind]
 
 
-async def count(uow: UnitOfWork, statement: Any) -> int:
-    return int((await uow.session.execute(select(func.count()).select_from(statement))).scalar())
-
-
 class OutboxNotifier:
     """Writes one outbox row per recipient with a recognisable payload {"kind": ..., ...}."""
 
-    async def _to(self, uow: UnitOfWork, code: str | None, key: str, ticket: TicketRow | None,
-                  payload: dict[str, Any]) -> None:
+    async def _to(
+        self,
+        uow: UnitOfWork,
+        code: str | None,
+        key: str,
+        ticket: TicketRow | None,
+        payload: dict[str, Any],
+    ) -> None:
         person = await uow.org.person(code) if code else None
         if person is None or person.chat_id is None:
             return
-        await uow.outbox.add(key=f"{key}:{person.code}", chat_id=person.chat_id,
-                             payload={**payload, "to": person.code}, person_code=person.code,
-                             ticket_number=ticket.number if ticket else None)
+        await uow.outbox.add(
+            key=f"{key}:{person.code}",
+            chat_id=person.chat_id,
+            payload={**payload, "to": person.code},
+            person_code=person.code,
+            ticket_number=ticket.number if ticket else None,
+        )
 
-    async def escalated(self, uow: UnitOfWork, ticket: TicketRow, from_level: Level,
-                        to_level: Level, *, reason: str, tag: str) -> None:
-        payload = {"kind": "escalated", "number": ticket.number, "from": int(from_level),
-                   "to": int(to_level), "reason": reason}
+    async def escalated(
+        self,
+        uow: UnitOfWork,
+        ticket: TicketRow,
+        from_level: Level,
+        to_level: Level,
+        *,
+        reason: str,
+        tag: str,
+    ) -> None:
+        payload = {
+            "kind": "escalated",
+            "number": ticket.number,
+            "from": int(from_level),
+            "to": int(to_level),
+            "reason": reason,
+        }
         key = f"{ticket.number}:{tag}"
         await self._to(uow, ticket.assignee_code, key, ticket, payload)
         if ticket.first_receiver_code != ticket.assignee_code:
-            await self._to(uow, ticket.first_receiver_code, key, ticket,
-                           {**payload, "kind": "escalated_first_receiver"})
+            await self._to(
+                uow,
+                ticket.first_receiver_code,
+                key,
+                ticket,
+                {**payload, "kind": "escalated_first_receiver"},
+            )
         if ticket.reporter_chat_id is not None:
-            await uow.outbox.add(key=f"{key}:reporter", chat_id=ticket.reporter_chat_id,
-                                 payload={**payload, "kind": "escalated_reporter",
-                                          "text": f"您的诉求 {ticket.number} 已上报"},
-                                 ticket_number=ticket.number)
+            await uow.outbox.add(
+                key=f"{key}:reporter",
+                chat_id=ticket.reporter_chat_id,
+                payload={
+                    **payload,
+                    "kind": "escalated_reporter",
+                    "text": f"您的诉求 {ticket.number} 已上报",
+                },
+                ticket_number=ticket.number,
+            )
 
-    async def reminder(self, uow: UnitOfWork, ticket: TicketRow, kind: str, *, due: datetime,
-                       recipient_code: str | None, tag: str) -> None:
-        await self._to(uow, recipient_code, f"{ticket.number}:{tag}", ticket,
-                       {"kind": "reminder", "number": ticket.number, "which": kind,
-                        "due": due.isoformat()})
+    async def reminder(
+        self,
+        uow: UnitOfWork,
+        ticket: TicketRow,
+        kind: str,
+        *,
+        due: datetime,
+        recipient_code: str | None,
+        tag: str,
+    ) -> None:
+        await self._to(
+            uow,
+            recipient_code,
+            f"{ticket.number}:{tag}",
+            ticket,
+            {"kind": "reminder", "number": ticket.number, "which": kind, "due": due.isoformat()},
+        )
 
-    async def top_level_overdue(self, uow: UnitOfWork, ticket: TicketRow, *, kind: str,
-                                due: datetime, tag: str) -> None:
-        await self._to(uow, ticket.assignee_code, f"{ticket.number}:{tag}", ticket,
-                       {"kind": "top_overdue", "number": ticket.number, "which": kind,
-                        "due": due.isoformat()})
+    async def top_level_overdue(
+        self, uow: UnitOfWork, ticket: TicketRow, *, kind: str, due: datetime, tag: str
+    ) -> None:
+        await self._to(
+            uow,
+            ticket.assignee_code,
+            f"{ticket.number}:{tag}",
+            ticket,
+            {"kind": "top_overdue", "number": ticket.number, "which": kind, "due": due.isoformat()},
+        )
 
-    async def daily_report(self, uow: UnitOfWork, person: PersonRow, report: Any, *,
-                           tag: str) -> None:
+    async def daily_report(
+        self, uow: UnitOfWork, person: PersonRow, report: Any, *, tag: str
+    ) -> None:
         if person.chat_id is None:
             return
-        await uow.outbox.add(key=f"{tag}:{person.code}", chat_id=person.chat_id,
-                             payload={"kind": "daily_report", "scope": report.scope_code,
-                                      "new": report.new, "open": report.open,
-                                      "overdue": report.overdue,
-                                      "resolved": report.resolved_yesterday,
-                                      "numbers": [item.number for item in report.overdue_items]},
-                             person_code=person.code)
+        await uow.outbox.add(
+            key=f"{tag}:{person.code}",
+            chat_id=person.chat_id,
+            payload={
+                "kind": "daily_report",
+                "scope": report.scope_code,
+                "new": report.new,
+                "open": report.open,
+                "overdue": report.overdue,
+                "resolved": report.resolved_yesterday,
+                "numbers": [item.number for item in report.overdue_items],
+            },
+            person_code=person.code,
+        )
 
 
 HOUR = timedelta(hours=1)

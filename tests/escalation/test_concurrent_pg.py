@@ -1,10 +1,12 @@
-"""Several sweepers over one PostgreSQL database escalate each breach exactly once."""
+"""Several sweepers over one PostgreSQL database act on each breach exactly once."""
 
 from __future__ import annotations
 
 import asyncio
 import time
 from collections import Counter
+from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,8 +15,8 @@ from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config
 from models.db import create_engine, session_factory
-from models.escalation import sweep
-from models.orm import TicketEventRow, TicketRow
+from models.escalation import REMINDER_ACTION, sweep
+from models.orm import OutboxRow, TicketEventRow, TicketRow
 from models.uow import UnitOfWorkFactory
 from tests.escalation.helpers import HOUR, OutboxNotifier, make_ticket
 
@@ -24,54 +26,102 @@ GRIDS = ["MDHY-01", "MDHY-02", "MDHY-03", "SYST-01", "SYST-02", "GXSH-01", "GXSH
 pytestmark = [pytest.mark.pg, pytest.mark.slow]
 
 
-async def sweeper(factory: UnitOfWorkFactory, clock: FixedClock, config: GridDeskConfig,
-                  name: str, tally: Counter[str]) -> None:
-    """Sweep in batches until a pass finds nothing left to claim."""
+@pytest.fixture
+async def two_instances(
+    pg_url: str, demo_config: GridDeskConfig, clock: FixedClock
+) -> AsyncIterator[list[UnitOfWorkFactory]]:
+    """Two "bot instances": separate engines (connection pools) on one database."""
+    engines = [create_engine(pg_url), create_engine(pg_url)]
+    factories = [UnitOfWorkFactory(session_factory(engine), clock) for engine in engines]
+    async with factories[0]() as uow:
+        await sync_config(uow, demo_config)
+        await uow.commit()
+    yield factories
+    for engine in engines:
+        await engine.dispose()
+
+
+async def file_tickets(
+    factory: UnitOfWorkFactory, config: GridDeskConfig, clock: FixedClock, count: int
+) -> None:
+    async with factory() as uow:
+        for i in range(count):
+            grid = GRIDS[i % len(GRIDS)]
+            await make_ticket(uow, config, at=clock.now(), grid=grid, community=grid.split("-")[0])
+        await uow.commit()
+
+
+async def sweeper(
+    factory: UnitOfWorkFactory,
+    clock: FixedClock,
+    config: GridDeskConfig,
+    name: str,
+    tally: Counter[str],
+) -> None:
+    """Sweep in small batches until a pass finds nothing left to act on."""
     while True:
         async with factory() as uow:
             result = await sweep(uow, clock, config, limit=25, notifier=OutboxNotifier())
             await uow.commit()
-        tally[name] += len(result.escalated)
-        if result.claimed == 0:
+        tally[name] += result.acted
+        if result.acted == 0:
             return
         await asyncio.sleep(0)
 
 
+async def run_two(
+    factories: list[UnitOfWorkFactory], clock: FixedClock, config: GridDeskConfig
+) -> Counter[str]:
+    tally: Counter[str] = Counter()
+    started = time.perf_counter()
+    await asyncio.gather(
+        sweeper(factories[0], clock, config, "a", tally),
+        sweeper(factories[1], clock, config, "b", tally),
+    )
+    print(
+        f"\n{sum(tally.values())} actions by two sweepers in "
+        f"{time.perf_counter() - started:.2f}s, split {dict(tally)}"
+    )
+    return tally
+
+
+async def action_counts(factory: UnitOfWorkFactory, action: str) -> Counter[int]:
+    async with factory() as uow:
+        statement = select(TicketEventRow.ticket_id).where(TicketEventRow.action == action)
+        return Counter((await uow.session.execute(statement)).scalars())
+
+
 async def test_two_sweepers_escalate_each_of_500_breaches_once(
-    pg_url: str, demo_config: GridDeskConfig, clock: FixedClock
+    two_instances: list[UnitOfWorkFactory], demo_config: GridDeskConfig, clock: FixedClock
 ) -> None:
-    engines = [create_engine(pg_url), create_engine(pg_url)]
-    try:
-        factories = [UnitOfWorkFactory(session_factory(engine), clock) for engine in engines]
-        async with factories[0]() as uow:
-            await sync_config(uow, demo_config)
-            for i in range(TICKETS):
-                community = GRIDS[i % len(GRIDS)].split("-")[0]
-                await make_ticket(uow, demo_config, at=clock.now(), grid=GRIDS[i % len(GRIDS)],
-                                  community=community)
-            await uow.commit()
-        clock.advance(3 * HOUR)
+    await file_tickets(two_instances[0], demo_config, clock, TICKETS)
+    clock.advance(3 * HOUR)
+    tally = await run_two(two_instances, clock, demo_config)
 
-        tally: Counter[str] = Counter()
-        started = time.perf_counter()
-        await asyncio.gather(
-            sweeper(factories[0], clock, demo_config, "a", tally),
-            sweeper(factories[1], clock, demo_config, "b", tally),
+    per_ticket = await action_counts(two_instances[0], "escalated")
+    assert len(per_ticket) == TICKETS
+    assert set(per_ticket.values()) == {1}
+    async with two_instances[0]() as uow:
+        levels = Counter((await uow.session.execute(select(TicketRow.level))).scalars())
+        branch_cards = Counter(
+            (
+                await uow.session.execute(
+                    select(OutboxRow.ticket_number).where(
+                        OutboxRow.payload["kind"].as_string() == "escalated"
+                    )
+                )
+            ).scalars()
         )
-        print(f"\n500 escalations by two sweepers in {time.perf_counter() - started:.2f}s, "
-              f"split {dict(tally)}")
+    assert levels == Counter({1: TICKETS})
+    assert len(branch_cards) == TICKETS and set(branch_cards.values()) == {1}
+    assert sum(tally.values()) == TICKETS
 
-        async with factories[0]() as uow:
-            per_ticket = Counter(
-                (await uow.session.execute(
-                    select(TicketEventRow.ticket_id).where(TicketEventRow.action == "escalated")
-                )).scalars()
-            )
-            levels = Counter((await uow.session.execute(select(TicketRow.level))).scalars())
-        assert len(per_ticket) == TICKETS
-        assert set(per_ticket.values()) == {1}
-        assert levels == Counter({1: TICKETS})
-        assert sum(tally.values()) == TICKETS
-    finally:
-        for engine in engines:
-            await engine.dispose()
+
+async def test_two_sweepers_send_each_reminder_once(
+    two_instances: list[UnitOfWorkFactory], demo_config: GridDeskConfig, clock: FixedClock
+) -> None:
+    await file_tickets(two_instances[0], demo_config, clock, 200)
+    clock.advance(timedelta(minutes=100))  # past 75% of the 2h accept deadline
+    await run_two(two_instances, clock, demo_config)
+    per_ticket = await action_counts(two_instances[0], REMINDER_ACTION)
+    assert len(per_ticket) == 200 and set(per_ticket.values()) == {1}

@@ -31,19 +31,24 @@ from tests.escalation.helpers import (
 MINUTE = timedelta(minutes=1)
 
 
-async def file_ticket(uow_factory: UnitOfWorkFactory, config: GridDeskConfig, at: datetime,
-                      **kwargs: object) -> str:
+async def file_ticket(
+    uow_factory: UnitOfWorkFactory, config: GridDeskConfig, at: datetime, **kwargs: object
+) -> str:
     async with uow_factory() as uow:
         ticket = await make_ticket(uow, config, at=at, **kwargs)  # type: ignore[arg-type]
         await uow.commit()
         return ticket.number
 
 
-async def run_sweep(uow_factory: UnitOfWorkFactory, clock: FixedClock, config: GridDeskConfig,
-                    limit: int = 200, notifier: object | None = None) -> SweepResult:
+async def run_sweep(
+    uow_factory: UnitOfWorkFactory,
+    clock: FixedClock,
+    config: GridDeskConfig,
+    limit: int = 200,
+    notifier: object | None = None,
+) -> SweepResult:
     async with uow_factory() as uow:
-        result = await sweep(uow, clock, config, limit,
-                             notifier=notifier or OutboxNotifier())  # type: ignore[arg-type]
+        result = await sweep(uow, clock, config, limit, notifier=notifier or OutboxNotifier())  # type: ignore[arg-type]
         await uow.commit()
         return result
 
@@ -63,13 +68,17 @@ async def test_accept_breach_escalates_one_level_and_restarts_the_clock(
 
     clock.advance(2 * MINUTE)
     result = await run_sweep(uow_factory, clock, demo_config)
-    assert [(e.ticket_number, e.from_level, e.to_level, e.assignee_code, e.breach)
-            for e in result.escalated] == [
-        (number, Level.GRID_WORKER, Level.GRID_BRANCH, "MDHY-01-B", Breach.ACCEPT)]
+    assert [
+        (e.ticket_number, e.from_level, e.to_level, e.assignee_code, e.breach)
+        for e in result.escalated
+    ] == [(number, Level.GRID_WORKER, Level.GRID_BRANCH, "MDHY-01-B", Breach.ACCEPT)]
     async with uow_factory() as uow:
         ticket = await get(uow, number)
         assert (ticket.status, ticket.level, ticket.assignee_code) == (
-            "assigned", Level.GRID_BRANCH, "MDHY-01-B")
+            "assigned",
+            Level.GRID_BRANCH,
+            "MDHY-01-B",
+        )
         assert ticket.accept_due_at == clock.now() + 2 * HOUR
         assert ticket.resolve_due_at == clock.now() + DAY
         [event] = await events(uow, number, "escalated")
@@ -125,7 +134,8 @@ async def test_resolve_breach_keeps_the_first_receiver_informed(
     clock.advance(DAY + MINUTE)
     result = await run_sweep(uow_factory, clock, demo_config)
     assert [(e.breach, e.to_level) for e in result.escalated] == [
-        (Breach.RESOLVE, Level.GRID_BRANCH)]
+        (Breach.RESOLVE, Level.GRID_BRANCH)
+    ]
     async with uow_factory() as uow:
         ticket = await get(uow, number)
         assert ticket.first_receiver_code == "MDHY-01-W1"
@@ -150,8 +160,9 @@ async def test_triage_tickets_escalate_from_the_community_upwards(
     nowhere = await file_ticket(uow_factory, demo_config, clock.now(), grid=None, community=None)
     clock.advance(2 * HOUR + MINUTE)
     result = await run_sweep(uow_factory, clock, demo_config)
-    assert {e.ticket_number: (e.from_level, e.to_level, e.assignee_code)
-            for e in result.escalated} == {
+    assert {
+        e.ticket_number: (e.from_level, e.to_level, e.assignee_code) for e in result.escalated
+    } == {
         no_grid: (Level.GRID_WORKER, Level.COMMUNITY, "MDHY-S"),
         review: (Level.GRID_WORKER, Level.COMMUNITY, "MDHY-S"),
         nowhere: (Level.GRID_WORKER, Level.DISTRICT, "TBH-TF"),
@@ -159,7 +170,9 @@ async def test_triage_tickets_escalate_from_the_community_upwards(
     clock.advance(2 * HOUR + MINUTE)
     result = await run_sweep(uow_factory, clock, demo_config)
     assert {e.ticket_number: e.to_level for e in result.escalated} == {
-        no_grid: Level.STREET, review: Level.STREET}
+        no_grid: Level.STREET,
+        review: Level.STREET,
+    }
     assert [t.ticket_number for t in result.top_level] == [nowhere]
     async with uow_factory() as uow:
         first, second = await events(uow, no_grid, "escalated")
@@ -178,8 +191,9 @@ async def test_finished_and_in_time_tickets_are_left_alone(
         await accept(uow, resolved, "MDHY-01-W1", start + HOUR)
         ticket = await uow.tickets.by_number(resolved, for_update=True)
         assert ticket is not None
-        uow.events.add(lifecycle.resolve(ticket, now=start + HOUR, actor="MDHY-01-W1",
-                                         note="已修好"))
+        uow.events.add(
+            lifecycle.resolve(ticket, now=start + HOUR, actor="MDHY-01-W1", note="已修好")
+        )
         await uow.commit()
     clock.set(start + 3 * DAY)
     result = await run_sweep(uow_factory, clock, demo_config)
@@ -189,8 +203,9 @@ async def test_finished_and_in_time_tickets_are_left_alone(
 async def test_limit_bounds_one_sweep(
     uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
 ) -> None:
-    numbers = [await file_ticket(uow_factory, demo_config, clock.now() + i * MINUTE)
-               for i in range(5)]
+    numbers = [
+        await file_ticket(uow_factory, demo_config, clock.now() + i * MINUTE) for i in range(5)
+    ]
     clock.advance(3 * HOUR)
     seen: list[str] = []
     for expected in (2, 2, 1, 0):
@@ -210,7 +225,8 @@ async def test_reminder_at_75_percent_once_per_deadline(
     clock.set(start + 90 * MINUTE)
     result = await run_sweep(uow_factory, clock, demo_config)
     assert [(r.ticket_number, r.kind, r.recipient_code) for r in result.reminders] == [
-        (number, Breach.ACCEPT, "MDHY-01-W1")]
+        (number, Breach.ACCEPT, "MDHY-01-W1")
+    ]
     clock.advance(10 * MINUTE)
     assert (await run_sweep(uow_factory, clock, demo_config)).reminders == []
 
@@ -230,12 +246,14 @@ async def test_reminder_at_75_percent_once_per_deadline(
     assert len((await run_sweep(uow_factory, clock, demo_config)).escalated) == 1
     clock.set(escalated_at + 90 * MINUTE)
     result = await run_sweep(uow_factory, clock, demo_config)
-    assert [(r.kind, r.recipient_code) for r in result.reminders] == [
-        (Breach.ACCEPT, "MDHY-01-B")]
+    assert [(r.kind, r.recipient_code) for r in result.reminders] == [(Breach.ACCEPT, "MDHY-01-B")]
     async with uow_factory() as uow:
         assert len(await events(uow, number, REMINDER_ACTION)) == 3
         assert [row.person_code for row in await outbox(uow, "reminder")] == [
-            "MDHY-01-W1", "MDHY-01-W1", "MDHY-01-B"]
+            "MDHY-01-W1",
+            "MDHY-01-W1",
+            "MDHY-01-B",
+        ]
 
 
 async def test_triage_reminder_goes_to_the_community(
@@ -254,8 +272,9 @@ async def test_a_failing_ticket_does_not_block_the_others(
     good = await file_ticket(uow_factory, demo_config, clock.now() + MINUTE)
 
     class Failing(OutboxNotifier):
-        async def escalated(self, uow: UnitOfWork, ticket: TicketRow, *args: object,
-                            **kwargs: object) -> None:
+        async def escalated(
+            self, uow: UnitOfWork, ticket: TicketRow, *args: object, **kwargs: object
+        ) -> None:
             if ticket.number == bad:
                 raise RuntimeError("notifier broke")
             await super().escalated(uow, ticket, *args, **kwargs)  # type: ignore[arg-type]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
-from typing import Any
+from datetime import datetime
+from typing import Any, TypedDict
 
 import pytest
 
@@ -14,7 +16,14 @@ from models.orm import TicketEventRow, TicketRow
 from tests.models.factories import BRANCH, T0, WORKER, due, in_status, new_ticket, walk_to
 
 NOW = due(40)
-DEADLINES = {"accept_due": due(41), "resolve_due": due(64)}
+
+
+class Deadlines(TypedDict):
+    accept_due: datetime
+    resolve_due: datetime
+
+
+DEADLINES = Deadlines(accept_due=due(41), resolve_due=due(64))
 
 # action -> (call, status after success); written out by hand, independent of lc.ALLOWED.
 ACTIONS: dict[str, tuple[Callable[[TicketRow], TicketEventRow], str]] = {
@@ -248,7 +257,7 @@ def test_a_full_walk_logs_every_transition() -> None:
     assert [e.action for e in events] == [
         "created", "escalated", "escalated", "accepted", "resolved", "closed",
     ]  # fmt: skip
-    for earlier, later in zip(events, events[1:], strict=False):
+    for earlier, later in itertools.pairwise(events):
         assert later.from_status == earlier.to_status
         assert later.from_level == earlier.to_level
     assert ticket.max_level == 2 and ticket.status == "closed"

@@ -22,7 +22,9 @@ async def _count(uow_factory: UnitOfWorkFactory, entity: type) -> int:
         return int(await uow.session.scalar(select(func.count()).select_from(entity)) or 0)
 
 
-async def test_chain_for_grid_lists_every_level_lowest_first(uow_factory: UnitOfWorkFactory) -> None:
+async def test_chain_for_grid_lists_every_level_lowest_first(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
     async with uow_factory() as uow:
         chain = await uow.org.chain_for_grid("MDHY-01")
         assert [(level, person.code) for level, person in chain] == [
@@ -68,23 +70,26 @@ async def test_ticket_lifecycle_persists_with_its_event_log(
         await uow.commit()
     clock.advance(timedelta(minutes=5))
     async with uow_factory() as uow:
-        ticket = await uow.tickets.by_number(number.lower(), for_update=True)
-        assert ticket is not None
-        uow.events.add(lc.accept(ticket, now=clock.now(), actor=WORKER))
+        locked = await uow.tickets.by_number(number.lower(), for_update=True)
+        assert locked is not None
+        uow.events.add(lc.accept(locked, now=clock.now(), actor=WORKER))
         uow.events.add(
-            lc.escalate(ticket, now=clock.now(), actor=WORKER, assignee_code=BRANCH,
+            lc.escalate(locked, now=clock.now(), actor=WORKER, assignee_code=BRANCH,
                         accept_due=clock.now() + timedelta(hours=1), resolve_due=None)
         )  # fmt: skip
         await uow.commit()
     async with uow_factory() as uow:
-        ticket = await uow.tickets.by_number(number)
-        assert ticket is not None
+        stored = await uow.tickets.by_number(number)
+        assert stored is not None
+        ticket = stored
         assert (ticket.status, ticket.level, ticket.max_level) == ("assigned", 1, 1)
         assert ticket.first_receiver_code == WORKER and ticket.assignee_code == BRANCH
         assert ticket.keywords == ["路灯"] and ticket.photo_file_ids == ["AgAD"]
         assert ticket.accepted_at == clock.now() and ticket.created_at.tzinfo is not None
         events = await uow.events.for_ticket(ticket.id)
-        assert [(e.action, e.from_status, e.to_status, e.from_level, e.to_level) for e in events] == [
+        assert [
+            (e.action, e.from_status, e.to_status, e.from_level, e.to_level) for e in events
+        ] == [
             ("created", None, "assigned", None, 0),
             ("accepted", "assigned", "accepted", 0, 0),
             ("escalated", "accepted", "assigned", 0, 1),
@@ -178,7 +183,10 @@ async def test_conversation_state_is_durable(uow_factory: UnitOfWorkFactory) -> 
         await uow.commit()
     async with uow_factory() as uow:
         row = await uow.conversations.get(7)
-        assert row is not None and (row.state, row.data) == ("await_photo", {"text": "路灯坏了", "n": 1})
+        assert row is not None and (row.state, row.data) == (
+            "await_photo",
+            {"text": "路灯坏了", "n": 1},
+        )
         await uow.conversations.clear(7)
         await uow.commit()
     async with uow_factory() as uow:

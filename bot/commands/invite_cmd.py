@@ -1,0 +1,57 @@
+"""`griddesk invite PERSON-CODE`: a one-time deep link binding a Telegram account to a person."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import sys
+from datetime import timedelta
+
+import click
+
+INVITE_VALID = timedelta(days=7)
+
+
+async def create_invite(person_code: str, bot_username: str | None) -> str | None:
+    """Store a hashed one-time token for `person_code`; returns the /start payload or link."""
+    from bot.app import make_clock
+    from bot.settings import Settings
+    from handlers.account import token_hash
+    from models.db import create_engine, session_factory
+    from models.migrations import upgrade_database
+    from models.orm import InviteRow, PersonRow
+
+    settings = Settings()
+    url = settings.database_url_value()
+    await upgrade_database(url)
+    engine = create_engine(url)
+    try:
+        async with session_factory(engine)() as session, session.begin():
+            if await session.get(PersonRow, person_code) is None:
+                return None
+            token = secrets.token_urlsafe(16)
+            now = make_clock(settings).now()
+            session.add(InviteRow(token_hash=token_hash(token), person_code=person_code,
+                                  created_at=now, expires_at=now + INVITE_VALID))
+    finally:
+        await engine.dispose()
+    payload = f"bind_{token}"
+    if bot_username:
+        return f"https://t.me/{bot_username.lstrip('@')}?start={payload}"
+    return f"/start {payload}"
+
+
+@click.command("invite")
+@click.argument("person_code")
+@click.option("--bot-username", default=None, help="Print a t.me deep link for this bot.")
+def invite(person_code: str, bot_username: str | None) -> None:
+    """Print a one-time link (valid 7 days) that binds a Telegram account to PERSON_CODE."""
+    link = asyncio.run(create_invite(person_code, bot_username))
+    if link is None:
+        click.echo(f"unknown person code {person_code!r} (run `griddesk config load` first?)",
+                   err=True)
+        sys.exit(1)
+    click.echo(link)
+
+
+commands = [invite]

@@ -1,0 +1,89 @@
+"""`griddesk worker`: the escalation sweeper and the daily-report scheduler without the bot,
+for deployments that run them in a separate process (several workers may share PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from datetime import timedelta
+
+import click
+
+log = logging.getLogger("griddesk.worker")
+
+
+async def run_worker(interval: timedelta, daily_reports: bool) -> None:
+    """Run the background jobs until SIGINT or SIGTERM, then stop them cleanly."""
+    from bot.app import make_clock
+    from bot.settings import Settings
+    from bot.sweeper import compose_notifier, run_sweeper
+    from handlers.notify import SweepNotifier
+    from models.config.loader import load_config
+    from models.db import create_engine, session_factory
+    from models.uow import UnitOfWorkFactory
+
+    settings = Settings()
+    config = load_config(settings.config_dir)
+    clock = make_clock(settings)
+    engine = create_engine(settings.database_url_value())
+    uow_factory = UnitOfWorkFactory(session_factory(engine), clock)
+    notifier = compose_notifier(SweepNotifier(clock, config), config)
+    tasks = [
+        asyncio.create_task(
+            run_sweeper(
+                uow_factory,
+                clock,
+                config,
+                notifier,
+                interval,
+                time_scale=settings.time_scale,
+                daily_reports=daily_reports,
+            ),
+            name="sweeper",
+        ),
+        # --- OUTBOX SENDER -------------------------------------------------------------------
+        # Start the outbox sender from bot/sender.py here once it exists, e.g.
+        #   asyncio.create_task(run_sender(uow_factory, clock, settings), name="sender"),
+        # so that `griddesk worker` delivers what the sweeper queues.
+        # --------------------------------------------------------------------------------------
+    ]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    log.info("worker running: %s", ", ".join(task.get_name() for task in tasks))
+    try:
+        done_waiter = asyncio.create_task(stop.wait())
+        await asyncio.wait([done_waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
+        done_waiter.cancel()
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await engine.dispose()
+        log.info("worker stopped")
+
+
+@click.command("worker")
+@click.option(
+    "--interval",
+    type=float,
+    default=60.0,
+    show_default=True,
+    help="Seconds of domain time between sweeps (divided by GRIDDESK_TIME_SCALE).",
+)
+@click.option("--no-daily-report", is_flag=True, help="Do not send the 民情日报告.")
+def worker(interval: float, no_daily_report: bool) -> None:
+    """Run the escalation sweeper and the daily report scheduler without the bot."""
+    from bot.settings import Settings
+
+    logging.basicConfig(
+        level=Settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    asyncio.run(run_worker(timedelta(seconds=interval), not no_daily_report))
+
+
+commands = [worker]

@@ -1,0 +1,258 @@
+"""The escalation sweeper loop and the 民情日报告 scheduler, in the bot or in `griddesk worker`.
+
+The loop sleeps `interval` of domain time between passes, i.e. `interval / time_scale` wall
+seconds (at least MIN_WALL_SLEEP), so under GRIDDESK_TIME_SCALE=3600 a breach is acted on within
+about a second of wall time. Cancelling the task stops it cleanly: a pass in progress is rolled
+back (its unit of work never commits half a batch) and the next sweeper picks it up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from models.clock import Clock
+from models.config.schema import GridDeskConfig, Level
+from models.escalation import EscalationNotifier, SweepResult, sweep
+from models.orm import PersonRow, TicketRow
+from models.reports_daily import (
+    DailyReport,
+    DailyReportNotifier,
+    daily_report,
+    render_report,
+    report_recipients,
+)
+from models.uow import UnitOfWork
+
+log = logging.getLogger("griddesk.sweeper")
+
+DEFAULT_INTERVAL = timedelta(seconds=60)  # domain time between passes
+MIN_WALL_SLEEP = 0.2
+MAX_ERROR_BACKOFF = 60.0
+BATCH = 200
+CATCH_UP = timedelta(hours=4)  # a report missed by less than this is still sent on start
+
+
+class SweeperNotifier(EscalationNotifier, DailyReportNotifier, Protocol):
+    """Everything the loop notifies: escalations, reminders and daily reports."""
+
+
+UowFactory = Callable[[], UnitOfWork]
+
+
+class PlainDailyReports:
+    """Daily reports as the plain `render_report` text, for notifiers that have no own layout."""
+
+    def __init__(self, tz: str) -> None:
+        self.tz = tz
+
+    async def daily_report(
+        self, uow: UnitOfWork, person: PersonRow, report: DailyReport, *, tag: str
+    ) -> None:
+        if person.chat_id is None:
+            return
+        text = html.escape(render_report(report, self.tz), quote=False)
+        await uow.outbox.add(
+            key=f"{tag}:{person.code}",
+            chat_id=person.chat_id,
+            payload={"text": text, "parse_mode": "HTML"},
+            person_code=person.code,
+        )
+
+
+class ComposedNotifier:
+    """An escalation notifier and a daily-report notifier behind one SweeperNotifier."""
+
+    def __init__(self, escalations: EscalationNotifier, reports: DailyReportNotifier) -> None:
+        self.escalations = escalations
+        self.reports = reports
+
+    async def escalated(
+        self,
+        uow: UnitOfWork,
+        ticket: TicketRow,
+        from_level: Level,
+        to_level: Level,
+        *,
+        reason: str,
+        tag: str,
+    ) -> None:
+        await self.escalations.escalated(uow, ticket, from_level, to_level, reason=reason, tag=tag)
+
+    async def reminder(
+        self,
+        uow: UnitOfWork,
+        ticket: TicketRow,
+        kind: str,
+        *,
+        due: datetime,
+        recipient_code: str | None,
+        tag: str,
+    ) -> None:
+        await self.escalations.reminder(
+            uow, ticket, kind, due=due, recipient_code=recipient_code, tag=tag
+        )
+
+    async def top_level_overdue(
+        self, uow: UnitOfWork, ticket: TicketRow, *, kind: str, due: datetime, tag: str
+    ) -> None:
+        await self.escalations.top_level_overdue(uow, ticket, kind=kind, due=due, tag=tag)
+
+    async def daily_report(
+        self, uow: UnitOfWork, person: PersonRow, report: DailyReport, *, tag: str
+    ) -> None:
+        await self.reports.daily_report(uow, person, report, tag=tag)
+
+
+def compose_notifier(escalations: EscalationNotifier, config: GridDeskConfig) -> SweeperNotifier:
+    """`escalations` for everything, with plain-text daily reports when it has no layout."""
+    if isinstance(escalations, DailyReportNotifier):
+        return ComposedNotifier(escalations, escalations)
+    return ComposedNotifier(escalations, PlainDailyReports(config.district.timezone))
+
+
+def wall_interval(interval: timedelta | float, time_scale: float) -> float:
+    """Wall seconds to sleep for `interval` of domain time under `time_scale`."""
+    seconds = interval.total_seconds() if isinstance(interval, timedelta) else float(interval)
+    return max(MIN_WALL_SLEEP, seconds / max(time_scale, 1e-9))
+
+
+def clock_scale(clock: Clock) -> float:
+    """The time scale of a ScaledClock, 1 for any other clock."""
+    scale = getattr(clock, "scale", 1.0)
+    return float(scale) if isinstance(scale, int | float) else 1.0
+
+
+async def sweep_until_idle(
+    uow_factory: UowFactory,
+    clock: Clock,
+    config: GridDeskConfig,
+    notifier: EscalationNotifier,
+    batch: int = BATCH,
+) -> SweepResult:
+    """Run passes (one transaction each) until a pass leaves nothing breached to claim."""
+    total = SweepResult()
+    while True:
+        async with uow_factory() as uow:
+            result = await sweep(uow, clock, config, batch, notifier=notifier)
+            await uow.commit()
+        total.merge(result)
+        # Claimed rows nobody can act on (failures, a chain with no level above) end the round.
+        if result.claimed < batch or result.acted == 0:
+            return total
+
+
+class DailyReportScheduler:
+    """Sends each day's reports once the district's `daily_report_at` local time has come."""
+
+    def __init__(
+        self,
+        uow_factory: UowFactory,
+        clock: Clock,
+        config: GridDeskConfig,
+        notifier: DailyReportNotifier,
+    ) -> None:
+        self.uow_factory = uow_factory
+        self.clock = clock
+        self.config = config
+        self.notifier = notifier
+        self.zone = ZoneInfo(config.district.timezone)
+        self.next_at = self.first_run(clock.now())
+
+    def report_instant(self, day: date) -> datetime:
+        at: time = self.config.district.daily_report_at
+        return datetime.combine(day, at, tzinfo=self.zone)
+
+    def first_run(self, now: datetime) -> datetime:
+        """Today's report time, unless it passed more than CATCH_UP ago: then tomorrow's."""
+        today = self.report_instant(now.astimezone(self.zone).date())
+        if now - today > CATCH_UP:
+            return self.report_instant(today.date() + timedelta(days=1))
+        return today
+
+    async def tick(self) -> int:
+        """Send the due day's reports when their time has come; how many were queued."""
+        now = self.clock.now()
+        if now - self.next_at > CATCH_UP:  # stalled for long: skip the stale days
+            self.next_at = self.first_run(now)
+        if now < self.next_at:
+            return 0
+        day = self.next_at.date()
+        sent = await send_daily_reports(
+            self.uow_factory, self.clock, self.config, self.notifier, day
+        )
+        self.next_at = self.report_instant(day + timedelta(days=1))
+        return sent
+
+
+async def send_daily_reports(
+    uow_factory: UowFactory,
+    clock: Clock,
+    config: GridDeskConfig,
+    notifier: DailyReportNotifier,
+    day: date,
+) -> int:
+    """Each grid worker and community secretary gets the report of their scope (one
+    transaction per recipient; outbox keys make a repeat for the same day harmless)."""
+    tz = config.district.timezone
+    async with uow_factory() as uow:
+        recipients = [(person.code, scope) for person, scope in await report_recipients(uow)]
+    sent = 0
+    for person_code, scope in recipients:
+        async with uow_factory() as uow:
+            person = await uow.org.person(person_code)
+            if person is None:
+                continue
+            report = await daily_report(uow, scope, day, tz, as_of=clock.now())
+            await notifier.daily_report(uow, person, report, tag=f"daily:{day:%Y%m%d}:{scope}")
+            await uow.commit()
+            sent += 1
+    log.info("daily reports of %s queued for %d recipients", day, sent)
+    return sent
+
+
+async def run_sweeper(
+    uow_factory: UowFactory,
+    clock: Clock,
+    config: GridDeskConfig,
+    notifier: SweeperNotifier,
+    interval: timedelta | float = DEFAULT_INTERVAL,
+    *,
+    time_scale: float | None = None,
+    daily_reports: bool = True,
+    batch: int = BATCH,
+) -> None:
+    """Sweep for breaches and reminders forever (until cancelled); send the daily reports."""
+    scale = time_scale if time_scale is not None else clock_scale(clock)
+    pause = wall_interval(interval, scale)
+    scheduler = (
+        DailyReportScheduler(uow_factory, clock, config, notifier) if daily_reports else None
+    )
+    log.info("sweeper started: every %.2fs wall (time scale %g)", pause, scale)
+    failures = 0
+    try:
+        while True:
+            try:
+                result = await sweep_until_idle(uow_factory, clock, config, notifier, batch)
+                if result.acted:
+                    log.info(
+                        "sweep: %d escalated, %d reminders, %d top-level overdue",
+                        len(result.escalated),
+                        len(result.reminders),
+                        len(result.top_level),
+                    )
+                if scheduler is not None:
+                    await scheduler.tick()
+                failures = 0
+            except Exception:
+                failures += 1
+                log.exception("sweep failed (%d in a row)", failures)
+            await asyncio.sleep(min(MAX_ERROR_BACKOFF, pause * 2**failures))
+    except asyncio.CancelledError:
+        log.info("sweeper stopped")
+        raise

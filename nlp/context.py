@@ -1,0 +1,117 @@
+"""Where a match sits in the text: its clause and sentence, negation before it, "already solved".
+
+Negation is local: a negation word right before a term (optionally with a filler such as 再 or
+有: 没有再漏水) cancels it; question forms such as 有没有 / 是不是 are not negations. A term that
+comes before an "already solved" marker in the same sentence (上次漏水已经修好了) counts less,
+unless the marker is a question (修好了吗) or is followed by a relapse word (修好了又漏).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from nlp.rules import Modifiers
+
+_SENTENCE_SEPARATORS = "。！？!?\n；;"
+_CLAUSE_SEPARATORS = _SENTENCE_SEPARATORS + "，,、：: ~…"
+_NEGATION_WINDOW = 8
+_CANCEL_WINDOW = 8
+
+
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered)
+
+
+class ContextRules:
+    """Compiled modifiers of a rule set."""
+
+    def __init__(self, modifiers: Modifiers, extra_negation: Iterable[str] = ()) -> None:
+        negation = _alternation([*modifiers.negation, *extra_negation])
+        fillers = _alternation(modifiers.negation_fillers)
+        tail = f"(?:{fillers})?" if fillers else ""
+        self.negation_re = re.compile(f"(?:{negation}){tail}$") if negation else None
+        self.not_negation = tuple(modifiers.not_negation)
+        self.not_negation_re = (
+            re.compile(f"(?:{_alternation(modifiers.not_negation)}){tail}$")
+            if modifiers.not_negation else None)
+        resolved = _alternation(modifiers.resolved)
+        self.resolved_re = (re.compile(f"(?<![没未不])(?:{resolved})(?![吗么嘛没?])")
+                            if resolved else None)
+        cancel = _alternation(modifiers.resolved_cancel)
+        self.cancel_re = re.compile(cancel) if cancel else None
+
+    def with_negation(self, extra: Iterable[str], modifiers: Modifiers) -> ContextRules:
+        """A copy whose negation list also has `extra` (urgency also treats 没人 as a negation)."""
+        return ContextRules(modifiers, extra)
+
+
+class TextContext:
+    """Clause/sentence boundaries and solved-markers of one normalised text."""
+
+    def __init__(self, text: str, rules: ContextRules) -> None:
+        self.text = text
+        self.rules = rules
+        self.clause_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in _CLAUSE_SEPARATORS]
+        self.sentence_starts = [0] + [i + 1 for i, ch in enumerate(text)
+                                      if ch in _SENTENCE_SEPARATORS]
+        self._solved: list[tuple[int, int, str]] | None = None
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """[start, end) of the clause containing position `pos`."""
+        index = bisect_right(self.clause_starts, pos) - 1
+        start = self.clause_starts[index]
+        end = (self.clause_starts[index + 1] - 1 if index + 1 < len(self.clause_starts)
+               else len(self.text))
+        return start, end
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        index = bisect_right(self.sentence_starts, pos) - 1
+        start = self.sentence_starts[index]
+        end = (self.sentence_starts[index + 1] - 1 if index + 1 < len(self.sentence_starts)
+               else len(self.text))
+        return start, end
+
+    def negation(self, start: int, rules: ContextRules | None = None) -> str | None:
+        """The negation word right before `start` (within its clause), or None."""
+        rules = rules or self.rules
+        if rules.negation_re is None:
+            return None
+        clause_start, _ = self.clause(start)
+        window = self.text[max(clause_start, start - _NEGATION_WINDOW):start]
+        match = rules.negation_re.search(window)
+        if match is None:
+            return None
+        if rules.not_negation_re is not None and rules.not_negation_re.search(window):
+            return None
+        return match.group()
+
+    def solved_markers(self) -> list[tuple[int, int, str]]:
+        """Every effective "already solved" marker as (start, end, text)."""
+        if self._solved is None:
+            self._solved = []
+            if self.rules.resolved_re is not None:
+                for match in self.rules.resolved_re.finditer(self.text):
+                    if not self._relapse_after(match.end()):
+                        self._solved.append((match.start(), match.end(), match.group()))
+        return self._solved
+
+    def _relapse_after(self, end: int) -> bool:
+        if self.rules.cancel_re is None:
+            return False
+        _, sentence_end = self.sentence(end - 1)
+        window = self.text[end:min(sentence_end, end + _CANCEL_WINDOW)]
+        return self.rules.cancel_re.search(window) is not None
+
+    def solved(self, end: int) -> str | None:
+        """The marker saying the thing ending at `end` is already solved, or None."""
+        markers = self.solved_markers()
+        if not markers:
+            return None
+        _, sentence_end = self.sentence(max(end - 1, 0))
+        for marker_start, _, marker in markers:
+            if end <= marker_start < sentence_end:
+                return marker
+        return None

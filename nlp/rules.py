@@ -1,0 +1,358 @@
+"""Category keyword rules as data: the `rules.yaml` format (docs/rules-format.md), loader, checker.
+
+`load_rules(path)` returns a `RuleSet` (raises `RulesError` listing every problem);
+`check_rules(path, taxonomy)` returns the problems only, for `griddesk config check`.
+Terms and patterns are normalised exactly like complaints (folded, Simplified, lower case),
+so an administrator may write them in either script.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from models.config.loader import BUNDLED_DEMO, RULES_FILE, ConfigProblem
+from models.config.schema import Taxonomy
+from nlp.normalize import normalize, to_simplified
+
+BUNDLED_RULES = BUNDLED_DEMO / RULES_FILE
+MAX_WEIGHT = 20.0
+_TERM_RE = re.compile(r"^[\u4E00-\u9FD5a-z0-9+#&._%\-]+$")
+URGENT_KINDS_NUMBERS = frozenset({"110", "119", "120", "122"})
+
+
+class RulesError(Exception):
+    """A rules file that cannot be used; `problems` lists every reason."""
+
+    def __init__(self, problems: list[ConfigProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A weighted regular expression (on the normalised text) with the source it came from."""
+
+    source: str
+    regex: re.Pattern[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class CategoryRules:
+    code: str
+    terms: dict[str, float] = field(default_factory=dict)
+    words: dict[str, float] = field(default_factory=dict)
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Settings:
+    unaligned_factor: float = 0.6
+    resolved_factor: float = 0.25
+    full_confidence_score: float = 6.0
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    negation: list[str] = field(default_factory=list)
+    negation_fillers: list[str] = field(default_factory=list)
+    not_negation: list[str] = field(default_factory=list)
+    resolved: list[str] = field(default_factory=list)
+    resolved_cancel: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UrgentKind:
+    """One kind of immediate danger and the emergency numbers a resident is told to call."""
+
+    name: str
+    label: str
+    numbers: tuple[str, ...]
+    patterns: list[Pattern]
+    resolved: list[str]
+
+
+@dataclass(frozen=True)
+class UrgentRules:
+    kinds: list[UrgentKind] = field(default_factory=list)
+    hypothetical: list[str] = field(default_factory=list)
+    past: list[str] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+    injury: list[Pattern] = field(default_factory=list)
+    injury_numbers: tuple[str, ...] = ("120",)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    settings: Settings
+    modifiers: Modifiers
+    dictionary: dict[str, int | None]
+    categories: dict[str, CategoryRules]
+    urgent: UrgentRules
+    source: str = ""
+
+    def all_terms(self) -> set[str]:
+        """Every plain term and word of every category (they go into the jieba dictionary)."""
+        found: set[str] = set()
+        for rules in self.categories.values():
+            found.update(rules.terms)
+            found.update(rules.words)
+        return found
+
+
+def _pattern_text(source: str) -> str:
+    """A pattern in matching form: width-folded and Simplified, but case and spaces kept."""
+    import unicodedata
+
+    return to_simplified(unicodedata.normalize("NFKC", source)).replace("著", "着")
+
+
+# -- parsing --------------------------------------------------------------------------------------
+
+class _Parser:
+    """Collects problems while turning the YAML mapping into a RuleSet."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[ConfigProblem] = []
+
+    def problem(self, path: str, reason: str) -> None:
+        self.problems.append(ConfigProblem(self.file, path, reason))
+
+    def mapping(self, value: Any, path: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(path, "must be a mapping")
+            return {}
+        return value
+
+    def strings(self, value: Any, path: str) -> list[str]:
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(path, "must be a list of non-empty strings")
+            return []
+        return [normalize(v).text for v in value]
+
+    def weight(self, value: Any, path: str) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.problem(path, f"bad weight {value!r}: use a number")
+            return None
+        if value == 0 or abs(value) > MAX_WEIGHT:
+            self.problem(path, f"bad weight {value!r}: use a non-zero number within ±{MAX_WEIGHT:g}")
+            return None
+        return float(value)
+
+    def regex(self, source: Any, path: str) -> re.Pattern[str] | None:
+        if not isinstance(source, str) or not source.strip():
+            self.problem(path, "a pattern must be a non-empty string")
+            return None
+        try:
+            compiled = re.compile(_pattern_text(source))
+        except re.error as exc:
+            self.problem(path, f"bad regex {source!r}: {exc}")
+            return None
+        if compiled.search(""):
+            self.problem(path, f"pattern {source!r} matches the empty text")
+            return None
+        return compiled
+
+    def terms(self, value: Any, path: str) -> dict[str, float]:
+        result: dict[str, float] = {}
+        for raw, weight in self.mapping(value, path).items():
+            term_path = f"{path}.{raw}"
+            term = normalize(str(raw)).text
+            if not _TERM_RE.match(term):
+                self.problem(term_path, f"term {raw!r} may only contain Chinese characters, "
+                                        "letters and digits (use a pattern)")
+                continue
+            parsed = self.weight(weight, term_path)
+            if parsed is not None:
+                result[term] = parsed
+        return result
+
+    def patterns(self, value: Any, path: str) -> list[Pattern]:
+        result = []
+        for source, weight in self.mapping(value, path).items():
+            item_path = f"{path}[{source!r}]"
+            compiled = self.regex(source, item_path)
+            parsed = self.weight(weight, item_path)
+            if compiled is not None and parsed is not None:
+                result.append(Pattern(str(source), compiled, parsed))
+        return result
+
+    def regex_list(self, value: Any, path: str) -> list[Pattern]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(path, "must be a list of patterns")
+            return []
+        result = []
+        for index, source in enumerate(value):
+            compiled = self.regex(source, f"{path}[{index}]")
+            if compiled is not None:
+                result.append(Pattern(str(source), compiled, 1.0))
+        return result
+
+    def numbers(self, value: Any, path: str) -> tuple[str, ...]:
+        numbers = tuple(str(v) for v in value) if isinstance(value, list) else ()
+        if not numbers or any(n not in URGENT_KINDS_NUMBERS for n in numbers):
+            self.problem(path, f"must list emergency numbers from {sorted(URGENT_KINDS_NUMBERS)}")
+        return numbers
+
+
+def _settings(parser: _Parser, data: dict[str, Any]) -> Settings:
+    raw = parser.mapping(data.get("settings"), "settings")
+    values: dict[str, float] = {}
+    for name, low, high in (("unaligned_factor", 0, 1), ("resolved_factor", 0, 1),
+                            ("full_confidence_score", 0.1, 100)):
+        if name in raw:
+            value = raw[name]
+            if isinstance(value, bool) or not isinstance(value, int | float) \
+                    or not low <= value <= high:
+                parser.problem(f"settings.{name}", f"must be a number within [{low}, {high}]")
+            else:
+                values[name] = float(value)
+    for name in sorted(set(raw) - {"unaligned_factor", "resolved_factor",
+                                   "full_confidence_score"}):
+        parser.problem(f"settings.{name}", "unknown setting")
+    return Settings(**values)
+
+
+def _modifiers(parser: _Parser, data: dict[str, Any]) -> Modifiers:
+    raw = parser.mapping(data.get("modifiers"), "modifiers")
+    names = ("negation", "negation_fillers", "not_negation", "resolved", "resolved_cancel")
+    for name in sorted(set(raw) - set(names)):
+        parser.problem(f"modifiers.{name}", "unknown modifier list")
+    lists = {name: parser.strings(raw.get(name), f"modifiers.{name}") for name in names}
+    return Modifiers(**lists)
+
+
+def _dictionary(parser: _Parser, data: dict[str, Any]) -> dict[str, int | None]:
+    value = data.get("dictionary")
+    result: dict[str, int | None] = {}
+    if value is None:
+        return result
+    if not isinstance(value, list):
+        parser.problem("dictionary", "must be a list of words (optionally `word: frequency`)")
+        return result
+    for index, item in enumerate(value):
+        word, freq = (next(iter(item.items())) if isinstance(item, dict) and len(item) == 1
+                      else (item, None))
+        text = normalize(str(word)).text if isinstance(word, str) else ""
+        if not text or not _TERM_RE.match(text):
+            parser.problem(f"dictionary[{index}]", f"bad word {word!r}")
+        elif freq is not None and (isinstance(freq, bool) or not isinstance(freq, int)
+                                   or freq < 1):
+            parser.problem(f"dictionary[{index}]", f"bad frequency {freq!r}")
+        else:
+            result[text] = freq
+    return result
+
+
+def _categories(parser: _Parser, data: dict[str, Any],
+                taxonomy: Taxonomy | None) -> dict[str, CategoryRules]:
+    raw = parser.mapping(data.get("categories"), "categories")
+    known = {category.code for category in taxonomy.categories} if taxonomy else None
+    result: dict[str, CategoryRules] = {}
+    for code, body in raw.items():
+        path = f"categories.{code}"
+        if known is not None and code not in known:
+            parser.problem(path, f"unknown category code {code!r}")
+            continue
+        body = parser.mapping(body, path)
+        for key in sorted(set(body) - {"terms", "words", "patterns"}):
+            parser.problem(f"{path}.{key}", "unknown key (use terms, words or patterns)")
+        result[str(code)] = CategoryRules(
+            code=str(code),
+            terms=parser.terms(body.get("terms"), f"{path}.terms"),
+            words=parser.terms(body.get("words"), f"{path}.words"),
+            patterns=parser.patterns(body.get("patterns"), f"{path}.patterns"),
+        )
+    if known is not None:
+        for code in sorted(known - set(result) - {"other"}):
+            parser.problem("categories", f"category {code!r} has no rules")
+    return result
+
+
+def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
+    raw = parser.mapping(data.get("urgent"), "urgent")
+    kinds = []
+    for name, body in parser.mapping(raw.get("kinds"), "urgent.kinds").items():
+        path = f"urgent.kinds.{name}"
+        body = parser.mapping(body, path)
+        kinds.append(UrgentKind(
+            name=str(name),
+            label=str(body.get("label") or name),
+            numbers=parser.numbers(body.get("numbers"), f"{path}.numbers"),
+            patterns=parser.regex_list(body.get("patterns"), f"{path}.patterns"),
+            resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
+        ))
+    injury = parser.mapping(raw.get("injury"), "urgent.injury")
+    return UrgentRules(
+        kinds=kinds,
+        hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
+        past=parser.strings(raw.get("past"), "urgent.past"),
+        current=parser.strings(raw.get("current"), "urgent.current"),
+        injury=parser.regex_list(injury.get("patterns"), "urgent.injury.patterns"),
+        injury_numbers=(parser.numbers(injury.get("numbers"), "urgent.injury.numbers")
+                        if injury else ("120",)),
+    )
+
+
+def parse_rules(data: Any, file: str = RULES_FILE,
+                taxonomy: Taxonomy | None = None) -> tuple[RuleSet | None, list[ConfigProblem]]:
+    """Validate a loaded YAML document; returns the rule set (None on error) and the problems."""
+    parser = _Parser(file)
+    if not isinstance(data, dict):
+        return None, [ConfigProblem(file, "", "must be a mapping at the top level")]
+    if data.get("version") != 1:
+        parser.problem("version", f"unsupported version {data.get('version')!r}, expected 1")
+    for key in sorted(set(data) - {"version", "settings", "modifiers", "dictionary",
+                                   "categories", "urgent"}):
+        parser.problem(str(key), "unknown top-level key")
+    rules = RuleSet(
+        settings=_settings(parser, data),
+        modifiers=_modifiers(parser, data),
+        dictionary=_dictionary(parser, data),
+        categories=_categories(parser, data, taxonomy),
+        urgent=_urgent(parser, data),
+        source=file,
+    )
+    return (None if parser.problems else rules), parser.problems
+
+
+def _read(path: Path) -> tuple[Any, list[ConfigProblem]]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+    except FileNotFoundError:
+        return None, [ConfigProblem(path.name, "", f"file not found: {path}")]
+    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+        return None, [ConfigProblem(path.name, "", f"cannot be read: {exc}".replace("\n", " "))]
+
+
+def check_rules(path: Path | str, taxonomy: Taxonomy | None = None) -> list[ConfigProblem]:
+    """Every problem of a rules file (unknown category, bad weight, bad regex, ...)."""
+    path = Path(path)
+    data, problems = _read(path)
+    if problems:
+        return problems
+    return parse_rules(data, path.name, taxonomy)[1]
+
+
+def load_rules(path: Path | str | None = None, taxonomy: Taxonomy | None = None) -> RuleSet:
+    """Load a rules file (the bundled demo rules by default) or raise RulesError."""
+    path = Path(path) if path is not None else BUNDLED_RULES
+    data, problems = _read(path)
+    if problems:
+        raise RulesError(problems)
+    rules, problems = parse_rules(data, path.name, taxonomy)
+    if rules is None:
+        raise RulesError(problems)
+    return rules

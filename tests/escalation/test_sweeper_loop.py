@@ -1,0 +1,158 @@
+"""The sweeper loop under a scaled clock and the 民情日报告 scheduler (bot.sweeper)."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import select
+
+from bot.sweeper import (
+    MIN_WALL_SLEEP,
+    DailyReportScheduler,
+    PlainDailyReports,
+    compose_notifier,
+    run_sweeper,
+    send_daily_reports,
+    wall_interval,
+)
+from models.clock import FixedClock, ScaledClock
+from models.config.schema import GridDeskConfig
+from models.escalation import NullNotifier
+from models.orm import OutboxRow, TicketEventRow
+from models.uow import UnitOfWorkFactory
+from tests.escalation.helpers import OutboxNotifier, make_ticket, outbox
+
+SH = ZoneInfo("Asia/Shanghai")
+
+
+def test_wall_interval_scales_with_the_time_scale() -> None:
+    assert wall_interval(timedelta(minutes=1), 1) == 60
+    assert wall_interval(timedelta(hours=1), 3600) == 1.0
+    assert wall_interval(timedelta(minutes=1), 3600) == MIN_WALL_SLEEP
+    assert wall_interval(30.0, 10) == 3.0
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_scaled_clock_breach_is_acted_on_by_the_running_loop(
+    uow_factory: UnitOfWorkFactory, demo_config: GridDeskConfig
+) -> None:
+    scaled = ScaledClock(3600, start=datetime(2026, 11, 21, 10, 0, tzinfo=SH))
+    factory = UnitOfWorkFactory(uow_factory.sessions, scaled)
+    async with factory() as uow:
+        ticket = await make_ticket(uow, demo_config, at=scaled.now())
+        await uow.commit()
+    accept_due = ticket.accept_due_at
+    assert accept_due is not None
+
+    task = asyncio.create_task(
+        run_sweeper(
+            factory,
+            scaled,
+            demo_config,
+            compose_notifier(OutboxNotifier(), demo_config),
+            timedelta(minutes=1),
+            daily_reports=False,
+        )
+    )
+    escalated: list[tuple[datetime, int | None, int | None]] = []
+    for _ in range(300):  # a generous bound: 30 s wall = 30 h of domain time
+        await asyncio.sleep(0.1)
+        async with factory() as uow:
+            rows = (
+                await uow.session.execute(
+                    select(TicketEventRow).where(TicketEventRow.action == "escalated")
+                )
+            ).scalars()
+            escalated = [(row.at, row.from_level, row.to_level) for row in rows]
+        if escalated:
+            break
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert task.cancelled()
+    assert escalated, "the running sweeper never escalated the breached ticket"
+    [(escalated_at, from_level, to_level)] = escalated
+    assert escalated_at >= accept_due
+    assert (from_level, to_level) == (0, 1)
+
+
+def recipients(config: GridDeskConfig) -> set[str]:
+    workers = {w.code for _, _, grid in config.district.grids() for w in grid.workers}
+    secretaries = {c.party_org.head.code for _, c in config.district.communities()}
+    return workers | secretaries
+
+
+async def test_daily_reports_go_to_every_worker_and_secretary_once_a_day(
+    uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
+) -> None:
+    clock.set(datetime(2026, 11, 21, 7, 0, tzinfo=SH))
+    async with uow_factory() as uow:
+        await make_ticket(uow, demo_config, at=datetime(2026, 11, 20, 20, 0, tzinfo=SH))
+        await uow.commit()
+    notifier = compose_notifier(OutboxNotifier(), demo_config)
+    scheduler = DailyReportScheduler(uow_factory, clock, demo_config, notifier)
+    assert scheduler.next_at == datetime(2026, 11, 21, 8, 0, tzinfo=SH)
+    clock.set(datetime(2026, 11, 21, 7, 59, tzinfo=SH))
+    assert await scheduler.tick() == 0
+    clock.set(datetime(2026, 11, 21, 8, 0, tzinfo=SH))
+    assert await scheduler.tick() == len(recipients(demo_config))
+    assert await scheduler.tick() == 0
+    async with uow_factory() as uow:
+        rows = await outbox(uow, "daily_report")
+        assert {row.person_code for row in rows} == recipients(demo_config)
+        mine = next(row for row in rows if row.person_code == "MDHY-01-W1")
+        assert (mine.payload["scope"], mine.payload["new"], mine.payload["overdue"]) == (
+            "MDHY-01",
+            1,
+            1,
+        )
+        secretary = next(row for row in rows if row.person_code == "MDHY-S")
+        assert secretary.payload["scope"] == "MDHY"
+
+    # A restart the same morning sends again, but the outbox keys keep one copy.
+    await send_daily_reports(
+        uow_factory, clock, demo_config, notifier, scheduler.next_at.date() - timedelta(days=1)
+    )
+    async with uow_factory() as uow:
+        assert len(await outbox(uow, "daily_report")) == len(recipients(demo_config))
+
+    clock.set(datetime(2026, 11, 22, 8, 0, tzinfo=SH))
+    assert await scheduler.tick() == len(recipients(demo_config))
+    async with uow_factory() as uow:
+        assert len(await outbox(uow, "daily_report")) == 2 * len(recipients(demo_config))
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_scheduler_catches_up_a_recent_miss_only(
+    uow_factory: UnitOfWorkFactory, demo_config: GridDeskConfig
+) -> None:
+    late = FixedClock(datetime(2026, 11, 21, 11, 0, tzinfo=SH))
+    scheduler = DailyReportScheduler(uow_factory, late, demo_config, PlainDailyReports(SH.key))
+    assert scheduler.next_at == datetime(2026, 11, 21, 8, 0, tzinfo=SH)
+    too_late = FixedClock(datetime(2026, 11, 21, 13, 0, tzinfo=SH))
+    scheduler = DailyReportScheduler(uow_factory, too_late, demo_config, PlainDailyReports(SH.key))
+    assert scheduler.next_at == datetime(2026, 11, 22, 8, 0, tzinfo=SH)
+    too_late.set(datetime(2026, 11, 25, 9, 0, tzinfo=SH))  # stalled for days: no backlog
+    assert await scheduler.tick() == len(recipients(demo_config))
+    assert scheduler.next_at == datetime(2026, 11, 26, 8, 0, tzinfo=SH)
+    async with uow_factory() as uow:
+        keys = {
+            row.key.split(":")[1]
+            for row in (await uow.session.execute(select(OutboxRow))).scalars()
+        }
+        assert keys == {"20261125"}
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+async def test_plain_daily_report_text(
+    uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
+) -> None:
+    notifier = compose_notifier(NullNotifier(), demo_config)
+    await send_daily_reports(uow_factory, clock, demo_config, notifier, clock.now().date())
+    async with uow_factory() as uow:
+        texts = [row.payload["text"] for row in await uow.outbox.for_chat(710101)]  # MDHY-01-W1
+    assert len(texts) == 1
+    assert texts[0].startswith("民情日报告 · 明德花园第一网格（MDHY-01）")
