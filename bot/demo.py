@@ -40,7 +40,8 @@ class DemoSession:
     echo: Callable[[str], None] = print
     persona: str = "resident"
     inbox: list[Message] = field(default_factory=list)
-    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _update_ids: itertools.count[int] = field(
+        default_factory=lambda: itertools.count(random.randrange(1, 2**40)))
     resident_base: int = field(
         default_factory=lambda: RESIDENT_BASE + random.randrange(1, 10_000_000) * 100)
 

@@ -186,18 +186,19 @@ class Notifier:
         await self.reporter(ticket, texts.REPORTER_ESCALATED.format(
             number=ticket.number, level=level_name), tag)
 
-    async def reminder(self, ticket: TicketRow, kind: str, due: datetime, tag: str) -> None:
-        if ticket.assignee_code:
+    async def reminder(self, ticket: TicketRow, kind: str, due: datetime, tag: str,
+                       recipient_code: str | None = None) -> None:
+        """75% of a deadline has passed: remind whoever holds the ticket."""
+        code = recipient_code or ticket.assignee_code
+        if code:
             text = texts.REMINDER.format(number=ticket.number,
                                          kind=texts.REMINDER_KINDS.get(kind, kind),
                                          due=self.local_time(due))
-            await self.staff_text(ticket.assignee_code, text,
-                                  f"{ticket.number}:{tag}:{ticket.assignee_code}", ticket)
+            await self.staff_text(code, text, f"{ticket.number}:{tag}:{code}", ticket)
 
-    async def top_level_overdue(self, ticket: TicketRow, tag: str) -> None:
+    async def top_level_overdue(self, ticket: TicketRow, due: datetime, tag: str) -> None:
         if ticket.assignee_code:
-            text = texts.TOP_OVERDUE.format(number=ticket.number,
-                                            due=self.local_time(ticket.resolve_due_at))
+            text = texts.TOP_OVERDUE.format(number=ticket.number, due=self.local_time(due))
             await self.staff_text(ticket.assignee_code, text,
                                   f"{ticket.number}:{tag}:{ticket.assignee_code}", ticket)
 
@@ -238,8 +239,8 @@ class SweepNotifier:
 
     async def reminder(self, uow: UnitOfWork, ticket: TicketRow, kind: str, *, due: datetime,
                        recipient_code: str | None, tag: str) -> None:
-        await self._for(uow).reminder(ticket, kind, due, tag)
+        await self._for(uow).reminder(ticket, kind, due, tag, recipient_code)
 
     async def top_level_overdue(self, uow: UnitOfWork, ticket: TicketRow, *, kind: str,
                                 due: datetime, tag: str) -> None:
-        await self._for(uow).top_level_overdue(ticket, tag)
+        await self._for(uow).top_level_overdue(ticket, due, tag)

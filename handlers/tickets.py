@@ -120,6 +120,8 @@ class TicketService:
         from_level = Level(ticket.level)
         chain = ticket_chain(self.config, ticket)
         held_at = max(ticket.level, chain[0][0])
+        if ticket.status == lifecycle.Status.TRIAGE:
+            held_at = max(held_at, Level.COMMUNITY)  # the triage queue is the community's
         above = [(level, code) for level, code in chain if level > held_at]
         if not above:
             raise lifecycle.TicketError(ticket, "escalate", "already at the top level")

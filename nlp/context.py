@@ -43,10 +43,6 @@ class ContextRules:
         cancel = _alternation(modifiers.resolved_cancel)
         self.cancel_re = re.compile(cancel) if cancel else None
 
-    def with_negation(self, extra: Iterable[str], modifiers: Modifiers) -> ContextRules:
-        """A copy whose negation list also has `extra` (urgency also treats 没人 as a negation)."""
-        return ContextRules(modifiers, extra)
-
 
 class TextContext:
     """Clause/sentence boundaries and solved-markers of one normalised text."""

@@ -75,11 +75,13 @@ class UrgentKind:
     numbers: tuple[str, ...]
     patterns: list[Pattern]
     resolved: list[str]
+    exclude: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class UrgentRules:
     kinds: list[UrgentKind] = field(default_factory=list)
+    negation: list[str] = field(default_factory=list)
     hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
@@ -293,10 +295,17 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
             numbers=parser.numbers(body.get("numbers"), f"{path}.numbers"),
             patterns=parser.regex_list(body.get("patterns"), f"{path}.patterns"),
             resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
+            exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
         ))
+        for key in sorted(set(body) - {"label", "numbers", "patterns", "resolved", "exclude"}):
+            parser.problem(f"{path}.{key}", "unknown key")
     injury = parser.mapping(raw.get("injury"), "urgent.injury")
+    for key in sorted(set(raw) - {"kinds", "negation", "hypothetical", "past", "current",
+                                  "injury"}):
+        parser.problem(f"urgent.{key}", "unknown key")
     return UrgentRules(
         kinds=kinds,
+        negation=parser.strings(raw.get("negation"), "urgent.negation"),
         hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
         past=parser.strings(raw.get("past"), "urgent.past"),
         current=parser.strings(raw.get("current"), "urgent.current"),

@@ -25,7 +25,7 @@ from math import log
 from pathlib import Path
 from typing import Any, NamedTuple
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 """The characters jieba segments together (its `re_han_default`)."""
@@ -142,7 +142,7 @@ class DomainTokenizer:
                 marshal.dump((self._jieba.FREQ, self._jieba.total), handle)
             os.replace(temp, path)
         except OSError as exc:
-            log.info("cannot write jieba cache %s: %s", path, exc)
+            logger.info("cannot write jieba cache %s: %s", path, exc)
             return False
         return True
 

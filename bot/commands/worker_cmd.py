@@ -51,18 +51,21 @@ async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     ]
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+    handled = []
     for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
+            handled.append(signum)
     log.info("worker running: %s", ", ".join(task.get_name() for task in tasks))
+    waiter = asyncio.create_task(stop.wait())
     try:
-        done_waiter = asyncio.create_task(stop.wait())
-        await asyncio.wait([done_waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
-        done_waiter.cancel()
+        await asyncio.wait([waiter, *tasks], return_when=asyncio.FIRST_COMPLETED)
     finally:
-        for task in tasks:
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+        for task in [waiter, *tasks]:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.gather(waiter, *tasks, return_exceptions=True)
         await engine.dispose()
         log.info("worker stopped")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -304,3 +305,30 @@ async def test_sweep_without_notifier_still_records(
     async with uow_factory() as uow:
         assert len(await events(uow, number, "escalated")) == 1
         assert await outbox(uow) == []
+
+
+def with_working_calendar(config: GridDeskConfig, code: str) -> GridDeskConfig:
+    categories = [
+        c.model_copy(update={"working_calendar": True}) if c.code == code else c
+        for c in config.taxonomy.categories
+    ]
+    taxonomy = config.taxonomy.model_copy(update={"categories": categories})
+    return config.model_copy(update={"taxonomy": taxonomy})
+
+
+async def test_working_calendar_category_waits_for_monday_and_restarts_in_working_time(
+    uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
+) -> None:
+    config = with_working_calendar(demo_config, "water_leak")
+    sh = ZoneInfo("Asia/Shanghai")
+    friday = datetime(2026, 11, 20, 16, 30, tzinfo=sh)
+    number = await file_ticket(uow_factory, config, friday)  # 1h Friday + 1h Monday
+    clock.set(datetime(2026, 11, 22, 20, 0, tzinfo=sh))  # Sunday evening: nothing yet
+    assert (await run_sweep(uow_factory, clock, config)).escalated == []
+    clock.set(datetime(2026, 11, 23, 10, 1, tzinfo=sh))
+    result = await run_sweep(uow_factory, clock, config)
+    assert [e.ticket_number for e in result.escalated] == [number]
+    async with uow_factory() as uow:
+        ticket = await get(uow, number)
+        assert ticket.accept_due_at == datetime(2026, 11, 23, 12, 1, tzinfo=sh)
+        assert ticket.resolve_due_at == datetime(2026, 11, 24, 10, 1, tzinfo=sh)

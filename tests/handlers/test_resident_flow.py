@@ -24,7 +24,9 @@ def buttons_of(chat: DemoSession, persona: str | None = None) -> list[str]:
 
 async def tickets(chat: DemoSession) -> list[TicketRow]:
     async with chat.app.services.uow_factory() as uow:
-        return list(await uow.session.scalars(select(TicketRow).order_by(TicketRow.id)))
+        rows = list(await uow.session.scalars(select(TicketRow).order_by(TicketRow.id)))
+        uow.session.expunge_all()  # readable after the unit of work rolls back on exit
+        return rows
 
 
 async def test_start_shows_the_resident_keyboard(chat: DemoSession) -> None:

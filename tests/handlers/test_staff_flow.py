@@ -56,7 +56,8 @@ async def test_whistle_records_the_department(chat: DemoSession) -> None:
     async with chat.app.services.uow_factory() as uow:
         event = await uow.session.scalar(
             select(TicketEventRow).where(TicketEventRow.action == "whistle"))
-    assert event is not None and event.note == "物业服务企业" and event.actor == "MDHY-01-W1"
+        assert event is not None
+        assert (event.note, event.actor) == ("物业服务企业", "MDHY-01-W1")
 
 
 async def test_transfer_moves_the_ticket_to_another_grid(chat: DemoSession) -> None:

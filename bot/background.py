@@ -1,0 +1,39 @@
+"""The background jobs of a bot process: escalation sweeper (+ daily reports) and sender."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+
+from bot.sweeper import compose_notifier, run_sweeper
+from handlers.notify import SweepNotifier
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger("griddesk")
+
+
+def start_jobs(app: App) -> list[asyncio.Task[None]]:
+    services, settings = app.services, app.settings
+    notifier = compose_notifier(SweepNotifier(services.clock, services.config), services.config)
+    tasks = [asyncio.create_task(
+        run_sweeper(services.uow_factory, services.clock, services.config, notifier,
+                    time_scale=settings.time_scale),
+        name="sweeper")]
+    return tasks
+
+
+@contextlib.asynccontextmanager
+async def background_tasks(app: App) -> AsyncIterator[list[asyncio.Task[None]]]:
+    """Run the jobs while the context is open; cancel and await them on the way out."""
+    tasks = start_jobs(app)
+    try:
+        yield tasks
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -1,0 +1,140 @@
+"""The python-telegram-bot 22 adapter: the same core, the same replies, another framework."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from telegram import (
+    BotCommand,
+    InlineKeyboardMarkup,
+    InputMediaPhoto,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot.aiogram_adapter import ALLOWED_UPDATES, COMMANDS
+from bot.transport import deliver
+from bot.updates import incoming_from_update
+from handlers.core import Core
+from handlers.types import CallbackAnswer
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger("griddesk.ptb")
+
+
+def _markup(data: dict[str, Any] | None) -> Any:
+    if data is None:
+        return None
+    if "inline_keyboard" in data:
+        return InlineKeyboardMarkup.de_json(data, None)
+    if "keyboard" in data:
+        return ReplyKeyboardMarkup.de_json(data, None)
+    return ReplyKeyboardRemove(selective=data.get("selective"))
+
+
+class PtbTransport:
+    def __init__(self, bot: Any) -> None:
+        self.bot = bot
+
+    async def send_message(self, chat_id: int, text: str,
+                           reply_markup: dict[str, Any] | None) -> None:
+        await self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML,
+                                    reply_markup=_markup(reply_markup))
+
+    async def send_photos(self, chat_id: int, file_ids: list[str]) -> None:
+        if len(file_ids) == 1:
+            await self.bot.send_photo(chat_id, file_ids[0])
+            return
+        await self.bot.send_media_group(chat_id, [InputMediaPhoto(f) for f in file_ids[:10]])
+
+    async def edit_message(self, chat_id: int, message_id: int, text: str,
+                           reply_markup: dict[str, Any] | None) -> None:
+        try:
+            await self.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id,
+                                             parse_mode=ParseMode.HTML,
+                                             reply_markup=_markup(reply_markup))
+        except BadRequest as exc:
+            log.info("edit failed: %s", exc.message)
+
+    async def answer_callback(self, answer: CallbackAnswer) -> None:
+        await self.bot.answer_callback_query(answer.callback_id, text=answer.text,
+                                             show_alert=answer.alert)
+
+
+def build_application(core: Core, token: str, api_base: str = "") -> Application[Any, Any, Any, Any, Any, Any]:
+    """A PTB Application whose every update goes through the core (no PTB persistence)."""
+    builder = Application.builder().token(token)
+    if api_base:
+        builder = builder.base_url(f"{api_base}/bot").base_file_url(f"{api_base}/file/bot")
+    application = builder.concurrent_updates(True).build()
+
+    async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        outcome = await core.handle(incoming_from_update(update.to_dict()))
+        await deliver(PtbTransport(context.bot), outcome)
+
+    application.add_handler(TypeHandler(Update, on_update))
+    return application
+
+
+async def _register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
+
+
+async def run_ptb_polling(app: App, stop: asyncio.Event | None = None) -> None:
+    token = app.settings.telegram_bot_token
+    assert token is not None
+    application = build_application(app.core, token.get_secret_value(),
+                                    app.settings.telegram_api_base)
+    async with application:
+        await _register_commands(application)
+        await application.bot.delete_webhook()
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=10)
+        log.info("GridDesk polling with python-telegram-bot")
+        try:
+            await (stop or asyncio.Event()).wait()
+        finally:
+            await application.updater.stop()
+            await application.stop()
+
+
+async def mount_ptb_webhook(app: App, web_app: web.Application, path: str,
+                            public_url: str | None, secret: str | None) -> None:
+    """Serve updates at `path`; the aiohttp guard has already checked the secret token."""
+    token = app.settings.telegram_bot_token
+    assert token is not None
+    application = build_application(app.core, token.get_secret_value(),
+                                    app.settings.telegram_api_base)
+
+    async def receive(request: web.Request) -> web.Response:
+        try:
+            data = await request.json()
+        except ValueError:
+            return web.json_response({"ok": False, "description": "bad JSON"}, status=400)
+        update = Update.de_json(data, application.bot)
+        await application.process_update(update)
+        return web.json_response({"ok": True})
+
+    async def on_startup(_web_app: web.Application) -> None:
+        await application.initialize()
+        await _register_commands(application)
+        if public_url:
+            await application.bot.set_webhook(public_url, secret_token=secret,
+                                              allowed_updates=ALLOWED_UPDATES)
+
+    async def on_cleanup(_web_app: web.Application) -> None:
+        await application.shutdown()
+
+    web_app.router.add_post(path, receive)
+    web_app.on_startup.append(on_startup)
+    web_app.on_cleanup.append(on_cleanup)

@@ -1,0 +1,248 @@
+"""Delivery side of the outbox: leased claims, sent / retry / dead bookkeeping for the sender.
+
+Rows are written by the core (`models.repos.outbox.OutboxRepo.add`) and delivered by
+`bot.sender`. A sender claims due rows for a lease (`claimed_by`, `claimed_until`); a sender that
+dies simply lets its lease run out and another one takes the rows over. On PostgreSQL the claim
+uses `SELECT … FOR UPDATE SKIP LOCKED` under a transaction-level advisory lock, so that claims of
+several senders never overlap and a chat is only ever served by one sender at a time (its
+messages stay in order and its per-chat rate limit is kept). SQLite serialises writers anyway.
+
+Every duration given here is domain time (the `Clock`'s time); the sender converts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from models.clock import Clock
+from models.orm import OutboxRow
+
+PENDING = "pending"
+SENT = "sent"
+DEAD = "dead"
+
+CLAIM_LOCK_KEY = 0x47524944_4F555458  # "GRIDOUTX": serialises claims across senders (PostgreSQL)
+MAX_ERROR_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A claimed row as the sender needs it (plain values, no session attached)."""
+
+    id: int
+    key: str
+    chat_id: int
+    payload: dict[str, Any]
+    attempts: int
+    ticket_number: str | None
+
+
+class OutboxDelivery:
+    """Claim, renew and settle outbox rows inside the caller's session/transaction."""
+
+    def __init__(self, session: AsyncSession, clock: Clock) -> None:
+        self.session = session
+        self.clock = clock
+
+    def _postgres(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    async def claim(
+        self, worker: str, limit: int, lease: timedelta, per_chat: int = 5
+    ) -> list[Claimed]:
+        """Lease up to `limit` due rows (at most `per_chat` per chat) to `worker`, oldest first.
+
+        A row is skipped while its chat is leased to another worker, and while an earlier row
+        of its chat waits for a retry, so each chat's notifications go out in order.
+        """
+        now = self.clock.now()
+        if self._postgres():
+            await self.session.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": CLAIM_LOCK_KEY}
+            )
+        row = aliased(OutboxRow)
+        waiting = (
+            select(row.chat_id, func.min(row.id).label("first_id"))
+            .where(row.status == PENDING, row.attempts > 0, row.available_at > now)
+            .group_by(row.chat_id)
+            .subquery()
+        )
+        other = aliased(OutboxRow)
+        owned = select(other.chat_id).where(
+            other.status == PENDING, other.claimed_until >= now, other.claimed_by != worker
+        )
+        o = aliased(OutboxRow)
+        ranked = (
+            select(
+                o.id,
+                func.row_number().over(partition_by=o.chat_id, order_by=o.id).label("rn"),
+            )
+            .outerjoin(waiting, waiting.c.chat_id == o.chat_id)
+            .where(
+                o.status == PENDING,
+                o.available_at <= now,
+                or_(o.claimed_until.is_(None), o.claimed_until < now),
+                or_(waiting.c.first_id.is_(None), o.id < waiting.c.first_id),
+                o.chat_id.not_in(owned),
+            )
+            .subquery()
+        )
+        chosen = select(ranked.c.id).where(ranked.c.rn <= per_chat).order_by(ranked.c.id)
+        statement = (
+            select(OutboxRow)
+            .where(OutboxRow.id.in_(chosen.limit(limit).scalar_subquery()))
+            .where(OutboxRow.status == PENDING, _unclaimed(now))
+            .order_by(OutboxRow.id)
+        )
+        if self._postgres():
+            statement = statement.with_for_update(skip_locked=True)
+        rows = list((await self.session.execute(statement)).scalars())
+        if rows:
+            await self.session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_([r.id for r in rows]))
+                .values(claimed_by=worker, claimed_until=now + lease)
+                .execution_options(synchronize_session=False)
+            )
+        return [
+            Claimed(r.id, r.key, r.chat_id, dict(r.payload or {}), r.attempts, r.ticket_number)
+            for r in rows
+        ]
+
+    async def renew(self, worker: str, ids: Sequence[int], lease: timedelta) -> set[int]:
+        """Extend the lease of `ids` still held by `worker`; returns the ids actually renewed."""
+        if not ids:
+            return set()
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(list(ids)), OutboxRow.claimed_by == worker)
+            .where(OutboxRow.status == PENDING)
+            .values(claimed_until=self.clock.now() + lease)
+            .returning(OutboxRow.id)
+            .execution_options(synchronize_session=False)
+        )
+        return set(result.scalars())
+
+    async def mark_sent(self, ids: Sequence[int]) -> int:
+        """Settle delivered rows (whoever holds the lease: the message is out)."""
+        if not ids:
+            return 0
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(list(ids)), OutboxRow.status == PENDING)
+            .values(
+                status=SENT,
+                sent_at=self.clock.now(),
+                attempts=OutboxRow.attempts + 1,
+                claimed_by=None,
+                claimed_until=None,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def reschedule(
+        self, worker: str, outbox_id: int, error: str, delay: timedelta, keep_lease: timedelta
+    ) -> bool:
+        """Record a failed attempt: due again after `delay`. With a positive `keep_lease` the
+        worker keeps the row (it retries from memory), otherwise the row is released."""
+        now = self.clock.now()
+        values: dict[str, Any] = {
+            "attempts": OutboxRow.attempts + 1,
+            "last_error": error[:MAX_ERROR_LENGTH],
+            "available_at": now + delay,
+        }
+        if keep_lease > timedelta(0):
+            values["claimed_until"] = now + delay + keep_lease
+        else:
+            values.update(claimed_by=None, claimed_until=None)
+        return await self._update_held(worker, [outbox_id], values) == 1
+
+    async def release(self, worker: str, ids: Sequence[int]) -> int:
+        """Give rows back unchanged (shutdown, or a chat handed back after a long backoff)."""
+        return await self._update_held(worker, ids, {"claimed_by": None, "claimed_until": None})
+
+    async def release_all(self, worker: str) -> int:
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.claimed_by == worker, OutboxRow.status == PENDING)
+            .values(claimed_by=None, claimed_until=None)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def mark_dead(self, outbox_id: int, error: str) -> OutboxRow | None:
+        """Give up on a row for good; returns it (attached to the session) or None when it was
+        no longer pending."""
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == outbox_id, OutboxRow.status == PENDING)
+            .values(
+                status=DEAD,
+                attempts=OutboxRow.attempts + 1,
+                last_error=error[:MAX_ERROR_LENGTH],
+                claimed_by=None,
+                claimed_until=None,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        if not getattr(result, "rowcount", 0):
+            return None
+        statement = (
+            select(OutboxRow)
+            .where(OutboxRow.id == outbox_id)
+            .execution_options(populate_existing=True)
+        )
+        return (await self.session.execute(statement)).scalar_one()
+
+    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> int:
+        """A group became a supergroup: its pending rows now go to the new chat id."""
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.chat_id == old_chat_id, OutboxRow.status == PENDING)
+            .values(chat_id=new_chat_id)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+    async def count(self, status: str = PENDING) -> int:
+        statement = select(func.count()).select_from(OutboxRow).where(OutboxRow.status == status)
+        return int((await self.session.execute(statement)).scalar_one())
+
+    async def next_due(self) -> datetime | None:
+        """When the earliest pending row becomes due (None when nothing is pending)."""
+        statement = select(func.min(OutboxRow.available_at)).where(OutboxRow.status == PENDING)
+        value = (await self.session.execute(statement)).scalar_one_or_none()
+        return _aware(value)
+
+    async def _update_held(self, worker: str, ids: Sequence[int], values: dict[str, Any]) -> int:
+        if not ids:
+            return 0
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id.in_(list(ids)), OutboxRow.claimed_by == worker)
+            .where(OutboxRow.status == PENDING)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _unclaimed(now: datetime) -> Any:
+    return or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now)
+
+
+def _aware(value: Any) -> datetime | None:
+    """Aggregates bypass the UtcDateTime decorator on SQLite: normalise to aware UTC."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -1,0 +1,174 @@
+"""Addresses in complaint text: community names/aliases, building, unit, room → community, grid.
+
+Building forms: 5号楼 5栋 5幢 第5幢 5座 五号楼 十二号楼 5# 5#楼 5-2-301 (building-unit-room),
+5号2单元 / 5号301 (号 followed by a unit or room), and 明德花园5号 (号 right after a community).
+Traditional forms (號樓, 棟) arrive already converted by normalisation. 18楼 / 8层 are floors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.config.schema import Community, District
+from nlp.normalize import normalize
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = "[零〇一二两三四五六七八九十百]{1,4}"
+_NUM = rf"(?:\d{{1,3}}|{_CN_NUMBER})"
+_BUILDING_RE = re.compile(
+    rf"(?<![\d-])(?P<ordinal>第)?(?P<num>{_NUM})\s*(?P<suffix>号楼|号栋|栋楼|幢楼|号院|栋|幢|座|#楼?)")
+_NUMBER_HAO_RE = re.compile(
+    rf"(?<![\d-])(?P<num>{_NUM})\s*号(?=\s*(?:{_NUM}\s*单元|\d{{3,4}}(?!\d)))")
+_TRIPLE_RE = re.compile(r"(?<![\d-])(?P<num>\d{1,3})-(?P<unit>\d{1,2})-(?P<room>\d{3,4})(?![\d-])")
+_UNIT_RE = re.compile(rf"\s*(?P<unit>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*单元")
+_ROOM_RE = re.compile(
+    r"\s*(?P<room>\d{3,4})(?!\d)(?!\s*(?:号楼|栋|幢|元|块|米|斤|年|个|平|多|万|天|户人))")
+_BARE_HAO_RE = re.compile(rf"(?P<num>{_NUM})\s*号(?!楼|线|门|口|车|位|桩|院|\d)")
+_MASK = "□"
+_AFTER_COMMUNITY = 14  # characters between a community name and its building
+
+
+def _anchored(text: str, start: int, name_ends: list[int]) -> bool:
+    """True when position `start` follows a community name (spaces allowed in between)."""
+    return any(end <= start <= end + 2 and not text[end:start].strip() for end in name_ends)
+
+
+def chinese_number(text: str) -> int | None:
+    """Parse 五, 十二, 二十, 二十一, 一百零八, or digits; None when it is not a number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in _CN_DIGITS and ch not in "十百" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = current * 10 + _CN_DIGITS[ch] if current else _CN_DIGITS[ch]
+    return total + current
+
+
+@dataclass(frozen=True)
+class TextAddress:
+    """What the text itself says about the address."""
+
+    community: str | None = None
+    building: int | None = None
+    unit: int | None = None
+    room: str | None = None
+    community_text: str | None = None
+    building_text: str | None = None
+
+
+@dataclass(frozen=True)
+class _Building:
+    start: int
+    end: int
+    number: int
+    unit: int | None
+    room: str | None
+    text: str
+
+
+class AddressParser:
+    """Finds community names/aliases and building references in normalised text."""
+
+    def __init__(self, district: District) -> None:
+        names: dict[str, str] = {}
+        for _, community in district.communities():
+            for name in self._names(community):
+                names.setdefault(name, community.code)
+        self.names = names
+        ordered = sorted(names, key=len, reverse=True)
+        self.name_re = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+
+    @staticmethod
+    def _names(community: Community) -> list[str]:
+        raw = [community.name, *community.aliases]
+        for suffix in ("社区居委会", "社区", "村委会", "居委会"):
+            if community.name.endswith(suffix) and len(community.name) > len(suffix) + 1:
+                raw.append(community.name[: -len(suffix)])
+        return [n for n in (normalize(name).text for name in raw) if len(n) >= 2]
+
+    def mask(self, text: str) -> str:
+        """`text` with every community name blanked out (same length), so 颂运水庭 is no 水."""
+        if self.name_re is None:
+            return text
+        return self.name_re.sub(lambda m: _MASK * len(m.group()), text)
+
+    def place_words(self) -> list[str]:
+        """Names and aliases for the jieba user dictionary."""
+        return sorted(self.names)
+
+    def parse(self, text: str) -> TextAddress:
+        mentions = ([(m.start(), m.end(), self.names[m.group()]) for m in
+                     self.name_re.finditer(text)] if self.name_re else [])
+        buildings = self._buildings(text, [end for _, end, _ in mentions])
+        chosen = mentions[0] if mentions else None
+        building = buildings[0] if buildings else None
+        for start, end, code in mentions:
+            near = [b for b in buildings if end <= b.start <= end + _AFTER_COMMUNITY]
+            if near:
+                chosen, building = (start, end, code), near[0]
+                break
+        if building is None:
+            return TextAddress(community=chosen[2] if chosen else None,
+                               community_text=text[chosen[0]:chosen[1]] if chosen else None)
+        return TextAddress(
+            community=chosen[2] if chosen else None,
+            building=building.number, unit=building.unit, room=building.room,
+            community_text=text[chosen[0]:chosen[1]] if chosen else None,
+            building_text=building.text)
+
+    def _buildings(self, text: str, name_ends: list[int]) -> list[_Building]:
+        found: list[_Building] = []
+        for match in _TRIPLE_RE.finditer(text):
+            found.append(_Building(match.start(), match.end(), int(match.group("num")),
+                                   int(match.group("unit")), match.group("room"), match.group()))
+        for regex in (_BUILDING_RE, _NUMBER_HAO_RE):
+            for match in regex.finditer(text):
+                if any(b.start <= match.start() < b.end for b in found):
+                    continue
+                item = self._building(text, match, name_ends)
+                if item is not None:
+                    found.append(item)
+        for match in _BARE_HAO_RE.finditer(text):
+            if _anchored(text, match.start(), name_ends) and not any(
+                    b.start <= match.start() < b.end for b in found):
+                item = self._building(text, match, name_ends)
+                if item is not None:
+                    found.append(item)
+        found.sort(key=lambda b: b.start)
+        return found
+
+    def _building(self, text: str, match: re.Match[str],
+                  name_ends: list[int]) -> _Building | None:
+        raw = match.group("num")
+        number = chinese_number(raw)
+        if number is None or number <= 0 or number > 999:
+            return None
+        groups = match.groupdict()
+        anchored = bool(groups.get("ordinal")) or _anchored(text, match.start(), name_ends)
+        suffix = groups.get("suffix") or "号"
+        if not raw.isdigit() and not anchored and not suffix.startswith("号") and (
+                raw in ("一", "两") or suffix.endswith("楼")):
+            return None  # 一栋楼 / 两栋楼 / 三栋楼都… are counts, not building numbers
+        end = match.end()
+        unit = room = None
+        unit_match = _UNIT_RE.match(text, end)
+        if unit_match:
+            unit = chinese_number(unit_match.group("unit"))
+            end = unit_match.end()
+        room_match = _ROOM_RE.match(text, end)
+        if room_match:
+            room = room_match.group("room")
+            end = room_match.end()
+            if end < len(text) and text[end] in "室号户":
+                end += 1
+        return _Building(match.start(), end, number, unit, room, text[match.start():end])

@@ -1,0 +1,140 @@
+"""Category scoring: weighted terms and patterns, negation, "already solved", confidence.
+
+Term occurrences come from the tokenizer (every rule term found in jieba's DAG). Overlapping
+occurrences are resolved leftmost-longest, so 楼道灯 wins over 道灯 and 消防通道 over 通道. A term
+that cuts through a jieba word (停电 in 暂停电梯) counts `unaligned_factor`; a `words` entry must
+be a whole jieba word. Each distinct term or pattern counts once per category (its best
+occurrence), so a long story does not outweigh a clear short ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nlp.context import TextContext
+from nlp.rules import RuleSet
+from nlp.tokenizer import Analysis, TermHit
+
+
+@dataclass(frozen=True)
+class _Entry:
+    category: str
+    weight: float
+    whole_word: bool
+
+
+@dataclass
+class Evidence:
+    """One scored piece of evidence for a category."""
+
+    key: str
+    matched: str
+    start: int
+    weight: float
+    note: str = ""
+
+
+@dataclass
+class Scores:
+    """Per-category evidence and the explanation of what did not count."""
+
+    evidence: dict[str, dict[str, Evidence]] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+
+    def add(self, category: str, item: Evidence) -> None:
+        bucket = self.evidence.setdefault(category, {})
+        current = bucket.get(item.key)
+        if current is None or abs(item.weight) > abs(current.weight):
+            bucket[item.key] = item
+
+    def total(self, category: str) -> float:
+        return max(0.0, sum(e.weight for e in self.evidence.get(category, {}).values()))
+
+    def ranking(self, order: list[str]) -> list[tuple[str, float]]:
+        """Categories with a positive score, best first (ties: taxonomy order)."""
+        position = {code: index for index, code in enumerate(order)}
+        scored = [(code, self.total(code)) for code in self.evidence]
+        scored = [(code, score) for code, score in scored if score > 0]
+        scored.sort(key=lambda item: (-item[1], position.get(item[0], len(position))))
+        return scored
+
+    def keywords(self, category: str) -> list[str]:
+        """Text of the positive evidence for `category`, in text order, without repeats."""
+        items = sorted((e for e in self.evidence.get(category, {}).values() if e.weight > 0),
+                       key=lambda e: e.start)
+        seen: dict[str, None] = {}
+        for item in items:
+            seen.setdefault(item.matched, None)
+        return list(seen)
+
+
+class Scorer:
+    """Scores a normalised text against the category rules of a RuleSet."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.settings = rules.settings
+        self.index: dict[str, list[_Entry]] = {}
+        for code, category in rules.categories.items():
+            for term, weight in category.terms.items():
+                self.index.setdefault(term, []).append(_Entry(code, weight, False))
+            for word, weight in category.words.items():
+                self.index.setdefault(word, []).append(_Entry(code, weight, True))
+        self.patterns = [(code, pattern) for code, category in rules.categories.items()
+                         for pattern in category.patterns]
+
+    @staticmethod
+    def select(hits: list[TermHit]) -> list[TermHit]:
+        """Leftmost-longest non-overlapping occurrences."""
+        chosen: list[TermHit] = []
+        last_end = -1
+        for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+            if hit.start >= last_end:
+                chosen.append(hit)
+                last_end = hit.end
+        return chosen
+
+    def score(self, text: str, analysis: Analysis, context: TextContext) -> Scores:
+        scores = Scores()
+        for hit in self.select(analysis.hits):
+            aligned = analysis.aligned(hit.start, hit.end)
+            factor, note = self._modifier(context, hit.start, hit.end, hit.word, scores)
+            if factor is None:
+                continue
+            for entry in self.index.get(hit.word, ()):
+                if entry.whole_word and not aligned:
+                    continue
+                weight = entry.weight * factor
+                if not aligned:
+                    weight *= self.settings.unaligned_factor
+                scores.add(entry.category,
+                           Evidence(hit.word, hit.word, hit.start, weight, note))
+        for code, pattern in self.patterns:
+            match = pattern.regex.search(text)
+            if match is None:
+                continue
+            factor, note = self._modifier(context, match.start(), match.end(), match.group(),
+                                          scores)
+            if factor is not None:
+                scores.add(code, Evidence(f"/{pattern.source}/", match.group(), match.start(),
+                                          pattern.weight * factor, note))
+        return scores
+
+    def _modifier(self, context: TextContext, start: int, end: int, matched: str,
+                  scores: Scores) -> tuple[float | None, str]:
+        negation = context.negation(start)
+        if negation is not None:
+            scores.ignored.append(f"否定：「{negation}{matched}」不计分")
+            return None, ""
+        solved = context.solved(end)
+        if solved is not None:
+            return self.settings.resolved_factor, f"已解决({solved})"
+        return 1.0, ""
+
+
+def confidence(best: float, second: float, full_score: float) -> float:
+    """Confidence in [0, 1] from the best score's strength and its margin over the second."""
+    if best <= 0:
+        return 0.0
+    strength = min(1.0, best / full_score)
+    margin = (best - second) / best
+    return round(strength * (0.25 + 0.75 * margin), 3)

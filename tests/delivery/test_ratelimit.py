@@ -1,0 +1,55 @@
+"""The pacer's arithmetic on synthetic monotonic times."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ratelimit import Limits, Pacer
+
+
+def test_global_sends_are_spaced_evenly_below_thirty_per_second() -> None:
+    pacer = Pacer(Limits(global_rate=29.0))
+    at = 100.0
+    times = []
+    for chat in range(60):
+        at = max(at, pacer.ready_at(chat))
+        times.append(at)
+        pacer.record(chat, at)
+    assert all(b - a == pytest.approx(1 / 29) for a, b in zip(times, times[1:], strict=False))
+    window = [t for t in times if times[0] <= t < times[0] + 1.0]
+    assert len(window) <= 30
+
+
+def test_private_chat_waits_its_interval_and_a_pause() -> None:
+    pacer = Pacer(Limits(global_rate=1000, private_interval=1.05))
+    pacer.record(5, 10.0)
+    assert pacer.chat_ready_at(5) == pytest.approx(11.05)
+    assert pacer.chat_ready_at(6) == 0.0
+    pacer.pause(5, 40.0)  # e.g. 429 retry_after 30
+    assert pacer.ready_at(5) == 40.0
+
+
+def test_group_gets_twenty_per_window() -> None:
+    limits = Limits(global_rate=1000, group_interval=0.0, group_per_minute=20, group_window=61.0)
+    pacer = Pacer(limits)
+    for i in range(20):
+        assert pacer.chat_ready_at(-7) <= i * 0.1
+        pacer.record(-7, i * 0.1)
+    assert pacer.chat_ready_at(-7) == pytest.approx(61.0)
+    pacer.record(-7, 61.0)
+    assert pacer.chat_ready_at(-7) == pytest.approx(0.1 + 61.0)
+
+
+def test_minimum_drain_is_the_tightest_telegram_bound() -> None:
+    limits = Limits()
+    assert limits.minimum_drain({i: 10 for i in range(1, 201)}) == pytest.approx(2000 / 30)
+    assert limits.minimum_drain({1: 5}) == pytest.approx(4.0)
+    assert limits.minimum_drain({-1: 45}) == pytest.approx(120.0)
+
+
+def test_forget_idle_keeps_chats_that_still_must_wait() -> None:
+    pacer = Pacer(Limits(global_rate=1000))
+    pacer.record(1, 0.0)
+    pacer.record(2, 9.5)
+    pacer.forget_idle(10.0)
+    assert pacer.chat_ready_at(1) == 0.0 and pacer.chat_ready_at(2) > 10.0
