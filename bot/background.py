@@ -8,8 +8,10 @@ import logging
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
+from bot.sender import run_sender
 from bot.sweeper import compose_notifier, run_sweeper
 from handlers.notify import SweepNotifier
+from handlers.undeliverable import UndeliverableRouter
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -24,6 +26,10 @@ def start_jobs(app: App) -> list[asyncio.Task[None]]:
         run_sweeper(services.uow_factory, services.clock, services.config, notifier,
                     time_scale=settings.time_scale),
         name="sweeper")]
+    hook = UndeliverableRouter(services.clock, services.config)
+    tasks.append(asyncio.create_task(
+        run_sender(services.uow_factory, services.clock, settings, on_undeliverable=hook),
+        name="sender"))
     return tasks
 
 

@@ -70,7 +70,10 @@ class PtbTransport:
                                              show_alert=answer.alert)
 
 
-def build_application(core: Core, token: str, api_base: str = "") -> Application[Any, Any, Any, Any, Any, Any]:
+PtbApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(core: Core, token: str, api_base: str = "") -> PtbApplication:
     """A PTB Application whose every update goes through the core (no PTB persistence)."""
     builder = Application.builder().token(token)
     if api_base:
@@ -85,7 +88,7 @@ def build_application(core: Core, token: str, api_base: str = "") -> Application
     return application
 
 
-async def _register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _register_commands(application: PtbApplication) -> None:
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
 
 

@@ -2,8 +2,8 @@
 group. Pure bookkeeping on monotonic seconds, so it is tested without a clock.
 
 The sender asks `ready_at(chat)` and dispatches a message only then; `record(chat, at)` books it.
-Global sends are spaced evenly (no bursts), slightly under the limit, so that network jitter
-never squeezes 31 messages into one second at the server.
+Global sends follow an even grid slightly under the limit (29/s, no bursts), so that timer lag
+and network jitter never squeeze 31 messages into one second at the server.
 """
 
 from __future__ import annotations
@@ -59,7 +59,14 @@ class Pacer:
 
     def record(self, chat_id: int, at: float) -> None:
         """A message to `chat_id` left at `at`."""
-        self._next_global = max(self._next_global, at) + 1.0 / self.limits.global_rate
+        interval = 1.0 / self.limits.global_rate
+        # Keep to the grid when a send was up to half an interval late (timer lag), so the
+        # average rate holds; later than that, start a new grid at this send. Every send lies
+        # within half an interval after its grid point: never 31 in one second at 29/s.
+        if at - self._next_global <= interval / 2:
+            self._next_global += interval
+        else:
+            self._next_global = at + interval
         if chat_id > 0:
             self._chat_next[chat_id] = at + self.limits.private_interval
             return

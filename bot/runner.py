@@ -35,8 +35,12 @@ async def run_polling(settings: Settings) -> None:
 
             await run_ptb_polling(app)
             return
-        from bot.aiogram_adapter import ALLOWED_UPDATES, build_dispatcher, make_bot, \
-            register_commands
+        from bot.aiogram_adapter import (
+            ALLOWED_UPDATES,
+            build_dispatcher,
+            make_bot,
+            register_commands,
+        )
 
         token = settings.telegram_bot_token
         assert token is not None
@@ -47,7 +51,7 @@ async def run_polling(settings: Settings) -> None:
         log.info("GridDesk polling with aiogram")
         try:
             await dispatcher.start_polling(bot, allowed_updates=ALLOWED_UPDATES,
-                                           handle_signals=True)
+                                           handle_signals=False)
         finally:
             await bot.session.close()
 

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-from nlp.normalize import to_script
-from nlp.router import Router
 
 from handlers.buttons import find_token, make_button
 from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig
 from models.orm import CallbackTokenRow, PersonRow
-from models.uow import UnitOfWork
+from models.uow import UnitOfWork, UnitOfWorkFactory
+from nlp.normalize import to_script
+from nlp.router import Router
 
 log = logging.getLogger("griddesk.core")
 security_log = logging.getLogger("griddesk.security")
@@ -42,7 +40,7 @@ class Services:
     config: GridDeskConfig
     router: Router
     clock: Clock
-    uow_factory: Callable[[], UnitOfWork]
+    uow_factory: UnitOfWorkFactory
     limits: Limits = field(default_factory=Limits)
 
 
@@ -84,7 +82,8 @@ class Ctx:
     def local(self, text: str, script: str | None = None) -> str:
         return to_script(text, script or self.script)
 
-    def say(self, text: str, keyboard: Keyboard | None = None, photos: tuple[str, ...] = ()) -> None:
+    def say(self, text: str, keyboard: Keyboard | None = None,
+            photos: tuple[str, ...] = ()) -> None:
         """Reply in the chat the update came from, in the user's script."""
         self.outcome.replies.append(
             Reply(self.chat_id, self.local(text), self._local_keyboard(keyboard), photos)

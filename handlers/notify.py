@@ -7,8 +7,6 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from nlp.normalize import to_script
-
 from handlers import texts
 from handlers.buttons import make_button
 from handlers.context import escape
@@ -18,6 +16,7 @@ from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
 from models.orm import PersonRow, TicketRow
 from models.uow import UnitOfWork
+from nlp.normalize import to_script
 
 
 class Notifier:

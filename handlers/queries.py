@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from handlers import texts
@@ -24,10 +25,8 @@ HISTORY_ACTIONS = {
 }
 
 
-def _local(ctx: Ctx, at: object) -> str:
-    from datetime import datetime
-
-    if not isinstance(at, datetime):
+def _local(ctx: Ctx, at: datetime | None) -> str:
+    if at is None:
         return "—"
     return at.astimezone(ZoneInfo(ctx.config.district.timezone)).strftime("%m-%d %H:%M")
 
@@ -95,7 +94,7 @@ async def tasks(ctx: Ctx) -> None:
         return
     now = ctx.now()
 
-    def due(ticket: TicketRow) -> object:
+    def due(ticket: TicketRow) -> datetime | None:
         if ticket.status == lifecycle.Status.ACCEPTED:
             return ticket.resolve_due_at
         return ticket.accept_due_at

@@ -217,6 +217,8 @@ async def file(ctx: Ctx) -> None:
         ctx.say(texts.RATE_LIMITED, MAIN_KEYBOARD)
         ctx.set_state(None)
         return
+    threshold = ctx.services.router.review_threshold
+    draft["needs_review"] = draft.get("grid") is None or draft["confidence"] < threshold
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
     ticket = await service.file(draft, {"user_id": ctx.user_id, "chat_id": ctx.chat_id})
     ctx.set_state(None)

@@ -156,7 +156,8 @@ class TicketService:
                           urgent=ticket.urgent)
         deadlines = self.deadlines(probe, now)
         _, target = entry_point(self.config, probe)
-        change = lifecycle.assign if ticket.status == lifecycle.Status.TRIAGE else lifecycle.transfer
+        triage = ticket.status == lifecycle.Status.TRIAGE
+        change = lifecycle.assign if triage else lifecycle.transfer
         event = change(ticket, now=now, actor=actor, assignee_code=target,
                        accept_due=deadlines.accept_due, resolve_due=deadlines.resolve_due,
                        grid_code=grid_code, community_code=community_code,

@@ -17,12 +17,16 @@ Script = Literal["hans", "hant"]
 MAX_MATCH_CHARS = 4000
 """Only this many characters of a complaint are analysed (the original is always kept whole)."""
 
-# Characters that carry no meaning for routing: controls, format characters, emoji, symbols.
-_DROP_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn", "So", "Sk", "Mn", "Me"})
-_KEEP_CONTROLS = frozenset("\n")
-_SPACES_RE = re.compile(r"[ \t\u3000\u00a0]+")
-_NEWLINES_RE = re.compile(r"\s*\n[\s\n]*")
-_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Characters that carry no meaning for routing: controls, format characters, combining marks,
+# arrows/shapes/dingbats, emoji, variation selectors, private use, lone surrogates. (\n is kept:
+# it ends a sentence.)
+_DROP_RE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xad\u0300-\u036f\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\u20d0-\u20ff\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff"
+    "\u3030\u303d\u3297\u3299\ud800-\udfff\ue000-\uf8ff\ufe00-\ufe0f\ufe20-\ufe2f\ufeff"
+    "\ufff0-\uffff\U0001F000-\U0001FAFF\U000E0000-\U000E01EF\U000F0000-\U0010FFFF]+")
+_SPACES_RE = re.compile(r"[ \u3000\u00a0\u2000-\u200a\u202f\u205f]+")
+_NEWLINES_RE = re.compile(r" ?\n[\s\n]*")
 # Variants OpenCC leaves alone but residents type (Taiwan/Hong Kong/Japanese shapes, typos).
 _EXTRA_FOLD = str.maketrans({"著": "着", "祇": "只"})
 _EXTRA_PHRASES = (("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"))
@@ -45,16 +49,23 @@ def _converter(config: str) -> Any:
     return opencc.OpenCC(config)
 
 
+def _convert(config: str, text: str) -> str:
+    try:
+        return str(_converter(config).convert(text))
+    except UnicodeEncodeError:  # lone surrogates cannot cross into OpenCC
+        return str(_converter(config).convert(_DROP_RE.sub(" ", text)))
+
+
 def to_simplified(text: str) -> str:
     """Traditional (including Taiwan variants) → Simplified."""
-    return str(_converter("tw2s").convert(text)) if text else text
+    return _convert("tw2s", text) if text else text
 
 
 def to_script(text: str, script: Script | str) -> str:
     """Render a Simplified text in the resident's script (Taiwan-standard Traditional for hant)."""
     if script != "hant" or not text:
         return text
-    return str(_converter("s2tw").convert(text))
+    return _convert("s2tw", text)
 
 
 def _differences(a: str, b: str) -> int:
@@ -63,35 +74,27 @@ def _differences(a: str, b: str) -> int:
     return len(set(a) - set(b))
 
 
+def _script(text: str, simplified: str) -> Script:
+    """Compare `text` with its Simplified conversion (and its Traditional one if needed)."""
+    if text == simplified:
+        return "hans"
+    traditional_only = _differences(text, simplified)
+    simplified_only = _differences(text, _convert("s2t", text))
+    return "hant" if traditional_only > simplified_only else "hans"
+
+
 def detect_script(text: str) -> Script:
     """`hant` when the text has more Traditional-only than Simplified-only characters."""
     han = "".join(_HAN_RE.findall(text[:MAX_MATCH_CHARS]))
-    if not han:
-        return "hans"
-    traditional = _differences(han, to_simplified(han))
-    if traditional == 0:
-        return "hans"
-    simplified = _differences(han, str(_converter("s2t").convert(han)))
-    return "hant" if traditional > simplified else "hans"
-
-
-def _clean_char(char: str) -> str:
-    if char in _KEEP_CONTROLS:
-        return char
-    category = unicodedata.category(char)
-    if category in _DROP_CATEGORIES:
-        return " "
-    if category.startswith("Z"):
-        return " "
-    return char
+    return _script(han, to_simplified(han)) if han else "hans"
 
 
 def fold(text: str) -> str:
     """Width folding (NFKC), control/emoji/symbol removal, whitespace collapsing, lower case."""
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii() or not text.isprintable():
-        text = "".join(ch if ch.isascii() and ch.isprintable() else _clean_char(ch)
-                       for ch in text)
+    text = unicodedata.normalize("NFKC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _DROP_RE.sub(" ", text)
     text = _SPACES_RE.sub(" ", text)
     text = _NEWLINES_RE.sub("\n", text)
     return text.strip().lower()
@@ -102,8 +105,9 @@ def normalize(text: str) -> NormalizedText:
     if not isinstance(text, str):
         raise TypeError("text must be a string")
     folded = fold(text[: MAX_MATCH_CHARS * 2])[:MAX_MATCH_CHARS]
-    script = detect_script(folded)
-    matching = to_simplified(folded).translate(_EXTRA_FOLD)
+    simplified = to_simplified(folded)
+    script = _script(folded, simplified)
+    matching = simplified.translate(_EXTRA_FOLD)
     for variant, standard in _EXTRA_PHRASES:
         if variant in matching:
             matching = matching.replace(variant, standard)

@@ -68,6 +68,12 @@ class RoutingDecision:
         return data
 
 
+def _outermost(words: list[str]) -> list[str]:
+    """Unique words in order, without those contained in another one."""
+    unique = list(dict.fromkeys(words))
+    return [w for w in unique if not any(w != other and w in other for other in unique)]
+
+
 class Router:
     """Routes complaints of one district with one rule set."""
 
@@ -113,8 +119,7 @@ class Router:
         urgency = self.urgency.detect(masked, context)
         category, value, explanation = self._choose(scores, body)
         needs_review = address.grid is None or value < self.review_threshold
-        keywords = scores.keywords(category) if category in scores.evidence else []
-        keywords += [k for k in urgency.keywords if k not in keywords]
+        keywords = _outermost([*scores.keywords(category), *urgency.keywords])
         rules = [*explanation, *urgency.explanation, *address.explanation]
         if needs_review:
             rules.append("需要人工分派：" + "，".join(

@@ -35,11 +35,59 @@ class RulesError(Exception):
 
 @dataclass(frozen=True)
 class Pattern:
-    """A weighted regular expression (on the normalised text) with the source it came from."""
+    """A weighted regular expression (on the normalised text) with the source it came from.
+
+    `guard` is the set of characters a match must start with, when the regex tells (a cheap
+    pre-check: a text without any of them cannot match)."""
 
     source: str
     regex: re.Pattern[str]
     weight: float
+    guard: frozenset[str] | None = None
+
+    def may_match(self, characters: set[str] | frozenset[str]) -> bool:
+        return self.guard is None or not self.guard.isdisjoint(characters)
+
+
+def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The literal characters every match of `regex` starts with, or None when unknown."""
+    try:
+        import re._parser as sre_parse  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        return None
+    try:
+        return _first(list(sre_parse.parse(regex.pattern, regex.flags)), sre_parse)
+    except Exception:  # an unusual construct: no guard, the regex still works
+        return None
+
+
+def _first(items: list[Any], sre: Any) -> frozenset[str] | None:
+    constants = sre._constants if hasattr(sre, "_constants") else sre
+    if not items:
+        return None
+    op, value = items[0]
+    if op is constants.LITERAL:
+        return frozenset({chr(value)})
+    if op is constants.IN:
+        chars = set()
+        for item_op, item_value in value:
+            if item_op is not constants.LITERAL:
+                return None
+            chars.add(chr(item_value))
+        return frozenset(chars)
+    if op is constants.SUBPATTERN:
+        return _first(list(value[-1]), sre)
+    if op is constants.BRANCH:
+        union: set[str] = set()
+        for branch in value[1]:
+            found = _first(list(branch), sre)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
+        return _first(list(value[2]), sre)
+    return None
 
 
 @dataclass(frozen=True)
@@ -76,6 +124,7 @@ class UrgentKind:
     patterns: list[Pattern]
     resolved: list[str]
     exclude: list[str] = field(default_factory=list)
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,7 +235,7 @@ class _Parser:
             compiled = self.regex(source, item_path)
             parsed = self.weight(weight, item_path)
             if compiled is not None and parsed is not None:
-                result.append(Pattern(str(source), compiled, parsed))
+                result.append(Pattern(str(source), compiled, parsed, first_characters(compiled)))
         return result
 
     def regex_list(self, value: Any, path: str) -> list[Pattern]:
@@ -199,7 +248,7 @@ class _Parser:
         for index, source in enumerate(value):
             compiled = self.regex(source, f"{path}[{index}]")
             if compiled is not None:
-                result.append(Pattern(str(source), compiled, 1.0))
+                result.append(Pattern(str(source), compiled, 1.0, first_characters(compiled)))
         return result
 
     def numbers(self, value: Any, path: str) -> tuple[str, ...]:
@@ -296,8 +345,10 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
             patterns=parser.regex_list(body.get("patterns"), f"{path}.patterns"),
             resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
             exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
+            fallback=bool(body.get("fallback", False)),
         ))
-        for key in sorted(set(body) - {"label", "numbers", "patterns", "resolved", "exclude"}):
+        for key in sorted(set(body) - {"label", "numbers", "patterns", "resolved", "exclude",
+                                       "fallback"}):
             parser.problem(f"{path}.{key}", "unknown key")
     injury = parser.mapping(raw.get("injury"), "urgent.injury")
     for key in sorted(set(raw) - {"kinds", "negation", "hypothetical", "past", "current",

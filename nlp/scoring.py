@@ -59,13 +59,18 @@ class Scores:
         return scored
 
     def keywords(self, category: str) -> list[str]:
-        """Text of the positive evidence for `category`, in text order, without repeats."""
-        items = sorted((e for e in self.evidence.get(category, {}).values() if e.weight > 0),
-                       key=lambda e: e.start)
-        seen: dict[str, None] = {}
-        for item in items:
-            seen.setdefault(item.matched, None)
-        return list(seen)
+        """Matched text of the positive evidence for `category`, in text order; a match lying
+        inside a longer one is left out (电梯 inside 电梯困人)."""
+        spans = sorted({(e.start, e.start + len(e.matched)) for e in
+                        self.evidence.get(category, {}).values() if e.weight > 0},
+                       key=lambda span: (span[0], -span[1]))
+        kept: list[tuple[int, int]] = []
+        for start, end in spans:
+            if not any(a <= start and end <= b for a, b in kept):
+                kept.append((start, end))
+        texts = {(e.start, e.start + len(e.matched)): e.matched
+                 for e in self.evidence.get(category, {}).values()}
+        return list(dict.fromkeys(texts[span] for span in kept))
 
 
 class Scorer:
@@ -108,7 +113,10 @@ class Scorer:
                     weight *= self.settings.unaligned_factor
                 scores.add(entry.category,
                            Evidence(hit.word, hit.word, hit.start, weight, note))
+        characters = set(text)
         for code, pattern in self.patterns:
+            if not pattern.may_match(characters):
+                continue
             match = pattern.regex.search(text)
             if match is None:
                 continue

@@ -9,6 +9,7 @@ in the past without a sign that it is happening now (以前着过火, 上周困�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from nlp.context import ContextRules, TextContext
@@ -33,21 +34,39 @@ class _Found:
     notes: list[str] = field(default_factory=list)
 
 
+def _any_of(patterns: list[Pattern]) -> re.Pattern[str] | None:
+    """One regex matching where any of `patterns` matches (None if they cannot be combined)."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns))
+    except re.error:
+        return None
+
+
 class UrgencyDetector:
     """Applies the `urgent` section of a rule set to a normalised text."""
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules.urgent
         modifiers = rules.modifiers
+        self.prefilter = _any_of([p for kind in self.rules.kinds for p in kind.patterns])
         self.context_rules = ContextRules(
             Modifiers(negation=modifiers.negation, negation_fillers=modifiers.negation_fillers,
                       not_negation=modifiers.not_negation),
             extra_negation=self.rules.negation)
 
     def detect(self, text: str, context: TextContext) -> Urgency:
+        if self.prefilter is not None and self.prefilter.search(text) is None:
+            return Urgency(False)
+        characters = set(text)
         found = _Found()
-        for kind in self.rules.kinds:
+        for kind in sorted(self.rules.kinds, key=lambda k: k.fallback):
+            if kind.fallback and found.kinds:
+                continue  # a generic cry for help adds nothing to a known danger
             for pattern in kind.patterns:
+                if not pattern.may_match(characters):
+                    continue
                 keyword = self._first_valid(text, context, kind, pattern, found.notes)
                 if keyword is not None:
                     found.kinds.append(kind)

@@ -13,6 +13,19 @@ import click
 DEMO_DB = "griddesk-demo.db"
 
 
+def fresh_demo_database(keep: bool) -> str:
+    """The demo's SQLite file in the working directory, emptied unless `keep`."""
+    path = Path.cwd() / DEMO_DB
+    if not keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+def read_script(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
 async def _run_demo(script: str | None, database: str | None, keep: bool) -> int:
     from bot.app import build_app
     from bot.demo import DemoSession, write
@@ -21,19 +34,15 @@ async def _run_demo(script: str | None, database: str | None, keep: bool) -> int
     from models.clock import FixedClock
 
     if database is None:
-        path = Path.cwd() / DEMO_DB
-        if not keep:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-        database = f"sqlite+aiosqlite:///{path}"
-    settings = Settings(GRIDDESK_DATABASE_URL=database)
+        database = fresh_demo_database(keep)
+    settings = Settings.model_validate({"GRIDDESK_DATABASE_URL": database})
     app = await build_app(settings, clock=FixedClock(datetime.now(UTC)))
     try:
         session = DemoSession(app, echo=write)
         if script is None:
             await interactive(session)
             return 0
-        text = BUILTIN if script == "builtin" else Path(script).read_text(encoding="utf-8")
+        text = BUILTIN if script == "builtin" else read_script(script)
         return await run_script(session, text.splitlines())
     finally:
         await app.close()

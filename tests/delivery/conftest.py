@@ -69,7 +69,9 @@ async def queue(
 async def outbox(uows: UnitOfWorkFactory) -> dict[str, OutboxRow]:
     async with uows() as uow:
         rows = (await uow.session.execute(select(OutboxRow).order_by(OutboxRow.id))).scalars()
-        return {row.key: row for row in rows}
+        found = {row.key: row for row in rows}
+        uow.session.expunge_all()  # detached snapshots, safe from the closing rollback
+        return found
 
 
 def text(key: str) -> dict[str, Any]:

@@ -53,3 +53,12 @@ def test_forget_idle_keeps_chats_that_still_must_wait() -> None:
     pacer.record(2, 9.5)
     pacer.forget_idle(10.0)
     assert pacer.chat_ready_at(1) == 0.0 and pacer.chat_ready_at(2) > 10.0
+
+
+def test_late_sends_keep_the_grid_but_never_burst() -> None:
+    pacer = Pacer(Limits(global_rate=10.0))  # grid of 0.1 s
+    pacer.record(1, 0.0)
+    pacer.record(2, 0.14)  # 0.04 late: the grid holds
+    assert pacer.global_ready_at == pytest.approx(0.2)
+    pacer.record(3, 0.5)  # 0.3 late (idle): a new grid starts here, no catching up
+    assert pacer.global_ready_at == pytest.approx(0.6)

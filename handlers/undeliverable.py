@@ -1,0 +1,39 @@
+"""A notification that cannot reach a worker goes to the next level of the ticket's chain."""
+
+from __future__ import annotations
+
+from handlers import texts
+from handlers.context import escape
+from handlers.notify import Notifier
+from handlers.org import ticket_chain
+from models.clock import Clock
+from models.config.schema import GridDeskConfig
+from models.orm import OutboxRow, PersonRow
+from models.uow import UnitOfWork
+
+
+class UndeliverableRouter:
+    """The sender's `on_undeliverable` hook: runs in the sender's transaction."""
+
+    def __init__(self, clock: Clock, config: GridDeskConfig) -> None:
+        self.clock = clock
+        self.config = config
+
+    async def __call__(self, uow: UnitOfWork, row: OutboxRow) -> None:
+        if row.person_code is None or row.ticket_number is None:
+            return  # a resident who blocked the bot: nothing to pass on
+        ticket = await uow.tickets.by_number(row.ticket_number)
+        if ticket is None:
+            return
+        chain = ticket_chain(self.config, ticket)
+        levels = [level for level, code in chain if code == row.person_code]
+        above = [code for level, code in chain if levels and level > max(levels)]
+        if not above:
+            return
+        missing = await uow.session.get(PersonRow, row.person_code)
+        name = missing.name if missing else row.person_code
+        notifier = Notifier(uow, self.clock, self.config)
+        note = texts.UNREACHABLE.format(number=ticket.number, name=escape(name),
+                                        reason=escape((row.last_error or "无法送达")[:80]))
+        await notifier.card(ticket, above[0], texts.CARD_BADGE_ESCALATED,
+                            f"undeliverable{row.id}", note)
