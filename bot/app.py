@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.settings import Settings
 from handlers.context import Services
 from handlers.core import Core
+from handlers.state import ConversationStore, DatabaseConversations, RedisConversations
 from models.clock import Clock, ScaledClock, SystemClock
 from models.config.loader import load_config
 from models.config.sync import sync_config
@@ -31,6 +32,13 @@ class App:
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+def conversation_store(settings: Settings) -> ConversationStore:
+    """Redis when REDIS_URL is set (several processes), otherwise the database."""
+    if settings.redis_url is not None:
+        return RedisConversations(settings.redis_url.get_secret_value())
+    return DatabaseConversations()
 
 
 def make_clock(settings: Settings) -> Clock:
@@ -58,5 +66,6 @@ async def build_app(settings: Settings, clock: Clock | None = None,
     log.info("configuration %s loaded: %s", settings.config_dir, report)
     router = Router.from_config(config, rules_path=rules_path(settings.config_dir),
                                 review_threshold=settings.review_threshold)
-    services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory)
+    services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory,
+                        conversations=conversation_store(settings))
     return App(settings=settings, engine=engine, services=services, core=Core(services))

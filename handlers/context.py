@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handlers.buttons import find_token, make_button
+from handlers.state import ConversationStore, DatabaseConversations
 from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig
@@ -42,6 +43,7 @@ class Services:
     clock: Clock
     uow_factory: UnitOfWorkFactory
     limits: Limits = field(default_factory=Limits)
+    conversations: ConversationStore = field(default_factory=DatabaseConversations)
 
 
 def escape(text: str | None) -> str:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from typing import Any
 
-from nlp.normalize import detect_script, normalize
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from handlers import account, queries, resident, staff, texts
 from handlers.context import Ctx, Services
 from handlers.org import person_by_user
 from handlers.types import Incoming, Kind, Outcome, Reply
+from nlp.normalize import detect_script, normalize
 
 log = logging.getLogger("griddesk.core")
 
@@ -71,24 +72,28 @@ class Core:
                 await dispatch(ctx)
             await self._save(ctx)
             await uow.commit()
+        await self.services.conversations.save_after_commit(ctx.chat_id, ctx.state,
+                                                            self._state_data(ctx))
         return ctx.outcome
 
     async def _load(self, ctx: Ctx) -> None:
         ctx.person = await person_by_user(ctx.uow, ctx.user_id)
-        row = await ctx.uow.conversations.get(ctx.chat_id)
-        if row is not None:
-            ctx.state = row.state or None
-            ctx.data = dict(row.data or {})
-            ctx.script = ctx.data.pop("_script", "hans")
+        ctx.state, ctx.data = await self.services.conversations.load(ctx.uow, ctx.chat_id)
+        known = "_script" in ctx.data
+        ctx.script = ctx.data.pop("_script", "hans")
         language = (ctx.incoming.sender.language_code or "") if ctx.incoming.sender else ""
-        if row is None and language.lower() in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
+        if not known and language.lower() in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
             ctx.script = "hant"
         if ctx.incoming.text and ctx.incoming.kind in (Kind.TEXT, Kind.PHOTO):
             ctx.script = detect_script(ctx.incoming.text)
 
+    @staticmethod
+    def _state_data(ctx: Ctx) -> dict[str, Any]:
+        return {**ctx.data, "_script": ctx.script}
+
     async def _save(self, ctx: Ctx) -> None:
-        data = {**ctx.data, "_script": ctx.script}
-        await ctx.uow.conversations.set(ctx.chat_id, ctx.state or "", data)
+        await self.services.conversations.save_in_transaction(
+            ctx.uow, ctx.chat_id, ctx.state, self._state_data(ctx))
 
 
 COMMANDS = {

@@ -6,7 +6,6 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from nlp.router import RoutingDecision
 from sqlalchemy import func, select
 
 from handlers import texts
@@ -15,6 +14,7 @@ from handlers.notify import describe_place
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models.orm import TicketRow
+from nlp.router import RoutingDecision
 
 DRAFT = "draft"
 

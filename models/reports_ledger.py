@@ -31,11 +31,13 @@ class LedgerEntry:
         return STATUS_LABELS.get(self.fact.status, self.fact.status)
 
 
-async def ledger(uow: UnitOfWork, config: GridDeskConfig, report: MonthlyReport,
-                 grid_code: str | None = None) -> list[LedgerEntry]:
+async def ledger(
+    uow: UnitOfWork, config: GridDeskConfig, report: MonthlyReport, grid_code: str | None = None
+) -> list[LedgerEntry]:
     """Ledger entries of the report's tickets (of one grid when `grid_code` is given)."""
-    facts = [fact for fact in report.facts
-             if grid_code is None or (fact.grid_code or "-") == grid_code]
+    facts = [
+        fact for fact in report.facts if grid_code is None or (fact.grid_code or "-") == grid_code
+    ]
     ids = [fact.id for fact in facts]
     events = await ticket_events(uow, ids, report.as_of)
     ratings = await latest_ratings(uow, ids, report.as_of)
@@ -44,10 +46,15 @@ async def ledger(uow: UnitOfWork, config: GridDeskConfig, report: MonthlyReport,
     tz = ZoneInfo(report.timezone)
     return [
         LedgerEntry(
-            fact=fact, text=texts.get(fact.id, ""), on_time=fact.id in report.on_time_ids,
+            fact=fact,
+            text=texts.get(fact.id, ""),
+            on_time=fact.id in report.on_time_ids,
             rating=ratings.get(fact.id),
-            path=[line for event in events.get(fact.id, [])
-                  if (line := step(config, event, names, tz))],
+            path=[
+                line
+                for event in events.get(fact.id, [])
+                if (line := step(config, event, names, tz))
+            ],
         )
         for fact in facts
     ]
@@ -59,7 +66,8 @@ async def _texts(uow: UnitOfWork, ids: list[int], chunk: int = 2000) -> dict[int
     result: dict[int, str] = {}
     for offset in range(0, len(ids), chunk):
         statement = select(TicketRow.id, TicketRow.original_text).where(
-            TicketRow.id.in_(ids[offset:offset + chunk]))
+            TicketRow.id.in_(ids[offset : offset + chunk])
+        )
         result.update({row.id: row.original_text for row in await uow.session.execute(statement)})
     return result
 
@@ -75,8 +83,7 @@ def _short(text: str | None) -> str:
     return text if len(text) <= NOTE_CHARS else text[:NOTE_CHARS] + "…"
 
 
-def step(config: GridDeskConfig, event: TicketEventRow, names: dict[str, str],
-         tz: ZoneInfo) -> str:
+def step(config: GridDeskConfig, event: TicketEventRow, names: dict[str, str], tz: ZoneInfo) -> str:
     """One line of a ticket's path, e.g. `10-03 09:12 王晓东接单`; empty for skipped events."""
     if event.action in SKIPPED_ACTIONS:
         return ""

@@ -206,11 +206,23 @@ async def monthly_report(
         key=lambda row: (-(row.resolve_median or 0), row.key),
     )[:TOP_SLOWEST]
     return MonthlyReport(
-        scope_code=scope_code, scope_kind=kind, scope_name=name, month=month, as_of=as_of,
-        timezone=tz, total=total, by_category=by_category, by_grid=by_grid, changes=changes,
-        total_change=total_change, trend=trend,
-        repeat_addresses=repeat_addresses(config, facts), slowest_grids=slowest,
-        urgent_cases=[fact for fact in facts if fact.urgent], facts=facts, on_time_ids=on_time,
+        scope_code=scope_code,
+        scope_kind=kind,
+        scope_name=name,
+        month=month,
+        as_of=as_of,
+        timezone=tz,
+        total=total,
+        by_category=by_category,
+        by_grid=by_grid,
+        changes=changes,
+        total_change=total_change,
+        trend=trend,
+        repeat_addresses=repeat_addresses(config, facts),
+        slowest_grids=slowest,
+        urgent_cases=[fact for fact in facts if fact.urgent],
+        facts=facts,
+        on_time_ids=on_time,
     )
 
 
@@ -220,8 +232,12 @@ def resolved_on_time(config: GridDeskConfig, fact: TicketFacts) -> bool:
         return False
     district = config.district
     due = compute_deadlines(
-        category_for(config, fact.category_code), config.taxonomy, district.calendar,
-        district.timezone, fact.created_at, fact.urgent,
+        category_for(config, fact.category_code),
+        config.taxonomy,
+        district.calendar,
+        district.timezone,
+        fact.created_at,
+        fact.urgent,
     ).resolve_due
     return fact.resolved_at <= due
 
@@ -252,16 +268,24 @@ def _tabulate(
 ) -> tuple[Figures, list[Figures], list[Figures]]:
     total = Figures(scope_code, "合计")
     categories = {c.code: Figures(c.code, c.name) for c in config.taxonomy.categories}
-    grids = {code: Figures(code, grid_name(config, code))
-             for code in scope_grids(config, kind, scope_code)}
+    grids = {
+        code: Figures(code, grid_name(config, code))
+        for code in scope_grids(config, kind, scope_code)
+    }
     for fact in facts:
         grid_key = fact.grid_code or NO_GRID
-        for row in (total, _row(categories, fact.category_code, config),
-                    _grid_row(grids, grid_key, config)):
+        for row in (
+            total,
+            _row(categories, fact.category_code, config),
+            _grid_row(grids, grid_key, config),
+        ):
             row.add(fact, fact.id in on_time)
     for grid, category, score, count in ratings:
-        for row in (total, _row(categories, category, config),
-                    _grid_row(grids, grid or NO_GRID, config)):
+        for row in (
+            total,
+            _row(categories, category, config),
+            _grid_row(grids, grid or NO_GRID, config),
+        ):
             row.ratings[score] = row.ratings.get(score, 0) + count
     return total, list(categories.values()), list(grids.values())
 
@@ -299,13 +323,19 @@ async def _changes(
     codes = [row.key for row in by_category]
     codes += sorted((set(month_ago) | set(year_ago)) - set(codes))
     changes = [
-        Change(code, names.get(code) or category_name(config, code), current.get(code, 0),
-               month_ago.get(code, 0), year_ago.get(code, 0))
+        Change(
+            code,
+            names.get(code) or category_name(config, code),
+            current.get(code, 0),
+            month_ago.get(code, 0),
+            year_ago.get(code, 0),
+        )
         for code in codes
         if current.get(code) or month_ago.get(code) or year_ago.get(code)
     ]
-    total = Change("total", "合计", sum(current.values()), sum(month_ago.values()),
-                   sum(year_ago.values()))
+    total = Change(
+        "total", "合计", sum(current.values()), sum(month_ago.values()), sum(year_ago.values())
+    )
     return changes, total
 
 
@@ -325,11 +355,16 @@ def repeat_addresses(config: GridDeskConfig, facts: Iterable[TicketFacts]) -> li
         except KeyError:
             community_name = community
         grids = Counter(item.grid_code for item in items if item.grid_code)
-        result.append(RepeatAddress(
-            community, community_name, building,
-            grids.most_common(1)[0][0] if grids else None, len(items),
-            sorted(kinds.items(), key=lambda pair: (-pair[1], pair[0])),
-            [item.number for item in items],
-        ))
+        result.append(
+            RepeatAddress(
+                community,
+                community_name,
+                building,
+                grids.most_common(1)[0][0] if grids else None,
+                len(items),
+                sorted(kinds.items(), key=lambda pair: (-pair[1], pair[0])),
+                [item.number for item in items],
+            )
+        )
     result.sort(key=lambda item: (-item.count, item.community_code, item.building))
     return result[:MAX_REPEAT]

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-LEVEL_LABELS = {0: "网格员", 1: "网格党支部", 2: "社区党组织", 3: "镇街党（工）委", 4: "区社会治理专班"}
+LEVEL_LABELS = {
+    0: "网格员",
+    1: "网格党支部",
+    2: "社区党组织",
+    3: "镇街党（工）委",
+    4: "区社会治理专班",
+}
 STATUS_LABELS = {
     "triage": "待分派",
     "assigned": "待受理",
@@ -49,8 +55,9 @@ def change_percent(current: int, previous: int) -> float | None:
     return 100.0 * (current - previous) / previous
 
 
-def change_phrase(current: int, previous: int, *, verb_up: str = "上升",
-                  verb_down: str = "下降") -> str:
+def change_phrase(
+    current: int, previous: int, *, verb_up: str = "上升", verb_down: str = "下降"
+) -> str:
     """`下降17%`, `上升5.5%`, `持平`, or `新增3件` when the base period had none."""
     if previous == 0:
         return "持平" if current == 0 else f"新增{current}件"
@@ -64,8 +71,14 @@ def change_phrase(current: int, previous: int, *, verb_up: str = "上升",
 
 def yoy_mom_sentence(subject: str, current: int, month_ago: int, year_ago: int) -> str:
     """`工单数量同比下降14%，环比下降17%` (with a note where a base period is empty)."""
-    yoy = "同比无可比数据" if year_ago == 0 and current else f"同比{change_phrase(current, year_ago)}"
-    mom = "环比无可比数据" if month_ago == 0 and current else f"环比{change_phrase(current, month_ago)}"
+    yoy = (
+        "同比无可比数据" if year_ago == 0 and current else f"同比{change_phrase(current, year_ago)}"
+    )
+    mom = (
+        "环比无可比数据"
+        if month_ago == 0 and current
+        else f"环比{change_phrase(current, month_ago)}"
+    )
     return f"{subject}{yoy}，{mom}"
 
 

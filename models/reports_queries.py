@@ -97,10 +97,22 @@ async def ticket_facts(
     last = aliased(TicketEventRow)
     statement = (
         select(
-            TicketRow.id, TicketRow.number, TicketRow.category_code, TicketRow.community_code,
-            TicketRow.grid_code, TicketRow.building, TicketRow.address_text, TicketRow.urgent,
-            TicketRow.created_at, last.to_status, last.to_level, agg.c.max_level,
-            agg.c.accepted_at, agg.c.resolved_at, agg.c.reopens, agg.c.escalations,
+            TicketRow.id,
+            TicketRow.number,
+            TicketRow.category_code,
+            TicketRow.community_code,
+            TicketRow.grid_code,
+            TicketRow.building,
+            TicketRow.address_text,
+            TicketRow.urgent,
+            TicketRow.created_at,
+            last.to_status,
+            last.to_level,
+            agg.c.max_level,
+            agg.c.accepted_at,
+            agg.c.resolved_at,
+            agg.c.reopens,
+            agg.c.escalations,
             agg.c.breaches,
         )
         .join(agg, agg.c.ticket_id == TicketRow.id)
@@ -112,14 +124,24 @@ async def ticket_facts(
         status = str(row.to_status)
         facts.append(
             TicketFacts(
-                id=row.id, number=row.number, category_code=row.category_code,
-                community_code=row.community_code, grid_code=row.grid_code,
-                building=row.building, address_text=row.address_text, urgent=bool(row.urgent),
-                created_at=row.created_at, status=status, level=int(row.to_level or 0),
-                max_level=int(row.max_level or 0), accepted_at=row.accepted_at,
+                id=row.id,
+                number=row.number,
+                category_code=row.category_code,
+                community_code=row.community_code,
+                grid_code=row.grid_code,
+                building=row.building,
+                address_text=row.address_text,
+                urgent=bool(row.urgent),
+                created_at=row.created_at,
+                status=status,
+                level=int(row.to_level or 0),
+                max_level=int(row.max_level or 0),
+                accepted_at=row.accepted_at,
                 resolved_at=row.resolved_at if status in FINISHED else None,
-                ever_resolved=row.resolved_at is not None, reopens=int(row.reopens or 0),
-                escalations=int(row.escalations or 0), breached=bool(row.breaches),
+                ever_resolved=row.resolved_at is not None,
+                reopens=int(row.reopens or 0),
+                escalations=int(row.escalations or 0),
+                breached=bool(row.breaches),
             )
         )
     return facts
@@ -186,7 +208,7 @@ async def ticket_events(
     for offset in range(0, len(ids), chunk):
         statement = (
             select(TicketEventRow)
-            .where(TicketEventRow.ticket_id.in_(ids[offset:offset + chunk]))
+            .where(TicketEventRow.ticket_id.in_(ids[offset : offset + chunk]))
             .where(TicketEventRow.at <= as_of)
             .order_by(TicketEventRow.ticket_id, TicketEventRow.id)
         )
@@ -202,9 +224,8 @@ async def latest_ratings(
     latest: dict[int, tuple[int, str]] = {}
     ids = list(ticket_ids)
     for offset in range(0, len(ids), chunk):
-        statement = (
-            select(RatingRow.ticket_id, RatingRow.id, RatingRow.score)
-            .where(RatingRow.ticket_id.in_(ids[offset:offset + chunk]), RatingRow.at <= as_of)
+        statement = select(RatingRow.ticket_id, RatingRow.id, RatingRow.score).where(
+            RatingRow.ticket_id.in_(ids[offset : offset + chunk]), RatingRow.at <= as_of
         )
         for ticket_id, rating_id, score in (await uow.session.execute(statement)).all():
             if ticket_id not in latest or latest[ticket_id][0] < rating_id:

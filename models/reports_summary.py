@@ -90,8 +90,9 @@ def satisfaction_line(total: Figures) -> str:
 def escalation_line(total: Figures) -> str:
     if not total.escalated:
         return "本月没有逐级上报的诉求。"
-    levels = "、".join(f"{LEVEL_LABELS[level]}{count}件"
-                      for level, count in sorted(total.escalated_to.items()))
+    levels = "、".join(
+        f"{LEVEL_LABELS[level]}{count}件" for level, count in sorted(total.escalated_to.items())
+    )
     return f"逐级上报{total.escalated}件（最高上报至{levels}）。"
 
 
@@ -99,8 +100,9 @@ def open_line(total: Figures) -> str:
     """`剩下1条，在社区党组织办理。` for the ledger."""
     if not total.open:
         return "没有剩余未办结的诉求。"
-    where = "、".join(f"{LEVEL_LABELS[level]}{count}条"
-                      for level, count in sorted(total.open_levels.items()))
+    where = "、".join(
+        f"{LEVEL_LABELS[level]}{count}条" for level, count in sorted(total.open_levels.items())
+    )
     return f"剩下{total.open}条仍在办理（{where}）。"
 
 
@@ -114,8 +116,11 @@ def headline(report: MonthlyReport) -> list[str]:
     lines = [totals_line(report), change_line(report)]
     if movers_line(report):
         lines.append(movers_line(report))
-    lines += [times_line(report.total), satisfaction_line(report.total),
-              escalation_line(report.total)]
+    lines += [
+        times_line(report.total),
+        satisfaction_line(report.total),
+        escalation_line(report.total),
+    ]
     if report.total.urgent:
         lines.append(f"紧急诉求{report.total.urgent}件。")
     return lines

@@ -17,15 +17,16 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = "[零〇一二两三四五六七八九十百]{1,4}"
 _NUM = rf"(?:\d{{1,3}}|{_CN_NUMBER})"
-_BUILDING_RE = re.compile(
-    rf"(?<![\d-])(?P<ordinal>第)?(?P<num>{_NUM})\s*(?P<suffix>号楼|号栋|栋楼|幢楼|号院|栋|幢|座|#楼?)")
-_NUMBER_HAO_RE = re.compile(
-    rf"(?<![\d-])(?P<num>{_NUM})\s*号(?=\s*(?:{_NUM}\s*单元|\d{{3,4}}(?!\d)))")
-_TRIPLE_RE = re.compile(r"(?<![\d-])(?P<num>\d{1,3})-(?P<unit>\d{1,2})-(?P<room>\d{3,4})(?![\d-])")
-_UNIT_RE = re.compile(rf"\s*(?P<unit>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*单元")
+_ADDRESS_RE = re.compile(
+    rf"(?<![\d-])(?:"
+    rf"(?P<tnum>\d{{1,3}})-(?P<tunit>\d{{1,2}})-(?P<troom>\d{{3,4}})(?![\d-])"
+    rf"|(?P<ordinal>第)?(?P<num>{_NUM})\s*"
+    rf"(?:(?P<suffix>号楼|号栋|栋楼|幢楼|号院|栋|幢|座|#楼?)"
+    rf"|(?P<hao>号)(?=\s*(?:{_NUM}\s*单元|\d{{3,4}}(?!\d)))"
+    rf"|(?P<bare>号)(?!楼|线|门|口|车|位|桩|院|\d)))")
+_UNIT_RE = re.compile(r"\s*(?P<unit>\d{1,2}|[一二三四五六七八九十]{1,2})\s*单元")
 _ROOM_RE = re.compile(
     r"\s*(?P<room>\d{3,4})(?!\d)(?!\s*(?:号楼|栋|幢|元|块|米|斤|年|个|平|多|万|天|户人))")
-_BARE_HAO_RE = re.compile(rf"(?P<num>{_NUM})\s*号(?!楼|线|门|口|车|位|桩|院|\d)")
 _MASK = "□"
 _AFTER_COMMUNITY = 14  # characters between a community name and its building
 
@@ -66,7 +67,7 @@ class TextAddress:
     building_text: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Building:
     start: int
     end: int
@@ -128,23 +129,17 @@ class AddressParser:
 
     def _buildings(self, text: str, name_ends: list[int]) -> list[_Building]:
         found: list[_Building] = []
-        for match in _TRIPLE_RE.finditer(text):
-            found.append(_Building(match.start(), match.end(), int(match.group("num")),
-                                   int(match.group("unit")), match.group("room"), match.group()))
-        for regex in (_BUILDING_RE, _NUMBER_HAO_RE):
-            for match in regex.finditer(text):
-                if any(b.start <= match.start() < b.end for b in found):
-                    continue
-                item = self._building(text, match, name_ends)
-                if item is not None:
-                    found.append(item)
-        for match in _BARE_HAO_RE.finditer(text):
-            if _anchored(text, match.start(), name_ends) and not any(
-                    b.start <= match.start() < b.end for b in found):
-                item = self._building(text, match, name_ends)
-                if item is not None:
-                    found.append(item)
-        found.sort(key=lambda b: b.start)
+        for match in _ADDRESS_RE.finditer(text):
+            if match.group("tnum"):
+                found.append(_Building(match.start(), match.end(), int(match.group("tnum")),
+                                       int(match.group("tunit")), match.group("troom"),
+                                       match.group()))
+                continue
+            if match.group("bare") and not _anchored(text, match.start(), name_ends):
+                continue  # 5号 alone is a date or a number, unless it follows a community name
+            item = self._building(text, match, name_ends)
+            if item is not None:
+                found.append(item)
         return found
 
     def _building(self, text: str, match: re.Match[str],
@@ -153,9 +148,8 @@ class AddressParser:
         number = chinese_number(raw)
         if number is None or number <= 0 or number > 999:
             return None
-        groups = match.groupdict()
-        anchored = bool(groups.get("ordinal")) or _anchored(text, match.start(), name_ends)
-        suffix = groups.get("suffix") or "号"
+        anchored = bool(match.group("ordinal")) or _anchored(text, match.start(), name_ends)
+        suffix = match.group("suffix") or "号"
         if not raw.isdigit() and not anchored and not suffix.startswith("号") and (
                 raw in ("一", "两") or suffix.endswith("楼")):
             return None  # 一栋楼 / 两栋楼 / 三栋楼都… are counts, not building numbers

@@ -16,7 +16,8 @@ from nlp.rules import Modifiers
 
 _SENTENCE_SEPARATORS = "。！？!?\n；;"
 _CLAUSE_SEPARATORS = _SENTENCE_SEPARATORS + "，,、：: ~…"
-_NEGATION_WINDOW = 8
+_CLAUSE_RE = re.compile(f"[{re.escape(_CLAUSE_SEPARATORS)}]")
+_SENTENCE_RE = re.compile(f"[{re.escape(_SENTENCE_SEPARATORS)}]")
 _CANCEL_WINDOW = 8
 
 
@@ -31,12 +32,12 @@ class ContextRules:
     def __init__(self, modifiers: Modifiers, extra_negation: Iterable[str] = ()) -> None:
         negation = _alternation([*modifiers.negation, *extra_negation])
         fillers = _alternation(modifiers.negation_fillers)
-        tail = f"(?:{fillers})?" if fillers else ""
-        self.negation_re = re.compile(f"(?:{negation}){tail}$") if negation else None
-        self.not_negation = tuple(modifiers.not_negation)
-        self.not_negation_re = (
-            re.compile(f"(?:{_alternation(modifiers.not_negation)}){tail}$")
-            if modifiers.not_negation else None)
+        tail = f"({fillers})?" if fillers else "()?"
+        # Lookahead scans: every position where a negation (and its filler) ends.
+        self.negation_re = re.compile(f"(?=({negation}){tail})") if negation else None
+        not_negation = _alternation(modifiers.not_negation)
+        self.not_negation_re = (re.compile(f"(?=({not_negation}){tail})")
+                                if not_negation else None)
         resolved = _alternation(modifiers.resolved)
         self.resolved_re = (re.compile(f"(?<![没未不])(?:{resolved})(?![吗么嘛没?])")
                             if resolved else None)
@@ -50,10 +51,10 @@ class TextContext:
     def __init__(self, text: str, rules: ContextRules) -> None:
         self.text = text
         self.rules = rules
-        self.clause_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch in _CLAUSE_SEPARATORS]
-        self.sentence_starts = [0] + [i + 1 for i, ch in enumerate(text)
-                                      if ch in _SENTENCE_SEPARATORS]
+        self.clause_starts = [0] + [m.end() for m in _CLAUSE_RE.finditer(text)]
+        self.sentence_starts = [0] + [m.end() for m in _SENTENCE_RE.finditer(text)]
         self._solved: list[tuple[int, int, str]] | None = None
+        self._negated: dict[int, dict[int, str]] = {}
 
     def clause(self, pos: int) -> tuple[int, int]:
         """[start, end) of the clause containing position `pos`."""
@@ -71,18 +72,29 @@ class TextContext:
         return start, end
 
     def negation(self, start: int, rules: ContextRules | None = None) -> str | None:
-        """The negation word right before `start` (within its clause), or None."""
+        """The negation (with its filler) ending right at `start`, or None."""
         rules = rules or self.rules
+        negated = self._negated.get(id(rules))
+        if negated is None:
+            negated = self._negated[id(rules)] = self._scan_negations(rules)
+        return negated.get(start)
+
+    def _scan_negations(self, rules: ContextRules) -> dict[int, str]:
+        """Where a negation ends → the negation text; question forms (有没有) removed."""
+        found: dict[int, str] = {}
         if rules.negation_re is None:
-            return None
-        clause_start, _ = self.clause(start)
-        window = self.text[max(clause_start, start - _NEGATION_WINDOW):start]
-        match = rules.negation_re.search(window)
-        if match is None:
-            return None
-        if rules.not_negation_re is not None and rules.not_negation_re.search(window):
-            return None
-        return match.group()
+            return found
+        for match in rules.negation_re.finditer(self.text):
+            word, filler = match.group(1), match.group(2) or ""
+            found[match.start() + len(word)] = word
+            if filler:
+                found[match.start() + len(word) + len(filler)] = word + filler
+        if found and rules.not_negation_re is not None:
+            for match in rules.not_negation_re.finditer(self.text):
+                end = match.start() + len(match.group(1))
+                found.pop(end, None)
+                found.pop(end + len(match.group(2) or ""), None)
+        return found
 
     def solved_markers(self) -> list[tuple[int, int, str]]:
         """Every effective "already solved" marker as (start, end, text)."""

@@ -72,4 +72,10 @@ def route_line(router: Router, line: str, explain: bool = False) -> dict[str, An
 
 
 def dumps(result: dict[str, Any]) -> str:
-    return json.dumps(result, ensure_ascii=False, separators=(", ", ": "))
+    """One output line; lone surrogates (from a JSON "\\ud83d" escape) stay escaped."""
+    text = json.dumps(result, ensure_ascii=False, separators=(", ", ": "))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(result, ensure_ascii=True, separators=(", ", ": "))
+    return text

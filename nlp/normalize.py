@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
 Script = Literal["hans", "hant"]
@@ -27,9 +26,11 @@ _DROP_RE = re.compile(
     "\ufff0-\uffff\U0001F000-\U0001FAFF\U000E0000-\U000E01EF\U000F0000-\U0010FFFF]+")
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _NEWLINES_RE = re.compile(r" ?\n[\s\n]*")
+_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Variants OpenCC leaves alone but residents type (Taiwan/Hong Kong/Japanese shapes, typos).
 _EXTRA_FOLD = str.maketrans({"著": "着", "祇": "只"})
 _EXTRA_PHRASES = (("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"))
+_EXTRA_CHARS_RE = re.compile("[著祇甚拉级悌]")
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,17 @@ class NormalizedText:
     script: Script
 
 
-@lru_cache(maxsize=8)
+_CONVERTERS: dict[str, Any] = {}
+
+
 def _converter(config: str) -> Any:
     """One OpenCC converter per configuration, created once (they are used on every reply)."""
-    import opencc
+    converter = _CONVERTERS.get(config)
+    if converter is None:
+        import opencc
 
-    return opencc.OpenCC(config)
+        converter = _CONVERTERS.setdefault(config, opencc.OpenCC(config))
+    return converter
 
 
 def _convert(config: str, text: str) -> str:
@@ -107,8 +113,9 @@ def normalize(text: str) -> NormalizedText:
     folded = fold(text[: MAX_MATCH_CHARS * 2])[:MAX_MATCH_CHARS]
     simplified = to_simplified(folded)
     script = _script(folded, simplified)
-    matching = simplified.translate(_EXTRA_FOLD)
-    for variant, standard in _EXTRA_PHRASES:
-        if variant in matching:
+    matching = simplified
+    if _EXTRA_CHARS_RE.search(matching):
+        matching = matching.translate(_EXTRA_FOLD)
+        for variant, standard in _EXTRA_PHRASES:
             matching = matching.replace(variant, standard)
     return NormalizedText(original=text, text=matching, script=script)

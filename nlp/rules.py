@@ -9,6 +9,7 @@ so an administrator may write them in either script.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,16 @@ BUNDLED_RULES = BUNDLED_DEMO / RULES_FILE
 MAX_WEIGHT = 20.0
 _TERM_RE = re.compile(r"^[\u4E00-\u9FD5a-z0-9+#&._%\-]+$")
 URGENT_KINDS_NUMBERS = frozenset({"110", "119", "120", "122"})
+
+
+# How common some characters are in complaints (guards avoid them); others count 1.
+_COMMON = "的了是不一在有我人这个们来到上下说就也都还要没着家里天楼门水电车" \
+          "大小多好几么那什怎看出过去会能对时点开把被让给得地后前边"
+
+
+def _character_frequency() -> Callable[[str], float]:
+    weights = {char: 100.0 - index for index, char in enumerate(_COMMON)}
+    return lambda char: weights.get(char, 1.0)
 
 
 class RulesError(Exception):
@@ -49,44 +60,86 @@ class Pattern:
         return self.guard is None or not self.guard.isdisjoint(characters)
 
 
-def first_characters(regex: re.Pattern[str]) -> frozenset[str] | None:
-    """The literal characters every match of `regex` starts with, or None when unknown."""
+class PatternIndex:
+    """Patterns indexed by their possible first characters: `candidates(text)` returns, in
+    order, the positions of the patterns that may match `text` (unguarded ones always)."""
+
+    def __init__(self, patterns: list[Pattern]) -> None:
+        self.by_char: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for index, pattern in enumerate(patterns):
+            if pattern.guard is None:
+                self.always.append(index)
+            else:
+                for char in pattern.guard:
+                    self.by_char.setdefault(char, []).append(index)
+
+    def candidates(self, text: str) -> list[int]:
+        found = set(self.always)
+        by_char = self.by_char
+        for char in by_char.keys() & set(text):
+            found.update(by_char[char])
+        return sorted(found)
+
+
+def _sre() -> tuple[Any, Any] | None:
     try:
-        import re._parser as sre_parse  # type: ignore[import-not-found]
+        import re._constants as constants
+        import re._parser as parser
     except ImportError:  # pragma: no cover - Python < 3.11
         return None
+    return parser, constants
+
+
+def required_characters(regex: re.Pattern[str],
+                        rarity: Callable[[str], float] | None = None) -> frozenset[str] | None:
+    """A set of characters at least one of which occurs in every text `regex` matches, or None.
+
+    Among the candidate sets (one per mandatory part of the regex) the rarest is chosen:
+    `rarity(char)` returns how common a character is (default: every character counts 1)."""
+    sre = _sre()
+    if sre is None:
+        return None
     try:
-        return _first(list(sre_parse.parse(regex.pattern, regex.flags)), sre_parse)
+        cost = rarity or (lambda _: 1.0)
+
+        def total(chars: frozenset[str]) -> float:
+            return sum(cost(char) for char in chars)
+
+        options = _required(list(sre[0].parse(regex.pattern, regex.flags)), sre[1], total)
     except Exception:  # an unusual construct: no guard, the regex still works
         return None
+    return min(options, key=total) if options else None
 
 
-def _first(items: list[Any], sre: Any) -> frozenset[str] | None:
-    constants = sre._constants if hasattr(sre, "_constants") else sre
-    if not items:
-        return None
-    op, value = items[0]
-    if op is constants.LITERAL:
+def _required(items: list[Any], c: Any,
+              total: Callable[[frozenset[str]], float]) -> list[frozenset[str]]:
+    """Candidate necessary character sets of a sequence of regex items."""
+    options = []
+    for op, value in items:
+        if op is c.BRANCH:
+            branches = [_required(list(branch), c, total) for branch in value[1]]
+            if branches and all(branches):
+                options.append(frozenset().union(*(min(b, key=total) for b in branches)))
+            continue
+        if op is c.SUBPATTERN:
+            options.extend(_required(list(value[-1]), c, total))
+            continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            if value[0] >= 1:
+                options.extend(_required(list(value[2]), c, total))
+            continue
+        found = _literal_set(op, value, c)
+        if found:
+            options.append(found)
+    return options
+
+
+def _literal_set(op: Any, value: Any, c: Any) -> frozenset[str] | None:
+    if op is c.LITERAL:
         return frozenset({chr(value)})
-    if op is constants.IN:
-        chars = set()
-        for item_op, item_value in value:
-            if item_op is not constants.LITERAL:
-                return None
-            chars.add(chr(item_value))
-        return frozenset(chars)
-    if op is constants.SUBPATTERN:
-        return _first(list(value[-1]), sre)
-    if op is constants.BRANCH:
-        union: set[str] = set()
-        for branch in value[1]:
-            found = _first(list(branch), sre)
-            if found is None:
-                return None
-            union |= found
-        return frozenset(union)
-    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and value[0] >= 1:
-        return _first(list(value[2]), sre)
+    if op is c.IN and all(item_op is c.LITERAL for item_op, _ in value):
+        return frozenset(chr(item_value) for _, item_value in value)
     return None
 
 
@@ -171,6 +224,7 @@ class _Parser:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[ConfigProblem] = []
+        self.rarity = _character_frequency()
 
     def problem(self, path: str, reason: str) -> None:
         self.problems.append(ConfigProblem(self.file, path, reason))
@@ -196,7 +250,8 @@ class _Parser:
             self.problem(path, f"bad weight {value!r}: use a number")
             return None
         if value == 0 or abs(value) > MAX_WEIGHT:
-            self.problem(path, f"bad weight {value!r}: use a non-zero number within ±{MAX_WEIGHT:g}")
+            self.problem(path,
+                         f"bad weight {value!r}: use a non-zero number within ±{MAX_WEIGHT:g}")
             return None
         return float(value)
 
@@ -235,7 +290,8 @@ class _Parser:
             compiled = self.regex(source, item_path)
             parsed = self.weight(weight, item_path)
             if compiled is not None and parsed is not None:
-                result.append(Pattern(str(source), compiled, parsed, first_characters(compiled)))
+                result.append(Pattern(str(source), compiled, parsed,
+                                      required_characters(compiled, self.rarity)))
         return result
 
     def regex_list(self, value: Any, path: str) -> list[Pattern]:
@@ -248,7 +304,8 @@ class _Parser:
         for index, source in enumerate(value):
             compiled = self.regex(source, f"{path}[{index}]")
             if compiled is not None:
-                result.append(Pattern(str(source), compiled, 1.0, first_characters(compiled)))
+                result.append(Pattern(str(source), compiled, 1.0,
+                                      required_characters(compiled, self.rarity)))
         return result
 
     def numbers(self, value: Any, path: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlp.context import TextContext
-from nlp.rules import RuleSet
+from nlp.rules import PatternIndex, RuleSet
 from nlp.tokenizer import Analysis, TermHit
 
 
@@ -23,7 +23,7 @@ class _Entry:
     whole_word: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """One scored piece of evidence for a category."""
 
@@ -59,18 +59,14 @@ class Scores:
         return scored
 
     def keywords(self, category: str) -> list[str]:
-        """Matched text of the positive evidence for `category`, in text order; a match lying
-        inside a longer one is left out (电梯 inside 电梯困人)."""
-        spans = sorted({(e.start, e.start + len(e.matched)) for e in
-                        self.evidence.get(category, {}).values() if e.weight > 0},
-                       key=lambda span: (span[0], -span[1]))
-        kept: list[tuple[int, int]] = []
-        for start, end in spans:
-            if not any(a <= start and end <= b for a, b in kept):
-                kept.append((start, end))
-        texts = {(e.start, e.start + len(e.matched)): e.matched
-                 for e in self.evidence.get(category, {}).values()}
-        return list(dict.fromkeys(texts[span] for span in kept))
+        """Matched text of the positive evidence for `category`, in text order."""
+        items = [e for e in self.evidence.get(category, {}).values() if e.weight > 0]
+        items.sort(key=_start)
+        return [e.matched for e in items]
+
+
+def _start(item: Evidence) -> int:
+    return item.start
 
 
 class Scorer:
@@ -86,6 +82,7 @@ class Scorer:
                 self.index.setdefault(word, []).append(_Entry(code, weight, True))
         self.patterns = [(code, pattern) for code, category in rules.categories.items()
                          for pattern in category.patterns]
+        self.pattern_index = PatternIndex([pattern for _, pattern in self.patterns])
 
     @staticmethod
     def select(hits: list[TermHit]) -> list[TermHit]:
@@ -113,10 +110,8 @@ class Scorer:
                     weight *= self.settings.unaligned_factor
                 scores.add(entry.category,
                            Evidence(hit.word, hit.word, hit.start, weight, note))
-        characters = set(text)
-        for code, pattern in self.patterns:
-            if not pattern.may_match(characters):
-                continue
+        for index in self.pattern_index.candidates(text):
+            code, pattern = self.patterns[index]
             match = pattern.regex.search(text)
             if match is None:
                 continue

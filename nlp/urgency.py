@@ -9,11 +9,10 @@ in the past without a sign that it is happening now (以前着过火, 上周困�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from nlp.context import ContextRules, TextContext
-from nlp.rules import Modifiers, Pattern, RuleSet, UrgentKind
+from nlp.rules import Modifiers, Pattern, PatternIndex, RuleSet, UrgentKind
 
 _NUMBER_ORDER = ("110", "119", "120", "122")
 
@@ -34,46 +33,35 @@ class _Found:
     notes: list[str] = field(default_factory=list)
 
 
-def _any_of(patterns: list[Pattern]) -> re.Pattern[str] | None:
-    """One regex matching where any of `patterns` matches (None if they cannot be combined)."""
-    if not patterns:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{p.regex.pattern})" for p in patterns))
-    except re.error:
-        return None
-
-
 class UrgencyDetector:
     """Applies the `urgent` section of a rule set to a normalised text."""
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules.urgent
         modifiers = rules.modifiers
-        self.prefilter = _any_of([p for kind in self.rules.kinds for p in kind.patterns])
+        self.kinds = sorted(self.rules.kinds, key=lambda k: k.fallback)
+        self.patterns = [(kind, p) for kind in self.kinds for p in kind.patterns]
+        self.pattern_index = PatternIndex([p for _, p in self.patterns])
         self.context_rules = ContextRules(
             Modifiers(negation=modifiers.negation, negation_fillers=modifiers.negation_fillers,
                       not_negation=modifiers.not_negation),
             extra_negation=self.rules.negation)
 
     def detect(self, text: str, context: TextContext) -> Urgency:
-        if self.prefilter is not None and self.prefilter.search(text) is None:
+        candidates = self.pattern_index.candidates(text)
+        if not candidates:
             return Urgency(False)
-        characters = set(text)
         found = _Found()
-        for kind in sorted(self.rules.kinds, key=lambda k: k.fallback):
-            if kind.fallback and found.kinds:
-                continue  # a generic cry for help adds nothing to a known danger
-            for pattern in kind.patterns:
-                if not pattern.may_match(characters):
-                    continue
-                keyword = self._first_valid(text, context, kind, pattern, found.notes)
-                if keyword is not None:
-                    found.kinds.append(kind)
-                    found.keywords.append(keyword)
-                    found.notes.append(f"紧急：「{keyword}」→ {kind.label}，"
-                                       f"请同时拨打 {'/'.join(kind.numbers)}")
-                    break
+        for index in candidates:
+            kind, pattern = self.patterns[index]
+            if kind in found.kinds or (kind.fallback and found.kinds):
+                continue  # one match per kind; a generic cry for help adds nothing
+            keyword = self._first_valid(text, context, kind, pattern, found.notes)
+            if keyword is not None:
+                found.kinds.append(kind)
+                found.keywords.append(keyword)
+                found.notes.append(f"紧急：「{keyword}」→ {kind.label}，"
+                                   f"请同时拨打 {'/'.join(kind.numbers)}")
         if not found.kinds:
             return Urgency(False, explanation=tuple(found.notes))
         numbers = {n for kind in found.kinds for n in kind.numbers}
@@ -81,7 +69,8 @@ class UrgencyDetector:
             keyword = self._first_valid(text, context, None, pattern, found.notes)
             if keyword is not None:
                 numbers.update(self.rules.injury_numbers)
-                found.notes.append(f"有人受伤：「{keyword}」→ {'/'.join(self.rules.injury_numbers)}")
+                numbers_text = "/".join(self.rules.injury_numbers)
+                found.notes.append(f"有人受伤：「{keyword}」→ {numbers_text}")
                 break
         ordered = tuple(n for n in _NUMBER_ORDER if n in numbers)
         return Urgency(True, tuple(k.name for k in found.kinds), ordered,

@@ -32,8 +32,9 @@ def previous_month(config: GridDeskConfig) -> Month:
     return Month.of(now.date()).shift(-1)
 
 
-async def write_report(url: str, config: GridDeskConfig, scope: str, month: Month, out: Path,
-                       progress: bool) -> list[str]:
+async def write_report(
+    url: str, config: GridDeskConfig, scope: str, month: Month, out: Path, progress: bool
+) -> list[str]:
     """Write the report files; returns the summary lines to print."""
     from bot.reports.writer import write_monthly_report
     from models.reports_summary import headline
@@ -55,19 +56,50 @@ def month_type(value: str) -> Month:
 
 
 @report_group.command("monthly")
-@click.option("--month", "month", default=None, metavar="YYYY-MM",
-              help="Month to report on (default: last month).")
-@click.option("--scope", default=None, metavar="CODE",
-              help="District, street, community or grid code (default: the district).")
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("reports"), show_default=True, help="Directory for the files.")
-@click.option("--url", "--database", "url", default=None,
-              help="Database URL (default: GRIDDESK_DATABASE_URL).")
-@click.option("--config", "config_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Configuration directory (default: GRIDDESK_CONFIG or demo).")
+@click.option(
+    "--month",
+    "month",
+    default=None,
+    metavar="YYYY-MM",
+    help="Month to report on (default: last month).",
+)
+@click.option(
+    "--scope",
+    default=None,
+    metavar="CODE",
+    help="District, street, community or grid code (default: the district).",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports"),
+    show_default=True,
+    help="Directory for the files.",
+)
+@click.option(
+    "--url",
+    "--database",
+    "url",
+    default=None,
+    help="Database URL (default: GRIDDESK_DATABASE_URL).",
+)
+@click.option(
+    "--config",
+    "config_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Configuration directory (default: GRIDDESK_CONFIG or demo).",
+)
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
-def monthly(month: str | None, scope: str | None, out: Path, url: str | None,
-            config_dir: Path | None, progress: bool) -> None:
+def monthly(
+    month: str | None,
+    scope: str | None,
+    out: Path,
+    url: str | None,
+    config_dir: Path | None,
+    progress: bool,
+) -> None:
     """Write the monthly analysis: Markdown, HTML, PNG charts and the XLSX grid ledgers."""
     config = config_for(config_dir)
     chosen = month_type(month) if month else previous_month(config)
@@ -75,8 +107,9 @@ def monthly(month: str | None, scope: str | None, out: Path, url: str | None,
     try:
         lines = asyncio.run(write_report(resolve_url(url), config, code, chosen, out, progress))
     except UnknownScope as exc:
-        click.echo(f"未知的范围代码 {exc.args[0]}：请使用网格、社区、街道（镇）或区的代码。",
-                   err=True)
+        click.echo(
+            f"未知的范围代码 {exc.args[0]}：请使用网格、社区、街道（镇）或区的代码。", err=True
+        )
         sys.exit(1)
     for line in lines:
         click.echo(line)

@@ -75,8 +75,7 @@ def route(config_dir: Path | None, review_threshold: float | None, explain: bool
     from nlp.jsonl import dumps, route_line
 
     router = _router(config_dir, review_threshold)
-    source = click.get_binary_stream("stdin")
-    out = click.get_binary_stream("stdout")
+    source, out = sys.stdin.buffer, sys.stdout.buffer
     try:
         for number, raw in enumerate(source, 1):
             try:
@@ -88,7 +87,7 @@ def route(config_dir: Path | None, review_threshold: float | None, explain: bool
                 if not line.strip():
                     continue
                 result = route_line(router, line, explain)
-            out.write((dumps(result) + "\n").encode("utf-8"))
+            out.write(dumps(result).encode("utf-8") + b"\n")
             out.flush()
     except OSError as exc:
         click.echo(f"cannot read the input: {exc}", err=True)

@@ -11,8 +11,14 @@ from matplotlib.figure import Figure
 from bot.reports.fonts import cjk_font
 from models.reports_monthly import NO_GRID, Figures, MonthlyReport
 
-COLORS = {"received": "#3b6fb6", "resolved": "#5aa469", "on_time": "#e0a526",
-          "satisfied": "#5aa469", "basically": "#9cc5a1", "unsatisfied": "#d9534f"}
+COLORS = {
+    "received": "#3b6fb6",
+    "resolved": "#5aa469",
+    "on_time": "#e0a526",
+    "satisfied": "#5aa469",
+    "basically": "#9cc5a1",
+    "unsatisfied": "#d9534f",
+}
 DPI = 110
 NO_DATA = "暂无数据"
 
@@ -25,8 +31,16 @@ def _figure(width: float, height: float) -> tuple[Figure, Axes]:
 
 
 def _no_data(axes: Axes, text: str) -> None:
-    axes.text(0.5, 0.5, text, ha="center", va="center", fontsize=16, color="#666666",
-              transform=axes.transAxes)
+    axes.text(
+        0.5,
+        0.5,
+        text,
+        ha="center",
+        va="center",
+        fontsize=16,
+        color="#666666",
+        transform=axes.transAxes,
+    )
     axes.set_xticks([])
     axes.set_yticks([])
 
@@ -37,15 +51,18 @@ def _grids(report: MonthlyReport) -> list[Figures]:
 
 def categories_chart(report: MonthlyReport) -> Figure:
     """诉求类别分布: received tickets per category, most first."""
-    rows = sorted((row for row in report.by_category if row.received),
-                  key=lambda row: (row.received, row.name))
+    rows = sorted(
+        (row for row in report.by_category if row.received),
+        key=lambda row: (row.received, row.name),
+    )
     figure, axes = _figure(8, max(3.0, 0.42 * len(rows) + 1.4))
     axes.set_title(f"{report.scope_name}{report.month.label}诉求类别分布")
     if not rows:
         _no_data(axes, "本月无工单")
         return figure
-    bars = axes.barh([row.name for row in rows], [row.received for row in rows],
-                     color=COLORS["received"])
+    bars = axes.barh(
+        [row.name for row in rows], [row.received for row in rows], color=COLORS["received"]
+    )
     axes.bar_label(bars, labels=[f"{row.received}件" for row in rows], padding=3)
     axes.set_xlabel("受理件数")
     axes.margins(x=0.15)
@@ -59,10 +76,14 @@ def trend_chart(report: MonthlyReport) -> Figure:
     axes.set_title(f"{report.scope_name}近13个月诉求趋势")
     labels = [point.month.short_label for point in report.trend]
     positions = list(range(len(labels)))
-    axes.bar(positions, [p.received for p in report.trend], color=COLORS["received"],
-             label="受理")
-    axes.plot(positions, [p.resolved for p in report.trend], color=COLORS["resolved"],
-              marker="o", label="已办结")
+    axes.bar(positions, [p.received for p in report.trend], color=COLORS["received"], label="受理")
+    axes.plot(
+        positions,
+        [p.resolved for p in report.trend],
+        color=COLORS["resolved"],
+        marker="o",
+        label="已办结",
+    )
     axes.set_xticks(positions, labels, rotation=45, ha="right")
     axes.set_ylabel("件数")
     axes.legend()
@@ -99,8 +120,11 @@ def satisfaction_chart(report: MonthlyReport) -> Figure:
         return figure
     names = [row.name for row in rows]
     left = [0.0] * len(rows)
-    for score, label in (("satisfied", "满意"), ("basically", "基本满意"),
-                         ("unsatisfied", "不满意")):
+    for score, label in (
+        ("satisfied", "满意"),
+        ("basically", "基本满意"),
+        ("unsatisfied", "不满意"),
+    ):
         shares = [100.0 * row.ratings.get(score, 0) / row.rated for row in rows]
         axes.barh(names, shares, left=left, color=COLORS[score], label=label)
         left = [a + b for a, b in zip(left, shares, strict=True)]

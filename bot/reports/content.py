@@ -16,8 +16,16 @@ from models.reports_phrasing import (
 from models.reports_summary import headline, title
 
 LEVEL_SHORT = {1: "支部", 2: "社区", 3: "镇街", 4: "区"}
-COUNT_HEADERS = ["受理", "办结", "按期办结", "在办", "驳回", "上报（支部/社区/镇街/区）",
-                 "办结率", "按期办结率"]
+COUNT_HEADERS = [
+    "受理",
+    "办结",
+    "按期办结",
+    "在办",
+    "驳回",
+    "上报（支部/社区/镇街/区）",
+    "办结率",
+    "按期办结率",
+]
 
 
 def escalated_cell(row: Figures) -> str:
@@ -29,8 +37,14 @@ def escalated_cell(row: Figures) -> str:
 
 def count_cells(row: Figures) -> list[str]:
     return [
-        str(row.received), str(row.resolved), str(row.on_time), str(row.open), str(row.rejected),
-        escalated_cell(row), percent(row.resolved, row.received), percent(row.on_time, row.resolved),
+        str(row.received),
+        str(row.resolved),
+        str(row.on_time),
+        str(row.open),
+        str(row.rejected),
+        escalated_cell(row),
+        percent(row.resolved, row.received),
+        percent(row.on_time, row.resolved),
     ]
 
 
@@ -46,8 +60,12 @@ def satisfaction_cells(row: Figures) -> list[str]:
 
 
 def time_cells(row: Figures) -> list[str]:
-    return [duration(row.accept_median), duration(row.accept_p90),
-            duration(row.resolve_median), duration(row.resolve_p90)]
+    return [
+        duration(row.accept_median),
+        duration(row.accept_p90),
+        duration(row.resolve_median),
+        duration(row.resolve_p90),
+    ]
 
 
 def build_document(report: MonthlyReport, charts: dict[str, str] | None = None) -> Document:
@@ -55,9 +73,13 @@ def build_document(report: MonthlyReport, charts: dict[str, str] | None = None) 
     charts = charts or {}
     doc = Document(title(report))
     as_of = report.as_of.astimezone(ZoneInfo(report.timezone))
-    doc.add(Paragraph(f"统计范围：{report.scope_name}（{report.scope_code}）；"
-                      f"统计口径：{report.month.label}受理的诉求，办理情况截至"
-                      f"{as_of:%Y年%m月%d日 %H:%M}。"))
+    doc.add(
+        Paragraph(
+            f"统计范围：{report.scope_name}（{report.scope_code}）；"
+            f"统计口径：{report.month.label}受理的诉求，办理情况截至"
+            f"{as_of:%Y年%m月%d日 %H:%M}。"
+        )
+    )
     doc.add(doc.section("总体情况"), *[Paragraph(line) for line in headline(report)])
     if report.empty:
         _trend(doc, report, charts)
@@ -71,13 +93,18 @@ def build_document(report: MonthlyReport, charts: dict[str, str] | None = None) 
     _repeats(doc, report)
     _urgent(doc, report)
     _trend(doc, report, charts)
-    doc.add(Heading("附：统计口径"), Bullets([
-        "办结：截至统计时点已办结（含待评价）；在办：待分派、待受理、办理中。",
-        "按期办结：在类别办理时限内（自受理登记起算）办结；按期办结率＝按期办结件数÷办结件数。",
-        "上报：曾逐级上报至网格员以上层级（含超时自动上报、不满意重新办理），按最高层级计。",
-        "满意度：本月诉求收到的全部评价中各档占比；重新办理率＝因不满意重新办理件数÷曾办结件数。",
-        "用时：中位数与90%分位（线性插值）。",
-    ]))
+    doc.add(
+        Heading("附：统计口径"),
+        Bullets(
+            [
+                "办结：截至统计时点已办结（含待评价）；在办：待分派、待受理、办理中。",
+                "按期办结：在类别办理时限内（自受理登记起算）办结；按期办结率＝按期办结件数÷办结件数。",
+                "上报：曾逐级上报至网格员以上层级（含超时自动上报、不满意重新办理），按最高层级计。",
+                "满意度：本月诉求收到的全部评价中各档占比；重新办理率＝因不满意重新办理件数÷曾办结件数。",
+                "用时：中位数与90%分位（线性插值）。",
+            ]
+        ),
+    )
     return doc
 
 
@@ -91,19 +118,25 @@ def _categories(doc: Document, report: MonthlyReport, charts: dict[str, str]) ->
 
 def _changes(doc: Document, report: MonthlyReport) -> None:
     rows = [
-        [c.name, str(c.current), str(c.month_ago), change_phrase(c.current, c.month_ago),
-         str(c.year_ago), change_phrase(c.current, c.year_ago)]
+        [
+            c.name,
+            str(c.current),
+            str(c.month_ago),
+            change_phrase(c.current, c.month_ago),
+            str(c.year_ago),
+            change_phrase(c.current, c.year_ago),
+        ]
         for c in [*report.changes, report.total_change]
     ]
-    doc.add(doc.section("同比环比变化"),
-            Table(["类别", "本月", "上月", "环比", "去年同月", "同比"], rows))
+    doc.add(
+        doc.section("同比环比变化"),
+        Table(["类别", "本月", "上月", "环比", "去年同月", "同比"], rows),
+    )
 
 
 def _grids(doc: Document, report: MonthlyReport, charts: dict[str, str]) -> None:
-    rows = [[row.name, *count_cells(row), duration(row.resolve_median)]
-            for row in report.by_grid]
-    doc.add(doc.section("分网格情况"),
-            Table(["网格", *COUNT_HEADERS, "办结用时中位数"], rows))
+    rows = [[row.name, *count_cells(row), duration(row.resolve_median)] for row in report.by_grid]
+    doc.add(doc.section("分网格情况"), Table(["网格", *COUNT_HEADERS, "办结用时中位数"], rows))
     if "on_time_by_grid" in charts:
         doc.add(Image(charts["on_time_by_grid"], "各网格按期办结率"))
 
@@ -111,16 +144,21 @@ def _grids(doc: Document, report: MonthlyReport, charts: dict[str, str]) -> None
 def _times(doc: Document, report: MonthlyReport) -> None:
     rows = [["合计", *time_cells(report.total)]]
     rows += [[row.name, *time_cells(row)] for row in report.by_category if row.received]
-    doc.add(doc.section("办理时效"),
-            Table(["类别", "受理用时中位数", "受理用时90%分位", "办结用时中位数",
-                   "办结用时90%分位"], rows))
+    doc.add(
+        doc.section("办理时效"),
+        Table(
+            ["类别", "受理用时中位数", "受理用时90%分位", "办结用时中位数", "办结用时90%分位"], rows
+        ),
+    )
 
 
 def _satisfaction(doc: Document, report: MonthlyReport, charts: dict[str, str]) -> None:
     rows = [["合计", *satisfaction_cells(report.total)]]
     rows += [[row.name, *satisfaction_cells(row)] for row in report.by_grid if row.received]
-    doc.add(doc.section("群众满意度"),
-            Table(["网格", "评价数", "满意", "基本满意", "不满意", "重新办理率"], rows))
+    doc.add(
+        doc.section("群众满意度"),
+        Table(["网格", "评价数", "满意", "基本满意", "不满意", "重新办理率"], rows),
+    )
     if "satisfaction_by_grid" in charts:
         doc.add(Image(charts["satisfaction_by_grid"], "各网格群众满意度"))
 
@@ -130,12 +168,21 @@ def _slowest(doc: Document, report: MonthlyReport) -> None:
     if not report.slowest_grids:
         doc.add(Paragraph("本月没有已办结的诉求。"))
         return
-    doc.add(Table(
-        ["网格", "办结件数", "办结用时中位数", "办结用时90%分位", "按期办结率"],
-        [[row.name, str(row.resolved), duration(row.resolve_median),
-          duration(row.resolve_p90), percent(row.on_time, row.resolved)]
-         for row in report.slowest_grids],
-    ))
+    doc.add(
+        Table(
+            ["网格", "办结件数", "办结用时中位数", "办结用时90%分位", "按期办结率"],
+            [
+                [
+                    row.name,
+                    str(row.resolved),
+                    duration(row.resolve_median),
+                    duration(row.resolve_p90),
+                    percent(row.on_time, row.resolved),
+                ]
+                for row in report.slowest_grids
+            ],
+        )
+    )
 
 
 def _repeats(doc: Document, report: MonthlyReport) -> None:
@@ -143,12 +190,21 @@ def _repeats(doc: Document, report: MonthlyReport) -> None:
     if not report.repeat_addresses:
         doc.add(Paragraph("本月没有同一楼栋重复反映的情况。"))
         return
-    doc.add(Table(
-        ["地址", "所属网格", "件数", "类别", "工单编号"],
-        [[f"{item.community_name}{item.building}号楼", grid_name_or(report, item.grid_code),
-          str(item.count), "、".join(f"{name}{count}件" for name, count in item.categories),
-          "、".join(item.numbers)] for item in report.repeat_addresses],
-    ))
+    doc.add(
+        Table(
+            ["地址", "所属网格", "件数", "类别", "工单编号"],
+            [
+                [
+                    f"{item.community_name}{item.building}号楼",
+                    grid_name_or(report, item.grid_code),
+                    str(item.count),
+                    "、".join(f"{name}{count}件" for name, count in item.categories),
+                    "、".join(item.numbers),
+                ]
+                for item in report.repeat_addresses
+            ],
+        )
+    )
 
 
 def grid_name_or(report: MonthlyReport, code: str | None) -> str:
@@ -167,9 +223,16 @@ def _urgent(doc: Document, report: MonthlyReport) -> None:
     rows = []
     for fact in report.urgent_cases:
         accept = (fact.accepted_at - fact.created_at).total_seconds() if fact.accepted_at else None
-        rows.append([fact.number, f"{fact.created_at.astimezone(tz):%m-%d %H:%M}",
-                     _category(report, fact.category_code), grid_name_or(report, fact.grid_code),
-                     STATUS_LABELS.get(fact.status, fact.status), duration(accept)])
+        rows.append(
+            [
+                fact.number,
+                f"{fact.created_at.astimezone(tz):%m-%d %H:%M}",
+                _category(report, fact.category_code),
+                grid_name_or(report, fact.grid_code),
+                STATUS_LABELS.get(fact.status, fact.status),
+                duration(accept),
+            ]
+        )
     doc.add(Table(["工单编号", "受理登记", "类别", "网格", "状态", "受理用时"], rows))
 
 
@@ -181,9 +244,7 @@ def _category(report: MonthlyReport, code: str) -> str:
 
 
 def _trend(doc: Document, report: MonthlyReport, charts: dict[str, str]) -> None:
-    rows = [[point.month.label, str(point.received), str(point.resolved)]
-            for point in report.trend]
+    rows = [[point.month.label, str(point.received), str(point.resolved)] for point in report.trend]
     doc.add(doc.section("近13个月趋势"), Table(["月份", "受理", "已办结"], rows))
     if "trend" in charts:
         doc.add(Image(charts["trend"], "近13个月诉求趋势"))
-

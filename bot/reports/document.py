@@ -114,11 +114,11 @@ def to_html(document: Document) -> str:
             caption = f"<caption>{esc(block.caption)}</caption>" if block.caption else ""
             head = "".join(f"<th>{esc(h)}</th>" for h in block.headers)
             body = "".join(
-                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>"
-                for row in block.rows
+                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows
             )
-            parts.append(f"<table>{caption}<thead><tr>{head}</tr></thead>"
-                         f"<tbody>{body}</tbody></table>")
+            parts.append(
+                f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            )
         else:
             parts.append(f'<img src="{esc(block.path)}" alt="{esc(block.alt)}">')
     parts.append("</body></html>")

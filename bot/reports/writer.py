@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -48,46 +49,73 @@ async def write_monthly_report(
     progress: bool = False,
 ) -> ReportFiles:
     """Compute the figures of `scope` for `month` and write every file into `out_dir`."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    base = base_name(scope, month)
-    with tqdm(total=4, desc="月度报告", unit="步", disable=not progress, file=sys.stderr) as bar:
+    with tqdm(total=5, desc="月度报告", unit="步", disable=not progress, file=sys.stderr) as bar:
         bar.set_postfix_str("统计")
         report = await monthly_report(uow, config, scope, month, as_of=as_of)
         bar.update()
-        bar.set_postfix_str("图表")
-        charts = render_charts(report, out_dir, prefix=f"{base}-")
-        bar.update()
-        bar.set_postfix_str("报告")
-        document = build_document(report, {name: path.name for name, path in charts.items()})
-        markdown = out_dir / f"{base}.md"
-        markdown.write_text(to_markdown(document), encoding="utf-8")
-        html = out_dir / f"{base}.html"
-        html.write_text(to_html(document), encoding="utf-8")
-        bar.update()
         bar.set_postfix_str("台账")
         entries = await ledger(uow, config, report)
-        xlsx = write_workbook(report, entries, config, out_dir / f"{base}.xlsx", progress)
         bar.update()
+        return await asyncio.to_thread(write_files, report, entries, config, out_dir, bar)
+
+
+def write_files(
+    report: MonthlyReport,
+    entries: list[LedgerEntry],
+    config: GridDeskConfig,
+    out_dir: Path,
+    bar: tqdm[None] | None = None,
+) -> ReportFiles:
+    """The blocking part: charts, Markdown, HTML and the workbook."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    base = base_name(report.scope_code, report.month)
+
+    def advance(label: str) -> None:
+        if bar is not None:
+            bar.set_postfix_str(label)
+            bar.update()
+
+    charts = render_charts(report, out_dir, prefix=f"{base}-")
+    advance("图表")
+    document = build_document(report, {name: path.name for name, path in charts.items()})
+    markdown = out_dir / f"{base}.md"
+    markdown.write_text(to_markdown(document), encoding="utf-8")
+    html = out_dir / f"{base}.html"
+    html.write_text(to_html(document), encoding="utf-8")
+    advance("报告")
+    progress = bar is not None and not bar.disable
+    xlsx = write_workbook(report, entries, config, out_dir / f"{base}.xlsx", progress)
+    advance("完成")
     return ReportFiles(report, markdown, html, xlsx, charts)
 
 
-def grid_sheets(report: MonthlyReport, entries: list[LedgerEntry]) -> list[tuple[str, str,
-                                                                                  list[LedgerEntry]]]:
+def grid_sheets(
+    report: MonthlyReport, entries: list[LedgerEntry]
+) -> list[tuple[str, str, list[LedgerEntry]]]:
     """(code, name, entries) per grid of the scope, plus 未分网格 when such tickets exist."""
     by_grid: dict[str, list[LedgerEntry]] = {}
     for entry in entries:
         by_grid.setdefault(entry.fact.grid_code or NO_GRID, []).append(entry)
-    return [(row.key, row.name, by_grid.get(row.key, [])) for row in report.by_grid
-            if row.key != NO_GRID or by_grid.get(NO_GRID)]
+    return [
+        (row.key, row.name, by_grid.get(row.key, []))
+        for row in report.by_grid
+        if row.key != NO_GRID or by_grid.get(NO_GRID)
+    ]
 
 
-def write_workbook(report: MonthlyReport, entries: list[LedgerEntry], config: GridDeskConfig,
-                   path: Path, progress: bool = False) -> Path:
+def write_workbook(
+    report: MonthlyReport,
+    entries: list[LedgerEntry],
+    config: GridDeskConfig,
+    path: Path,
+    progress: bool = False,
+) -> Path:
     workbook = new_workbook(report)
     used = {workbook.active.title}
     sheets = grid_sheets(report, entries)
-    for code, name, items in tqdm(sheets, desc="网格台账", unit="格", disable=not progress,
-                                  file=sys.stderr, leave=False):
+    for code, name, items in tqdm(
+        sheets, desc="网格台账", unit="格", disable=not progress, file=sys.stderr, leave=False
+    ):
         sheet = workbook.create_sheet(sheet_title(name, used))
         heading = f"网格事务台账 · {name}（{code}）· {report.month.label}"
         write_ledger(sheet, heading, items, config, report.timezone)

@@ -12,17 +12,34 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.reports.content import count_cells, satisfaction_cells, time_cells
+from models.config.schema import GridDeskConfig
 from models.reports_ledger import LedgerEntry, ledger_summary
 from models.reports_monthly import MonthlyReport, category_name
 from models.reports_phrasing import LEVEL_LABELS, RATING_LABELS, hours
 from models.reports_summary import headline, title
-from models.config.schema import GridDeskConfig
 
 SUMMARY_SHEET = "汇总"
 LEDGER_HEADERS = [
-    "序号", "工单编号", "登记时间", "类别", "社区", "楼栋", "地址", "诉求内容", "紧急", "状态",
-    "当前层级", "最高层级", "首次受理时间", "受理用时（小时）", "办结时间", "办结用时（小时）",
-    "是否按期办结", "评价", "重新办理次数", "办理经过",
+    "序号",
+    "工单编号",
+    "登记时间",
+    "类别",
+    "社区",
+    "楼栋",
+    "地址",
+    "诉求内容",
+    "紧急",
+    "状态",
+    "当前层级",
+    "最高层级",
+    "首次受理时间",
+    "受理用时（小时）",
+    "办结时间",
+    "办结用时（小时）",
+    "是否按期办结",
+    "评价",
+    "重新办理次数",
+    "办理经过",
 ]
 WIDTHS = [6, 20, 17, 11, 14, 6, 18, 46, 6, 12, 14, 14, 17, 10, 17, 10, 8, 9, 8, 70]
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F3")
@@ -50,8 +67,13 @@ def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
-def _table(sheet: Worksheet, row: int, caption: str, headers: Sequence[str],
-           rows: Iterable[Sequence[object]]) -> int:
+def _table(
+    sheet: Worksheet,
+    row: int,
+    caption: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+) -> int:
     sheet.cell(row=row, column=1, value=caption).font = BOLD
     _header(sheet, row + 1, headers)
     current = row + 2
@@ -71,17 +93,46 @@ def write_summary(sheet: Worksheet, report: MonthlyReport) -> None:
         row += 1
     row += 1
     counts = ["受理", "办结", "按期办结", "在办", "驳回", "上报", "办结率", "按期办结率"]
-    row = _table(sheet, row, "分类别情况", ["类别", *counts],
-                 [[r.name, *_numbers(count_cells(r))] for r in report.by_category if r.received]
-                 + [["合计", *_numbers(count_cells(report.total))]])
-    row = _table(sheet, row, "分网格情况",
-                 ["网格", *counts, "评价数", "满意", "基本满意", "不满意", "重新办理率",
-                  "受理用时中位数", "受理用时90%分位", "办结用时中位数", "办结用时90%分位"],
-                 [[r.name, *_numbers(count_cells(r)), *_numbers(satisfaction_cells(r)),
-                   *time_cells(r)] for r in report.by_grid])
-    _table(sheet, row, "同比环比", ["类别", "本月", "上月", "去年同月"],
-           [[c.name, c.current, c.month_ago, c.year_ago]
-            for c in [*report.changes, report.total_change]])
+    row = _table(
+        sheet,
+        row,
+        "分类别情况",
+        ["类别", *counts],
+        [[r.name, *_numbers(count_cells(r))] for r in report.by_category if r.received]
+        + [["合计", *_numbers(count_cells(report.total))]],
+    )
+    row = _table(
+        sheet,
+        row,
+        "分网格情况",
+        [
+            "网格",
+            *counts,
+            "评价数",
+            "满意",
+            "基本满意",
+            "不满意",
+            "重新办理率",
+            "受理用时中位数",
+            "受理用时90%分位",
+            "办结用时中位数",
+            "办结用时90%分位",
+        ],
+        [
+            [r.name, *_numbers(count_cells(r)), *_numbers(satisfaction_cells(r)), *time_cells(r)]
+            for r in report.by_grid
+        ],
+    )
+    _table(
+        sheet,
+        row,
+        "同比环比",
+        ["类别", "本月", "上月", "去年同月"],
+        [
+            [c.name, c.current, c.month_ago, c.year_ago]
+            for c in [*report.changes, report.total_change]
+        ],
+    )
     sheet.column_dimensions["A"].width = 22
     for letter in "BCDEFGHIJKLMNOPQR":
         sheet.column_dimensions[letter].width = 12
@@ -106,22 +157,41 @@ def ledger_row(index: int, entry: LedgerEntry, config: GridDeskConfig, tz: str) 
     except KeyError:
         community = fact.community_code or ""
     return [
-        index, fact.number, local(fact.created_at), category_name(config, fact.category_code),
-        community, fact.building, fact.address_text or "", entry.text,
-        "是" if fact.urgent else "", entry.status_label, LEVEL_LABELS.get(fact.level, ""),
-        LEVEL_LABELS.get(fact.max_level, ""), local(fact.accepted_at), hours(accept),
-        local(fact.resolved_at), hours(resolve),
+        index,
+        fact.number,
+        local(fact.created_at),
+        category_name(config, fact.category_code),
+        community,
+        fact.building,
+        fact.address_text or "",
+        entry.text,
+        "是" if fact.urgent else "",
+        entry.status_label,
+        LEVEL_LABELS.get(fact.level, ""),
+        LEVEL_LABELS.get(fact.max_level, ""),
+        local(fact.accepted_at),
+        hours(accept),
+        local(fact.resolved_at),
+        hours(resolve),
         ("是" if entry.on_time else "否") if fact.finished else "",
-        RATING_LABELS.get(entry.rating or "", ""), fact.reopens, "\n".join(entry.path),
+        RATING_LABELS.get(entry.rating or "", ""),
+        fact.reopens,
+        "\n".join(entry.path),
     ]
 
 
-def write_ledger(sheet: Worksheet, heading: str, entries: Sequence[LedgerEntry],
-                 config: GridDeskConfig, tz: str) -> None:
+def write_ledger(
+    sheet: Worksheet, heading: str, entries: Sequence[LedgerEntry], config: GridDeskConfig, tz: str
+) -> None:
     collected, resolved, rejected, remaining = ledger_summary(entries)
     sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=13)
-    sheet.cell(row=2, column=1, value=(
-        f"这个月搜集了{collected}条，解决了{resolved}条，驳回{rejected}条，剩下{remaining}条。"))
+    sheet.cell(
+        row=2,
+        column=1,
+        value=(
+            f"这个月搜集了{collected}条，解决了{resolved}条，驳回{rejected}条，剩下{remaining}条。"
+        ),
+    )
     _header(sheet, 3, LEDGER_HEADERS)
     for index, entry in enumerate(entries, start=1):
         for column, value in enumerate(ledger_row(index, entry, config, tz), start=1):

@@ -56,9 +56,7 @@ def make_sender(
     )
 
 
-async def queue(
-    uows: UnitOfWorkFactory, rows: Iterable[tuple[str, int, dict[str, Any]]]
-) -> None:
+async def queue(uows: UnitOfWorkFactory, rows: Iterable[tuple[str, int, dict[str, Any]]]) -> None:
     """Write (key, chat_id, payload) rows to the outbox in one transaction, as the core does."""
     async with uows() as uow:
         for key, chat_id, payload in rows:

@@ -11,7 +11,9 @@ from tests.delivery.conftest import outbox, queue, text
 LEASE = timedelta(seconds=30)
 
 
-async def claim(uows: UnitOfWorkFactory, worker: str, limit: int = 100, per_chat: int = 5) -> list[str]:
+async def claim(
+    uows: UnitOfWorkFactory, worker: str, limit: int = 100, per_chat: int = 5
+) -> list[str]:
     async with uows() as uow:
         rows = await OutboxDelivery(uow.session, uow.clock).claim(worker, limit, LEASE, per_chat)
         await uow.commit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from bot.ratelimit import Limits, Pacer
@@ -15,7 +17,7 @@ def test_global_sends_are_spaced_evenly_below_thirty_per_second() -> None:
         at = max(at, pacer.ready_at(chat))
         times.append(at)
         pacer.record(chat, at)
-    assert all(b - a == pytest.approx(1 / 29) for a, b in zip(times, times[1:], strict=False))
+    assert all(b - a == pytest.approx(1 / 29) for a, b in pairwise(times))
     window = [t for t in times if times[0] <= t < times[0] + 1.0]
     assert len(window) <= 30
 

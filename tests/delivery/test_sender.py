@@ -107,7 +107,9 @@ async def test_permanent_errors_are_dead_and_the_hook_reroutes_in_the_same_trans
 ) -> None:
     api.inject("sendMessage", blocked, count=None, chat_id=6001)
     api.inject("sendMessage", chat_not_found, count=None, chat_id=6002)
-    await queue(uows, [("w1", 6001, text("w1")), ("w2", 6002, text("w2")), ("ok", 6003, text("ok"))])
+    await queue(
+        uows, [("w1", 6001, text("w1")), ("w2", 6002, text("w2")), ("ok", 6003, text("ok"))]
+    )
     seen: list[tuple[str, str, str | None]] = []
 
     async def next_level(uow: UnitOfWork, row: OutboxRow) -> None:
@@ -200,7 +202,9 @@ async def test_limits_enforced_by_the_double_are_never_exceeded(
         assert delivered(api, 9101) == ["p0", "p1", "p2"]
 
 
-async def test_scaled_time_leases_in_domain_time(uows: UnitOfWorkFactory, api: BotApiDouble) -> None:
+async def test_scaled_time_leases_in_domain_time(
+    uows: UnitOfWorkFactory, api: BotApiDouble
+) -> None:
     clock = ScaledClock(3600)
     scaled = UnitOfWorkFactory(uows.sessions, clock)
     async with scaled() as uow:

@@ -1,0 +1,111 @@
+"""`griddesk simulate --days 400 --per-day N [--seed S] [--database URL]`: realistic history."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import click
+
+from bot.commands.db_cmd import resolve_url, shown
+
+
+async def simulate_into(
+    url: str,
+    config_dir: Path | None,
+    days: int,
+    per_day: float,
+    seed: int,
+    end: date | None,
+    progress: bool,
+) -> list[str]:
+    """Migrate, load the configuration, simulate; returns the summary lines."""
+    from bot.commands.report_monthly_cmd import config_for
+    from bot.simulate import SimOptions, Simulator
+    from models.clock import FixedClock
+    from models.config.sync import sync_config
+    from models.db import create_engine, session_factory
+    from models.migrations import upgrade_database
+    from models.uow import UnitOfWorkFactory
+    from nlp.router import Router
+
+    config = config_for(config_dir)
+    await upgrade_database(url)
+    engine = create_engine(url)
+    clock = FixedClock(datetime.now(UTC))
+    try:
+        factory = UnitOfWorkFactory(session_factory(engine), clock)
+        async with factory() as uow:
+            await sync_config(uow, config)
+            await uow.commit()
+        rules = config_dir / "rules.yaml" if config_dir else None
+        router = Router.from_config(config, rules_path=rules if rules and rules.exists() else None)
+        options = SimOptions(days=days, per_day=per_day, seed=seed, end=end)
+        async with factory() as uow:
+            stats = await Simulator(uow, clock, config, router, options).run(progress)
+            await uow.commit()
+    finally:
+        await engine.dispose()
+    return stats.lines()
+
+
+@click.command("simulate")
+@click.option(
+    "--days", type=click.IntRange(1, 3660), default=400, show_default=True, help="Days of history."
+)
+@click.option(
+    "--per-day",
+    "per_day",
+    type=click.FloatRange(0, 5000),
+    default=20,
+    show_default=True,
+    help="Average complaints per day.",
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+@click.option(
+    "--end",
+    "end",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Day after the history, YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "--database",
+    "--url",
+    "url",
+    default=None,
+    help="Database URL (default: GRIDDESK_DATABASE_URL).",
+)
+@click.option(
+    "--config",
+    "config_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Configuration directory (default: GRIDDESK_CONFIG or demo).",
+)
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+def simulate(
+    days: int,
+    per_day: float,
+    seed: int,
+    end: datetime | None,
+    url: str | None,
+    config_dir: Path | None,
+    progress: bool,
+) -> None:
+    """Fill a database with realistic complaints through the real routing and ticket lifecycle.
+
+    The same seed and --end give the same history on an empty database."""
+    logging.basicConfig(level=logging.WARNING)
+    url = resolve_url(url)
+    lines = asyncio.run(
+        simulate_into(url, config_dir, days, per_day, seed, end.date() if end else None, progress)
+    )
+    click.echo(f"模拟完成：{shown(url)}")
+    for line in lines:
+        click.echo(line)
+
+
+commands = [simulate]
