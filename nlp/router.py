@@ -16,7 +16,7 @@ from nlp.context import ContextRules, TextContext
 from nlp.geo import GridLocator, valid_point
 from nlp.normalize import Script, normalize
 from nlp.rules import RuleSet, load_rules
-from nlp.scoring import Scorer, Scores, confidence
+from nlp.scoring import Evidence, Scorer, Scores, confidence
 from nlp.tokenizer import DomainTokenizer
 from nlp.urgency import Urgency, UrgencyDetector
 
@@ -68,6 +68,10 @@ class RoutingDecision:
         return data
 
 
+def _start(item: Evidence) -> int:
+    return item.start
+
+
 def _outermost(words: list[str]) -> list[str]:
     """Unique words in order, without those contained in another one."""
     unique = list(dict.fromkeys(words))
@@ -85,6 +89,7 @@ class Router:
         self.rules = rules
         self.review_threshold = review_threshold
         self.category_order = [c.code for c in config.taxonomy.categories]
+        self.category_position = {code: i for i, code in enumerate(self.category_order)}
         self.category_names = {c.code: c.name for c in config.taxonomy.categories}
         self.fallback = (FALLBACK_CATEGORY if FALLBACK_CATEGORY in self.category_names
                          else self.category_order[-1])
@@ -122,10 +127,7 @@ class Router:
         keywords = _outermost([*scores.keywords(category), *urgency.keywords])
         rules = [*explanation, *urgency.explanation, *address.explanation]
         if needs_review:
-            rules.append("需要人工分派：" + "，".join(
-                reason for reason, hit in (("网格未知", address.grid is None),
-                                           (f"置信度 {value:.2f} 低于 {self.review_threshold:.2f}",
-                                            value < self.review_threshold)) if hit))
+            rules.append(self._review_reason(address.grid is None, value))
         return RoutingDecision(
             category=category, category_name=self.category_names[category],
             community=address.community, grid=address.grid, building=address.building,
@@ -133,15 +135,20 @@ class Router:
             emergency_numbers=urgency.numbers, confidence=value, needs_review=needs_review,
             keywords=keywords, rules=rules, script=normalized.script, normalized_text=body)
 
+    def _review_reason(self, no_grid: bool, value: float) -> str:
+        reasons = ["网格未知"] if no_grid else []
+        if value < self.review_threshold:
+            reasons.append(f"置信度 {value:.2f} 低于 {self.review_threshold:.2f}")
+        return "需要人工分派：" + "，".join(reasons)
+
     def detect_urgency(self, text: str) -> Urgency:
         """Urgency only (for a follow-up message on an open ticket)."""
         body = self.address.mask(normalize(text).text)
         return self.urgency.detect(body, TextContext(body, self.context_rules))
 
     def _choose(self, scores: Scores, body: str) -> tuple[str, float, list[str]]:
-        ranking = [(code, score) for code, score in scores.ranking(self.category_order)
-                   if code in self.category_names]
-        notes = list(scores.ignored)
+        ranking = scores.ranking(self.category_position)
+        notes = scores.ignored
         if not body:
             return self.fallback, 0.0, ["诉求内容为空", *notes]
         if not ranking:
@@ -149,11 +156,10 @@ class Router:
         best, best_score = ranking[0]
         second_score = ranking[1][1] if len(ranking) > 1 else 0.0
         value = confidence(best_score, second_score, self.rules.settings.full_confidence_score)
-        evidence = sorted(scores.evidence[best].values(), key=lambda e: e.start)
-        parts = [f"{e.matched}{'+' if e.weight >= 0 else ''}{e.weight:g}"
-                 + (f"({e.note})" if e.note else "") for e in evidence]
-        line = (f"分类：{self.category_names[best]}({best}) 得分 {best_score:g}："
-                + "，".join(parts))
+        evidence = sorted(scores.evidence[best].values(), key=_start)
+        parts = [f"{e.matched}{e.weight:+g}({e.note})" if e.note else f"{e.matched}{e.weight:+g}"
+                 for e in evidence]
+        line = f"分类：{self.category_names[best]}({best}) 得分 {best_score:g}：{'，'.join(parts)}"
         if len(ranking) > 1:
             runner, runner_score = ranking[1]
             line += f"；次选 {self.category_names[runner]}({runner}) 得分 {runner_score:g}"

@@ -50,13 +50,15 @@ class Scores:
     def total(self, category: str) -> float:
         return max(0.0, sum(e.weight for e in self.evidence.get(category, {}).values()))
 
-    def ranking(self, order: list[str]) -> list[tuple[str, float]]:
-        """Categories with a positive score, best first (ties: taxonomy order)."""
-        position = {code: index for index, code in enumerate(order)}
-        scored = [(code, self.total(code)) for code in self.evidence]
-        scored = [(code, score) for code, score in scored if score > 0]
-        scored.sort(key=lambda item: (-item[1], position.get(item[0], len(position))))
-        return scored
+    def ranking(self, position: dict[str, int]) -> list[tuple[str, float]]:
+        """Categories of `position` with a positive score, best first (ties: lower position)."""
+        scored = []
+        for code, bucket in self.evidence.items():
+            score = sum(e.weight for e in bucket.values())
+            if score > 0 and code in position:
+                scored.append((-score, position[code], code))
+        scored.sort()
+        return [(code, -negative) for negative, _, code in scored]
 
     def keywords(self, category: str) -> list[str]:
         """Matched text of the positive evidence for `category`, in text order."""

@@ -26,8 +26,7 @@ def bot_settings(api: BotApiDouble, db_url: str, framework: str, **extra: Any) -
 @contextlib.asynccontextmanager
 async def polling_bot(settings: Settings, api: BotApiDouble) -> AsyncIterator[asyncio.Task[None]]:
     """Run `griddesk run` in-process until the context exits (cancel = process stop)."""
-    polls_before = api.sent_count("getUpdates") + sum(
-        1 for e in api.exchanges if e.method == "getUpdates")
+    polls_before = sum(1 for e in api.exchanges if e.method == "getUpdates")
     task = asyncio.create_task(run_polling(settings))
     try:
         for _ in range(300):

@@ -1,0 +1,5 @@
+"""`python -m bot` = `griddesk`."""
+
+from bot.cli import main
+
+main()
