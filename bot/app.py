@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.settings import Settings
-from handlers.context import Services
+from handlers.context import Limits, Services
 from handlers.core import Core
 from handlers.state import ConversationStore, DatabaseConversations, RedisConversations
 from models.clock import Clock, ScaledClock, SystemClock
@@ -66,6 +66,9 @@ async def build_app(settings: Settings, clock: Clock | None = None,
     log.info("configuration %s loaded: %s", settings.config_dir, report)
     router = Router.from_config(config, rules_path=rules_path(settings.config_dir),
                                 review_threshold=settings.review_threshold)
+    limits = Limits(max_text=settings.max_text, tickets_per_hour=settings.tickets_per_hour,
+                    burst_messages=settings.burst_messages,
+                    burst_window_s=settings.burst_window_s)
     services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory,
-                        conversations=conversation_store(settings))
+                        limits=limits, conversations=conversation_store(settings))
     return App(settings=settings, engine=engine, services=services, core=Core(services))

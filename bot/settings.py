@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     time_scale: float = Field(default=1.0, gt=0, alias="GRIDDESK_TIME_SCALE")
     review_threshold: float = Field(default=0.35, ge=0, le=1, alias="GRIDDESK_REVIEW_THRESHOLD")
     log_level: str = Field(default="INFO", alias="GRIDDESK_LOG_LEVEL")
+    tickets_per_hour: int = Field(default=5, ge=1, alias="GRIDDESK_TICKETS_PER_HOUR")
+    burst_messages: int = Field(default=20, ge=1, alias="GRIDDESK_BURST_MESSAGES")
+    burst_window_s: int = Field(default=60, ge=1, alias="GRIDDESK_BURST_WINDOW")
+    max_text: int = Field(default=2000, ge=10, alias="GRIDDESK_MAX_TEXT")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

@@ -22,6 +22,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from tqdm import tqdm
 
 from bot import simulate_texts as st
@@ -33,6 +35,7 @@ from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.escalation import sweep
 from models.orm import TicketEventRow, TicketRow
+from models.repos.base import dialect_name
 from models.uow import UnitOfWork
 from nlp.router import Router
 
@@ -62,6 +65,7 @@ HARD = {"neighbor_dispute", "labor_dispute", "illegal_construction"}
 URGENT_SHARE = 0.012
 RESIDENT_ID_BASE = 7_000_000_000
 FILE, STEP, SWEEP = 0, 1, 2
+VACUUM_EVERY_DAYS = 10
 
 
 @dataclass
@@ -187,10 +191,24 @@ class Simulator:
             self.plan_day(day, start, index / max(len(days), 1))
             await self.drain(start + timedelta(days=1))
             await self.uow.commit()
+            if index % VACUUM_EVERY_DAYS == VACUUM_EVERY_DAYS - 1:
+                await self.vacuum()
         self.clock.set(datetime.combine(end, time(0), tzinfo=self.tz))
         del people
         self.stats.seconds = (datetime.now() - started).total_seconds()
         return self.stats
+
+    async def vacuum(self) -> None:
+        """PostgreSQL: clear the dead row versions every ticket update leaves in the status
+        indexes, which the sweeper's queries would otherwise wade through (a bulk load outruns
+        autovacuum, and some servers run without it)."""
+        bind = self.uow.session.bind
+        if dialect_name(self.uow.session) != "postgresql" or not isinstance(bind, AsyncEngine):
+            return
+        async with bind.connect() as connection:
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            for table in ("tickets", "ticket_events", "ratings", "ticket_counters"):
+                await autocommit.execute(text(f"VACUUM (ANALYZE) {table}"))
 
     def plan_day(self, day: date, start: datetime, elapsed: float) -> None:
         """Queue the day's complaints and sweeps; `elapsed` is the share of history behind."""

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from models.config.schema import GridDeskConfig, appointments
 from models.orm import TicketEventRow, TicketRow
 from models.reports_monthly import MonthlyReport, category_name
@@ -61,8 +63,6 @@ async def ledger(
 
 
 async def _texts(uow: UnitOfWork, ids: list[int], chunk: int = 2000) -> dict[int, str]:
-    from sqlalchemy import select
-
     result: dict[int, str] = {}
     for offset in range(0, len(ids), chunk):
         statement = select(TicketRow.id, TicketRow.original_text).where(

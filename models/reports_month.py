@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from models.config.schema import GridDeskConfig, Level, Role
+from models.config.schema import GridDeskConfig, Role
 
 _MONTH_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
@@ -121,8 +121,3 @@ def scope_path(config: GridDeskConfig, code: str) -> list[str]:
 def scope_contains(config: GridDeskConfig, outer: str, inner: str) -> bool:
     """True when `inner` lies within `outer` (or is it)."""
     return outer in scope_path(config, inner)
-
-
-def role_level(role: Role) -> int:
-    """Level used to rank a person's appointments (admins rank with the district)."""
-    return int(Level.DISTRICT) if role is Role.ADMIN else SCOPE_LEVELS[ROLE_SCOPE_KIND[role]]

@@ -96,16 +96,6 @@ def escalation_line(total: Figures) -> str:
     return f"逐级上报{total.escalated}件（最高上报至{levels}）。"
 
 
-def open_line(total: Figures) -> str:
-    """`剩下1条，在社区党组织办理。` for the ledger."""
-    if not total.open:
-        return "没有剩余未办结的诉求。"
-    where = "、".join(
-        f"{LEVEL_LABELS[level]}{count}条" for level, count in sorted(total.open_levels.items())
-    )
-    return f"剩下{total.open}条仍在办理（{where}）。"
-
-
 def headline(report: MonthlyReport) -> list[str]:
     """The summary paragraph as lines; one line saying so for an empty month."""
     if report.empty:

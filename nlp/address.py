@@ -13,8 +13,20 @@ from dataclasses import dataclass
 from models.config.schema import Community, District
 from nlp.normalize import normalize
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_NUMBER = "[零〇一二两三四五六七八九十百]{1,4}"
 _NUM = rf"(?:\d{{1,3}}|{_CN_NUMBER})"
 _ADDRESS_RE = re.compile(
@@ -23,10 +35,12 @@ _ADDRESS_RE = re.compile(
     rf"|(?P<ordinal>第)?(?P<num>{_NUM})\s*"
     rf"(?:(?P<suffix>号楼|号栋|栋楼|幢楼|号院|栋|幢|座|#楼?)"
     rf"|(?P<hao>号)(?=\s*(?:{_NUM}\s*单元|\d{{3,4}}(?!\d)))"
-    rf"|(?P<bare>号)(?!楼|线|门|口|车|位|桩|院|\d)))")
+    rf"|(?P<bare>号)(?!楼|线|门|口|车|位|桩|院|\d)))"
+)
 _UNIT_RE = re.compile(r"\s*(?P<unit>\d{1,2}|[一二三四五六七八九十]{1,2})\s*单元")
 _ROOM_RE = re.compile(
-    r"\s*(?P<room>\d{3,4})(?!\d)(?!\s*(?:号楼|栋|幢|元|块|米|斤|年|个|平|多|万|天|户人))")
+    r"\s*(?P<room>\d{3,4})(?!\d)(?!\s*(?:号楼|栋|幢|元|块|米|斤|年|个|平|多|万|天|户人))"
+)
 _MASK = "□"
 _AFTER_COMMUNITY = 14  # characters between a community name and its building
 
@@ -108,8 +122,11 @@ class AddressParser:
         return sorted(self.names)
 
     def parse(self, text: str) -> TextAddress:
-        mentions = ([(m.start(), m.end(), self.names[m.group()]) for m in
-                     self.name_re.finditer(text)] if self.name_re else [])
+        mentions = (
+            [(m.start(), m.end(), self.names[m.group()]) for m in self.name_re.finditer(text)]
+            if self.name_re
+            else []
+        )
         buildings = self._buildings(text, [end for _, end, _ in mentions])
         chosen = mentions[0] if mentions else None
         building = buildings[0] if buildings else None
@@ -119,21 +136,33 @@ class AddressParser:
                 chosen, building = (start, end, code), near[0]
                 break
         if building is None:
-            return TextAddress(community=chosen[2] if chosen else None,
-                               community_text=text[chosen[0]:chosen[1]] if chosen else None)
+            return TextAddress(
+                community=chosen[2] if chosen else None,
+                community_text=text[chosen[0] : chosen[1]] if chosen else None,
+            )
         return TextAddress(
             community=chosen[2] if chosen else None,
-            building=building.number, unit=building.unit, room=building.room,
-            community_text=text[chosen[0]:chosen[1]] if chosen else None,
-            building_text=building.text)
+            building=building.number,
+            unit=building.unit,
+            room=building.room,
+            community_text=text[chosen[0] : chosen[1]] if chosen else None,
+            building_text=building.text,
+        )
 
     def _buildings(self, text: str, name_ends: list[int]) -> list[_Building]:
         found: list[_Building] = []
         for match in _ADDRESS_RE.finditer(text):
             if match.group("tnum"):
-                found.append(_Building(match.start(), match.end(), int(match.group("tnum")),
-                                       int(match.group("tunit")), match.group("troom"),
-                                       match.group()))
+                found.append(
+                    _Building(
+                        match.start(),
+                        match.end(),
+                        int(match.group("tnum")),
+                        int(match.group("tunit")),
+                        match.group("troom"),
+                        match.group(),
+                    )
+                )
                 continue
             if match.group("bare") and not _anchored(text, match.start(), name_ends):
                 continue  # 5号 alone is a date or a number, unless it follows a community name
@@ -142,16 +171,19 @@ class AddressParser:
                 found.append(item)
         return found
 
-    def _building(self, text: str, match: re.Match[str],
-                  name_ends: list[int]) -> _Building | None:
+    def _building(self, text: str, match: re.Match[str], name_ends: list[int]) -> _Building | None:
         raw = match.group("num")
         number = chinese_number(raw)
         if number is None or number <= 0 or number > 999:
             return None
         anchored = bool(match.group("ordinal")) or _anchored(text, match.start(), name_ends)
         suffix = match.group("suffix") or "号"
-        if not raw.isdigit() and not anchored and not suffix.startswith("号") and (
-                raw in ("一", "两") or suffix.endswith("楼")):
+        if (
+            not raw.isdigit()
+            and not anchored
+            and not suffix.startswith("号")
+            and (raw in ("一", "两") or suffix.endswith("楼"))
+        ):
             return None  # 一栋楼 / 两栋楼 / 三栋楼都… are counts, not building numbers
         end = match.end()
         unit = room = None
@@ -165,4 +197,4 @@ class AddressParser:
             end = room_match.end()
             if end < len(text) and text[end] in "室号户":
                 end += 1
-        return _Building(match.start(), end, number, unit, room, text[match.start():end])
+        return _Building(match.start(), end, number, unit, room, text[match.start() : end])

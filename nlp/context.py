@@ -30,17 +30,22 @@ class ContextRules:
     """Compiled modifiers of a rule set."""
 
     def __init__(self, modifiers: Modifiers, extra_negation: Iterable[str] = ()) -> None:
-        negation = _alternation([*modifiers.negation, *extra_negation])
+        words = [w for w in [*modifiers.negation, *extra_negation] if w]
+        self.negation_chars = frozenset(w[0] for w in words)
+        negation = _alternation(words)
         fillers = _alternation(modifiers.negation_fillers)
         tail = f"({fillers})?" if fillers else "()?"
         # Lookahead scans: every position where a negation (and its filler) ends.
         self.negation_re = re.compile(f"(?=({negation}){tail})") if negation else None
         not_negation = _alternation(modifiers.not_negation)
-        self.not_negation_re = (re.compile(f"(?=({not_negation}){tail})")
-                                if not_negation else None)
+        self.not_negation_re = re.compile(f"(?=({not_negation}){tail})") if not_negation else None
+        self.resolved_chars = frozenset(w[0] for w in modifiers.resolved if w)
         resolved = _alternation(modifiers.resolved)
-        self.resolved_re = (re.compile(f"(?<![没未不])(?:{resolved})(?![吗么嘛没?])")
-                            if resolved else None)
+        self.resolved_re = (
+            re.compile(f"(?<![没未不])(?:{resolved})(?![吗么嘛没?])") if resolved else None
+        )
+        ask = _alternation(modifiers.ask)
+        self.ask_re = re.compile(ask) if ask else None
         cancel = _alternation(modifiers.resolved_cancel)
         self.cancel_re = re.compile(cancel) if cancel else None
 
@@ -55,20 +60,28 @@ class TextContext:
         self.sentence_starts = [0] + [m.end() for m in _SENTENCE_RE.finditer(text)]
         self._solved: list[tuple[int, int, str]] | None = None
         self._negated: dict[int, dict[int, str]] = {}
+        self._asks: list[tuple[int, int]] | None = None
+        self.characters = frozenset(text)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """[start, end) of the clause containing position `pos`."""
         index = bisect_right(self.clause_starts, pos) - 1
         start = self.clause_starts[index]
-        end = (self.clause_starts[index + 1] - 1 if index + 1 < len(self.clause_starts)
-               else len(self.text))
+        end = (
+            self.clause_starts[index + 1] - 1
+            if index + 1 < len(self.clause_starts)
+            else len(self.text)
+        )
         return start, end
 
     def sentence(self, pos: int) -> tuple[int, int]:
         index = bisect_right(self.sentence_starts, pos) - 1
         start = self.sentence_starts[index]
-        end = (self.sentence_starts[index + 1] - 1 if index + 1 < len(self.sentence_starts)
-               else len(self.text))
+        end = (
+            self.sentence_starts[index + 1] - 1
+            if index + 1 < len(self.sentence_starts)
+            else len(self.text)
+        )
         return start, end
 
     def negation(self, start: int, rules: ContextRules | None = None) -> str | None:
@@ -82,7 +95,7 @@ class TextContext:
     def _scan_negations(self, rules: ContextRules) -> dict[int, str]:
         """Where a negation ends → the negation text; question forms (有没有) removed."""
         found: dict[int, str] = {}
-        if rules.negation_re is None:
+        if rules.negation_re is None or rules.negation_chars.isdisjoint(self.characters):
             return found
         for match in rules.negation_re.finditer(self.text):
             word, filler = match.group(1), match.group(2) or ""
@@ -96,11 +109,23 @@ class TextContext:
                 found.pop(end + len(match.group(2) or ""), None)
         return found
 
+    def in_ask(self, pos: int) -> bool:
+        """True when position `pos` lies in a clause that asks for something (请/麻烦/希望…)."""
+        if self._asks is None:
+            self._asks = []
+            if self.rules.ask_re is not None:
+                self._asks = sorted(
+                    {self.clause(m.start()) for m in self.rules.ask_re.finditer(self.text)}
+                )
+        return any(start <= pos < end for start, end in self._asks)
+
     def solved_markers(self) -> list[tuple[int, int, str]]:
         """Every effective "already solved" marker as (start, end, text)."""
         if self._solved is None:
             self._solved = []
-            if self.rules.resolved_re is not None:
+            if self.rules.resolved_re is not None and not self.rules.resolved_chars.isdisjoint(
+                self.characters
+            ):
                 for match in self.rules.resolved_re.finditer(self.text):
                     if not self._relapse_after(match.end()):
                         self._solved.append((match.start(), match.end(), match.group()))
@@ -110,7 +135,7 @@ class TextContext:
         if self.rules.cancel_re is None:
             return False
         _, sentence_end = self.sentence(end - 1)
-        window = self.text[end:min(sentence_end, end + _CANCEL_WINDOW)]
+        window = self.text[end : min(sentence_end, end + _CANCEL_WINDOW)]
         return self.rules.cancel_re.search(window) is not None
 
     def solved(self, end: int) -> str | None:

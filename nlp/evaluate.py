@@ -46,11 +46,20 @@ def load_cases(path: Path | str) -> tuple[list[Case], list[str]]:
         try:
             item = json.loads(line)
             expect = item["expect"]
-            if not isinstance(item["text"], str) or not isinstance(expect, dict) \
-                    or not isinstance(expect.get("category"), str):
+            if (
+                not isinstance(item["text"], str)
+                or not isinstance(expect, dict)
+                or not isinstance(expect.get("category"), str)
+            ):
                 raise ValueError("needs a text and an expect object with a category")
-            cases.append(Case(str(item.get("id", number)), item["text"],
-                              parse_location(item.get("location")), expect))
+            cases.append(
+                Case(
+                    str(item.get("id", number)),
+                    item["text"],
+                    parse_location(item.get("location")),
+                    expect,
+                )
+            )
         except (ValueError, KeyError, TypeError) as exc:
             problems.append(f"line {number}: skipped: {exc}")
     return cases, problems
@@ -125,8 +134,10 @@ class Report:
         if (decision.community, decision.grid) == (expect.get("community"), expect.get("grid")):
             self.place_correct += 1
         else:
-            problems.append(f"place {decision.community}/{decision.grid} ≠ "
-                            f"{expect.get('community')}/{expect.get('grid')}")
+            problems.append(
+                f"place {decision.community}/{decision.grid} ≠ "
+                f"{expect.get('community')}/{expect.get('grid')}"
+            )
         self._add_urgency(bool(expect.get("urgent")), decision.urgent, problems)
         self.reviewed += decision.needs_review
         if problems:
@@ -158,8 +169,10 @@ class Report:
             counts = self.per_category[category]
             support = counts["tp"] + counts["fn"]
             if support:
-                out.append(f"  {category:22s} {self.recall(category):6.1%}  "
-                           f"F1 {self.f1(category):.3f}  (n={support})")
+                out.append(
+                    f"  {category:22s} {self.recall(category):6.1%}  "
+                    f"F1 {self.f1(category):.3f}  (n={support})"
+                )
         if self.confusion:
             out.append("confusion pairs (expected → routed):")
             for (want, got), count in self.confusion.most_common():

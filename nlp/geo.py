@@ -25,8 +25,10 @@ def _on_segment(lat: float, lon: float, a: LatLon, b: LatLon) -> bool:
     cross = (b[0] - a[0]) * (lon - a[1]) - (b[1] - a[1]) * (lat - a[0])
     if abs(cross) > _EDGE_EPSILON:
         return False
-    return (min(a[0], b[0]) - _EDGE_EPSILON <= lat <= max(a[0], b[0]) + _EDGE_EPSILON
-            and min(a[1], b[1]) - _EDGE_EPSILON <= lon <= max(a[1], b[1]) + _EDGE_EPSILON)
+    return (
+        min(a[0], b[0]) - _EDGE_EPSILON <= lat <= max(a[0], b[0]) + _EDGE_EPSILON
+        and min(a[1], b[1]) - _EDGE_EPSILON <= lon <= max(a[1], b[1]) + _EDGE_EPSILON
+    )
 
 
 def point_in_polygon(lat: float, lon: float, ring: list[LatLon]) -> bool:
@@ -66,8 +68,9 @@ class GridLocator:
             if len(ring) < 3:
                 continue
             lats, lons = [p[0] for p in ring], [p[1] for p in ring]
-            self.areas.append(_Area(community.code, grid.code, ring,
-                                    min(lats), min(lons), max(lats), max(lons)))
+            self.areas.append(
+                _Area(community.code, grid.code, ring, min(lats), min(lons), max(lats), max(lons))
+            )
 
     def locate(self, point: LatLon | None) -> tuple[str, str] | None:
         """(community code, grid code) containing `point`, or None (also for invalid points)."""

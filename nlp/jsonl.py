@@ -41,8 +41,9 @@ def parse_request(line: str) -> tuple[Any, str, tuple[float, float] | None]:
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise RequestError(_guess_id(line), f"invalid JSON: {exc.msg} (column {exc.colno})"
-                           ) from None
+        raise RequestError(
+            _guess_id(line), f"invalid JSON: {exc.msg} (column {exc.colno})"
+        ) from None
     if not isinstance(item, dict):
         raise RequestError(None, "each line must be a JSON object")
     request_id = item.get("id")

@@ -23,7 +23,8 @@ _DROP_RE = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\xad\u0300-\u036f\u200b-\u200f\u2028-\u202e"
     "\u2060-\u206f\u20d0-\u20ff\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff"
     "\u3030\u303d\u3297\u3299\ud800-\udfff\ue000-\uf8ff\ufe00-\ufe0f\ufe20-\ufe2f\ufeff"
-    "\ufff0-\uffff\U0001F000-\U0001FAFF\U000E0000-\U000E01EF\U000F0000-\U0010FFFF]+")
+    "\ufff0-\uffff\U0001f000-\U0001faff\U000e0000-\U000e01ef\U000f0000-\U0010ffff]+"
+)
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _NEWLINES_RE = re.compile(r" ?\n[\s\n]*")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

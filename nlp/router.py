@@ -21,8 +21,18 @@ from nlp.tokenizer import DomainTokenizer
 from nlp.urgency import Urgency, UrgencyDetector
 
 FALLBACK_CATEGORY = "other"
-CONTRACT_KEYS = ("category", "category_name", "community", "grid", "building", "urgent",
-                 "confidence", "needs_review", "keywords", "script")
+CONTRACT_KEYS = (
+    "category",
+    "category_name",
+    "community",
+    "grid",
+    "building",
+    "urgent",
+    "confidence",
+    "needs_review",
+    "keywords",
+    "script",
+)
 
 
 @dataclass(frozen=True)
@@ -62,9 +72,12 @@ class RoutingDecision:
         data: dict[str, Any] = {key: getattr(self, key) for key in CONTRACT_KEYS}
         data["keywords"] = list(self.keywords)
         if explain:
-            data.update(unit=self.unit, room=self.room,
-                        emergency_numbers=list(self.emergency_numbers),
-                        rules=list(self.rules))
+            data.update(
+                unit=self.unit,
+                room=self.room,
+                emergency_numbers=list(self.emergency_numbers),
+                rules=list(self.rules),
+            )
         return data
 
 
@@ -81,8 +94,13 @@ def _outermost(words: list[str]) -> list[str]:
 class Router:
     """Routes complaints of one district with one rule set."""
 
-    def __init__(self, config: GridDeskConfig, rules: RuleSet,
-                 review_threshold: float = 0.35, cache_directory: Path | None = None) -> None:
+    def __init__(
+        self,
+        config: GridDeskConfig,
+        rules: RuleSet,
+        review_threshold: float = 0.35,
+        cache_directory: Path | None = None,
+    ) -> None:
         if not 0 <= review_threshold <= 1:
             raise ValueError("review_threshold must be within [0, 1]")
         self.config = config
@@ -91,10 +109,14 @@ class Router:
         self.category_order = [c.code for c in config.taxonomy.categories]
         self.category_position = {code: i for i, code in enumerate(self.category_order)}
         self.category_names = {c.code: c.name for c in config.taxonomy.categories}
-        self.fallback = (FALLBACK_CATEGORY if FALLBACK_CATEGORY in self.category_names
-                         else self.category_order[-1])
+        self.fallback = (
+            FALLBACK_CATEGORY
+            if FALLBACK_CATEGORY in self.category_names
+            else self.category_order[-1]
+        )
         self.communities: dict[str, Community] = {
-            c.code: c for _, c in config.district.communities()}
+            c.code: c for _, c in config.district.communities()
+        }
         self.address = AddressParser(config.district)
         self.locator = GridLocator(config.district)
         self.scorer = Scorer(rules)
@@ -107,8 +129,9 @@ class Router:
         self.tokenizer = DomainTokenizer(user_words, rules.all_terms(), cache_directory)
 
     @classmethod
-    def from_config(cls, config: GridDeskConfig, rules_path: Path | None = None,
-                    review_threshold: float = 0.35) -> Router:
+    def from_config(
+        cls, config: GridDeskConfig, rules_path: Path | None = None, review_threshold: float = 0.35
+    ) -> Router:
         """Load the rules (bundled demo rules by default) and build the engine."""
         return cls(config, load_rules(rules_path, config.taxonomy), review_threshold)
 
@@ -129,11 +152,22 @@ class Router:
         if needs_review:
             rules.append(self._review_reason(address.grid is None, value))
         return RoutingDecision(
-            category=category, category_name=self.category_names[category],
-            community=address.community, grid=address.grid, building=address.building,
-            unit=address.unit, room=address.room, urgent=urgency.urgent,
-            emergency_numbers=urgency.numbers, confidence=value, needs_review=needs_review,
-            keywords=keywords, rules=rules, script=normalized.script, normalized_text=body)
+            category=category,
+            category_name=self.category_names[category],
+            community=address.community,
+            grid=address.grid,
+            building=address.building,
+            unit=address.unit,
+            room=address.room,
+            urgent=urgency.urgent,
+            emergency_numbers=urgency.numbers,
+            confidence=value,
+            needs_review=needs_review,
+            keywords=keywords,
+            rules=rules,
+            script=normalized.script,
+            normalized_text=body,
+        )
 
     def _review_reason(self, no_grid: bool, value: float) -> str:
         reasons = ["网格未知"] if no_grid else []
@@ -157,8 +191,10 @@ class Router:
         second_score = ranking[1][1] if len(ranking) > 1 else 0.0
         value = confidence(best_score, second_score, self.rules.settings.full_confidence_score)
         evidence = sorted(scores.evidence[best].values(), key=_start)
-        parts = [f"{e.matched}{e.weight:+g}({e.note})" if e.note else f"{e.matched}{e.weight:+g}"
-                 for e in evidence]
+        parts = [
+            f"{e.matched}{e.weight:+g}({e.note})" if e.note else f"{e.matched}{e.weight:+g}"
+            for e in evidence
+        ]
         line = f"分类：{self.category_names[best]}({best}) 得分 {best_score:g}：{'，'.join(parts)}"
         if len(ranking) > 1:
             runner, runner_score = ranking[1]
@@ -166,8 +202,9 @@ class Router:
         return best, value, [line, *notes]
 
     # -- addresses ----------------------------------------------------------------------------
-    def resolve_address(self, text: str | None,
-                        location: tuple[float, float] | None) -> AddressMatch:
+    def resolve_address(
+        self, text: str | None, location: tuple[float, float] | None
+    ) -> AddressMatch:
         """Resolve an address or location the resident supplies after the complaint."""
         parsed = self.address.parse(normalize(text).text) if text else TextAddress()
         return self._resolve(parsed, location)
@@ -195,19 +232,29 @@ class Router:
         if point and located is None:
             notes.append(f"定位 {point[0]:.5f},{point[1]:.5f} 不在任何网格内")
         community, grid = self._pick(parsed, located, notes)
-        return AddressMatch(community=community, grid=grid, building=parsed.building,
-                            unit=parsed.unit if parsed.building is not None else None,
-                            room=parsed.room if parsed.building is not None else None,
-                            explanation=tuple(notes))
+        return AddressMatch(
+            community=community,
+            grid=grid,
+            building=parsed.building,
+            unit=parsed.unit if parsed.building is not None else None,
+            room=parsed.room if parsed.building is not None else None,
+            explanation=tuple(notes),
+        )
 
-    def _pick(self, parsed: TextAddress, located: tuple[str, str] | None,
-              notes: list[str]) -> tuple[str | None, str | None]:
+    def _pick(
+        self, parsed: TextAddress, located: tuple[str, str] | None, notes: list[str]
+    ) -> tuple[str | None, str | None]:
         building = parsed.building
         if parsed.community is not None:
             text_grid = self._grid_for(parsed.community, building)
-            notes.append(f"地址：「{parsed.community_text}」→ {parsed.community}"
-                         + (f"，「{parsed.building_text}」→ {text_grid or '不在任何网格的楼栋范围'}"
-                            if building is not None else ""))
+            notes.append(
+                f"地址：「{parsed.community_text}」→ {parsed.community}"
+                + (
+                    f"，「{parsed.building_text}」→ {text_grid or '不在任何网格的楼栋范围'}"
+                    if building is not None
+                    else ""
+                )
+            )
             if located is None:
                 return parsed.community, text_grid
             if located[0] != parsed.community:

@@ -27,8 +27,10 @@ URGENT_KINDS_NUMBERS = frozenset({"110", "119", "120", "122"})
 
 
 # How common some characters are in complaints (guards avoid them); others count 1.
-_COMMON = "的了是不一在有我人这个们来到上下说就也都还要没着家里天楼门水电车" \
-          "大小多好几么那什怎看出过去会能对时点开把被让给得地后前边"
+_COMMON = (
+    "的了是不一在有我人这个们来到上下说就也都还要没着家里天楼门水电车"
+    "大小多好几么那什怎看出过去会能对时点开把被让给得地后前边"
+)
 
 
 def _character_frequency() -> Callable[[str], float]:
@@ -61,8 +63,8 @@ class Pattern:
 
 
 class PatternIndex:
-    """Patterns indexed by their possible first characters: `candidates(text)` returns, in
-    order, the positions of the patterns that may match `text` (unguarded ones always)."""
+    """Patterns indexed by their guard characters: `candidates(text)` returns, in order, the
+    positions of the patterns that may match `text` (unguarded ones always)."""
 
     def __init__(self, patterns: list[Pattern]) -> None:
         self.by_char: dict[str, list[int]] = {}
@@ -74,10 +76,10 @@ class PatternIndex:
                 for char in pattern.guard:
                     self.by_char.setdefault(char, []).append(index)
 
-    def candidates(self, text: str) -> list[int]:
+    def candidates(self, text: str, characters: frozenset[str] | None = None) -> list[int]:
         found = set(self.always)
         by_char = self.by_char
-        for char in by_char.keys() & set(text):
+        for char in by_char.keys() & (characters if characters is not None else set(text)):
             found.update(by_char[char])
         return sorted(found)
 
@@ -91,8 +93,9 @@ def _sre() -> tuple[Any, Any] | None:
     return parser, constants
 
 
-def required_characters(regex: re.Pattern[str],
-                        rarity: Callable[[str], float] | None = None) -> frozenset[str] | None:
+def required_characters(
+    regex: re.Pattern[str], rarity: Callable[[str], float] | None = None
+) -> frozenset[str] | None:
     """A set of characters at least one of which occurs in every text `regex` matches, or None.
 
     Among the candidate sets (one per mandatory part of the regex) the rarest is chosen:
@@ -112,8 +115,9 @@ def required_characters(regex: re.Pattern[str],
     return min(options, key=total) if options else None
 
 
-def _required(items: list[Any], c: Any,
-              total: Callable[[frozenset[str]], float]) -> list[frozenset[str]]:
+def _required(
+    items: list[Any], c: Any, total: Callable[[frozenset[str]], float]
+) -> list[frozenset[str]]:
     """Candidate necessary character sets of a sequence of regex items."""
     options = []
     for op, value in items:
@@ -155,6 +159,7 @@ class CategoryRules:
 class Settings:
     unaligned_factor: float = 0.6
     resolved_factor: float = 0.25
+    ask_factor: float = 1.0
     full_confidence_score: float = 6.0
 
 
@@ -165,6 +170,7 @@ class Modifiers:
     not_negation: list[str] = field(default_factory=list)
     resolved: list[str] = field(default_factory=list)
     resolved_cancel: list[str] = field(default_factory=list)
+    ask: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -218,6 +224,7 @@ def _pattern_text(source: str) -> str:
 
 # -- parsing --------------------------------------------------------------------------------------
 
+
 class _Parser:
     """Collects problems while turning the YAML mapping into a RuleSet."""
 
@@ -250,8 +257,9 @@ class _Parser:
             self.problem(path, f"bad weight {value!r}: use a number")
             return None
         if value == 0 or abs(value) > MAX_WEIGHT:
-            self.problem(path,
-                         f"bad weight {value!r}: use a non-zero number within ±{MAX_WEIGHT:g}")
+            self.problem(
+                path, f"bad weight {value!r}: use a non-zero number within ±{MAX_WEIGHT:g}"
+            )
             return None
         return float(value)
 
@@ -275,8 +283,11 @@ class _Parser:
             term_path = f"{path}.{raw}"
             term = normalize(str(raw)).text
             if not _TERM_RE.match(term):
-                self.problem(term_path, f"term {raw!r} may only contain Chinese characters, "
-                                        "letters and digits (use a pattern)")
+                self.problem(
+                    term_path,
+                    f"term {raw!r} may only contain Chinese characters, "
+                    "letters and digits (use a pattern)",
+                )
                 continue
             parsed = self.weight(weight, term_path)
             if parsed is not None:
@@ -290,8 +301,11 @@ class _Parser:
             compiled = self.regex(source, item_path)
             parsed = self.weight(weight, item_path)
             if compiled is not None and parsed is not None:
-                result.append(Pattern(str(source), compiled, parsed,
-                                      required_characters(compiled, self.rarity)))
+                result.append(
+                    Pattern(
+                        str(source), compiled, parsed, required_characters(compiled, self.rarity)
+                    )
+                )
         return result
 
     def regex_list(self, value: Any, path: str) -> list[Pattern]:
@@ -304,8 +318,9 @@ class _Parser:
         for index, source in enumerate(value):
             compiled = self.regex(source, f"{path}[{index}]")
             if compiled is not None:
-                result.append(Pattern(str(source), compiled, 1.0,
-                                      required_characters(compiled, self.rarity)))
+                result.append(
+                    Pattern(str(source), compiled, 1.0, required_characters(compiled, self.rarity))
+                )
         return result
 
     def numbers(self, value: Any, path: str) -> tuple[str, ...]:
@@ -318,24 +333,31 @@ class _Parser:
 def _settings(parser: _Parser, data: dict[str, Any]) -> Settings:
     raw = parser.mapping(data.get("settings"), "settings")
     values: dict[str, float] = {}
-    for name, low, high in (("unaligned_factor", 0, 1), ("resolved_factor", 0, 1),
-                            ("full_confidence_score", 0.1, 100)):
+    for name, low, high in (
+        ("unaligned_factor", 0, 1),
+        ("resolved_factor", 0, 1),
+        ("ask_factor", 1, 5),
+        ("full_confidence_score", 0.1, 100),
+    ):
         if name in raw:
             value = raw[name]
-            if isinstance(value, bool) or not isinstance(value, int | float) \
-                    or not low <= value <= high:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not low <= value <= high
+            ):
                 parser.problem(f"settings.{name}", f"must be a number within [{low}, {high}]")
             else:
                 values[name] = float(value)
-    for name in sorted(set(raw) - {"unaligned_factor", "resolved_factor",
-                                   "full_confidence_score"}):
+    known = {"unaligned_factor", "resolved_factor", "ask_factor", "full_confidence_score"}
+    for name in sorted(set(raw) - known):
         parser.problem(f"settings.{name}", "unknown setting")
     return Settings(**values)
 
 
 def _modifiers(parser: _Parser, data: dict[str, Any]) -> Modifiers:
     raw = parser.mapping(data.get("modifiers"), "modifiers")
-    names = ("negation", "negation_fillers", "not_negation", "resolved", "resolved_cancel")
+    names = ("negation", "negation_fillers", "not_negation", "resolved", "resolved_cancel", "ask")
     for name in sorted(set(raw) - set(names)):
         parser.problem(f"modifiers.{name}", "unknown modifier list")
     lists = {name: parser.strings(raw.get(name), f"modifiers.{name}") for name in names}
@@ -351,21 +373,22 @@ def _dictionary(parser: _Parser, data: dict[str, Any]) -> dict[str, int | None]:
         parser.problem("dictionary", "must be a list of words (optionally `word: frequency`)")
         return result
     for index, item in enumerate(value):
-        word, freq = (next(iter(item.items())) if isinstance(item, dict) and len(item) == 1
-                      else (item, None))
+        word, freq = (
+            next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
+        )
         text = normalize(str(word)).text if isinstance(word, str) else ""
         if not text or not _TERM_RE.match(text):
             parser.problem(f"dictionary[{index}]", f"bad word {word!r}")
-        elif freq is not None and (isinstance(freq, bool) or not isinstance(freq, int)
-                                   or freq < 1):
+        elif freq is not None and (isinstance(freq, bool) or not isinstance(freq, int) or freq < 1):
             parser.problem(f"dictionary[{index}]", f"bad frequency {freq!r}")
         else:
             result[text] = freq
     return result
 
 
-def _categories(parser: _Parser, data: dict[str, Any],
-                taxonomy: Taxonomy | None) -> dict[str, CategoryRules]:
+def _categories(
+    parser: _Parser, data: dict[str, Any], taxonomy: Taxonomy | None
+) -> dict[str, CategoryRules]:
     raw = parser.mapping(data.get("categories"), "categories")
     known = {category.code for category in taxonomy.categories} if taxonomy else None
     result: dict[str, CategoryRules] = {}
@@ -395,21 +418,25 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
     for name, body in parser.mapping(raw.get("kinds"), "urgent.kinds").items():
         path = f"urgent.kinds.{name}"
         body = parser.mapping(body, path)
-        kinds.append(UrgentKind(
-            name=str(name),
-            label=str(body.get("label") or name),
-            numbers=parser.numbers(body.get("numbers"), f"{path}.numbers"),
-            patterns=parser.regex_list(body.get("patterns"), f"{path}.patterns"),
-            resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
-            exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
-            fallback=bool(body.get("fallback", False)),
-        ))
-        for key in sorted(set(body) - {"label", "numbers", "patterns", "resolved", "exclude",
-                                       "fallback"}):
+        kinds.append(
+            UrgentKind(
+                name=str(name),
+                label=str(body.get("label") or name),
+                numbers=parser.numbers(body.get("numbers"), f"{path}.numbers"),
+                patterns=parser.regex_list(body.get("patterns"), f"{path}.patterns"),
+                resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
+                exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
+                fallback=bool(body.get("fallback", False)),
+            )
+        )
+        for key in sorted(
+            set(body) - {"label", "numbers", "patterns", "resolved", "exclude", "fallback"}
+        ):
             parser.problem(f"{path}.{key}", "unknown key")
     injury = parser.mapping(raw.get("injury"), "urgent.injury")
-    for key in sorted(set(raw) - {"kinds", "negation", "hypothetical", "past", "current",
-                                  "injury"}):
+    for key in sorted(
+        set(raw) - {"kinds", "negation", "hypothetical", "past", "current", "injury"}
+    ):
         parser.problem(f"urgent.{key}", "unknown key")
     return UrgentRules(
         kinds=kinds,
@@ -418,21 +445,24 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         past=parser.strings(raw.get("past"), "urgent.past"),
         current=parser.strings(raw.get("current"), "urgent.current"),
         injury=parser.regex_list(injury.get("patterns"), "urgent.injury.patterns"),
-        injury_numbers=(parser.numbers(injury.get("numbers"), "urgent.injury.numbers")
-                        if injury else ("120",)),
+        injury_numbers=(
+            parser.numbers(injury.get("numbers"), "urgent.injury.numbers") if injury else ("120",)
+        ),
     )
 
 
-def parse_rules(data: Any, file: str = RULES_FILE,
-                taxonomy: Taxonomy | None = None) -> tuple[RuleSet | None, list[ConfigProblem]]:
+def parse_rules(
+    data: Any, file: str = RULES_FILE, taxonomy: Taxonomy | None = None
+) -> tuple[RuleSet | None, list[ConfigProblem]]:
     """Validate a loaded YAML document; returns the rule set (None on error) and the problems."""
     parser = _Parser(file)
     if not isinstance(data, dict):
         return None, [ConfigProblem(file, "", "must be a mapping at the top level")]
     if data.get("version") != 1:
         parser.problem("version", f"unsupported version {data.get('version')!r}, expected 1")
-    for key in sorted(set(data) - {"version", "settings", "modifiers", "dictionary",
-                                   "categories", "urgent"}):
+    for key in sorted(
+        set(data) - {"version", "settings", "modifiers", "dictionary", "categories", "urgent"}
+    ):
         parser.problem(str(key), "unknown top-level key")
     rules = RuleSet(
         settings=_settings(parser, data),

@@ -1,10 +1,12 @@
 """Category scoring: weighted terms and patterns, negation, "already solved", confidence.
 
 Term occurrences come from the tokenizer (every rule term found in jieba's DAG). Overlapping
-occurrences are resolved leftmost-longest, so 楼道灯 wins over 道灯 and 消防通道 over 通道. A term
-that cuts through a jieba word (停电 in 暂停电梯) counts `unaligned_factor`; a `words` entry must
-be a whole jieba word. Each distinct term or pattern counts once per category (its best
-occurrence), so a long story does not outweigh a clear short ask.
+occurrences are resolved in favour of jieba's segmentation: first the terms that are whole
+tokens (or runs of tokens), longest first, then the others, longest first, leftmost on ties — so
+电梯 beats 停电 in 暂停电梯, 楼道灯 beats 道灯, 消防通道 beats 通道. A term that cuts through a
+jieba word counts `unaligned_factor`; a `words` entry must be a whole jieba word. Each distinct
+term or pattern counts once per category (its best occurrence), so a long story does not
+outweigh a clear short ask.
 """
 
 from __future__ import annotations
@@ -82,25 +84,35 @@ class Scorer:
                 self.index.setdefault(term, []).append(_Entry(code, weight, False))
             for word, weight in category.words.items():
                 self.index.setdefault(word, []).append(_Entry(code, weight, True))
-        self.patterns = [(code, pattern) for code, category in rules.categories.items()
-                         for pattern in category.patterns]
+        self.patterns = [
+            (code, pattern)
+            for code, category in rules.categories.items()
+            for pattern in category.patterns
+        ]
         self.pattern_index = PatternIndex([pattern for _, pattern in self.patterns])
+        self.pattern_keys = [f"/{pattern.source}/" for _, pattern in self.patterns]
 
     @staticmethod
-    def select(hits: list[TermHit]) -> list[TermHit]:
-        """Leftmost-longest non-overlapping occurrences."""
-        chosen: list[TermHit] = []
-        last_end = -1
-        for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
-            if hit.start >= last_end:
-                chosen.append(hit)
-                last_end = hit.end
+    def select(hits: list[TermHit], analysis: Analysis) -> list[tuple[TermHit, bool]]:
+        """Non-overlapping occurrences (with their alignment), segmentation-aligned first."""
+        if len(hits) < 2:
+            return [(hit, analysis.aligned(hit.start, hit.end)) for hit in hits]
+        ranked = sorted(
+            ((not analysis.aligned(h.start, h.end), h.start - h.end, h.start, h) for h in hits),
+            key=lambda item: item[:3],
+        )
+        covered: set[int] = set()
+        chosen: list[tuple[TermHit, bool]] = []
+        for unaligned, _, _, hit in ranked:
+            span = range(hit.start, hit.end)
+            if covered.isdisjoint(span):
+                covered.update(span)
+                chosen.append((hit, not unaligned))
         return chosen
 
     def score(self, text: str, analysis: Analysis, context: TextContext) -> Scores:
         scores = Scores()
-        for hit in self.select(analysis.hits):
-            aligned = analysis.aligned(hit.start, hit.end)
+        for hit, aligned in self.select(analysis.hits, analysis):
             factor, note = self._modifier(context, hit.start, hit.end, hit.word, scores)
             if factor is None:
                 continue
@@ -110,22 +122,31 @@ class Scorer:
                 weight = entry.weight * factor
                 if not aligned:
                     weight *= self.settings.unaligned_factor
-                scores.add(entry.category,
-                           Evidence(hit.word, hit.word, hit.start, weight, note))
-        for index in self.pattern_index.candidates(text):
+                scores.add(entry.category, Evidence(hit.word, hit.word, hit.start, weight, note))
+        for index in self.pattern_index.candidates(text, context.characters):
             code, pattern = self.patterns[index]
             match = pattern.regex.search(text)
             if match is None:
                 continue
-            factor, note = self._modifier(context, match.start(), match.end(), match.group(),
-                                          scores)
+            factor, note = self._modifier(
+                context, match.start(), match.end(), match.group(), scores
+            )
             if factor is not None:
-                scores.add(code, Evidence(f"/{pattern.source}/", match.group(), match.start(),
-                                          pattern.weight * factor, note))
+                scores.add(
+                    code,
+                    Evidence(
+                        self.pattern_keys[index],
+                        match.group(),
+                        match.start(),
+                        pattern.weight * factor,
+                        note,
+                    ),
+                )
         return scores
 
-    def _modifier(self, context: TextContext, start: int, end: int, matched: str,
-                  scores: Scores) -> tuple[float | None, str]:
+    def _modifier(
+        self, context: TextContext, start: int, end: int, matched: str, scores: Scores
+    ) -> tuple[float | None, str]:
         negation = context.negation(start)
         if negation is not None:
             scores.ignored.append(f"否定：「{negation}{matched}」不计分")
@@ -133,6 +154,8 @@ class Scorer:
         solved = context.solved(end)
         if solved is not None:
             return self.settings.resolved_factor, f"已解决({solved})"
+        if self.settings.ask_factor != 1.0 and context.in_ask(start):
+            return self.settings.ask_factor, "诉求"
         return 1.0, ""
 
 

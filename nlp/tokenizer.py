@@ -72,8 +72,12 @@ class Analysis:
 class DomainTokenizer:
     """jieba.Tokenizer wrapper with a domain dictionary; `analyse` is its only hot path."""
 
-    def __init__(self, user_words: Mapping[str, int | None], terms: Iterable[str],
-                 directory: Path | None = None) -> None:
+    def __init__(
+        self,
+        user_words: Mapping[str, int | None],
+        terms: Iterable[str],
+        directory: Path | None = None,
+    ) -> None:
         import jieba
 
         self._jieba = jieba.Tokenizer()
@@ -82,15 +86,20 @@ class DomainTokenizer:
         self._load(dict(user_words), directory or cache_dir())
         self._freq: dict[str, int] = self._jieba.FREQ
         self._logtotal = log(self._jieba.total)
-        self._logp: dict[str, float] = {}
 
     # -- construction -----------------------------------------------------------------------
     def _load(self, user_words: dict[str, int | None], directory: Path) -> None:
         import jieba
 
         key = hashlib.sha256(
-            repr((_CACHE_FORMAT, jieba.__version__, _dict_stamp(), sorted(
-                (word, freq or 0) for word, freq in user_words.items()))).encode("utf-8")
+            repr(
+                (
+                    _CACHE_FORMAT,
+                    jieba.__version__,
+                    _dict_stamp(),
+                    sorted((word, freq or 0) for word, freq in user_words.items()),
+                )
+            ).encode("utf-8")
         ).hexdigest()[:20]
         for folder in (directory, Path(tempfile.gettempdir()) / "griddesk"):
             path = folder / f"jieba-{key}.cache"
@@ -153,91 +162,73 @@ class DomainTokenizer:
         return True
 
     # -- hot path -----------------------------------------------------------------------------
-    def analyse(self, text: str) -> Analysis:
-        """Segment `text` (jieba DAG + DP, no HMM) and list every rule term it contains."""
+    def analyse(self, text: str, full: bool = False) -> Analysis:
+        """List every rule term in `text` and segment it (jieba DAG + DP, no HMM).
+
+        Tokens are only materialised for blocks that contain a term (that is where alignment
+        matters) unless `full` is set."""
         tokens: list[tuple[int, int]] = []
         hits: list[TermHit] = []
         for block in BLOCK_RE.finditer(text):
-            offset, sentence = block.start(), block.group()
-            dag = self._dag(sentence, offset, hits)
-            self._segment(sentence, dag, offset, tokens)
+            before = len(hits)
+            nexts = self._route(block.group(), block.start(), hits)
+            if full or len(hits) > before:
+                _tokens(block.group(), block.start(), nexts, tokens)
         starts = frozenset(a for a, _ in tokens)
         ends = frozenset(b for _, b in tokens)
         return Analysis(tokens=tokens, hits=hits, starts=starts, ends=ends)
 
-    def _dag(self, sentence: str, offset: int, hits: list[TermHit]) -> list[list[int]]:
-        """jieba's `get_DAG` (as a list), noting rule terms on the way."""
-        freq, terms = self._freq, self.terms
+    def _route(self, sentence: str, offset: int, hits: list[TermHit]) -> list[int]:
+        """jieba's `get_DAG` + `calc` (no HMM) fused into one right-to-left pass, noting rule
+        terms on the way; returns, per position, the last index of the best word there."""
+        freq, terms, logtotal = self._freq, self.terms, self._logtotal
         size = len(sentence)
-        dag: list[list[int]] = []
-        for k in range(size):
-            ends = []
+        best = [0.0] * (size + 1)
+        nexts = list(range(size))
+        for k in range(size - 1, -1, -1):
+            top = float("-inf")
             i = k
             frag = sentence[k]
             while (count := freq.get(frag)) is not None:
                 if count:
-                    ends.append(i)
+                    score = log(count) - logtotal + best[i + 1]
+                    if score >= top:  # jieba's max() over (score, end) prefers the longer word
+                        top, nexts[k] = score, i
                     if frag in terms:
                         hits.append(TermHit(offset + k, offset + i + 1, frag))
                 i += 1
                 if i >= size:
                     break
-                frag = sentence[k:i + 1]
-            if not ends:
-                ends.append(k)
+                frag = sentence[k : i + 1]
+            if top == float("-inf"):  # no dictionary word starts here: a single character
+                top = best[k + 1] - logtotal
                 if sentence[k] in terms:
                     hits.append(TermHit(offset + k, offset + k + 1, sentence[k]))
-            dag.append(ends)
-        return dag
-
-    def _segment(self, sentence: str, dag: list[list[int]], offset: int,
-                 tokens: list[tuple[int, int]]) -> None:
-        """jieba's maximum-probability route over the DAG (`calc` without HMM)."""
-        logp = self._logp
-        size = len(sentence)
-        best = [0.0] * (size + 1)
-        nexts = [0] * (size + 1)
-        for idx in range(size - 1, -1, -1):
-            ends = dag[idx]
-            if len(ends) == 1:
-                x = ends[0]
-                word = sentence[idx:x + 1]
-                value = logp.get(word)
-                best[idx] = (value if value is not None else self._log_prob(word)) + best[x + 1]
-                nexts[idx] = x
-                continue
-            top, chosen = float("-inf"), ends[0]
-            for x in ends:
-                word = sentence[idx:x + 1]
-                value = logp.get(word)
-                score = (value if value is not None else self._log_prob(word)) + best[x + 1]
-                if score >= top:  # jieba's max() over (score, x) prefers the longer word on ties
-                    top, chosen = score, x
-            best[idx], nexts[idx] = top, chosen
-        ascii_run: int | None = None  # single ASCII characters are merged, as jieba does
-        x = 0
-        while x < size:
-            y = nexts[x] + 1
-            if y - x == 1 and sentence[x].isascii() and sentence[x].isalnum():
-                ascii_run = x if ascii_run is None else ascii_run
-            else:
-                if ascii_run is not None:
-                    tokens.append((offset + ascii_run, offset + x))
-                    ascii_run = None
-                tokens.append((offset + x, offset + y))
-            x = y
-        if ascii_run is not None:
-            tokens.append((offset + ascii_run, offset + size))
-
-    def _log_prob(self, word: str) -> float:
-        """log P(word), memoised (the memo only ever holds dictionary words and characters)."""
-        value = log(self._freq.get(word) or 1) - self._logtotal
-        self._logp[word] = value
-        return value
+            best[k] = top
+        return nexts
 
     def lcut(self, text: str) -> list[str]:
         """Plain segmentation (for tests and the explanation)."""
-        return self.analyse(text).words(text)
+        return self.analyse(text, full=True).words(text)
+
+
+def _tokens(sentence: str, offset: int, nexts: list[int], tokens: list[tuple[int, int]]) -> None:
+    """Walk the best route; single ASCII letters/digits are merged, as jieba does."""
+    size = len(sentence)
+    ascii_run: int | None = None
+    x = 0
+    while x < size:
+        y = nexts[x] + 1
+        if y - x == 1 and sentence[x].isascii() and sentence[x].isalnum():
+            ascii_run = x if ascii_run is None else ascii_run
+        else:
+            if ascii_run is not None:
+                tokens.append((offset + ascii_run, offset + x))
+                ascii_run = None
+            tokens.append((offset + x, offset + y))
+        x = y
+    if ascii_run is not None:
+        tokens.append((offset + ascii_run, offset + size))
 
 
 _KEEP_CACHES = 8
@@ -246,8 +237,7 @@ _KEEP_CACHES = 8
 def _prune(folder: Path) -> None:
     """Keep the most recently used dictionary caches (other districts/rule sets) only."""
     try:
-        caches = sorted(folder.glob("jieba-*.cache"), key=lambda p: p.stat().st_mtime,
-                        reverse=True)
+        caches = sorted(folder.glob("jieba-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)
     except OSError:
         return
     for old in caches[_KEEP_CACHES:]:
@@ -274,8 +264,8 @@ def _decode_cache(data: bytes) -> tuple[dict[str, int], int] | None:
     start = len(_MAGIC) + _HEADER.size
     counts = array.array("q")
     try:
-        words = data[start:start + size].decode("utf-8").split("\n")
-        counts.frombytes(data[start + size:])
+        words = data[start : start + size].decode("utf-8").split("\n")
+        counts.frombytes(data[start + size :])
     except (UnicodeDecodeError, ValueError):
         return None
     if len(words) != count or len(counts) != count or total <= 0:

@@ -43,12 +43,16 @@ class UrgencyDetector:
         self.patterns = [(kind, p) for kind in self.kinds for p in kind.patterns]
         self.pattern_index = PatternIndex([p for _, p in self.patterns])
         self.context_rules = ContextRules(
-            Modifiers(negation=modifiers.negation, negation_fillers=modifiers.negation_fillers,
-                      not_negation=modifiers.not_negation),
-            extra_negation=self.rules.negation)
+            Modifiers(
+                negation=modifiers.negation,
+                negation_fillers=modifiers.negation_fillers,
+                not_negation=modifiers.not_negation,
+            ),
+            extra_negation=self.rules.negation,
+        )
 
     def detect(self, text: str, context: TextContext) -> Urgency:
-        candidates = self.pattern_index.candidates(text)
+        candidates = self.pattern_index.candidates(text, context.characters)
         if not candidates:
             return Urgency(False)
         found = _Found()
@@ -60,8 +64,9 @@ class UrgencyDetector:
             if keyword is not None:
                 found.kinds.append(kind)
                 found.keywords.append(keyword)
-                found.notes.append(f"紧急：「{keyword}」→ {kind.label}，"
-                                   f"请同时拨打 {'/'.join(kind.numbers)}")
+                found.notes.append(
+                    f"紧急：「{keyword}」→ {kind.label}，请同时拨打 {'/'.join(kind.numbers)}"
+                )
         if not found.kinds:
             return Urgency(False, explanation=tuple(found.notes))
         numbers = {n for kind in found.kinds for n in kind.numbers}
@@ -73,11 +78,22 @@ class UrgencyDetector:
                 found.notes.append(f"有人受伤：「{keyword}」→ {numbers_text}")
                 break
         ordered = tuple(n for n in _NUMBER_ORDER if n in numbers)
-        return Urgency(True, tuple(k.name for k in found.kinds), ordered,
-                       tuple(dict.fromkeys(found.keywords)), tuple(found.notes))
+        return Urgency(
+            True,
+            tuple(k.name for k in found.kinds),
+            ordered,
+            tuple(dict.fromkeys(found.keywords)),
+            tuple(found.notes),
+        )
 
-    def _first_valid(self, text: str, context: TextContext, kind: UrgentKind | None,
-                     pattern: Pattern, notes: list[str]) -> str | None:
+    def _first_valid(
+        self,
+        text: str,
+        context: TextContext,
+        kind: UrgentKind | None,
+        pattern: Pattern,
+        notes: list[str],
+    ) -> str | None:
         for match in pattern.regex.finditer(text):
             reason = self._discount(text, context, kind, match.start(), match.end())
             if reason is None:
@@ -85,8 +101,9 @@ class UrgencyDetector:
             notes.append(f"不算紧急：「{match.group()}」{reason}")
         return None
 
-    def _discount(self, text: str, context: TextContext, kind: UrgentKind | None,
-                  start: int, end: int) -> str | None:
+    def _discount(
+        self, text: str, context: TextContext, kind: UrgentKind | None, start: int, end: int
+    ) -> str | None:
         """Why the danger matched at [start, end) is not happening now, or None."""
         negation = context.negation(start, self.context_rules)
         if negation is not None:

@@ -23,7 +23,11 @@ def check(directory: Path | None) -> None:
 
     directory = directory or Settings().config_dir
     config, problems = check_config(directory)
-    if config is None:
+    if config is not None:
+        from nlp.rules import check_rules
+
+        problems = check_rules(directory / "rules.yaml", config.taxonomy)
+    if config is None or problems:
         for problem in problems:
             click.echo(str(problem), err=True)
         click.echo(f"{len(problems)} problem(s) in {directory}", err=True)

@@ -15,13 +15,10 @@ from typing import Any
 
 import click
 
+from bot.commands.bench_cmd import bench_group
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TARGET_RATIO = 1.10
-
-
-@click.group("bench")
-def bench_group() -> None:
-    """Benchmarks: they run locally and print figures."""
 
 
 @dataclass
@@ -175,9 +172,9 @@ def report(result: BenchResult) -> str:
                    "default: a temporary SQLite file.")  # fmt: skip
 @click.option("--check", is_flag=True, help="Exit 1 when the target is missed.")
 def deliver(messages: int, chats: int, groups: int, database_url: str | None, check: bool) -> None:
-    """Send MESSAGES outbox notifications to CHATS chats through the local Bot API double with
-    Telegram's limits enforced, and print the achieved rate, the 429s received and the time to
-    drain against the limit-bound minimum (target: no 429, within 10%).
+    """Send --messages outbox notifications round-robin to --chats chats through the local Bot
+    API double with Telegram's limits enforced, and print the achieved rate, the 429s received
+    and the time to drain against the limit-bound minimum (target: no 429, within 10%).
 
     The double is tests/botapi_double, imported from the repository checkout: run this from a
     GridDesk source tree (it is not part of the installed package). Takes about a minute.
@@ -190,4 +187,4 @@ def deliver(messages: int, chats: int, groups: int, database_url: str | None, ch
         sys.exit(1)
 
 
-commands = [bench_group]
+commands: list[click.Command] = []  # attached to the shared `bench` group

@@ -15,8 +15,11 @@ if TYPE_CHECKING:
     from nlp.router import Router
 
 _CONFIG_OPTION = click.option(
-    "--config", "config_dir", type=click.Path(path_type=Path, file_okay=False),
-    help="Configuration directory (default: GRIDDESK_CONFIG or the bundled demo).")
+    "--config",
+    "config_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Configuration directory (default: GRIDDESK_CONFIG or the bundled demo).",
+)
 
 
 def _config(config_dir: Path | None) -> tuple[GridDeskConfig, Path | None]:
@@ -55,16 +58,20 @@ def _router(config_dir: Path | None, threshold: float | None) -> Router:
 
 
 _THRESHOLD_OPTION = click.option(
-    "--review-threshold", type=click.FloatRange(0, 1), default=None,
+    "--review-threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
     help="Confidence below which a complaint goes to human triage "
-         "(default: GRIDDESK_REVIEW_THRESHOLD or 0.35).")
+    "(default: GRIDDESK_REVIEW_THRESHOLD or 0.35).",
+)
 
 
 @click.command("route")
 @_CONFIG_OPTION
 @_THRESHOLD_OPTION
-@click.option("--explain", is_flag=True,
-              help="Add unit, room, emergency_numbers and the rules that decided.")
+@click.option(
+    "--explain", is_flag=True, help="Add unit, room, emergency_numbers and the rules that decided."
+)
 def route(config_dir: Path | None, review_threshold: float | None, explain: bool) -> None:
     """Route JSON Lines complaints from stdin; one JSON line per input on stdout.
 
@@ -99,8 +106,9 @@ def route(config_dir: Path | None, review_threshold: float | None, explain: bool
 @_CONFIG_OPTION
 @_THRESHOLD_OPTION
 @click.option("--errors/--no-errors", default=True, help="List every misrouted case.")
-def route_eval(file: Path, config_dir: Path | None, review_threshold: float | None,
-               errors: bool) -> None:
+def route_eval(
+    file: Path, config_dir: Path | None, review_threshold: float | None, errors: bool
+) -> None:
     """Accuracy, macro-F1, per-category recall, confusion pairs and review rate on FILE.
 
     FILE is JSON Lines with {"id", "text", "location", "expect": {"category", "community",
@@ -118,8 +126,13 @@ def route_eval(file: Path, config_dir: Path | None, review_threshold: float | No
 
 @click.command("route")
 @_CONFIG_OPTION
-@click.option("--count", type=click.IntRange(100, 100_000), default=3000, show_default=True,
-              help="How many synthetic complaints to route.")
+@click.option(
+    "--count",
+    type=click.IntRange(100, 100_000),
+    default=3000,
+    show_default=True,
+    help="How many synthetic complaints to route.",
+)
 def bench_route(config_dir: Path | None, count: int) -> None:
     """Routing time vs bare jieba.lcut, ready-to-route time, resident memory (figures only)."""
     from nlp.bench import run

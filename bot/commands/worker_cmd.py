@@ -17,9 +17,11 @@ log = logging.getLogger("griddesk.worker")
 async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     """Run the background jobs until SIGINT or SIGTERM, then stop them cleanly."""
     from bot.app import make_clock
+    from bot.sender import run_sender
     from bot.settings import Settings
     from bot.sweeper import compose_notifier, run_sweeper
     from handlers.notify import SweepNotifier
+    from handlers.undeliverable import UndeliverableRouter
     from models.config.loader import load_config
     from models.db import create_engine, session_factory
     from models.uow import UnitOfWorkFactory
@@ -43,12 +45,13 @@ async def run_worker(interval: timedelta, daily_reports: bool) -> None:
             ),
             name="sweeper",
         ),
-        # --- OUTBOX SENDER -------------------------------------------------------------------
-        # Start the outbox sender from bot/sender.py here once it exists, e.g.
-        #   asyncio.create_task(run_sender(uow_factory, clock, settings), name="sender"),
-        # so that `griddesk worker` delivers what the sweeper queues.
-        # --------------------------------------------------------------------------------------
     ]
+    if settings.telegram_bot_token is not None:
+        hook = UndeliverableRouter(clock, config)
+        tasks.append(asyncio.create_task(
+            run_sender(uow_factory, clock, settings, on_undeliverable=hook), name="sender"))
+    else:
+        log.warning("no TELEGRAM_BOT_TOKEN: notifications stay queued in the outbox")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     handled = []

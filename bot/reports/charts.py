@@ -76,7 +76,10 @@ def trend_chart(report: MonthlyReport) -> Figure:
     axes.set_title(f"{report.scope_name}近13个月诉求趋势")
     labels = [point.month.short_label for point in report.trend]
     positions = list(range(len(labels)))
-    axes.bar(positions, [p.received for p in report.trend], color=COLORS["received"], label="受理")
+    received = [p.received for p in report.trend]
+    bars = axes.bar(positions, received, color=COLORS["received"], label="受理")
+    axes.bar_label(bars, labels=[str(n) if n else "" for n in received], fontsize=8, padding=2)
+    axes.margins(y=0.12)
     axes.plot(
         positions,
         [p.resolved for p in report.trend],
@@ -113,7 +116,7 @@ def on_time_chart(report: MonthlyReport) -> Figure:
 def satisfaction_chart(report: MonthlyReport) -> Figure:
     """各网格满意度: shares of 满意 / 基本满意 / 不满意 ratings."""
     rows = [row for row in _grids(report) if row.rated]
-    figure, axes = _figure(8, max(3.0, 0.42 * len(rows) + 1.6))
+    figure, axes = _figure(8, max(3.2, 0.42 * len(rows) + 2.0))
     axes.set_title(f"{report.month.label}各网格群众满意度")
     if not rows:
         _no_data(axes, NO_DATA)
@@ -131,7 +134,7 @@ def satisfaction_chart(report: MonthlyReport) -> Figure:
     axes.set_xlim(0, 100)
     axes.set_xlabel("评价占比（%）")
     axes.invert_yaxis()
-    axes.legend(loc="lower right", fontsize=8)
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3, frameon=False)
     figure.tight_layout()
     return figure
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -147,8 +148,8 @@ def ledger_row(index: int, entry: LedgerEntry, config: GridDeskConfig, tz: str) 
     fact = entry.fact
     zone = ZoneInfo(tz)
 
-    def local(at: object) -> str:
-        return "" if at is None else f"{at.astimezone(zone):%Y-%m-%d %H:%M}"  # type: ignore[attr-defined]
+    def local(at: datetime | None) -> str:
+        return "" if at is None else f"{at.astimezone(zone):%Y-%m-%d %H:%M}"
 
     accept = (fact.accepted_at - fact.created_at).total_seconds() if fact.accepted_at else None
     resolve = (fact.resolved_at - fact.created_at).total_seconds() if fact.resolved_at else None

@@ -1,4 +1,4 @@
-"""Read and validate a configuration directory, reporting every problem with file, path and reason."""
+"""Read and validate a configuration directory; every problem comes with file, path, reason."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from models.repos.base import Repository, dialect_name, upsert
 
 PENDING = "pending"
 SENT = "sent"
-FAILED = "failed"
+FAILED = "dead"  # the status the sender (models.outbox.DEAD) gives up with
 
 
 class OutboxRepo(Repository):

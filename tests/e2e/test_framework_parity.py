@@ -44,6 +44,7 @@ async def play(api: BotApiDouble, url: str, framework: str) -> tuple[list[Any], 
         await worker.send_text("需要支部协调物业")
         await api.wait_for(830101, "需要支部协调物业", timeout=10)
         await api.wait_for(resident, "已上报", timeout=10)
+        await api.wait_for(worker, "新进展", timeout=10)  # the first receiver hears too
     transcript = [
         (m.chat_id, m.method, _TIMES.sub("<t>", m.plain_text), _markup(m.reply_markup))
         for chat in (RESIDENT, WORKER, 830101) for m in api.messages_to(chat)

@@ -41,7 +41,7 @@ async def test_filing_shows_summary_then_stores_ticket_and_notifies_worker(
     await chat.say(LAMP)
     summary = next(t for t in texts_to(chat) if "请核对" in t)
     assert "物业服务" in summary and "明德花园第一网格" in summary and "5号楼" in summary
-    assert ["确认提交", "修改", "取消"] == [b for m in chat.last_to() for b, _ in m.buttons]
+    assert [b for m in chat.last_to() for b, _ in m.buttons] == ["确认提交", "修改", "取消"]
     await chat.press("确认提交")
     filed = texts_to(chat)[-1]
     number = NUMBER.search(filed)

@@ -1,0 +1,202 @@
+"""`/report`: last month's analysis for supervisors, the grid ledger for grid workers.
+
+Community secretaries and above (by configured role) get the summary of their own scope and the
+charts as photos; grid workers and grid branch secretaries get their grid's ledger (网格事务台账)
+and the ledger workbook. `/report CODE` or `/report 2026-09` picks a scope inside one's own or
+another month; nobody sees a scope above their own.
+
+Charts and workbooks are drawn by the bot layer, which installs its renderers with `configure`
+at start-up (handlers never import `bot`). The files to upload are returned as local paths in
+`attachments(ctx)`; the text goes out with `ctx.say`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from handlers.context import Ctx, escape
+from models.config.schema import GridDeskConfig, Role
+from models.reports_ledger import LedgerEntry, ledger, ledger_summary
+from models.reports_month import ROLE_SCOPE_KIND, SCOPE_LEVELS, Month, scope_contains, scope_kind
+from models.reports_monthly import MonthlyReport, monthly_report
+from models.reports_phrasing import LEVEL_LABELS, STATUS_LABELS, duration, percent
+from models.reports_summary import headline, title
+
+SUPERVISOR_ROLES = frozenset(
+    {Role.COMMUNITY_SECRETARY, Role.STREET_COMMITTEE, Role.DISTRICT_TASK_FORCE, Role.ADMIN}
+)
+LEDGER_ROLES = frozenset({Role.GRID_WORKER, Role.BRANCH_SECRETARY})
+MAX_OPEN_LISTED = 10
+MAX_GRID_LINES = 12
+
+NOT_STAFF = "月度报告只对网格工作人员开放。"
+NO_ROLE = "您的账号没有可查看报告的职务，请联系管理员。"
+FORBIDDEN = "您只能查看自己负责范围内的报告（{scope}）。"
+UNKNOWN = "没有找到范围代码 {code}。"
+BAD_MONTH = "月份格式不对，请写成 2026-10 这样。"
+USAGE_HINT = "\n\n可用 /report 范围代码 或 /report 2026-09 查看下级范围或其他月份。"
+
+
+ChartRenderer = Callable[[MonthlyReport, Path], list[Path]]
+LedgerRenderer = Callable[[MonthlyReport, list[LedgerEntry], GridDeskConfig, Path], Path]
+
+
+@dataclass
+class Renderers:
+    """What the bot layer draws: charts (PNG paths) and a ledger workbook (XLSX path)."""
+
+    charts: ChartRenderer | None = None
+    ledger: LedgerRenderer | None = None
+
+
+@dataclass
+class ReportAttachments:
+    """Local files produced for one `/report`: photos (PNG) and documents (XLSX)."""
+
+    photos: list[Path] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+
+
+_renderers = Renderers()
+_attachments: WeakKeyDictionary[Ctx, ReportAttachments] = WeakKeyDictionary()
+
+
+def configure(renderers: Renderers) -> None:
+    """Install the chart and ledger renderers (called once by the bot at start-up)."""
+    _renderers.charts = renderers.charts
+    _renderers.ledger = renderers.ledger
+
+
+def attachments(ctx: Ctx) -> ReportAttachments:
+    """The files `/report` produced for this update (empty when none)."""
+    return _attachments.setdefault(ctx, ReportAttachments())
+
+
+def own_scopes(ctx: Ctx) -> list[tuple[Role, str]]:
+    """(role, scope) of the person's report-giving appointments, widest scope first."""
+    if ctx.person is None:
+        return []
+    scopes = []
+    for item in ctx.person.appointments:
+        try:
+            role = Role(item.role)
+        except ValueError:
+            continue
+        if role in SUPERVISOR_ROLES | LEDGER_ROLES:
+            scopes.append((role, item.scope_code))
+    return sorted(scopes, key=lambda pair: -SCOPE_LEVELS[ROLE_SCOPE_KIND[pair[0]]])
+
+
+def parse_args(text: str) -> tuple[str | None, Month | None, bool]:
+    """(scope code, month, ok) from `/report` arguments in any order."""
+    code, month = None, None
+    for token in text.split():
+        if token[:1].isdigit():
+            try:
+                month = Month.parse(token)
+            except ValueError:
+                return None, None, False
+        else:
+            code = token.upper()
+    return code, month, True
+
+
+async def report_command(ctx: Ctx) -> None:
+    """Answer `/report` (text via `ctx.say`, files in `attachments(ctx)`)."""
+    if ctx.person is None:
+        ctx.say(NOT_STAFF)
+        return
+    scopes = own_scopes(ctx)
+    if not scopes:
+        ctx.say(NO_ROLE)
+        return
+    code, month, ok = parse_args(ctx.incoming.text or "")
+    if not ok:
+        ctx.say(BAD_MONTH)
+        return
+    tz = ctx.config.district.timezone
+    month = month or Month.containing(ctx.now(), tz).shift(-1)
+    role, scope = scopes[0]
+    if code is not None:
+        if scope_kind(ctx.config, code) is None:
+            ctx.say(UNKNOWN.format(code=escape(code)))
+            return
+        allowed = [pair for pair in scopes if scope_contains(ctx.config, pair[1], code)]
+        if not allowed:
+            ctx.say(FORBIDDEN.format(scope="、".join(escape(s) for _, s in scopes)))
+            return
+        role, scope = allowed[0][0], code
+    report = await monthly_report(ctx.uow, ctx.config, scope, month)
+    if role in SUPERVISOR_ROLES and scope_kind(ctx.config, scope) != "grid":
+        await _summary(ctx, report)
+    else:
+        await _ledger(ctx, report)
+
+
+def _out_dir(report: MonthlyReport) -> Path:
+    return Path(tempfile.mkdtemp(prefix=f"griddesk-{report.scope_code}-{report.month.key}-"))
+
+
+async def _summary(ctx: Ctx, report: MonthlyReport) -> None:
+    lines = [f"<b>{escape(title(report))}</b>", *(escape(line) for line in headline(report))]
+    if not report.empty:
+        lines.append("")
+        lines.append("各网格：")
+        for row in [r for r in report.by_grid if r.received][:MAX_GRID_LINES]:
+            lines.append(
+                f"• {escape(row.name)}：受理{row.received}件，办结{row.resolved}件，"
+                f"按期办结率{percent(row.on_time, row.resolved)}，"
+                f"办结用时中位数{duration(row.resolve_median)}"
+            )
+    ctx.say("\n".join(lines) + USAGE_HINT)
+    if _renderers.charts is not None:
+        render = _renderers.charts
+        paths = await asyncio.to_thread(render, report, _out_dir(report))
+        attachments(ctx).photos.extend(paths)
+
+
+async def _ledger(ctx: Ctx, report: MonthlyReport) -> None:
+    entries = await ledger(ctx.uow, ctx.config, report)
+    collected, resolved, rejected, remaining = ledger_summary(entries)
+    where = "、".join(
+        f"{LEVEL_LABELS.get(level, level)}{count}条"
+        for level, count in sorted(report.total.open_levels.items())
+    )
+    lines = [
+        f"<b>网格事务台账 · {escape(report.scope_name)} · {report.month.label}</b>",
+        f"这个月搜集了{collected}条，解决了{resolved}条"
+        + (f"，驳回{rejected}条" if rejected else "")
+        + f"，剩下{remaining}条"
+        + (f"（{where}）" if where else "")
+        + "。",
+    ]
+    still_open = [e for e in entries if e.fact.status in ("triage", "assigned", "accepted")]
+    for entry in still_open[:MAX_OPEN_LISTED]:
+        fact = entry.fact
+        lines.append(
+            f"• {fact.number} {escape(_category(ctx, fact.category_code))} · "
+            f"{STATUS_LABELS.get(fact.status, fact.status)} · "
+            f"{LEVEL_LABELS.get(fact.level, '')}"
+        )
+    if report.total.rated:
+        lines.append(
+            f"群众评价{report.total.rated}条，满意"
+            f"{percent(report.total.ratings.get('satisfied', 0), report.total.rated)}。"
+        )
+    ctx.say("\n".join(lines))
+    if _renderers.ledger is not None and entries:
+        write = _renderers.ledger
+        path = await asyncio.to_thread(write, report, entries, ctx.config, _out_dir(report))
+        attachments(ctx).documents.append(path)
+
+
+def _category(ctx: Ctx, code: str) -> str:
+    try:
+        return ctx.config.taxonomy.get(code).name
+    except KeyError:
+        return code

@@ -1,0 +1,231 @@
+"""Addresses: community names and aliases, building forms, GPS, text-vs-GPS precedence."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from models.config.schema import GridDeskConfig
+from nlp.address import AddressParser, chinese_number
+from nlp.geo import GridLocator, point_in_polygon, valid_point
+from nlp.normalize import normalize
+from nlp.router import Router
+
+# Grid centres of the demo district (boxes in config/demo/district.yaml).
+CENTRES = {
+    "MDHY-01": (35.3720, 116.6010),
+    "MDHY-02": (35.3720, 116.6030),
+    "MDHY-03": (35.3720, 116.6050),
+    "SYST-01": (35.3670, 116.6115),
+    "SYST-02": (35.3670, 116.6145),
+    "GXSH-01": (35.3565, 116.5950),
+    "GXSH-02": (35.3595, 116.5950),
+    "JDXC-01": (35.3425, 116.6320),
+    "JDXC-02": (35.3425, 116.6360),
+    "NXZ-01": (35.3330, 116.6250),
+}
+OUTSIDE = (35.3512, 116.6215)
+
+
+@pytest.mark.parametrize(
+    ("text", "building", "unit", "room", "grid"),
+    [
+        ("明德花园5号楼楼道灯坏了", 5, None, None, "MDHY-01"),
+        ("明德花园5栋漏水", 5, None, None, "MDHY-01"),
+        ("颂运水庭5幢顶楼加盖", 5, None, None, "SYST-01"),
+        ("颂运水庭第5幢", 5, None, None, "SYST-01"),
+        ("明德花园五号楼停水", 5, None, None, "MDHY-01"),
+        ("明德花园十二号楼停水", 12, None, None, "MDHY-02"),
+        ("明德小区十四号楼", 14, None, None, "MDHY-03"),
+        ("颂运水庭九栋门前积水", 9, None, None, "SYST-02"),
+        ("济东新村3#楼暖气不热", 3, None, None, "JDXC-01"),
+        ("济东新村14#一楼打麻将", 14, None, None, "JDXC-02"),
+        ("颂运水庭7-1-502业主", 7, 1, "502", "SYST-02"),
+        ("高校园区12-3-402漏水", 12, 3, "402", "GXSH-02"),
+        ("明德花园5号楼602的业主", 5, None, "602", "MDHY-01"),
+        ("颂运水庭3号楼1单元101", 3, 1, "101", "SYST-01"),
+        ("明德花园3栋2单元楼道灯", 3, 2, None, "MDHY-01"),
+        ("明德花园5号2单元301", 5, 2, "301", "MDHY-01"),
+        ("济东新村5号的垃圾没人收", 5, None, None, "JDXC-01"),
+        ("明德花園15號樓電梯卡在8樓和9樓中間", 15, None, None, "MDHY-03"),
+        ("頌運水庭8棟頂樓漏雨", 8, None, None, "SYST-02"),
+        ("濟東新村第二十棟的電梯", 20, None, None, "JDXC-02"),
+        ("高校园区十六栋楼道灯坏了", 16, None, None, "GXSH-02"),
+        ("颂运水庭 3 号楼的路灯", 3, None, None, "SYST-01"),
+    ],
+)
+def test_building_forms(
+    router: Router, text: str, building: int, unit: int | None, room: str | None, grid: str
+) -> None:
+    match = router.resolve_address(text, None)
+    assert (match.building, match.unit, match.room, match.grid) == (building, unit, room, grid)
+
+
+@pytest.mark.parametrize(
+    ("text", "community"),
+    [
+        ("明德花园", "MDHY"),
+        ("明德花园小区", "MDHY"),
+        ("明德小区", "MDHY"),
+        ("明德", "MDHY"),
+        ("明德花園", "MDHY"),
+        ("明德花园社区", "MDHY"),
+        ("颂运水庭", "SYST"),
+        ("頌運水庭", "SYST"),
+        ("颂运", "SYST"),
+        ("高校生活园区", "GXSH"),
+        ("高校園區", "GXSH"),
+        ("教師公寓", "GXSH"),
+        ("济东新村", "JDXC"),
+        ("濟東", "JDXC"),
+        ("南辛庄", "NXZ"),
+        ("南辛莊村委", "NXZ"),
+    ],
+)
+def test_community_names_and_aliases_in_both_scripts(
+    router: Router, text: str, community: str
+) -> None:
+    assert router.resolve_address(f"{text}门口的垃圾没人收", None).community == community
+
+
+@pytest.mark.parametrize(
+    ("text", "community"),
+    [
+        ("颂运水庭12号楼的车位费太贵", "SYST"),  # SYST has buildings 1-10
+        ("济东新村22号楼有位老人", "JDXC"),  # JDXC has buildings 1-20
+        ("高校园区18号楼单元门锁坏了", "GXSH"),
+        ("颂运水庭小区中间那条路", "SYST"),  # no building at all
+    ],
+)
+def test_community_known_grid_unknown(router: Router, text: str, community: str) -> None:
+    match = router.resolve_address(text, None)
+    assert (match.community, match.grid) == (community, None)
+
+
+@pytest.mark.parametrize("text", ["南辛庄村东头停电", "南辛庄村3号楼门口", "南辛莊村裡"])
+def test_village_with_one_grid(router: Router, text: str) -> None:
+    assert router.resolve_address(text, None).grid == "NXZ-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这两栋楼都停水",
+        "这三栋楼都停水了",
+        "整栋楼都是臭味",
+        "我住18楼",
+        "5号那天漏水",
+        "电话13800000101号楼",
+        "2023-10-15那天",
+        "南门3号门口",
+        "坐3号线",
+    ],
+)
+def test_counts_floors_dates_are_not_buildings(router: Router, text: str) -> None:
+    assert router.resolve_address(text, None).building is None
+
+
+@pytest.mark.parametrize(("grid", "point"), sorted(CENTRES.items()))
+def test_gps_point_in_grid(router: Router, grid: str, point: tuple[float, float]) -> None:
+    assert router.resolve_address(None, point).grid == grid
+
+
+@pytest.mark.parametrize(
+    "point", [OUTSIDE, (999.0, 116.6), (35.37, 999.0), (math.nan, 116.6), (math.inf, 116.6)]
+)
+def test_gps_outside_or_invalid(router: Router, point: tuple[float, float]) -> None:
+    match = router.resolve_address(None, point)
+    assert (match.community, match.grid) == (None, None)
+
+
+def test_text_with_building_wins_over_disagreeing_gps(router: Router) -> None:
+    match = router.resolve_address("明德花园2号楼", CENTRES["SYST-02"])
+    assert (match.community, match.grid) == ("MDHY", "MDHY-01")
+
+
+def test_gps_wins_when_text_names_no_building(router: Router) -> None:
+    match = router.resolve_address("明德花园的电梯又坏了", CENTRES["JDXC-01"])
+    assert (match.community, match.grid) == ("JDXC", "JDXC-01")
+
+
+def test_gps_refines_a_community_only_text(router: Router) -> None:
+    match = router.resolve_address("颂运水庭小区的消防栓", CENTRES["SYST-02"])
+    assert (match.community, match.grid) == ("SYST", "SYST-02")
+
+
+def test_building_without_community_uses_the_gps_community(router: Router) -> None:
+    match = router.resolve_address("14#楼下遛狗不牵绳", CENTRES["JDXC-01"])
+    assert (match.community, match.grid, match.building) == ("JDXC", "JDXC-02", 14)
+
+
+def test_out_of_range_building_falls_back_to_gps_of_the_same_community(router: Router) -> None:
+    match = router.resolve_address("颂运水庭12号楼", CENTRES["SYST-02"])
+    assert (match.community, match.grid) == ("SYST", "SYST-02")
+
+
+def test_no_address_and_no_point(router: Router) -> None:
+    match = router.resolve_address("楼道灯坏了", None)
+    assert (match.community, match.grid, match.building) == (None, None, None)
+    assert router.resolve_address(None, None).grid is None
+
+
+def test_point_in_real_polygons() -> None:
+    concave = [(0.0, 0.0), (0.0, 4.0), (4.0, 4.0), (4.0, 0.0), (2.0, 2.0)]  # a notch
+    assert point_in_polygon(1.0, 3.0, concave)
+    assert not point_in_polygon(2.0, 0.5, concave)  # inside the bounding box, in the notch
+    assert point_in_polygon(0.0, 2.0, concave)  # on the outline counts as inside
+    triangle = [(0.0, 0.0), (0.0, 2.0), (2.0, 0.0)]
+    assert point_in_polygon(0.5, 0.5, triangle)
+    assert not point_in_polygon(1.5, 1.5, triangle)
+
+
+def test_grid_polygons_in_configuration(demo_config: GridDeskConfig) -> None:
+    data = demo_config.model_dump(mode="json")
+    grid = data["district"]["streets"][1]["communities"][1]["grids"][0]  # the village
+    grid["box"] = None
+    grid["polygon"] = [[35.330, 116.620], [35.336, 116.620], [35.330, 116.630]]  # a triangle
+    config = GridDeskConfig.model_validate(data)
+    locator = GridLocator(config.district)
+    assert locator.locate((35.331, 116.621)) == ("NXZ", "NXZ-01")
+    assert locator.locate((35.3355, 116.629)) is None  # inside the old box, outside the triangle
+
+
+def test_shared_edge_goes_to_the_first_grid(demo_config: GridDeskConfig) -> None:
+    locator = GridLocator(demo_config.district)
+    assert locator.locate((35.3720, 116.6020)) == ("MDHY", "MDHY-01")
+
+
+def test_valid_point() -> None:
+    assert valid_point((35.0, 116.0))
+    assert not valid_point((True, 116.0))
+    assert not valid_point(("35", 116.0))
+    assert not valid_point((35.0,))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("五", 5),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("二十一", 21),
+        ("一百零八", 108),
+        ("15", 15),
+        ("两", 2),
+        ("几", None),
+        ("", None),
+    ],
+)
+def test_chinese_numbers(text: str, value: int | None) -> None:
+    assert chinese_number(text) == value
+
+
+def test_parser_reports_what_it_read(demo_config: GridDeskConfig) -> None:
+    parsed = AddressParser(demo_config.district).parse(normalize("我住明德花园4号楼").text)
+    assert (parsed.community, parsed.community_text, parsed.building_text) == (
+        "MDHY",
+        "明德花园",
+        "4号楼",
+    )

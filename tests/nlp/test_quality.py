@@ -1,0 +1,66 @@
+"""Routing quality on labelled sets (the issue's thresholds on the development set).
+
+The development set is read from the shared specification when it exists (skipped otherwise)
+and from the copy kept in tests/nlp/data, so the thresholds are always checked. The held-out sets
+were written independently of the rules (see tests/nlp/data/README.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.evaluate import Report, evaluate, load_cases
+from nlp.router import Router
+from tests.nlp.conftest import DATA, SHARED_DEV
+
+
+def report_for(router: Router, path: Path) -> Report:
+    cases, problems = load_cases(path)
+    assert not problems
+    return evaluate(router, cases)
+
+
+def assert_dev_thresholds(report: Report) -> None:
+    summary = "\n".join(report.lines())
+    assert report.total >= 90, summary
+    assert report.category_accuracy >= 0.97, summary
+    assert report.place_accuracy >= 0.99, summary
+    assert report.urgent_recall == 1.0, summary
+    assert report.urgent_precision >= 0.90, summary
+
+
+def test_shared_development_set(router: Router) -> None:
+    if not SHARED_DEV.exists():
+        pytest.skip(f"shared specification not present at {SHARED_DEV}")
+    assert_dev_thresholds(report_for(router, SHARED_DEV))
+
+
+def test_development_set_copy(router: Router) -> None:
+    assert_dev_thresholds(report_for(router, DATA / "dev-complaints.jsonl"))
+
+
+@pytest.mark.parametrize(
+    "name", ["holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl"]
+)
+def test_held_out_sets(router: Router, name: str) -> None:
+    report = report_for(router, DATA / name)
+    summary = "\n".join(report.lines())
+    assert report.category_accuracy >= 0.94, summary
+    assert report.place_accuracy >= 0.99, summary
+    assert report.urgent_recall == 1.0, summary
+    assert report.urgent_precision >= 0.90, summary
+
+
+def test_held_out_sets_cover_everything() -> None:
+    cases = [
+        case
+        for name in ("holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl")
+        for case in load_cases(DATA / name)[0]
+    ]
+    categories = {case.expect["category"] for case in cases}
+    assert len(categories) == 19
+    assert sum(case.location is not None for case in cases) >= 40
+    assert sum(case.expect["urgent"] for case in cases) >= 25
+    assert sum(case.expect["community"] is None for case in cases) >= 10

@@ -1,0 +1,152 @@
+"""The rules file: validation problems, loading, a custom rules file end to end."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from models.config.schema import GridDeskConfig
+from nlp.router import Router
+from nlp.rules import (
+    BUNDLED_RULES,
+    RulesError,
+    _character_frequency,
+    check_rules,
+    load_rules,
+    required_characters,
+)
+
+MINIMAL = {
+    "version": 1,
+    "categories": {"water_leak": {"terms": {"漏水": 5}}},
+}
+
+
+def write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def problems_of(tmp_path: Path, data: object, config: GridDeskConfig | None = None) -> list[str]:
+    taxonomy = config.taxonomy if config else None
+    return [f"{p.path}: {p.reason}" for p in check_rules(write(tmp_path, data), taxonomy)]
+
+
+def test_bundled_rules_have_no_problems(demo_config: GridDeskConfig) -> None:
+    assert check_rules(BUNDLED_RULES, demo_config.taxonomy) == []
+
+
+def test_every_category_has_rules(tmp_path: Path, demo_config: GridDeskConfig) -> None:
+    found = problems_of(tmp_path, MINIMAL, demo_config)
+    assert "categories: category 'elevator' has no rules" in found
+    assert not any("'other'" in problem for problem in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            {"categories": {"leaks": {"terms": {"漏水": 3}}}},
+            "categories.leaks: unknown category code",
+        ),
+        ({"categories": {"water_leak": {"terms": {"漏水": 0}}}}, "bad weight 0"),
+        ({"categories": {"water_leak": {"terms": {"漏水": "high"}}}}, "bad weight 'high'"),
+        ({"categories": {"water_leak": {"terms": {"漏水": 50}}}}, "bad weight 50"),
+        ({"categories": {"water_leak": {"terms": {"漏水": True}}}}, "bad weight True"),
+        ({"categories": {"water_leak": {"patterns": {"(漏水": 3}}}}, "bad regex '(漏水'"),
+        ({"categories": {"water_leak": {"patterns": {"a*": 3}}}}, "matches the empty text"),
+        ({"categories": {"water_leak": {"terms": {"漏 水": 3}}}}, "may only contain"),
+        ({"categories": {"water_leak": {"weights": {}}}}, "unknown key"),
+        ({"settings": {"resolved_factor": 3}}, "settings.resolved_factor: must be a number"),
+        ({"modifiers": {"negation": "不是"}}, "modifiers.negation: must be a list"),
+        (
+            {"urgent": {"kinds": {"fire": {"numbers": ["911"], "patterns": ["着火"]}}}},
+            "urgent.kinds.fire.numbers: must list emergency numbers",
+        ),
+        (
+            {"urgent": {"kinds": {"fire": {"numbers": ["119"], "patterns": ["着(火"]}}}},
+            "urgent.kinds.fire.patterns[0]: bad regex",
+        ),
+        ({"surprise": 1}, "surprise: unknown top-level key"),
+    ],
+)
+def test_problems_are_reported(
+    tmp_path: Path, demo_config: GridDeskConfig, body: dict[str, object], expected: str
+) -> None:
+    data = {"version": 1, **body}
+    found = problems_of(tmp_path, data, demo_config)
+    assert any(expected in problem for problem in found), found
+
+
+def test_problem_names_the_file(tmp_path: Path) -> None:
+    problem = check_rules(write(tmp_path, {"version": 2}))[0]
+    assert (problem.file, problem.path) == ("rules.yaml", "version")
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    assert "file not found" in check_rules(tmp_path / "missing.yaml")[0].reason
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("categories: [unclosed", encoding="utf-8")
+    assert "cannot be read" in check_rules(broken)[0].reason
+    assert "mapping" in check_rules(write(tmp_path, ["a", "b"]))[0].reason
+
+
+def test_load_rules_raises_with_every_problem(tmp_path: Path) -> None:
+    with pytest.raises(RulesError) as error:
+        load_rules(write(tmp_path, {"version": 1, "categories": {"x": {"terms": {"a": 0}}}}))
+    assert error.value.problems
+
+
+def test_terms_in_traditional_are_folded(tmp_path: Path) -> None:
+    rules = load_rules(
+        write(
+            tmp_path,
+            {
+                "version": 1,
+                "categories": {
+                    "water_leak": {"terms": {"漏水滲水": 4}, "patterns": {"滲.{0,2}水": 2}}
+                },
+            },
+        )
+    )
+    assert "漏水渗水" in rules.categories["water_leak"].terms
+    assert rules.categories["water_leak"].patterns[0].regex.search("渗了水")
+
+
+def test_custom_rules_file_drives_the_router(
+    tmp_path: Path, demo_config: GridDeskConfig, cache_directory: Path
+) -> None:
+    categories: dict[str, object] = {
+        c.code: {"terms": {f"测试词{i}": 1}}
+        for i, c in enumerate(demo_config.taxonomy.categories)
+        if c.code != "other"
+    }
+    categories["noise"] = {"terms": {"嘎嘎叫": 5}}
+    categories["pets"] = {"terms": {"鸭子": 5}, "patterns": {"鸭子[^,]{0,4}叫": 3}}
+    router = Router.from_config(
+        demo_config, write(tmp_path, {"version": 1, "categories": categories})
+    )
+    decision = router.route("颂运水庭3号楼楼下的鸭子天天嘎嘎叫")
+    assert (decision.category, decision.grid) == ("pets", "SYST-01")
+    assert decision.keywords == ["鸭子天天嘎嘎叫"]
+    assert router.route("楼道灯坏了").category == "other"  # no rule for it in this file
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("(树|树枝)[^,]{0,12}(挡|遮)", {"树"}),
+        ("把[^,]{0,4}灯", {"灯"}),
+        ("[^a]x", {"x"}),
+        ("x?y", {"y"}),
+        (r"\d+号", {"号"}),
+        ("a*", None),
+    ],
+)
+def test_required_characters(pattern: str, expected: set[str] | None) -> None:
+    found = required_characters(re.compile(pattern), _character_frequency())
+    assert (set(found) if found is not None else None) == expected
