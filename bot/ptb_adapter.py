@@ -18,6 +18,7 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.request import BaseRequest
 
 from bot.aiogram_adapter import ALLOWED_UPDATES, COMMANDS
 from bot.transport import deliver
@@ -73,11 +74,15 @@ class PtbTransport:
 PtbApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
-def build_application(core: Core, token: str, api_base: str = "") -> PtbApplication:
-    """A PTB Application whose every update goes through the core (no PTB persistence)."""
+def build_application(core: Core, token: str, api_base: str = "",
+                      request: BaseRequest | None = None) -> PtbApplication:
+    """A PTB Application whose every update goes through the core (no PTB persistence);
+    `request` replaces the HTTP layer (the benchmark's in-process Bot API)."""
     builder = Application.builder().token(token)
     if api_base:
         builder = builder.base_url(f"{api_base}/bot").base_file_url(f"{api_base}/file/bot")
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     application = builder.concurrent_updates(True).build()
 
     async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

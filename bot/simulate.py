@@ -213,7 +213,7 @@ class Simulator:
     def plan_day(self, day: date, start: datetime, elapsed: float) -> None:
         """Queue the day's complaints and sweeps; `elapsed` is the share of history behind."""
         trend = 1.1 - 0.2 * elapsed  # demand slowly falls
-        weekday = 0.8 if day.isoweekday() >= 6 else 1.05
+        weekday = 0.8 if day.isoweekday() >= 6 else 1.08  # averages 1 over a week
         season = 1 + 0.12 * math.sin(2 * math.pi * (day.timetuple().tm_yday - 100) / 365)
         mean = self.options.per_day * trend * weekday * season
         count = max(0, round(self.rng.gauss(mean, math.sqrt(max(mean, 1)))))

@@ -175,8 +175,10 @@ TAILS = [
     "到底有没有人管？",
     "麻烦网格员帮忙协调一下。",
 ]
+POLITE = {"other", "social_assistance"}
+POLITE_TAILS = ["", "谢谢！", "麻烦了。"]
 BUILDING_FORMS = ["{n}号楼", "{n}栋", "{n}幢", "{n}号楼{u}单元", "{n}栋{u}单元{r}"]
-VILLAGE_SPOTS = ["村东头", "村委会门口", "村南边的路上", "村里小广场", "3组"]
+VILLAGE_SPOTS = ["东头", "西头", "南边的路上", "小广场旁边", "3组"]
 RESOLUTIONS: dict[str, list[str]] = {
     "default": [
         "已联系相关方现场处理完毕，居民确认。",
@@ -217,9 +219,9 @@ class Complaint:
 
 
 def _place_text(rng: random.Random, community: Community, grid: Grid, building: int | None) -> str:
+    if building is None:  # a village: no buildings
+        return community.name.removesuffix("村") + "村" + rng.choice(VILLAGE_SPOTS)
     name = rng.choice([community.name.removesuffix("社区"), *community.aliases])
-    if building is None:
-        return name + rng.choice(VILLAGE_SPOTS)
     form = rng.choice(BUILDING_FORMS)
     return name + form.format(
         n=building, u=rng.randint(1, 3), r=f"{rng.randint(1, 6)}0{rng.randint(1, 2)}"
@@ -261,10 +263,13 @@ def compose(
     else:
         place = _place_text(rng, community, grid, building)
     joiner = "" if not place else rng.choice(["", "的", "，"])
+    polite = category in POLITE
+    if polite and place:
+        place, joiner = f"我是{community.name}的居民", "，"
     parts = [rng.choice(OPENERS), place, joiner, problem, "，"]
-    if not urgent:
+    if not urgent and not polite:
         parts.append(rng.choice(DURATIONS))
-    text = "".join(parts).rstrip("，") + "。" + rng.choice(TAILS)
+    text = "".join(parts).rstrip("，") + "。" + rng.choice(POLITE_TAILS if polite else TAILS)
     if rng.random() < 0.08:
         text = to_script(text, "hant")
     return Complaint(text.strip(), category, community.code, grid.code, building, location, urgent)

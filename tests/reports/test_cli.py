@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from bot.commands.bench_report_cmd import bench_report
 from models.orm import TicketRow
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
@@ -93,5 +92,5 @@ def test_simulate_command(db_url: str) -> None:
 
 
 def test_bench_report_needs_postgresql(db_url: str) -> None:
-    result = CliRunner().invoke(bench_report, ["--database", db_url])
+    result = CliRunner().invoke(main, ["bench", "report", "--database", db_url])
     assert result.exit_code == 2 and "PostgreSQL" in result.output
