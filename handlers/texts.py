@@ -203,10 +203,8 @@ ROLE_NAMES = {
 
 
 def plain_duration(value: timedelta) -> str:
-    """A service level as residents say it: 10分钟, 2小时, 1天, 1周."""
+    """A service level as residents say it: 10分钟, 2小时, 1天, 7天."""
     seconds = int(value.total_seconds())
-    if seconds % 604800 == 0:
-        return f"{seconds // 604800}周"
     if seconds % 86400 == 0:
         return f"{seconds // 86400}天"
     if seconds % 3600 == 0:

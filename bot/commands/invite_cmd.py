@@ -17,6 +17,8 @@ async def create_invite(person_code: str, bot_username: str | None) -> str | Non
     from bot.app import make_clock
     from bot.settings import Settings
     from handlers.account import token_hash
+    from models.config.loader import load_config
+    from models.config.sync import sync_config
     from models.db import create_engine, session_factory
     from models.migrations import upgrade_database
     from models.orm import InviteRow, PersonRow
@@ -27,6 +29,7 @@ async def create_invite(person_code: str, bot_username: str | None) -> str | Non
     engine = create_engine(url)
     try:
         async with session_factory(engine)() as session, session.begin():
+            await sync_config(session, load_config(settings.config_dir))
             if await session.get(PersonRow, person_code) is None:
                 return None
             token = secrets.token_urlsafe(16)
@@ -48,8 +51,7 @@ def invite(person_code: str, bot_username: str | None) -> None:
     """Print a one-time link (valid 7 days) that binds a Telegram account to PERSON_CODE."""
     link = asyncio.run(create_invite(person_code, bot_username))
     if link is None:
-        click.echo(f"unknown person code {person_code!r} (run `griddesk config load` first?)",
-                   err=True)
+        click.echo(f"unknown person code {person_code!r}", err=True)
         sys.exit(1)
     click.echo(link)
 

@@ -82,3 +82,15 @@ def test_run_without_token_explains_how_to_get_one(tmp_path: object) -> None:
 def test_config_check_cli_reports_ok() -> None:
     result = CliRunner().invoke(main, ["config", "check"])
     assert result.exit_code == 0 and "10 grids" in result.output
+
+
+def test_invite_cli_prints_a_working_deep_link(tmp_path: object, monkeypatch: object) -> None:
+    import pytest as _pytest
+
+    assert isinstance(monkeypatch, _pytest.MonkeyPatch)
+    monkeypatch.setenv("GRIDDESK_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/invite.db")
+    result = CliRunner().invoke(main, ["invite", "MDHY-01-W1", "--bot-username", "@gd_bot"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("https://t.me/gd_bot?start=bind_")
+    unknown = CliRunner().invoke(main, ["invite", "NOBODY"])
+    assert unknown.exit_code == 1
