@@ -10,8 +10,22 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    DeleteWebhook,
+    EditMessageText,
+    GetMe,
+    GetUpdates,
+    SendMediaGroup,
+    SendMessage,
+    SendPhoto,
+    SetMyCommands,
+    SetWebhook,
+)
+from aiogram.methods.base import Response
 from aiogram.types import (
     BotCommand,
+    FSInputFile,
     InlineKeyboardMarkup,
     InputMediaPhoto,
     ReplyKeyboardMarkup,
@@ -19,24 +33,22 @@ from aiogram.types import (
     Update,
 )
 
-from bot.transport import deliver
-from bot.updates import incoming_from_update
+from bot.transport import process_update
+from bot.updates import ALLOWED_UPDATES, COMMANDS
 from handlers.core import Core
-from handlers.types import CallbackAnswer
+from handlers.types import CallbackAnswer, LocalFile
 
 log = logging.getLogger("griddesk.aiogram")
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+# aiogram validates every answer with `Response[method.__returning__]`. pydantic keeps such
+# parametrised models only in a weak cache, so between garbage collections they are rebuilt from
+# scratch: 3-15 ms per Bot API call. Holding them here keeps the cache warm (docs/performance.md).
+_RESPONSE_MODELS = tuple(
+    Response[method.__returning__]  # type: ignore[name-defined]
+    for method in (SendMessage, SendPhoto, SendMediaGroup, EditMessageText, AnswerCallbackQuery,
+                   SetMyCommands, SetWebhook, DeleteWebhook, GetMe, GetUpdates)
+)
 
-COMMANDS = [
-    ("start", "开始 / 主菜单"),
-    ("mytickets", "我的诉求"),
-    ("status", "查询诉求进度：/status 编号"),
-    ("tasks", "我的待办（工作人员）"),
-    ("cancel", "退出当前操作"),
-    ("forget", "删除我的个人信息"),
-    ("help", "使用帮助"),
-]
 
 
 def make_bot(token: str, api_base: str = "") -> Bot:
@@ -82,15 +94,23 @@ class AiogramTransport:
         await self.bot.answer_callback_query(answer.callback_id, text=answer.text,
                                              show_alert=answer.alert)
 
+    async def upload(self, file: LocalFile) -> None:
+        if file.kind == "photo":
+            await self.bot.send_photo(file.chat_id, FSInputFile(file.path))
+        else:
+            await self.bot.send_document(file.chat_id, FSInputFile(file.path))
+
 
 def build_dispatcher(core: Core) -> Dispatcher:
-    """A dispatcher whose every relevant update goes through the core."""
-    dispatcher = Dispatcher()
+    """A dispatcher whose every relevant update goes through the core.
+
+    aiogram's FSM is off: the core keeps conversation state itself, and the default in-memory
+    FSM storage would keep a record for every chat that ever wrote, for the process lifetime."""
+    dispatcher = Dispatcher(disable_fsm=True)
 
     async def on_update(_event: Any, event_update: Update, bot: Bot) -> None:
         raw = event_update.model_dump(mode="json", by_alias=True, exclude_none=True)
-        outcome = await core.handle(incoming_from_update(raw))
-        await deliver(AiogramTransport(bot), outcome)
+        await process_update(core, raw, AiogramTransport(bot))
 
     dispatcher.message.register(on_update)
     dispatcher.edited_message.register(on_update)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.reports import install as install_report_renderers
 from bot.settings import Settings
 from handlers.context import Limits, Services
 from handlers.core import Core
@@ -34,6 +36,15 @@ class App:
         await self.engine.dispose()
 
 
+def freeze_startup_objects() -> None:
+    """Call once the process is set up: what exists now (jieba's dictionary, the frameworks'
+    pydantic schemas, the configuration) lives as long as the process, so it is moved out of the
+    garbage collector's sight; otherwise every full collection walks ~300,000 objects and
+    stalls all updates for ~200 ms (docs/performance.md)."""
+    gc.collect()
+    gc.freeze()
+
+
 def conversation_store(settings: Settings) -> ConversationStore:
     """Redis when REDIS_URL is set (several processes), otherwise the database."""
     if settings.redis_url is not None:
@@ -55,6 +66,7 @@ async def build_app(settings: Settings, clock: Clock | None = None,
     """Migrate the schema, load and sync the configuration, build the routing engine and core."""
     url = settings.database_url_value()
     config = load_config(settings.config_dir)
+    install_report_renderers()
     if migrate:
         await upgrade_database(url)
     engine = create_engine(url)

@@ -1,10 +1,11 @@
 """An in-process Bot API for `griddesk bench e2e`: the frameworks' own HTTP layer is swapped for
 an object that answers locally, so the benchmark measures the bot and not the network.
 
-Both frameworks still do all their own work around the call: aiogram serialises the method's
-parameters (`prepare_value`, as for its form data) and validates the JSON answer into pydantic
-objects (`check_response`); PTB encodes `json_parameters` and parses the answer into `telegram`
-objects. Only the HTTP round trip is missing.
+Both frameworks still do all their own work around the call (`bot.bench_e2e_aiogram`,
+`bot.bench_e2e_ptb`): aiogram serialises the method's parameters (`prepare_value`, as for its form
+data) and validates the JSON answer into pydantic objects (`check_response`); PTB encodes
+`json_parameters` and parses the answer into `telegram` objects. Only the HTTP round trip is
+missing. This module imports neither framework (each one's memory is measured alone).
 
 The double keeps what the driver needs and nothing more (memory is part of the measurement):
 per chat, the latest 确认提交 button and the latest ticket number, both taken by the driver.
@@ -16,17 +17,7 @@ import json
 import re
 import time
 from collections import Counter
-from typing import TYPE_CHECKING, Any
-
-from aiogram.client.session.base import BaseSession
-from telegram.request import BaseRequest, RequestData
-
-if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator
-
-    from aiogram import Bot
-    from aiogram.methods import TelegramMethod
-    from aiogram.methods.base import TelegramType
+from typing import Any
 
 BOT_ID = 123456789
 TOKEN = f"{BOT_ID}:AAH-griddesk-bench-local-token_000000"
@@ -103,7 +94,7 @@ def _photo(params: dict[str, Any]) -> list[dict[str, Any]]:
 _JSON_FIELDS = frozenset({"reply_markup", "media", "entities", "link_preview_options"})
 
 
-def _decoded(key: str, value: Any) -> Any:
+def decoded(key: str, value: Any) -> Any:
     """Object fields arrive JSON-encoded, like in a form POST; the rest stays as it is."""
     if key in _JSON_FIELDS and isinstance(value, str):
         try:
@@ -111,56 +102,3 @@ def _decoded(key: str, value: Any) -> Any:
         except ValueError:
             return value
     return value
-
-
-class LocalAiogramSession(BaseSession):
-    """aiogram session answering from `LocalBotApi` instead of POSTing to api.telegram.org."""
-
-    def __init__(self, api: LocalBotApi) -> None:
-        super().__init__()
-        self.local = api
-
-    async def make_request(self, bot: Bot, method: TelegramMethod[TelegramType],
-                           timeout: int | None = None) -> TelegramType:
-        files: dict[str, Any] = {}
-        fields = {}
-        for key, value in method.model_dump(warnings=False).items():
-            prepared = self.prepare_value(value, bot=bot, files=files)
-            if prepared:
-                fields[key] = _decoded(key, prepared)
-        result = self.local.answer(method.__api_method__, fields)
-        content = self.json_dumps({"ok": True, "result": result})
-        response = self.check_response(bot=bot, method=method, status_code=200, content=content)
-        return response.result  # type: ignore[return-value]
-
-    async def stream_content(self, url: str, headers: dict[str, Any] | None = None,
-                             timeout: int = 30, chunk_size: int = 65536,
-                             raise_for_status: bool = True) -> AsyncGenerator[bytes, None]:
-        yield b""
-
-    async def close(self) -> None:
-        return None
-
-
-class LocalPtbRequest(BaseRequest):
-    """python-telegram-bot request class answering from `LocalBotApi`."""
-
-    def __init__(self, api: LocalBotApi) -> None:
-        self.local = api
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 5.0
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        encoded = request_data.json_parameters if request_data is not None else {}
-        params = {key: _decoded(key, value) for key, value in encoded.items()}
-        result = self.local.answer(url.rsplit("/", 1)[-1], params)
-        return 200, json.dumps({"ok": True, "result": result}, ensure_ascii=False).encode()

@@ -20,7 +20,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from bot.bench_e2e_api import BOT_USER, TOKEN, LocalAiogramSession, LocalBotApi, LocalPtbRequest
+from bot.app import freeze_startup_objects
+from bot.bench_e2e_api import BOT_USER, TOKEN, LocalBotApi
 
 Feed = Callable[[dict[str, Any]], Awaitable[None]]
 
@@ -56,6 +57,7 @@ class Phase:
     max_ms: float = 0.0
     failures: int = 0
     offered_rate: float = 0.0
+    cpu_ms_per_ticket: float = 0.0  # this process's CPU time (not PostgreSQL's)
 
     @property
     def rate(self) -> float:
@@ -102,6 +104,7 @@ class Driver:
         self.next_chat = spec.chat_base
         self.latencies: array[float] = array("d")
         self.failures = 0
+        self.cpu_began = 0.0
 
     def new_chat(self) -> int:
         self.next_chat += 1
@@ -157,8 +160,9 @@ class Driver:
     def _phase(self, tickets: int, began: float, wall: float) -> Phase:
         elapsed = time.perf_counter() - began
         samples = self.latencies
+        cpu = (time.process_time() - self.cpu_began) / max(1, tickets) * 1e3
         return Phase(conversations=0, tickets=tickets, updates=len(samples), seconds=elapsed,
-                     started_at=wall, ended_at=wall + elapsed,
+                     started_at=wall, ended_at=wall + elapsed, cpu_ms_per_ticket=cpu,
                      p50_ms=percentile(samples, 0.50) * 1e3,
                      p99_ms=percentile(samples, 0.99) * 1e3,
                      max_ms=max(samples, default=0.0) * 1e3, failures=self.failures)
@@ -166,6 +170,7 @@ class Driver:
     def _reset(self) -> None:
         self.latencies = array("d")
         self.failures = 0
+        self.cpu_began = time.process_time()
 
     async def closed_loop(self, count: int, concurrency: int) -> Phase:
         """`concurrency` residents at a time, each starting the next filing at once."""
@@ -234,10 +239,14 @@ async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[Feed]:
     app = await build_app(settings, migrate=False)
     try:
         if spec.framework == "ptb":
-            async with _ptb(app, api) as feed:
+            from bot.bench_e2e_ptb import ptb_feed
+
+            async with ptb_feed(app.core, api) as feed:
                 yield feed
         else:
-            async with _aiogram(app, api) as feed:
+            from bot.bench_e2e_aiogram import aiogram_feed
+
+            async with aiogram_feed(app.core, api) as feed:
                 yield feed
     finally:
         close = getattr(app.services.conversations, "close", None)
@@ -246,47 +255,13 @@ async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[Feed]:
         await app.close()
 
 
-@contextlib.asynccontextmanager
-async def _aiogram(app: Any, api: LocalBotApi) -> AsyncIterator[Feed]:
-    from aiogram import Bot
-    from aiogram.client.default import DefaultBotProperties
-    from aiogram.types import Update
-
-    from bot.aiogram_adapter import build_dispatcher
-
-    bot = Bot(TOKEN, session=LocalAiogramSession(api),
-              default=DefaultBotProperties(parse_mode="HTML"))
-    dispatcher = build_dispatcher(app.core)
-
-    async def feed(raw: dict[str, Any]) -> None:
-        update = Update.model_validate(raw, context={"bot": bot})
-        await dispatcher.feed_update(bot, update)
-
-    yield feed
-
-
-@contextlib.asynccontextmanager
-async def _ptb(app: Any, api: LocalBotApi) -> AsyncIterator[Feed]:
-    from telegram import Update
-
-    from bot.ptb_adapter import build_application
-
-    application = build_application(app.core, TOKEN, request=LocalPtbRequest(api))
-    async with application:
-
-        async def feed(raw: dict[str, Any]) -> None:
-            await application.process_update(Update.de_json(raw, application.bot))
-
-        yield feed
-
-
 async def run(spec: Spec, go: Callable[[], Awaitable[None]]) -> Result:
     api = LocalBotApi()
     result = Result(spec.framework)
     async with stack(spec, api) as feed:
         driver = Driver(spec, api, feed)
         await driver.closed_loop(spec.warmup, min(spec.concurrency, max(1, spec.warmup)))
-        gc.collect()
+        freeze_startup_objects()
         await go()
         result.max = await driver.closed_loop(spec.conversations, spec.concurrency)
         result.rss_after_max_mb = memory_mb()[0]

@@ -20,11 +20,10 @@ from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
-from bot.aiogram_adapter import ALLOWED_UPDATES, COMMANDS
-from bot.transport import deliver
-from bot.updates import incoming_from_update
+from bot.transport import process_update
+from bot.updates import ALLOWED_UPDATES, COMMANDS
 from handlers.core import Core
-from handlers.types import CallbackAnswer
+from handlers.types import CallbackAnswer, LocalFile
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -70,6 +69,13 @@ class PtbTransport:
         await self.bot.answer_callback_query(answer.callback_id, text=answer.text,
                                              show_alert=answer.alert)
 
+    async def upload(self, file: LocalFile) -> None:
+        content = file.path.read_bytes()
+        if file.kind == "photo":
+            await self.bot.send_photo(file.chat_id, content)
+        else:
+            await self.bot.send_document(file.chat_id, content, filename=file.path.name)
+
 
 PtbApplication = Application[Any, Any, Any, Any, Any, Any]
 
@@ -86,8 +92,7 @@ def build_application(core: Core, token: str, api_base: str = "",
     application = builder.concurrent_updates(True).build()
 
     async def on_update(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        outcome = await core.handle(incoming_from_update(update.to_dict()))
-        await deliver(PtbTransport(context.bot), outcome)
+        await process_update(core, update.to_dict(), PtbTransport(context.bot))
 
     application.add_handler(TypeHandler(Update, on_update))
     return application
@@ -127,9 +132,14 @@ async def mount_ptb_webhook(app: App, web_app: web.Application, path: str,
     async def receive(request: web.Request) -> web.Response:
         try:
             data = await request.json()
-        except ValueError:
-            return web.json_response({"ok": False, "description": "bad JSON"}, status=400)
-        update = Update.de_json(data, application.bot)
+            update = Update.de_json(data, application.bot) if isinstance(data, dict) else None
+        except web.HTTPException:  # 413: over the body size limit
+            raise
+        except Exception as exc:  # not JSON, or not an Update
+            log.warning("webhook body refused: %s", type(exc).__name__)
+            update = None
+        if update is None:
+            return web.json_response({"ok": False, "description": "bad update"}, status=400)
         await application.process_update(update)
         return web.json_response({"ok": True})
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import logging
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
@@ -17,9 +19,24 @@ log = logging.getLogger("griddesk")
 
 MAX_WEBHOOK_BODY = 1024 * 1024  # Telegram updates are small; anything bigger is refused
 
+# Libraries that log what passes through them below these levels: SQL parameters (aiosqlite),
+# Bot API parameters and answers (PTB's `telegram`), request URLs carrying the bot token
+# (httpx, httpcore). GridDesk's own logs carry ticket numbers only; so must theirs.
+CHATTY_LOGGERS = {"aiosqlite": logging.INFO, "telegram": logging.INFO,
+                  "httpx": logging.WARNING, "httpcore": logging.WARNING}
+
+
+def quiet_chatty_loggers() -> None:
+    """Raise the level of libraries that would log phone numbers, texts or the token."""
+    for name, floor in CHATTY_LOGGERS.items():
+        logger = logging.getLogger(name)
+        if logger.level < floor:
+            logger.setLevel(floor)
+
 
 @contextlib.asynccontextmanager
 async def running_app(settings: Settings) -> AsyncIterator[App]:
+    quiet_chatty_loggers()
     app = await build_app(settings)
     try:
         async with background_tasks(app):
@@ -58,13 +75,14 @@ async def run_polling(settings: Settings) -> None:
 
 def webhook_guard(secret: str | None) -> Callable[..., Awaitable[web.StreamResponse]]:
     """aiohttp middleware: 401 without the configured secret token header."""
+    expected = (secret or "").encode()
 
     @web.middleware
     async def guard(request: web.Request,
                     handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
                     ) -> web.StreamResponse:
-        if secret is not None and request.headers.get(
-                "X-Telegram-Bot-Api-Secret-Token") != secret:
+        given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "").encode()
+        if secret is not None and not hmac.compare_digest(given, expected):
             log.warning("webhook request without a valid secret token refused")
             return web.json_response({"ok": False, "description": "Unauthorized"}, status=401)
         return await handler(request)
@@ -72,9 +90,24 @@ def webhook_guard(secret: str | None) -> Callable[..., Awaitable[web.StreamRespo
     return guard
 
 
+def webhook_secret(settings: Settings, public_url: str | None) -> str:
+    """The secret token every webhook request must carry.
+
+    Without one, whoever finds the URL could post updates in any user's name, the district task
+    force's included. With `--url` the bot registers the webhook itself, so a random secret for
+    this run does; without `--url` the operator registers it and must configure the secret."""
+    if settings.webhook_secret is not None:
+        return settings.webhook_secret.get_secret_value()
+    if public_url:
+        log.warning("TELEGRAM_WEBHOOK_SECRET is not set: using a random secret for this run")
+        return secrets.token_urlsafe(32)
+    raise SystemExit("TELEGRAM_WEBHOOK_SECRET is not set. Set it (and pass the same secret_token "
+                     "to setWebhook), or give --url so GridDesk registers the webhook itself.")
+
+
 async def run_webhook(settings: Settings, host: str, port: int, path: str,
                       public_url: str | None) -> None:
-    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    secret = webhook_secret(settings, public_url)
     async with running_app(settings) as app:
         web_app = web.Application(middlewares=[webhook_guard(secret)],
                                   client_max_size=MAX_WEBHOOK_BODY)

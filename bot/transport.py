@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import traceback
 from typing import Any, Protocol
 
-from handlers.types import CallbackAnswer, Outcome, Reply
+from bot.updates import incoming_from_update
+from handlers import texts
+from handlers.core import Core
+from handlers.types import CallbackAnswer, Incoming, LocalFile, Outcome, Reply
 
 log = logging.getLogger("griddesk.transport")
 
@@ -23,6 +28,10 @@ class Transport(Protocol):
 
     async def answer_callback(self, answer: CallbackAnswer) -> None: ...
 
+    async def upload(self, file: LocalFile) -> None:
+        """Upload a local file (a report chart as a photo, a ledger as a document)."""
+        ...
+
 
 async def send_reply(transport: Transport, reply: Reply) -> None:
     markup = reply.keyboard.to_api() if reply.keyboard is not None else None
@@ -35,11 +44,53 @@ async def send_reply(transport: Transport, reply: Reply) -> None:
 
 
 async def deliver(transport: Transport, outcome: Outcome) -> None:
-    """Answer the button press first (Telegram shows a spinner until then), then the replies."""
+    """Answer the button press first (Telegram shows a spinner until then), then the replies.
+
+    A reply Telegram refuses (the user blocked the bot, the chat is gone) is logged by its type
+    and does not stop the others."""
     if outcome.answer is not None:
         try:
             await transport.answer_callback(outcome.answer)
         except Exception as exc:  # an expired query must not stop the replies
             log.info("answerCallbackQuery failed: %s", type(exc).__name__)
     for reply in outcome.replies:
-        await send_reply(transport, reply)
+        try:
+            await send_reply(transport, reply)
+        except Exception as exc:
+            log.warning("reply to chat %s failed: %s", reply.chat_id, type(exc).__name__)
+    for file in outcome.files:
+        try:
+            await transport.upload(file)
+        except Exception as exc:
+            log.warning("upload to chat %s failed: %s", file.chat_id, type(exc).__name__)
+        finally:
+            file.path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                file.path.parent.rmdir()  # the report's own temporary directory, once empty
+
+
+async def process_update(core: Core, update: dict[str, Any], transport: Transport) -> None:
+    """One Bot API update end to end (translate, `core.handle`, deliver); never raises, so no
+    update can stop the adapter's loop. A failure is logged with the update id, the error type
+    and the stack (never the error's message: it may quote SQL parameters, i.e. what residents
+    wrote), and the sender hears that the system is busy."""
+    incoming: Incoming | None = None
+    try:
+        incoming = incoming_from_update(update)
+        outcome = await core.handle(incoming)
+    except Exception as exc:
+        stack = "".join(traceback.format_tb(exc.__traceback__))
+        log.error("update %s failed: %s\n%s", update.get("update_id"), type(exc).__name__, stack)
+        outcome = _busy(incoming)
+    await deliver(transport, outcome)
+
+
+def _busy(incoming: Incoming | None) -> Outcome:
+    """The polite answer to an update the core could not handle."""
+    if incoming is None or incoming.chat_id is None or not incoming.is_private:
+        return Outcome()
+    answer = None
+    if incoming.callback_id is not None:
+        answer = CallbackAnswer(incoming.callback_id, texts.BUSY, alert=True)
+    replies = [] if answer is not None else [Reply(incoming.chat_id, texts.BUSY)]
+    return Outcome(replies, answer)

@@ -11,6 +11,18 @@ from typing import Any
 
 from handlers.types import Incoming, Kind, Sender
 
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+
+COMMANDS = [
+    ("start", "开始 / 主菜单"),
+    ("mytickets", "我的诉求"),
+    ("status", "查询诉求进度：/status 编号"),
+    ("tasks", "我的待办（工作人员）"),
+    ("cancel", "退出当前操作"),
+    ("forget", "删除我的个人信息"),
+    ("help", "使用帮助"),
+]
+
 UNSUPPORTED_FIELDS = (
     "sticker", "voice", "audio", "video", "video_note", "document", "animation", "poll",
     "dice", "game", "venue", "story",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, select, update
 
 from handlers import texts
 from handlers.context import Ctx, escape
@@ -14,7 +15,9 @@ from handlers.resident import MAIN_KEYBOARD
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
-from models.orm import BanRow, CallbackTokenRow, InviteRow, PersonRow, TicketRow
+from models.orm import BanRow, CallbackTokenRow, InviteRow, OutboxRow, PersonRow, TicketRow
+
+_CONTACT_LINE = re.compile(re.escape(texts.CARD_CONTACT.split("{")[0]) + r"[^\n]*")
 
 STAFF_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
@@ -41,7 +44,7 @@ async def start(ctx: Ctx, args: str) -> None:
                                             role=texts.ROLE_NAMES.get(role or "", "工作人员")),
                 STAFF_KEYBOARD)
         return
-    ctx.say(texts.GREETING.format(district=ctx.config.district.name), MAIN_KEYBOARD)
+    ctx.say(texts.GREETING.format(district=escape(ctx.config.district.name)), MAIN_KEYBOARD)
 
 
 async def _bind(ctx: Ctx, token: str) -> None:
@@ -76,18 +79,23 @@ async def is_banned(ctx: Ctx) -> bool:
 
 
 async def within_limits(ctx: Ctx) -> bool:
-    """Message burst limit per user, counted in the durable conversation data."""
+    """Message burst limit per user, counted in the chat's durable state.
+
+    The first message over the limit gets a polite reply and a security event; the rest of
+    the window is silent, so a flood costs one database write each and no Telegram calls."""
     limits = ctx.services.limits
     now = ctx.now().timestamp()
-    start, count = ctx.data.get("_burst", [now, 0])
+    start, count = ctx.meta.get("_burst") or [now, 0]
     if now - start > limits.burst_window_s:
         start, count = now, 0
     count += 1
-    ctx.data["_burst"] = [start, count]
-    if count > limits.burst_messages:
+    ctx.meta["_burst"] = [start, count]
+    if count <= limits.burst_messages:
+        return True
+    if count == limits.burst_messages + 1:
         ctx.security_event("rate_limited", f"{count} messages in {limits.burst_window_s}s")
-        return False
-    return True
+        ctx.say(texts.BURST_LIMITED)
+    return False
 
 
 async def rate(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
@@ -98,8 +106,9 @@ async def rate(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
         ctx.security_event("forbidden_rating", f"ticket {args.get('ticket')}")
         ctx.answer(texts.NOT_ALLOWED, alert=True)
         return
-    if ticket.status != lifecycle.Status.RESOLVED or token.used_at is not None:
-        ctx.answer(texts.STALE_BUTTON, alert=True)
+    if ticket.status != lifecycle.Status.RESOLVED or int(args.get("round", 0)) != (
+            ticket.reopen_count or 0):  # a rating message of an earlier resolution
+        ctx.refuse_stale(f"rating of {ticket.number} ({ticket.status})")
         return
     token.used_at = ctx.now()
     ctx.script = ticket.script or ctx.script
@@ -108,11 +117,26 @@ async def rate(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
 
 
 async def forget(ctx: Ctx) -> None:
-    """Erase the resident's personal data; ticket texts and figures stay, anonymised."""
-    await ctx.uow.session.execute(
+    """Erase the resident's personal data; ticket texts and figures stay, anonymised.
+
+    Also gone: every notification to the resident's chat (sent or still queued), the contact
+    line of the staff cards kept in the outbox, the resident's buttons and draft."""
+    session = ctx.uow.session
+    numbers = list(await session.scalars(
+        select(TicketRow.number).where(TicketRow.reporter_user_id == ctx.user_id)))
+    await session.execute(
         update(TicketRow).where(TicketRow.reporter_user_id == ctx.user_id).values(
             reporter_user_id=None, reporter_chat_id=None, reporter_name=None,
             reporter_phone=None, anonymised=True)
     )
+    await session.execute(delete(OutboxRow).where(OutboxRow.chat_id == ctx.chat_id))
+    await session.execute(delete(CallbackTokenRow).where(CallbackTokenRow.chat_id == ctx.chat_id))
+    for start in range(0, len(numbers), 500):
+        cards = await session.scalars(
+            select(OutboxRow).where(OutboxRow.ticket_number.in_(numbers[start:start + 500])))
+        for card in cards:
+            text = str(card.payload.get("text", ""))
+            if _CONTACT_LINE.search(text):
+                card.payload = {**card.payload, "text": _CONTACT_LINE.sub("", text)}
     ctx.set_state(None)
     ctx.say(texts.FORGOT, MAIN_KEYBOARD)

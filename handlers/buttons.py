@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime
 from typing import Any
@@ -13,6 +14,7 @@ from models.orm import CallbackTokenRow
 from models.uow import UnitOfWork
 
 TOKEN_PREFIX = "t:"
+_TOKEN = re.compile(r"t:[A-Za-z0-9_-]{16}")  # secrets.token_urlsafe(12); anything else is forged
 
 
 def make_button(uow: UnitOfWork, now: datetime, chat_id: int, label: str, action: str,
@@ -26,7 +28,7 @@ def make_button(uow: UnitOfWork, now: datetime, chat_id: int, label: str, action
 
 async def find_token(uow: UnitOfWork, data: str | None, chat_id: int) -> CallbackTokenRow | None:
     """The token behind `data` if it exists and was issued to `chat_id`; None for a forgery."""
-    if not data or not data.startswith(TOKEN_PREFIX) or len(data) > 64:
+    if not data or not _TOKEN.fullmatch(data):
         return None
     row = await uow.session.scalar(
         select(CallbackTokenRow).where(CallbackTokenRow.token == data[len(TOKEN_PREFIX):])

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from handlers import texts
 from handlers.buttons import find_token, make_button
 from handlers.state import ConversationStore, DatabaseConversations
 from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
@@ -63,6 +64,7 @@ class Ctx:
         self.script = "hans"
         self.state: str | None = None
         self.data: dict[str, Any] = {}
+        self.meta: dict[str, Any] = {}  # per-chat counters that outlive every conversation
 
     @property
     def config(self) -> GridDeskConfig:
@@ -127,6 +129,11 @@ class Ctx:
     async def token(self, data: str | None) -> CallbackTokenRow | None:
         """The stored token behind a button press, only if it was issued to this chat."""
         return await find_token(self.uow, data, self.chat_id)
+
+    def refuse_stale(self, detail: str, text: str = texts.STALE_BUTTON) -> None:
+        """A replayed or outdated press: answer politely, change nothing, log it."""
+        self.security_event("stale_press", detail)
+        self.answer(text, alert=True)
 
     def security_event(self, kind: str, detail: str) -> None:
         from models.orm import SecurityEventRow

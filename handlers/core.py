@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from handlers import account, queries, resident, staff, texts
+from handlers import account, queries, reports, resident, staff, texts
 from handlers.context import Ctx, Services
-from handlers.org import person_by_user
-from handlers.types import Incoming, Kind, Outcome, Reply
+from handlers.org import person
+from handlers.state import ChatBusyError
+from handlers.types import CallbackAnswer, Incoming, Kind, LocalFile, Outcome, Reply
+from models.repos.updates import UpdateStart
 from nlp.normalize import detect_script, normalize
 
 log = logging.getLogger("griddesk.core")
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Kept in the chat's state across conversations (`set_state` clears only the conversation):
+# the message burst window and the times of recent filings (rate limits survive /forget).
+META_KEYS = ("_burst", "_filed")
+
+_DROPPED = frozenset({"Cc", "Cf", "Cs"})  # controls, invisible format marks, lone surrogates
 
 
 def clean_text(text: str) -> str:
-    """Drop control and zero-width characters (keep newlines and tabs), trim whitespace."""
-    text = _INVISIBLE.sub("", text)
-    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    """Drop control, zero-width, bidi-override and surrogate characters (keep newlines and
+    tabs), trim whitespace."""
+    kept = (ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in _DROPPED)
     return "".join(kept).strip()
 
 
@@ -40,7 +45,7 @@ class Core:
             return self._group(incoming)
         try:
             return await self._handle_private(incoming)
-        except (OperationalError, InterfaceError, ConnectionError, OSError) as exc:
+        except (OperationalError, InterfaceError, ConnectionError, OSError, ChatBusyError) as exc:
             log.warning("database unavailable for update %s: %s", incoming.update_id,
                         type(exc).__name__)
             return Outcome([Reply(incoming.chat_id, texts.BUSY)])
@@ -50,23 +55,36 @@ class Core:
             raise
 
     def _group(self, incoming: Incoming) -> Outcome:
-        """Groups and channels: only a command gets a pointer to the private chat."""
+        """Groups and channels: a command gets a pointer to the private chat, a button press
+        an answer (so the client stops waiting); everything else is ignored."""
         if incoming.kind == Kind.COMMAND and incoming.chat_id is not None:
             return Outcome([Reply(incoming.chat_id, texts.GROUP_ONLY_PRIVATE)])
+        if incoming.kind == Kind.CALLBACK and incoming.callback_id is not None:
+            return Outcome(answer=CallbackAnswer(incoming.callback_id, texts.GROUP_BUTTON,
+                                                 alert=True))
         return Outcome()
 
     async def _handle_private(self, incoming: Incoming) -> Outcome:
+        """One transaction; updates of the same chat wait for each other (handlers/state.py)."""
+        assert incoming.chat_id is not None
+        async with self.services.conversations.lock(incoming.chat_id):
+            return await self._handle_locked(incoming)
+
+    async def _handle_locked(self, incoming: Incoming) -> Outcome:
+        store = self.services.conversations
+        assert incoming.chat_id is not None and incoming.sender is not None
         async with self.services.uow_factory() as uow:
-            if await uow.updates.seen(incoming.update_id):
+            start = await uow.updates.start(incoming.update_id, incoming.sender.user_id,
+                                            incoming.chat_id, conversation=store.in_database)
+            if start.duplicate:
                 log.info("duplicate update %s ignored", incoming.update_id)
                 return Outcome()
             ctx = Ctx(self.services, uow, incoming)
-            await self._load(ctx)
-            if await account.is_banned(ctx):
+            await self._load(ctx, start)
+            if start.banned:
                 ctx.say(texts.BANNED)
                 ctx.answer()
             elif not await account.within_limits(ctx):
-                ctx.say(texts.RATE_LIMITED)
                 ctx.answer()
             else:
                 await dispatch(ctx)
@@ -76,11 +94,15 @@ class Core:
                                                             self._state_data(ctx))
         return ctx.outcome
 
-    async def _load(self, ctx: Ctx) -> None:
-        ctx.person = await person_by_user(ctx.uow, ctx.user_id)
-        ctx.state, ctx.data = await self.services.conversations.load(ctx.uow, ctx.chat_id)
+    async def _load(self, ctx: Ctx, start: UpdateStart) -> None:
+        ctx.person = await person(ctx.uow, start.person_code)  # no query for a resident
+        if start.conversation is not None:  # read (and locked) by the update's first statement
+            ctx.state, ctx.data = start.conversation
+        else:
+            ctx.state, ctx.data = await self.services.conversations.load(ctx.uow, ctx.chat_id)
         known = "_script" in ctx.data
         ctx.script = ctx.data.pop("_script", "hans")
+        ctx.meta = {key: ctx.data.pop(key) for key in META_KEYS if key in ctx.data}
         language = (ctx.incoming.sender.language_code or "") if ctx.incoming.sender else ""
         if not known and language.lower() in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
             ctx.script = "hant"
@@ -89,7 +111,7 @@ class Core:
 
     @staticmethod
     def _state_data(ctx: Ctx) -> dict[str, Any]:
-        return {**ctx.data, "_script": ctx.script}
+        return {**ctx.data, "_script": ctx.script, **ctx.meta}
 
     async def _save(self, ctx: Ctx) -> None:
         await self.services.conversations.save_in_transaction(
@@ -102,7 +124,16 @@ COMMANDS = {
     "mytickets": lambda ctx: queries.my_tickets(ctx),
     "tasks": lambda ctx: queries.tasks(ctx),
     "forget": lambda ctx: account.forget(ctx),
+    "report": lambda ctx: _report(ctx),
 }
+
+
+async def _report(ctx: Ctx) -> None:
+    """/report: the monthly analysis (supervisors) or the grid ledger (grid workers)."""
+    await reports.report_command(ctx)
+    made = reports.attachments(ctx)
+    ctx.outcome.files += [LocalFile(ctx.chat_id, path, "photo") for path in made.photos]
+    ctx.outcome.files += [LocalFile(ctx.chat_id, path, "document") for path in made.documents]
 
 
 async def _help(ctx: Ctx) -> None:
@@ -142,7 +173,7 @@ async def dispatch(ctx: Ctx) -> None:
     elif kind == Kind.LOCATION and incoming.location is not None:
         await resident.on_location(ctx, *incoming.location)
     elif kind == Kind.CONTACT and incoming.phone:
-        name = incoming.sender.display_name if incoming.sender else ""
+        name = clean_text(incoming.sender.display_name) if incoming.sender else ""
         await resident.on_contact(ctx, incoming.phone, incoming.contact_user_id, name)
     elif kind == Kind.EDITED:
         ctx.say(texts.EDITED_IGNORED)
@@ -204,13 +235,15 @@ async def _on_callback(ctx: Ctx) -> None:
         ctx.answer(texts.STALE_BUTTON, alert=True)
         return
     action, args = token.action, dict(token.args or {})
-    if action.startswith("draft_"):
+    if token.used_at is not None:
+        ctx.refuse_stale(f"replayed {action} {args}")
+    elif action.startswith("draft_"):
         await resident.on_draft_button(ctx, action, args)
     elif action == "rate":
         await account.rate(ctx, token, args)
     elif action in staff.ACTIONS:
-        await staff.on_button(ctx, action, args)
+        await staff.on_button(ctx, action, args, token)
     else:
-        ctx.answer(texts.STALE_BUTTON)
+        ctx.refuse_stale(f"unknown action {action}")
     if ctx.outcome.answer is None:
         ctx.answer()

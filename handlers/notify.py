@@ -114,7 +114,7 @@ class Notifier:
                                                 phone=escape(ticket.reporter_phone or ""))
         return texts.CARD.format(
             badge=texts.CARD_BADGE_URGENT if ticket.urgent else badge,
-            number=ticket.number, category=self.category_name(ticket.category_code),
+            number=ticket.number, category=escape(self.category_name(ticket.category_code)),
             place=escape(self.place(ticket)), text=escape(ticket.original_text),
             accept_due=self.local_time(ticket.accept_due_at),
             resolve_due=self.local_time(ticket.resolve_due_at),
@@ -132,10 +132,12 @@ class Notifier:
         code = ticket.first_receiver_code
         if code is None or code == ticket.assignee_code:
             return
+        if code not in {member for _, member in ticket_chain(self.config, ticket)}:
+            return  # transferred away from their grid: the old grid hears nothing more
         row = await person(self.uow, code)
         if row is None:
             return
-        text = texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number, what=what)
+        text = texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number, what=escape(what))
         await self._send(row.chat_id, text, f"{ticket.number}:{tag}:fr:{code}",
                          person_code=code, ticket=ticket)
 
@@ -164,7 +166,9 @@ class Notifier:
         chat = ticket.reporter_chat_id
         if chat is None:
             return
-        buttons = [await self._button(chat, label, "rate", ticket=ticket.id, score=score)
+        round_ = ticket.reopen_count or 0  # the buttons judge this resolution only
+        buttons = [await self._button(chat, label, "rate", ticket=ticket.id, score=score,
+                                      round=round_)
                    for score, label in texts.RATING_LABELS.items()]
         text = texts.REPORTER_RESOLVED.format(number=ticket.number,
                                               note=escape(ticket.result_note))
@@ -178,7 +182,7 @@ class Notifier:
         level_name = texts.LEVEL_NAMES[to_level]
         note = texts.ESCALATION_NOTICE.format(number=ticket.number,
                                               from_level=texts.LEVEL_NAMES[from_level],
-                                              to_level=level_name, reason=escape(reason))
+                                              to_level=level_name, reason=reason)
         if ticket.assignee_code:
             await self.card(ticket, ticket.assignee_code, texts.CARD_BADGE_ESCALATED, tag, note)
         await self.first_receiver(ticket, note, tag)

@@ -32,7 +32,7 @@ def _local(ctx: Ctx, at: datetime | None) -> str:
 
 
 def _status_line(ctx: Ctx, ticket: TicketRow) -> str:
-    category = ctx.config.taxonomy.get(ticket.category_code).name
+    category = escape(ctx.config.taxonomy.get(ticket.category_code).name)
     status = texts.STATUS_NAMES.get(ticket.status, ticket.status)
     summary = escape(ticket.original_text[:24]) + ("…" if len(ticket.original_text) > 24 else "")
     return f"<b>{ticket.number}</b> {category} 【{status}】\n{summary}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import timedelta
 from typing import Any
@@ -14,9 +15,11 @@ from handlers.notify import describe_place
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models.orm import TicketRow
+from nlp.normalize import normalize
 from nlp.router import RoutingDecision
 
 DRAFT = "draft"
+_NOT_WORD = re.compile(r"[\W_]+")
 
 MAIN_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_REPORT)], [Button(texts.BTN_MY_TICKETS), Button(texts.BTN_HELP)]
@@ -83,16 +86,24 @@ async def _is_duplicate(ctx: Ctx, text: str) -> bool:
     window = ctx.services.limits.duplicate_window_s
     recent = await ctx.uow.tickets.for_reporter(ctx.user_id, limit=20)
     now = ctx.now()
+    key = complaint_key(text)
     for ticket in recent:
-        same = ticket.original_text.strip() == text.strip()
+        same = complaint_key(ticket.original_text) == key
         if same and (now - ticket.created_at).total_seconds() < window and ticket.status in (
             "triage", "assigned", "accepted"
         ):
-            when = texts.plain_duration(now - ticket.created_at)
-            ctx.say(texts.DUPLICATE.format(when=f"{when}前", number=ticket.number))
+            age = now - ticket.created_at
+            when = f"{texts.plain_duration(age)}前" if age.total_seconds() >= 60 else "刚才"
+            ctx.say(texts.DUPLICATE.format(when=when, number=ticket.number))
             ctx.set_state(None)
             return True
     return False
+
+
+def complaint_key(text: str) -> str:
+    """What makes two complaints the same: their folded, Simplified text without spaces,
+    punctuation and emoji."""
+    return _NOT_WORD.sub("", normalize(text).text)
 
 
 def _location(ctx: Ctx) -> tuple[float, float] | None:
@@ -122,7 +133,7 @@ async def on_location(ctx: Ctx, lat: float, lon: float) -> None:
     ctx.data["location"] = [lat, lon]
     match = ctx.services.router.resolve_address(None, (lat, lon))
     if match.grid is None:
-        ctx.say(texts.LOCATION_OUTSIDE.format(district=ctx.config.district.name),
+        ctx.say(texts.LOCATION_OUTSIDE.format(district=escape(ctx.config.district.name)),
                 ADDRESS_KEYBOARD)
         return
     if ctx.data.get("text") is None:
@@ -142,13 +153,20 @@ async def on_skip(ctx: Ctx) -> None:
 
 
 async def on_photo(ctx: Ctx, file_id: str, caption: str | None) -> None:
-    if ctx.state != DRAFT:
+    """A photo joins the draft; the photos of one album (one update each) get one answer."""
+    album = ctx.incoming.media_group_id
+    same_album = ctx.state == DRAFT and album is not None and ctx.data.get("album") == album
+    new_complaint = caption and not same_album and ctx.data.get("awaiting") == "confirm"
+    if ctx.state != DRAFT or new_complaint:
         ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text"})
+    ctx.data["album"] = album
     photos: list[str] = ctx.data.setdefault("photos", [])
     if file_id not in photos and len(photos) < ctx.services.limits.max_photos:
         photos.append(file_id)
     if caption:
         await on_text(ctx, caption)
+        return
+    if same_album:
         return
     if ctx.data.get("text") is None:
         ctx.say(texts.PHOTO_ASK_TEXT, Keyboard.reply([Button(texts.BTN_CANCEL)]))
@@ -157,12 +175,22 @@ async def on_photo(ctx: Ctx, file_id: str, caption: str | None) -> None:
 
 
 async def on_contact(ctx: Ctx, phone: str, contact_user_id: int | None, name: str) -> None:
-    if contact_user_id is not None and contact_user_id != ctx.user_id:
+    """The resident's own contact (the 留下电话 button); a phone-book card of somebody else, or
+    of nobody on Telegram, is refused: staff would call a stranger."""
+    if contact_user_id != ctx.user_id:
         ctx.say(texts.CONTACT_NOT_OWN)
         return
-    if ctx.state == DRAFT:
-        ctx.data.update(phone=phone[:32], contact_name=name[:64])
+    digits = "".join(ch for ch in phone if ch.isascii() and ch.isdigit())
+    if not 5 <= len(digits) <= 20:
+        ctx.say(texts.CONTACT_NOT_OWN)
+        return
+    plus = "+" if phone.strip().startswith("+") else ""
+    if ctx.state != DRAFT:
+        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text"})
+    ctx.data.update(phone=plus + digits, contact_name=name[:64])
     ctx.say(texts.CONTACT_SAVED)
+    if ctx.data.get("text") is None:
+        ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
 
 
 async def show_summary(ctx: Ctx) -> None:
@@ -171,7 +199,7 @@ async def show_summary(ctx: Ctx) -> None:
     category = ctx.config.taxonomy.get(draft["category"])
     photos = draft.get("photos") or []
     summary = texts.SUMMARY.format(
-        category=category.name, place=escape(_place(ctx)), text=escape(draft["text"]),
+        category=escape(category.name), place=escape(_place(ctx)), text=escape(draft["text"]),
         photos=f"\n照片：{len(photos)}张" if photos else "",
     )
     nonce = draft["nonce"]
@@ -196,7 +224,7 @@ def _place(ctx: Ctx) -> str:
 async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
     """确认提交 / 修改 / 取消 on the summary; a button of an older draft is stale."""
     if ctx.state != DRAFT or ctx.data.get("nonce") != args.get("nonce"):
-        ctx.answer(texts.STALE_BUTTON)
+        ctx.refuse_stale(f"{action} of a draft no longer open")
         return
     if action == "draft_cancel":
         await cancel(ctx)
@@ -206,7 +234,8 @@ async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
     elif ctx.data.get("awaiting") == "confirm":
         await file(ctx)
     else:
-        ctx.answer(texts.STALE_BUTTON)
+        ctx.refuse_stale(f"{action} while the draft awaits {ctx.data.get('awaiting')}")
+        return
     ctx.answer()
 
 
@@ -221,6 +250,7 @@ async def file(ctx: Ctx) -> None:
     draft["needs_review"] = draft.get("grid") is None or draft["confidence"] < threshold
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
     ticket = await service.file(draft, {"user_id": ctx.user_id, "chat_id": ctx.chat_id})
+    ctx.meta.setdefault("_filed", []).append(ctx.now().timestamp())
     ctx.set_state(None)
     if ticket.urgent:
         numbers = draft.get("emergency") or ["110"]
@@ -233,7 +263,7 @@ async def file(ctx: Ctx) -> None:
     service_level = texts.SERVICE_LEVEL.format(
         accept=texts.plain_duration(accept), resolve=texts.plain_duration(category.resolve_within)
     )
-    ctx.say(texts.FILED.format(number=ticket.number, category=category.name,
+    ctx.say(texts.FILED.format(number=ticket.number, category=escape(category.name),
                                handler=service.handler_name(ticket),
                                service_level=service_level), MAIN_KEYBOARD)
 
@@ -251,10 +281,13 @@ async def cancel(ctx: Ctx) -> None:
 
 
 async def ticket_quota_left(ctx: Ctx) -> bool:
-    """At most `tickets_per_hour` new tickets per resident per hour."""
+    """At most `tickets_per_hour` new tickets per resident per hour (also counted in the chat's
+    state, so /forget, which unlinks the tickets, does not reset the quota)."""
     since = ctx.now() - timedelta(hours=1)
     count = await ctx.uow.session.scalar(
         select(func.count()).select_from(TicketRow).where(
             TicketRow.reporter_user_id == ctx.user_id, TicketRow.created_at >= since)
     )
-    return int(count or 0) < ctx.services.limits.tickets_per_hour
+    filed = [at for at in ctx.meta.get("_filed", []) if at >= since.timestamp()]
+    ctx.meta["_filed"] = filed
+    return max(int(count or 0), len(filed)) < ctx.services.limits.tickets_per_hour

@@ -10,7 +10,7 @@ from handlers.org import level_of
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
-from models.orm import TicketRow
+from models.orm import CallbackTokenRow, TicketRow
 
 NOTE = "staff_note"
 NOTE_PROMPTS = {
@@ -38,7 +38,9 @@ async def authorised_ticket(ctx: Ctx, args: dict[str, Any]) -> TicketRow | None:
     return ticket
 
 
-async def on_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
+async def on_button(ctx: Ctx, action: str, args: dict[str, Any],
+                    token: CallbackTokenRow | None = None) -> None:
+    """A press on a staff card or picker; a choice (grid, category, department) counts once."""
     ticket = await authorised_ticket(ctx, args)
     if ticket is None:
         return
@@ -47,7 +49,11 @@ async def on_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
         await handler(ctx, ticket, args)
     except lifecycle.TicketError:
         status = texts.STATUS_NAMES.get(ticket.status, ticket.status)
-        ctx.answer(f"{ticket.number} 当前状态为「{status}」，不能进行这个操作。", alert=True)
+        ctx.refuse_stale(f"{action} on {ticket.number} ({ticket.status})",
+                         f"{ticket.number} 当前状态为「{status}」，不能进行这个操作。")
+        return
+    if token is not None and action in SINGLE_USE:
+        token.used_at = ctx.now()
 
 
 def _service(ctx: Ctx) -> TicketService:
@@ -122,6 +128,8 @@ async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
 
 
 async def _whistle(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "whistle")
     departments = ctx.config.taxonomy.get(ticket.category_code).departments
     buttons = [await ctx.button(name, "whistle_to", ticket=ticket.id, department=name)
                for name in departments]
@@ -154,12 +162,14 @@ async def _transfer_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> Non
     grid = str(args["grid"])
     await _service(ctx).route_to(ticket, _actor(ctx), grid_code=grid)
     ctx.answer()
-    name = ctx.config.grid(grid)[2].name
+    name = escape(ctx.config.grid(grid)[2].name)
     done = texts.TRIAGE_ASSIGNED if args.get("triage") else texts.TRANSFERRED_OK
     ctx.say(done.format(number=ticket.number, grid=name, target=name))
 
 
 async def _triage_grid(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.status != lifecycle.Status.TRIAGE:  # the triage card is spent once a grid is set
+        raise lifecycle.TicketError(ticket, "assign")
     await _transfer_to(ctx, ticket, {**args, "triage": True})
 
 
@@ -178,8 +188,11 @@ async def _set_category(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> No
     await _service(ctx).route_to(ticket, _actor(ctx), category_code=category)
     ctx.answer()
     ctx.say(texts.CATEGORY_CHANGED.format(number=ticket.number,
-                                          category=ctx.config.taxonomy.get(category).name))
+                                          category=escape(ctx.config.taxonomy.get(category).name)))
 
+
+# Choices on pickers and triage cards: a second press of the same button would repeat the change.
+SINGLE_USE = frozenset({"whistle_to", "transfer_to", "triage_grid", "set_category"})
 
 ACTIONS = {
     "accept": _accept,

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers import texts
+from handlers.context import escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, person_at_level, ticket_chain
 from models import lifecycle
@@ -91,12 +92,13 @@ class TicketService:
         """Who handles the ticket, in words for the resident."""
         if ticket.grid_code is None or ticket.status == lifecycle.Status.TRIAGE:
             if ticket.community_code is None:
-                return self.config.district.task_force.name
+                return escape(self.config.district.task_force.name)
             community = self.config.community(ticket.community_code)[1]
-            return texts.HANDLER_TRIAGE.format(community=community.name)
+            return texts.HANDLER_TRIAGE.format(community=escape(community.name))
         _, _, grid = self.config.grid(ticket.grid_code)
         if ticket.level == Level.GRID_WORKER:
-            return texts.HANDLER_GRID.format(grid=grid.name, worker=grid.workers[0].name)
+            return texts.HANDLER_GRID.format(grid=escape(grid.name),
+                                             worker=escape(grid.workers[0].name))
         return texts.LEVEL_NAMES[ticket.level]
 
     async def accept(self, ticket: TicketRow, actor: str) -> None:
@@ -139,7 +141,7 @@ class TicketService:
         tag = await self._record(lifecycle.reject(ticket, now=self.clock.now(), actor=actor,
                                                   reason=reason))
         await self.notify.reporter(ticket, texts.REPORTER_REJECTED.format(
-            number=ticket.number, reason=reason), tag)
+            number=ticket.number, reason=escape(reason)), tag)
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["rejected"], tag)
 
     async def route_to(self, ticket: TicketRow, actor: str, grid_code: str | None = None,

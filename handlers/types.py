@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Literal
 
 
@@ -133,9 +134,19 @@ class CallbackAnswer:
     alert: bool = False
 
 
+@dataclass(frozen=True)
+class LocalFile:
+    """A file made for this update (a chart, a ledger) to upload to `chat_id`."""
+
+    chat_id: int
+    path: Path
+    kind: Literal["photo", "document"]
+
+
 @dataclass
 class Outcome:
     """Everything the adapter must do after the core committed an update."""
 
     replies: list[Reply] = field(default_factory=list)
     answer: CallbackAnswer | None = None
+    files: list[LocalFile] = field(default_factory=list)

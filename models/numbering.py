@@ -9,6 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.orm import TicketCounterRow
+from models.repos.base import execute_core
 
 SEQUENCE_DIGITS = 4
 
@@ -38,5 +39,5 @@ async def next_ticket_number(session: AsyncSession, prefix: str, local_date: dat
         )
         .returning(TicketCounterRow.last)
     )
-    sequence = (await session.execute(statement)).scalar_one()
+    sequence = (await execute_core(session, statement)).scalar_one()
     return format_number(prefix, local_date, int(sequence))

@@ -56,7 +56,26 @@ def _converter(config: str) -> Any:
     return converter
 
 
+_SHORT = 80  # button labels and reply templates repeat; complaints are unique and longer
+_SHORT_CACHE: dict[tuple[str, str], str] = {}
+_SHORT_CACHE_SIZE = 4096
+
+
 def _convert(config: str, text: str) -> str:
+    """OpenCC conversion; short texts (labels, replies) are remembered, being asked again and
+    again (every text message is compared with every keyboard label)."""
+    if len(text) > _SHORT:
+        return _convert_now(config, text)
+    key = (config, text)
+    converted = _SHORT_CACHE.get(key)
+    if converted is None:
+        if len(_SHORT_CACHE) >= _SHORT_CACHE_SIZE:
+            _SHORT_CACHE.clear()
+        converted = _SHORT_CACHE[key] = _convert_now(config, text)
+    return converted
+
+
+def _convert_now(config: str, text: str) -> str:
     try:
         return str(_converter(config).convert(text))
     except UnicodeEncodeError:  # lone surrogates cannot cross into OpenCC

@@ -50,16 +50,20 @@ class RulesError(Exception):
 class Pattern:
     """A weighted regular expression (on the normalised text) with the source it came from.
 
-    `guard` is the set of characters a match must start with, when the regex tells (a cheap
-    pre-check: a text without any of them cannot match)."""
+    `guard` is a set of characters at least one of which every match contains, when the regex
+    tells (a cheap pre-check: a text without any of them cannot match); `needs` are further such
+    sets (a text must meet each of them too)."""
 
     source: str
     regex: re.Pattern[str]
     weight: float
     guard: frozenset[str] | None = None
+    needs: tuple[frozenset[str], ...] = ()
 
     def may_match(self, characters: set[str] | frozenset[str]) -> bool:
-        return self.guard is None or not self.guard.isdisjoint(characters)
+        if self.guard is not None and self.guard.isdisjoint(characters):
+            return False
+        return not any(need.isdisjoint(characters) for need in self.needs)
 
 
 class PatternIndex:
@@ -69,6 +73,7 @@ class PatternIndex:
     def __init__(self, patterns: list[Pattern]) -> None:
         self.by_char: dict[str, list[int]] = {}
         self.always: list[int] = []
+        self.needs = [pattern.needs for pattern in patterns]
         for index, pattern in enumerate(patterns):
             if pattern.guard is None:
                 self.always.append(index)
@@ -77,11 +82,20 @@ class PatternIndex:
                     self.by_char.setdefault(char, []).append(index)
 
     def candidates(self, text: str, characters: frozenset[str] | None = None) -> list[int]:
+        characters = characters if characters is not None else frozenset(text)
         found = set(self.always)
         by_char = self.by_char
-        for char in by_char.keys() & (characters if characters is not None else set(text)):
+        for char in by_char.keys() & characters:
             found.update(by_char[char])
-        return sorted(found)
+        needs = self.needs
+        result = []
+        for index in sorted(found):
+            for need in needs[index]:
+                if need.isdisjoint(characters):
+                    break
+            else:
+                result.append(index)
+        return result
 
 
 def _sre() -> tuple[Any, Any] | None:
@@ -100,9 +114,18 @@ def required_characters(
 
     Among the candidate sets (one per mandatory part of the regex) the rarest is chosen:
     `rarity(char)` returns how common a character is (default: every character counts 1)."""
+    sets = required_character_sets(regex, rarity)
+    return sets[0] if sets else None
+
+
+def required_character_sets(
+    regex: re.Pattern[str], rarity: Callable[[str], float] | None = None, limit: int = 4
+) -> list[frozenset[str]]:
+    """Up to `limit` distinct character sets each of which every text `regex` matches meets
+    (one per mandatory part of the regex), the rarest first; empty when the regex does not tell."""
     sre = _sre()
     if sre is None:
-        return None
+        return []
     try:
         cost = rarity or (lambda _: 1.0)
 
@@ -111,8 +134,8 @@ def required_characters(
 
         options = _required(list(sre[0].parse(regex.pattern, regex.flags)), sre[1], total)
     except Exception:  # an unusual construct: no guard, the regex still works
-        return None
-    return min(options, key=total) if options else None
+        return []
+    return sorted(set(options), key=lambda chars: (total(chars), sorted(chars)))[:limit]
 
 
 def _required(
@@ -294,6 +317,12 @@ class _Parser:
                 result[term] = parsed
         return result
 
+    def pattern(self, source: Any, compiled: re.Pattern[str], weight: float) -> Pattern:
+        """A Pattern with its character pre-checks (see `required_character_sets`)."""
+        sets = required_character_sets(compiled, self.rarity)
+        guard = sets[0] if sets else None
+        return Pattern(str(source), compiled, weight, guard, tuple(sets[1:]))
+
     def patterns(self, value: Any, path: str) -> list[Pattern]:
         result = []
         for source, weight in self.mapping(value, path).items():
@@ -301,11 +330,7 @@ class _Parser:
             compiled = self.regex(source, item_path)
             parsed = self.weight(weight, item_path)
             if compiled is not None and parsed is not None:
-                result.append(
-                    Pattern(
-                        str(source), compiled, parsed, required_characters(compiled, self.rarity)
-                    )
-                )
+                result.append(self.pattern(source, compiled, parsed))
         return result
 
     def regex_list(self, value: Any, path: str) -> list[Pattern]:
@@ -318,9 +343,7 @@ class _Parser:
         for index, source in enumerate(value):
             compiled = self.regex(source, f"{path}[{index}]")
             if compiled is not None:
-                result.append(
-                    Pattern(str(source), compiled, 1.0, required_characters(compiled, self.rarity))
-                )
+                result.append(self.pattern(source, compiled, 1.0))
         return result
 
     def numbers(self, value: Any, path: str) -> tuple[str, ...]:

@@ -108,8 +108,11 @@ class UrgencyDetector:
         negation = context.negation(start, self.context_rules)
         if negation is not None:
             return f"被否定（{negation}）"
-        clause_start, clause_end = context.clause(start)
-        clause = text[clause_start:start] + "\x00" + text[end:clause_end]
+        # The clauses the danger spans, the danger itself included: a marker may overlap it
+        # (真着火了往哪跑) or sit between the pattern's ends (电梯……真困住人了).
+        clause_start, _ = context.clause(start)
+        _, clause_end = context.clause(max(end - 1, start))
+        clause = text[clause_start:clause_end]
         sentence_start, sentence_end = context.sentence(start)
         for marker in self.rules.hypothetical:
             if marker in clause:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from models.orm import ConversationRow
-from models.repos.base import Repository, upsert
+from models.repos.base import Repository, execute_core, upsert
 
 
 class ConversationRepo(Repository):
@@ -27,7 +27,7 @@ class ConversationRepo(Repository):
             .values(chat_id=chat_id, **values)
             .on_conflict_do_update(index_elements=["chat_id"], set_=values)
         )
-        await self.session.execute(statement)
+        await execute_core(self.session, statement)
 
     async def clear(self, chat_id: int) -> None:
         await self.session.execute(

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 
 from models.orm import OutboxRow
-from models.repos.base import Repository, dialect_name, upsert
+from models.repos.base import Repository, dialect_name, execute_core, upsert
 
 PENDING = "pending"
 SENT = "sent"
@@ -43,7 +43,7 @@ class OutboxRepo(Repository):
             .on_conflict_do_nothing(index_elements=["key"])
             .returning(OutboxRow.id)
         )
-        return (await self.session.execute(statement)).scalar_one_or_none() is not None
+        return (await execute_core(self.session, statement)).scalar_one_or_none() is not None
 
     async def by_key(self, key: str) -> OutboxRow | None:
         statement = select(OutboxRow).where(OutboxRow.key == key)

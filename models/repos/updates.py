@@ -1,13 +1,66 @@
-"""Processed Telegram update ids: a duplicate delivery is recognised and ignored."""
+"""Processed Telegram update ids (a duplicate delivery is recognised and ignored), and the start
+of an update: everything the core reads before handling it, in one round trip on PostgreSQL."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import JSON, BigInteger, Boolean, String, bindparam, delete, select, text
 
-from models.orm import ProcessedUpdateRow
-from models.repos.base import Repository, upsert
+from models.orm import BanRow, PersonRow, ProcessedUpdateRow, UtcDateTime
+from models.repos.base import Repository, dialect_name, execute_core, upsert
+from models.repos.conversations import ConversationRepo
+
+_START = """
+WITH fresh AS (
+    INSERT INTO processed_updates (update_id, at) VALUES (:update_id, :now)
+    ON CONFLICT (update_id) DO NOTHING
+    RETURNING update_id
+){chat_cte}
+SELECT NOT EXISTS (SELECT 1 FROM fresh) AS duplicate,
+       (SELECT code FROM people WHERE telegram_user_id = :user_id AND active) AS person_code,
+       EXISTS (SELECT 1 FROM bans WHERE telegram_user_id = :user_id) AS banned{chat_columns}
+"""
+# Upsert with a no-op update: the chat's conversation row exists afterwards, is locked until
+# the transaction ends (a second update of the same chat, in any process, waits here), and
+# RETURNING gives its latest committed version even when this statement had to wait.
+_CHAT_CTE = """, chat AS (
+    INSERT INTO conversations (chat_id, state, data, updated_at)
+    VALUES (:chat_id, '', '{}', :now)
+    ON CONFLICT (chat_id) DO UPDATE SET chat_id = EXCLUDED.chat_id
+    RETURNING state, data
+)"""
+_CHAT_COLUMNS = """,
+       (SELECT state FROM chat) AS state,
+       (SELECT data FROM chat) AS data"""
+
+
+def _start_statement(lock_chat: bool) -> Any:
+    sql = _START.format(chat_cte=_CHAT_CTE if lock_chat else "",
+                        chat_columns=_CHAT_COLUMNS if lock_chat else "")
+    columns: dict[str, Any] = {"duplicate": Boolean, "person_code": String, "banned": Boolean}
+    if lock_chat:
+        columns.update(state=String, data=JSON)
+    return text(sql).bindparams(
+        bindparam("update_id", type_=BigInteger), bindparam("user_id", type_=BigInteger),
+        bindparam("now", type_=UtcDateTime),
+        *([bindparam("chat_id", type_=BigInteger)] if lock_chat else []),
+    ).columns(**columns)
+
+
+_STATEMENTS = {lock_chat: _start_statement(lock_chat) for lock_chat in (False, True)}
+
+
+@dataclass(frozen=True)
+class UpdateStart:
+    """What the core needs before handling an update."""
+
+    duplicate: bool  # this update id was handled before: do nothing
+    person_code: str | None  # the active staff member writing, None for a resident
+    banned: bool
+    conversation: tuple[str | None, dict[str, Any]] | None  # stored state, when asked for
 
 
 class UpdateRepo(Repository):
@@ -19,8 +72,39 @@ class UpdateRepo(Repository):
             .on_conflict_do_nothing(index_elements=["update_id"])
             .returning(ProcessedUpdateRow.update_id)
         )
-        inserted = (await self.session.execute(statement)).scalar_one_or_none()
+        inserted = (await execute_core(self.session, statement)).scalar_one_or_none()
         return inserted is None
+
+    async def start(self, update_id: int, user_id: int, chat_id: int,
+                    conversation: bool) -> UpdateStart:
+        """Record the update id, find the sender's staff record and ban; with `conversation`
+        also read the chat's state row and lock it until commit, so updates of one chat are
+        handled one after the other even by different processes.
+
+        PostgreSQL: one statement. SQLite: several, and `BEGIN IMMEDIATE` already lets only one
+        writer in at a time."""
+        if dialect_name(self.session) != "postgresql":
+            return await self._start_each(update_id, user_id, chat_id, conversation)
+        params: dict[str, Any] = {"update_id": update_id, "user_id": user_id,
+                                  "now": self.clock.now()}
+        if conversation:
+            params["chat_id"] = chat_id
+        row = (await execute_core(self.session, _STATEMENTS[conversation], params)).one()
+        stored = (row.state or None, dict(row.data or {})) if conversation else None
+        return UpdateStart(bool(row.duplicate), row.person_code, bool(row.banned), stored)
+
+    async def _start_each(self, update_id: int, user_id: int, chat_id: int,
+                          conversation: bool) -> UpdateStart:
+        duplicate = await self.seen(update_id)
+        person_code = await self.session.scalar(
+            select(PersonRow.code).where(PersonRow.telegram_user_id == user_id, PersonRow.active))
+        banned = await self.session.scalar(
+            select(BanRow.telegram_user_id).where(BanRow.telegram_user_id == user_id))
+        stored = None
+        if conversation:
+            row = await ConversationRepo(self.session, self.clock).get(chat_id)
+            stored = (row.state or None, dict(row.data or {})) if row else (None, {})
+        return UpdateStart(duplicate, person_code, banned is not None, stored)
 
     async def prune(self, before: datetime) -> int:
         """Forget update ids recorded before `before`; returns how many."""

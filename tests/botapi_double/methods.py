@@ -410,7 +410,8 @@ async def send_message(api: BotApiDouble, params: Params, files: Files) -> Any:
 @method("sendPhoto")
 async def send_photo(api: BotApiDouble, params: Params, files: Files) -> Any:
     api.chat_for_send(params.get("chat_id"))
-    photo, sizes = api._photo_sizes(params.get("photo"), files)
+    uploaded = "attach://photo" if "photo" in files else None  # the file itself in the form
+    photo, sizes = api._photo_sizes(params.get("photo") or uploaded, files)
     caption, parse_mode = params.get("caption"), params.get("parse_mode")
     content: dict[str, Any] = {"photo": sizes}
     if caption:
@@ -428,6 +429,32 @@ async def send_photo(api: BotApiDouble, params: Params, files: Files) -> Any:
         reply_markup=markup,
         photo=photo,
     )
+    return copy.deepcopy(record.message)
+
+
+@method("sendDocument")
+async def send_document(api: BotApiDouble, params: Params, files: Files) -> Any:
+    """A document uploaded with the request (multipart) or re-sent by file_id."""
+    api.chat_for_send(params.get("chat_id"))
+    document = params.get("document")
+    if "document" in files or (isinstance(document, str) and document.startswith("attach://")):
+        name = "document" if "document" in files else str(document).removeprefix("attach://")
+        if name not in files:
+            raise bad_request("wrong file identifier/HTTP URL specified")
+        entry = api.new_file("document", files[name], "xlsx")
+    else:
+        entry = api.files.get(str(document)) if document else None
+        if entry is None:
+            raise bad_request("there is no document in the request")
+    content: dict[str, Any] = {"document": {
+        "file_id": entry.file_id, "file_unique_id": entry.file_unique_id,
+        "file_name": entry.file_path.rsplit("/", 1)[-1], "file_size": len(entry.content)}}
+    caption = params.get("caption")
+    if caption:
+        content["caption"] = str(caption)
+    record = api._new_bot_message("sendDocument", params, content, caption=caption,
+                                  parse_mode=params.get("parse_mode"),
+                                  reply_markup=_check_markup(params.get("reply_markup")))
     return copy.deepcopy(record.message)
 
 

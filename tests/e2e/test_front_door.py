@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -146,3 +148,27 @@ async def test_traditional_resident_and_urgent_case(api: BotApiDouble, start_bot
             await api.wait_for(chat, "紧急", timeout=10)
     [ticket] = await db_tickets(pg_url)
     assert ticket.urgent and ticket.script == "hant"
+
+
+async def test_report_command_by_role(api: BotApiDouble, start_bot, pg_url: str) -> None:
+    secretary, worker, resident = api.user(820101, "周文斌"), api.user(710101, "王晓东"), \
+        api.user(RESIDENT, "居民")
+    async with start_bot():
+        await resident.send_command("/report")
+        await api.wait_for(resident, "工作人员")
+        await secretary.send_command("/report")
+        summary = await api.wait_for(secretary, "明德花园社区", timeout=30)
+        assert "月" in summary.plain_text
+        await api.wait_for_call("sendPhoto", lambda p: str(p.get("chat_id")) == "820101",
+                                timeout=30)
+        await resident.send_text(LAMP)
+        await resident.press(await api.wait_for(resident, "请核对"), "确认提交")
+        await api.wait_for(resident, "已提交")
+        this_month = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m")
+        await worker.send_command("/report", this_month)
+        ledger = await api.wait_for(worker, "台账", timeout=30)
+        assert "这个月搜集了1条" in ledger.plain_text
+        await api.wait_for_call("sendDocument", lambda p: str(p.get("chat_id")) == "710101",
+                                timeout=30)
+        await worker.send_command("/report", "MDHY")  # above the worker's own scope
+        await api.wait_for(worker, "MDHY-01", timeout=10)
