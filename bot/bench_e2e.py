@@ -249,8 +249,9 @@ def _print_single(result: dict[str, Any], bare: BareFigures, options: Options,
     if result.get("open_conversations"):
         echo(f"{result['open_conversations']:,} conversations in progress (waiting at the "
              f"summary): RSS {result['rss_open_mb']:.0f} MB (target < 300 MB)")
-    echo(f"RSS after the max-rate run {result['rss_after_max_mb']:.0f} MB; peak RSS of the "
-         f"process {result['peak_rss_mb']:.0f} MB")
+    echo(f"RSS when ready {result['rss_ready_mb']:.0f} MB, after the max-rate run "
+         f"{result['rss_after_max_mb']:.0f} MB; peak RSS of the process "
+         f"{result['peak_rss_mb']:.0f} MB")
 
 
 def _print_pair(results: list[dict[str, Any]], single: dict[str, Any], echo: Echo) -> None:

@@ -70,6 +70,7 @@ class Result:
     max: Phase = field(default_factory=Phase)
     half: Phase | None = None
     open_conversations: int = 0
+    rss_ready_mb: float = 0.0  # set up and warmed up, before the max-rate run
     rss_open_mb: float = 0.0
     rss_after_max_mb: float = 0.0
     peak_rss_mb: float = 0.0
@@ -262,6 +263,7 @@ async def run(spec: Spec, go: Callable[[], Awaitable[None]]) -> Result:
         driver = Driver(spec, api, feed)
         await driver.closed_loop(spec.warmup, min(spec.concurrency, max(1, spec.warmup)))
         freeze_startup_objects()
+        result.rss_ready_mb = memory_mb()[0]
         await go()
         result.max = await driver.closed_loop(spec.conversations, spec.concurrency)
         result.rss_after_max_mb = memory_mb()[0]

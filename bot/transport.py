@@ -8,8 +8,7 @@ import traceback
 from typing import Any, Protocol
 
 from bot.updates import incoming_from_update
-from handlers import texts
-from handlers.core import Core
+from handlers.core import Core, busy
 from handlers.types import CallbackAnswer, Incoming, LocalFile, Outcome, Reply
 
 log = logging.getLogger("griddesk.transport")
@@ -86,11 +85,7 @@ async def process_update(core: Core, update: dict[str, Any], transport: Transpor
 
 
 def _busy(incoming: Incoming | None) -> Outcome:
-    """The polite answer to an update the core could not handle."""
+    """The polite answer to an update the core could not handle (none in groups)."""
     if incoming is None or incoming.chat_id is None or not incoming.is_private:
         return Outcome()
-    answer = None
-    if incoming.callback_id is not None:
-        answer = CallbackAnswer(incoming.callback_id, texts.BUSY, alert=True)
-    replies = [] if answer is not None else [Reply(incoming.chat_id, texts.BUSY)]
-    return Outcome(replies, answer)
+    return busy(incoming)

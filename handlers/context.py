@@ -52,6 +52,13 @@ def escape(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 
 
+def clip(text: str | None, limit: int) -> str:
+    """At most `limit` characters, `…` marking a cut: a Telegram message shows 4096 at most,
+    so every user-provided part of one gets a share of that."""
+    text = text or ""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class Ctx:
     """One update being handled inside one transaction."""
 

@@ -32,6 +32,15 @@ def clean_text(text: str) -> str:
     return "".join(kept).strip()
 
 
+def busy(incoming: Incoming) -> Outcome:
+    """系统繁忙: nothing was committed; a button press is answered too (no endless spinner)."""
+    assert incoming.chat_id is not None
+    answer = None
+    if incoming.callback_id is not None:
+        answer = CallbackAnswer(incoming.callback_id, texts.BUSY, alert=True)
+    return Outcome([Reply(incoming.chat_id, texts.BUSY)], answer)
+
+
 class Core:
     """Handles one update inside one unit of work; notifications go to the outbox."""
 
@@ -48,10 +57,11 @@ class Core:
         except (OperationalError, InterfaceError, ConnectionError, OSError, ChatBusyError) as exc:
             log.warning("database unavailable for update %s: %s", incoming.update_id,
                         type(exc).__name__)
-            return Outcome([Reply(incoming.chat_id, texts.BUSY)])
+            return busy(incoming)
         except DBAPIError as exc:
             if exc.connection_invalidated:
-                return Outcome([Reply(incoming.chat_id, texts.BUSY)])
+                log.warning("database connection lost for update %s", incoming.update_id)
+                return busy(incoming)
             raise
 
     def _group(self, incoming: Incoming) -> Outcome:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from handlers import texts
 from handlers.buttons import make_button
-from handlers.context import escape
+from handlers.context import clip, escape
 from handlers.org import people, person, ticket_chain
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
@@ -115,11 +115,12 @@ class Notifier:
         return texts.CARD.format(
             badge=texts.CARD_BADGE_URGENT if ticket.urgent else badge,
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),
-            place=escape(self.place(ticket)), text=escape(ticket.original_text),
+            place=escape(self.place(ticket)), text=escape(clip(ticket.original_text, 1800)),
             accept_due=self.local_time(ticket.accept_due_at),
             resolve_due=self.local_time(ticket.resolve_due_at),
             keywords=escape("、".join(ticket.keywords or []) or "—"),
-            contact=contact, note=texts.CARD_NOTE.format(note=escape(note)) if note else "",
+            contact=contact,
+            note=texts.CARD_NOTE.format(note=escape(clip(note, 1200))) if note else "",
         )
 
     async def whole_chain(self, ticket: TicketRow, tag: str) -> None:
@@ -137,7 +138,8 @@ class Notifier:
         row = await person(self.uow, code)
         if row is None:
             return
-        text = texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number, what=escape(what))
+        text = texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number,
+                                                  what=escape(clip(what, 3000)))
         await self._send(row.chat_id, text, f"{ticket.number}:{tag}:fr:{code}",
                          person_code=code, ticket=ticket)
 
@@ -171,7 +173,7 @@ class Notifier:
                                       round=round_)
                    for score, label in texts.RATING_LABELS.items()]
         text = texts.REPORTER_RESOLVED.format(number=ticket.number,
-                                              note=escape(ticket.result_note))
+                                              note=escape(clip(ticket.result_note, 3000)))
         await self.reporter(ticket, text, tag, Keyboard.inline(buttons))
 
     # --- escalation sweeper protocol ----------------------------------------------------

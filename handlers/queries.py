@@ -6,9 +6,15 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from handlers import texts
-from handlers.context import Ctx, escape
+from handlers.context import Ctx, clip, escape
 from models import lifecycle
 from models.orm import TicketRow
+
+# One message shows 4096 characters at most: the newest history lines, notes cut short, and
+# the most urgent tasks.
+MAX_HISTORY = 20
+MAX_NOTE = 120
+MAX_TASKS = 30
 
 HISTORY_ACTIONS = {
     "created": "提交",
@@ -58,15 +64,16 @@ async def status(ctx: Ctx, number: str | None) -> None:
     if ticket is None or not _may_view(ctx, ticket):
         ctx.say(texts.STATUS_NOT_FOUND.format(number=escape(number[:32])))
         return
-    events = await ctx.uow.events.for_ticket(ticket.id)
+    events = [e for e in await ctx.uow.events.for_ticket(ticket.id)
+              if e.action in HISTORY_ACTIONS]  # not the sweeper's internal reminders
     lines = [_status_line(ctx, ticket)]
-    for event in events:
-        what = HISTORY_ACTIONS.get(event.action, event.action)
+    if len(events) > MAX_HISTORY:
+        lines.append("……")
+    for event in events[-MAX_HISTORY:]:
+        what = HISTORY_ACTIONS[event.action]
         level = texts.LEVEL_NAMES.get(event.to_level or 0, "")
         extra = f"（{level}）" if event.action in ("escalated", "reopened") else ""
-        note = f"：{escape(event.note)}" if event.note and event.action != "whistle" else ""
-        if event.action == "whistle":
-            note = f"：{escape(event.note)}"
+        note = f"：{escape(clip(event.note, MAX_NOTE))}" if event.note else ""
         lines.append(f"{_local(ctx, event.at)} {what}{extra}{note}")
     ctx.say("\n".join(lines))
 
@@ -101,10 +108,12 @@ async def tasks(ctx: Ctx) -> None:
 
     tickets.sort(key=lambda t: due(t) or now)
     lines = [texts.TASKS_HEAD.format(count=len(tickets))]
-    for ticket in tickets:
+    for ticket in tickets[:MAX_TASKS]:
         deadline = due(ticket)
         overdue = f" {texts.OVERDUE_MARK}" if deadline is not None and deadline < now else ""
         lines.append(f"{_status_line(ctx, ticket)}\n时限 {_local(ctx, deadline)}{overdue}")
+    if len(tickets) > MAX_TASKS:
+        lines.append(texts.TASKS_MORE.format(count=len(tickets) - MAX_TASKS))
     ctx.say("\n\n".join(lines))
 
 

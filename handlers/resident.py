@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from handlers import texts
-from handlers.context import Ctx, escape
+from handlers.context import Ctx, clip, escape
 from handlers.notify import describe_place
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
@@ -199,7 +199,8 @@ async def show_summary(ctx: Ctx) -> None:
     category = ctx.config.taxonomy.get(draft["category"])
     photos = draft.get("photos") or []
     summary = texts.SUMMARY.format(
-        category=escape(category.name), place=escape(_place(ctx)), text=escape(draft["text"]),
+        category=escape(category.name), place=escape(_place(ctx)),
+        text=escape(clip(draft["text"], 3000)),
         photos=f"\n照片：{len(photos)}张" if photos else "",
     )
     nonce = draft["nonce"]

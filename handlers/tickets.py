@@ -8,13 +8,13 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers import texts
-from handlers.context import escape
+from handlers.context import clip, escape
 from handlers.notify import Notifier
-from handlers.org import entry_point, person_at_level, ticket_chain
+from handlers.org import entry_point, people, person_at_level, ticket_chain
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
-from models.numbering import local_day, next_ticket_number
+from models.numbering import assign_ticket_number, local_day, provisional_number
 from models.orm import RatingRow, TicketEventRow, TicketRow
 from models.sla import Deadlines, compute_deadlines
 from models.uow import UnitOfWork
@@ -51,11 +51,10 @@ class TicketService:
         """Store a confirmed complaint, route it, and notify whoever must act."""
         now = self.clock.now()
         district = self.config.district
-        number = await next_ticket_number(self.uow.session, district.ticket_prefix,
-                                          local_day(now, district.timezone))
         location = draft.get("location")
         ticket = TicketRow(
-            number=number, original_text=draft["text"], normalized_text=draft["normalized"],
+            number=provisional_number(), original_text=draft["text"],
+            normalized_text=draft["normalized"],
             script=draft.get("script", "hans"), category_code=draft["category"],
             community_code=draft.get("community"), grid_code=draft.get("grid"),
             building=draft.get("building"), address_text=draft.get("address_text"),
@@ -73,14 +72,24 @@ class TicketService:
         event = lifecycle.create(ticket, now=now, assignee_code=None if triage else entry_code,
                                  accept_due=deadlines.accept_due,
                                  resolve_due=deadlines.resolve_due)
+        if ticket.urgent:
+            recipients = [code for _, code in ticket_chain(self.config, ticket)]
+        else:
+            recipients = [self._triage_person(ticket) if triage else entry_code]
+        loaded = await people(self.uow, recipients)  # held: the cards find them in the session
         self.uow.session.add(ticket)
         tag = await self._record(event)
+        # The day's counter stays locked from here until commit (every filing waits for it):
+        # only the number, the cards and the commit come after it (docs/performance.md).
+        await assign_ticket_number(self.uow.session, ticket, district.ticket_prefix,
+                                   local_day(now, district.timezone))
         if ticket.urgent:
             await self.notify.whole_chain(ticket, tag)
         elif triage:
-            await self.notify.triage_card(ticket, self._triage_person(ticket), tag)
+            await self.notify.triage_card(ticket, recipients[0], tag)
         else:
             await self.notify.card(ticket, entry_code, texts.CARD_BADGE_NEW, tag)
+        del loaded
         return ticket
 
     def _triage_person(self, ticket: TicketRow) -> str:
@@ -141,7 +150,7 @@ class TicketService:
         tag = await self._record(lifecycle.reject(ticket, now=self.clock.now(), actor=actor,
                                                   reason=reason))
         await self.notify.reporter(ticket, texts.REPORTER_REJECTED.format(
-            number=ticket.number, reason=escape(reason)), tag)
+            number=ticket.number, reason=escape(clip(reason, 3000))), tag)
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["rejected"], tag)
 
     async def route_to(self, ticket: TicketRow, actor: str, grid_code: str | None = None,

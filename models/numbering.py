@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Date, Integer, bindparam, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
-from models.orm import TicketCounterRow
+from models.orm import TicketCounterRow, TicketRow
 from models.repos.base import execute_core
 
 SEQUENCE_DIGITS = 4
@@ -41,3 +44,46 @@ async def next_ticket_number(session: AsyncSession, prefix: str, local_date: dat
     )
     sequence = (await execute_core(session, statement)).scalar_one()
     return format_number(prefix, local_date, int(sequence))
+
+
+PROVISIONAL_PREFIX = "~"
+
+
+def provisional_number() -> str:
+    """A unique placeholder for a ticket row inserted before its number is taken; never
+    committed (`assign_ticket_number` replaces it in the same transaction)."""
+    return f"{PROVISIONAL_PREFIX}{secrets.token_hex(12)}"
+
+
+_ASSIGN = text("""
+WITH counter AS (
+    INSERT INTO ticket_counters (prefix, day, last) VALUES (:prefix, :day, 1)
+    ON CONFLICT (prefix, day) DO UPDATE SET last = ticket_counters.last + 1
+    RETURNING last
+)
+UPDATE tickets SET number = :stem || CASE WHEN counter.last < 10000
+    THEN lpad(counter.last::text, 4, '0') ELSE counter.last::text END
+FROM counter WHERE tickets.id = :ticket_id
+RETURNING tickets.number
+""").bindparams(bindparam("day", type_=Date), bindparam("ticket_id", type_=Integer))
+
+
+async def assign_ticket_number(session: AsyncSession, ticket: TicketRow, prefix: str,
+                               local_date: date) -> str:
+    """Take the day's next number for an already inserted `ticket` and store it.
+
+    The counter row is locked from here until the caller commits, and every other filing of the
+    district waits for it: so a ticket takes its number as late as possible, once its row, event,
+    buttons and recipients are in place. On PostgreSQL counter and ticket change in one
+    statement."""
+    if session.get_bind().dialect.name != "postgresql":
+        number = await next_ticket_number(session, prefix, local_date)
+        await execute_core(session, update(TicketRow).where(TicketRow.id == ticket.id)
+                           .values(number=number))
+    else:
+        stem = format_number(prefix, local_date, 0)[:-SEQUENCE_DIGITS]
+        result = await execute_core(session, _ASSIGN, {
+            "prefix": prefix, "day": local_date, "stem": stem, "ticket_id": ticket.id})
+        number = str(result.scalar_one())
+    set_committed_value(ticket, "number", number)  # stored already: no second UPDATE
+    return number

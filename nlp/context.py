@@ -2,8 +2,9 @@
 
 Negation is local: a negation word right before a term (optionally with a filler such as 再 or
 有: 没有再漏水) cancels it; question forms such as 有没有 / 是不是 are not negations. A term that
-comes before an "already solved" marker in the same sentence (上次漏水已经修好了) counts less,
-unless the marker is a question (修好了吗) or is followed by a relapse word (修好了又漏).
+comes before an "already solved" marker in the same sentence (上次漏水已经修好了), or right after
+one in the same clause (帮我们解决了漏水的问题), counts less, unless the marker is a question
+(修好了吗) or is followed by a relapse word (修好了又漏).
 """
 
 from __future__ import annotations
@@ -138,13 +139,19 @@ class TextContext:
         window = self.text[end : min(sentence_end, end + _CANCEL_WINDOW)]
         return self.rules.cancel_re.search(window) is not None
 
-    def solved(self, end: int) -> str | None:
-        """The marker saying the thing ending at `end` is already solved, or None."""
+    def solved(self, end: int, start: int | None = None) -> str | None:
+        """The marker saying the thing at [start, end) is already solved, or None: a marker
+        after it in the same sentence (漏水已经修好了), or right before it in the same clause
+        (帮我们解决了漏水的问题)."""
         markers = self.solved_markers()
         if not markers:
             return None
         _, sentence_end = self.sentence(max(end - 1, 0))
-        for marker_start, _, marker in markers:
+        # markers before the thing must end in its clause, before it: [clause start, start]
+        before = (self.clause(start)[0], start) if start is not None else (end, -1)
+        for marker_start, marker_end, marker in markers:
             if end <= marker_start < sentence_end:
+                return marker
+            if before[0] <= marker_start and marker_end <= before[1]:
                 return marker
         return None

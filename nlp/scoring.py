@@ -151,7 +151,7 @@ class Scorer:
         if negation is not None:
             scores.ignored.append(f"否定：「{negation}{matched}」不计分")
             return None, ""
-        solved = context.solved(end)
+        solved = context.solved(end, start)
         if solved is not None:
             return self.settings.resolved_factor, f"已解决({solved})"
         if self.settings.ask_factor != 1.0 and context.in_ask(start):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import pytest
 
 from handlers.context import Limits, Services
@@ -9,6 +11,7 @@ from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.uow import UnitOfWorkFactory
 from nlp.router import Router
+from tests.botapi_double import BotApiDouble
 from tests.hardening.support import Driver
 
 
@@ -38,3 +41,10 @@ def framework(request: pytest.FixtureRequest) -> str:
 def bot(services: Services) -> Driver:
     """The core behind aiogram's parsing (the property test covers PTB's as well)."""
     return Driver(services)
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[BotApiDouble]:
+    """The local Bot API double (HTTP), for the real framework stacks."""
+    async with BotApiDouble() as double:
+        yield double

@@ -7,10 +7,13 @@ checked to be well-formed Telegram HTML with every user-provided character escap
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 import random
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +37,23 @@ FRAMEWORKS = ("aiogram", "ptb")
 # escaped. https://core.telegram.org/bots/api#html-style
 _TAG = re.compile(r"</?(?:b|strong|i|em|u|ins|s|strike|del|code|pre|tg-spoiler)>|<a href=\"[^\"<>]*\">|</a>")
 _ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+@contextlib.asynccontextmanager
+async def hang_guard(seconds: float) -> AsyncIterator[None]:
+    """Turn a hang into a failure that first prints where every task was waiting."""
+    loop = asyncio.get_running_loop()
+
+    def dump() -> None:
+        for task in asyncio.all_tasks(loop):
+            task.print_stack(file=sys.stderr)
+
+    handle = loop.call_later(max(1.0, seconds - 1), dump)
+    try:
+        async with asyncio.timeout(seconds):
+            yield
+    finally:
+        handle.cancel()
 
 
 def via_aiogram(update: dict[str, Any]) -> dict[str, Any]:

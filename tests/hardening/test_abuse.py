@@ -19,9 +19,9 @@ from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config
 from models.db import create_engine, session_factory
+from models.orm import BanRow, SecurityEventRow
 from models.uow import UnitOfWorkFactory
 from nlp.router import Router
-from models.orm import BanRow, SecurityEventRow
 from tests.hardening.flows import LAMP, OTHER, RESIDENT, WORKER, counts, file_ticket, ticket_state
 from tests.hardening.support import Driver
 

@@ -14,8 +14,14 @@ from bot.runner import CHATTY_LOGGERS, quiet_chatty_loggers
 from handlers.org import ticket_chain
 from models.orm import CallbackTokenRow, ConversationRow, OutboxRow, TicketRow
 from models.uow import UnitOfWork
+from tests.botapi_double import BotApiDouble
+from tests.e2e.conftest import bot_settings, polling_bot
 from tests.hardening.flows import LAMP, NUMBER, PHONE, RESIDENT, WORKER, file_ticket
 from tests.hardening.support import Driver, Sent
+
+
+def bot_user(code: str) -> int:
+    return {"MDHY-01-W1": 710101}[code]
 
 
 def with_phone(bot: Driver) -> list[Sent]:
@@ -174,3 +180,24 @@ async def test_every_notification_stays_in_the_tickets_chain(bot: Driver) -> Non
     await bot.text("MDHY-02-W1", "需要支部协调")
     await bot.text(RESIDENT, "明德花园3号楼楼道里着火了，冒了好多烟！")
     assert len(checked) >= 8
+
+
+async def test_the_real_stacks_log_no_phone_text_or_token(
+        framework: str, api: BotApiDouble, pg_url: str,
+        production_logging: pytest.LogCaptureFixture) -> None:
+    """aiogram or PTB, the sender and the sweeper, at DEBUG: nothing personal, no bot token."""
+    resident, worker = api.user(RESIDENT, "张阿姨"), api.user(bot_user(WORKER), "王晓东")
+    async with polling_bot(bot_settings(api, pg_url, framework), api):
+        await resident.send_text(LAMP)
+        summary = await api.wait_for(resident, "请核对", timeout=10)
+        await api.wait_for(resident, "留下电话", timeout=10)
+        await resident.send_contact(PHONE)
+        await api.wait_for(resident, "已记录", timeout=10)
+        await resident.press(summary, "确认提交")
+        await api.wait_for(resident, "已提交", timeout=10)
+        card = await api.wait_for(worker, PHONE, timeout=10)
+        await worker.press(card, "接单")
+        await api.wait_for(resident, "已受理", timeout=10)
+    records = production_logging.records
+    assert len(records) > 5
+    assert leaks(records, [PHONE, LAMP, "楼道里的灯", api.token, api.token.split(":")[1]]) == []

@@ -12,10 +12,13 @@ from models.config.schema import GridDeskConfig
 from nlp.router import Router
 from nlp.rules import (
     BUNDLED_RULES,
+    PatternIndex,
     RulesError,
     _character_frequency,
     check_rules,
     load_rules,
+    parse_rules,
+    required_character_sets,
     required_characters,
 )
 
@@ -150,3 +153,20 @@ def test_custom_rules_file_drives_the_router(
 def test_required_characters(pattern: str, expected: set[str] | None) -> None:
     found = required_characters(re.compile(pattern), _character_frequency())
     assert (set(found) if found is not None else None) == expected
+
+
+def test_required_character_sets_rarest_first() -> None:
+    sets = required_character_sets(re.compile("甲[^,]{0,3}(乙|丙)[^,]?丁"))
+    assert [set(chars) for chars in sets] == [{"丁"}, {"甲"}, {"丙", "乙"}]
+    assert required_character_sets(re.compile("a*")) == []
+
+
+def test_pattern_index_needs_every_required_set() -> None:
+    rules, problems = parse_rules(
+        {"version": 1, "categories": {"noise": {"patterns": {"甲[^,]{0,3}(乙|丙)": 1, "丁": 2}}}}
+    )
+    assert rules is not None and not problems
+    index = PatternIndex(rules.categories["noise"].patterns)
+    assert index.candidates("甲和乙") == [0]
+    assert index.candidates("只有甲") == []  # 乙 or 丙 is missing: the regex is not even tried
+    assert index.candidates("丁甲丙") == [0, 1]

@@ -1,0 +1,126 @@
+"""Several real `griddesk webhook` processes on loopback ports, one database (and Redis), the Bot
+API double for their outgoing calls: what a load balancer in front of a scaled-out bot sees."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "scale-Secret_9"
+PATH = "/tg/hook"
+START_TIMEOUT_S = 90.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class WebhookProcess:
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{PATH}"
+
+    def log_tail(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+
+
+def start_webhook(index: int, env: dict[str, str], folder: Path,
+                  framework: str) -> WebhookProcess:
+    """`griddesk webhook` as its own interpreter (working directory `folder`: no stray .env)."""
+    port = free_port()
+    log = folder / f"webhook{index}.log"
+    command = [sys.executable, "-c", "from bot.cli import main; main()", "webhook",
+               "--host", "127.0.0.1", "--port", str(port), "--path", PATH,
+               "--framework", framework]
+    with log.open("wb") as sink:
+        process = subprocess.Popen(command, cwd=folder, env=env, stdout=sink,
+                                   stderr=subprocess.STDOUT)
+    return WebhookProcess(port, process, log)
+
+
+def wait_listening(hook: WebhookProcess) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if hook.process.poll() is not None:
+            raise AssertionError(f"webhook process exited:\n{hook.log_tail()}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", hook.port), 1):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"webhook process never listened:\n{hook.log_tail()}")
+
+
+def stop(hooks: list[WebhookProcess]) -> None:
+    for hook in hooks:
+        if hook.process.poll() is None:
+            hook.process.terminate()
+    for hook in hooks:
+        try:
+            hook.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            hook.process.kill()
+            hook.process.wait()
+
+
+@contextlib.contextmanager
+def webhooks(count: int, *, db_url: str, api_base: str, token: str, framework: str,
+             folder: Path, redis_url: str | None = None) -> Iterator[list[WebhookProcess]]:
+    """`count` webhook processes (each with its sender and sweeper), started one after the
+    other (each syncs the configuration at start-up), stopped at the end."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("GRIDDESK_", "TELEGRAM_", "REDIS_"))}
+    env.update(PYTHONPATH=str(ROOT), GRIDDESK_DATABASE_URL=db_url, TELEGRAM_BOT_TOKEN=token,
+               TELEGRAM_API_BASE=api_base, TELEGRAM_WEBHOOK_SECRET=SECRET,
+               GRIDDESK_LOG_LEVEL="WARNING", REDIS_URL=redis_url or "")
+    hooks: list[WebhookProcess] = []
+    try:
+        for index in range(count):
+            hooks.append(start_webhook(index, env, folder, framework))
+            wait_listening(hooks[-1])
+        yield hooks
+    finally:
+        stop(hooks)
+
+
+class Poster:
+    """POSTs updates to the webhook processes the way Telegram does (secret header)."""
+
+    def __init__(self, hooks: list[WebhookProcess]) -> None:
+        self.hooks = hooks
+        self.posted = [0] * len(hooks)
+
+    @contextlib.asynccontextmanager
+    async def session(self) -> AsyncIterator[Poster]:
+        async with aiohttp.ClientSession() as http:
+            self.http = http
+            yield self
+
+    async def post(self, index: int, update: dict[str, Any]) -> None:
+        hook = self.hooks[index % len(self.hooks)]
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        async with self.http.post(hook.url, json=dict(update), headers=headers,
+                                  timeout=aiohttp.ClientTimeout(total=60)) as response:
+            assert response.status == 200, f"{hook.url}: {response.status}\n{hook.log_tail()}"
+        self.posted[index % len(self.hooks)] += 1
+
+    async def post_together(self, pairs: list[tuple[int, dict[str, Any]]]) -> None:
+        """Several updates at the same moment (to different processes)."""
+        await asyncio.gather(*(self.post(index, update) for index, update in pairs))

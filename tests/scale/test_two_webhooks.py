@@ -1,0 +1,241 @@
+"""Scale-out: two `griddesk webhook` processes behind one address, sharing PostgreSQL (and Redis
+for the conversation state), give the result one process gives.
+
+The residents' updates are fed alternately to the two processes; updates of one chat are also
+fed to both at the same moment (a double tap; Telegram delivering the same update twice). Every
+check is about outcomes: one ticket per filing, one worker card each, no step lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import secrets
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from models.db import create_engine
+from models.orm import OutboxRow, TicketRow
+from models.repos.outbox import SENT
+from nlp.normalize import detect_script
+from tests.botapi_double import BotApiDouble, BotMessage, SimUser
+from tests.scale.cluster import Poster, WebhookProcess, webhooks
+
+pytestmark = [pytest.mark.pg, pytest.mark.slow]
+
+NUMBER = re.compile(r"TBH-\d{8}-\d{4,}")
+REDIS_URL = os.environ.get("GRIDDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+RESIDENTS = 8
+Route = Callable[[int, int], int]  # (resident index, step) → process index
+
+
+def summary(message: BotMessage) -> bool:
+    return "请核对" in message.plain_text
+
+
+def filed(message: BotMessage) -> bool:
+    return "已提交" in message.plain_text
+
+
+@pytest.fixture(scope="module")
+def complaints() -> list[str]:
+    """Simplified-script complaints that name their place, each in another grid if possible."""
+    from bot.bench_e2e import complaint_texts
+    from models.config.loader import load_config
+    from nlp.router import Router
+
+    router = Router.from_config(load_config())
+    by_grid: dict[str | None, str] = {}
+    for text in complaint_texts(300):
+        if detect_script(text) == "hans":
+            by_grid.setdefault(router.route(text).grid, text)
+    texts = list(by_grid.values())
+    return (texts * RESIDENTS)[:RESIDENTS]
+
+
+def redis_available() -> str | None:
+    try:
+        from redis import Redis
+
+        client = Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+        client.ping()
+        client.close()
+    except Exception as exc:  # any failure: no usable Redis
+        return f"Redis not reachable at {REDIS_URL}: {exc}"
+    return None
+
+
+@contextlib.contextmanager
+def redis_cleanup(user_ids: list[int]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        from redis import Redis
+
+        client = Redis.from_url(REDIS_URL)
+        keys = [f"griddesk:conv:{uid}" for uid in user_ids]
+        keys += [f"griddesk:conv:lock:{uid}" for uid in user_ids]
+        client.delete(*keys)
+        client.close()
+
+
+MODES = [("aiogram", "database"), ("aiogram", "redis"), ("ptb", "database"), ("ptb", "redis")]
+
+
+@pytest.fixture(params=MODES, ids=["-".join(mode) for mode in MODES])
+def mode(request: pytest.FixtureRequest) -> tuple[str, str]:
+    framework, state = request.param
+    if state == "redis" and (reason := redis_available()):
+        pytest.skip(reason)
+    return framework, state
+
+
+async def file_all(api: BotApiDouble, poster: Poster, residents: list[SimUser],
+                   texts: list[str], route: Route) -> dict[int, str]:
+    """Every resident files one complaint (text, then 确认提交), all at once; each step goes
+    to the process `route` names. Returns resident id → ticket number."""
+
+    async def one(index: int, resident: SimUser) -> tuple[int, str]:
+        await poster.post(route(index, 0), await resident.send_text(texts[index]))
+        shown = await api.wait_for(resident, summary, timeout=30)
+        await poster.post(route(index, 1), await resident.press(shown, "确认提交"))
+        reply = await api.wait_for(resident, filed, timeout=30)
+        found = NUMBER.search(reply.plain_text)
+        assert found is not None, reply.plain_text
+        return resident.id, found.group()
+
+    return dict(await asyncio.gather(*(one(i, r) for i, r in enumerate(residents))))
+
+
+async def tickets_of(url: str, user_ids: list[int]) -> list[TicketRow]:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(select(TicketRow).where(
+                TicketRow.reporter_user_id.in_(user_ids)).order_by(TicketRow.id))
+            return list(rows)  # type: ignore[arg-type]
+    finally:
+        await engine.dispose()
+
+
+async def cards_sent(url: str, numbers: list[str], timeout: float = 60.0) -> list[OutboxRow]:
+    """The outbox rows of these tickets, once the senders have delivered all of them."""
+    engine = create_engine(url)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    try:
+        while True:
+            async with engine.connect() as connection:
+                rows: list[Any] = list(await connection.execute(
+                    select(OutboxRow).where(OutboxRow.ticket_number.in_(numbers))))
+            if rows and all(row.status == SENT for row in rows):
+                return rows
+            assert loop.time() < deadline, [(r.key, r.status, r.last_error) for r in rows]
+            await asyncio.sleep(0.3)
+    finally:
+        await engine.dispose()
+
+
+def deliveries(api: BotApiDouble, chat_id: int, number: str) -> int:
+    return sum(1 for message in api.messages_to(chat_id) if number in message.plain_text)
+
+
+async def outcome(api: BotApiDouble, url: str, residents: list[SimUser],
+                  numbers: dict[int, str]) -> list[tuple[Any, ...]]:
+    """Per resident, in order: what was filed and delivered (no ids, no numbers)."""
+    ids = [resident.id for resident in residents]
+    rows = {row.reporter_user_id: row for row in await tickets_of(url, ids)}
+    assert sorted(rows) == sorted(ids), "a filing was lost or doubled"
+    assert len(set(numbers.values())) == len(ids), "two filings got the same number"
+    cards = await cards_sent(url, list(numbers.values()))
+    by_ticket = {number: [c for c in cards if c.ticket_number == number]
+                 for number in numbers.values()}
+    result = []
+    for resident in residents:
+        ticket = rows[resident.id]
+        assert ticket.number == numbers[resident.id]
+        [card] = by_ticket[ticket.number]  # one worker card per ticket, no more
+        assert deliveries(api, card.chat_id, ticket.number) == 1, "card delivered twice"
+        said = [m.plain_text.split("\n")[0] for m in api.messages_to(resident)]
+        said = [NUMBER.sub("<n>", line) for line in said]
+        result.append((ticket.category_code, ticket.grid_code, ticket.status,
+                       ticket.assignee_code, card.person_code, said))
+    return result
+
+
+def new_residents(api: BotApiDouble, count: int) -> list[SimUser]:
+    base = 5_600_000_000 + secrets.randbelow(10**8) * 10
+    return [api.user(base + i, "居民") for i in range(count)]
+
+
+@contextlib.contextmanager
+def cluster(api: BotApiDouble, pg_url: str, framework: str, state: str, tmp_path: Path,
+            count: int = 2) -> Iterator[list[WebhookProcess]]:
+    with webhooks(count, db_url=pg_url, api_base=api.base_url, token=api.token,
+                  framework=framework, folder=tmp_path,
+                  redis_url=REDIS_URL if state == "redis" else None) as hooks:
+        yield hooks
+
+
+async def test_two_processes_file_like_one(mode: tuple[str, str], pg_url: str,
+                                           complaints: list[str], tmp_path: Path) -> None:
+    framework, state = mode
+    async with BotApiDouble() as api:
+        alone, shared = new_residents(api, RESIDENTS), new_residents(api, RESIDENTS)
+        with redis_cleanup([r.id for r in alone + shared]), \
+                cluster(api, pg_url, framework, state, tmp_path) as hooks:
+            async with Poster(hooks).session() as poster:
+                one = await file_all(api, poster, alone, complaints, lambda i, step: 0)
+                two = await file_all(api, poster, shared, complaints,
+                                     lambda i, step: i + step)  # every step changes process
+                assert poster.posted[1] == RESIDENTS * 2 // 2
+                expected = await outcome(api, pg_url, alone, one)
+                assert await outcome(api, pg_url, shared, two) == expected
+
+
+async def test_one_chat_at_two_processes_at_once(mode: tuple[str, str], pg_url: str,
+                                                 complaints: list[str],
+                                                 tmp_path: Path) -> None:
+    """A double tap on 确认提交 reaching both processes together, and one update delivered to
+    both: each chat still files exactly one ticket and hears 已提交 once."""
+    framework, state = mode
+    async with BotApiDouble() as api:
+        tappers, repeated = new_residents(api, RESIDENTS), new_residents(api, RESIDENTS)
+        with redis_cleanup([r.id for r in tappers + repeated]), \
+                cluster(api, pg_url, framework, state, tmp_path) as hooks:
+            async with Poster(hooks).session() as poster:
+
+                async def double_tap(index: int, resident: SimUser) -> None:
+                    await poster.post(index, await resident.send_text(complaints[index]))
+                    shown = await api.wait_for(resident, summary, timeout=30)
+                    first = await resident.press(shown, "确认提交")
+                    second = await resident.press(shown, "确认提交")
+                    await poster.post_together([(0, first), (1, second)])
+                    answers = [await api.wait_for_answer(u, timeout=30) for u in (first, second)]
+                    stale = [a for a in answers if "失效" in a.get("text", "")]
+                    assert len(stale) == 1, answers  # the later tap finds the draft filed
+
+                async def delivered_twice(index: int, resident: SimUser) -> None:
+                    await poster.post(index, await resident.send_text(complaints[index]))
+                    shown = await api.wait_for(resident, summary, timeout=30)
+                    press = await resident.press(shown, "确认提交")
+                    await poster.post_together([(0, press), (1, press)])
+
+                await asyncio.gather(*(double_tap(i, r) for i, r in enumerate(tappers)))
+                await asyncio.gather(*(delivered_twice(i, r) for i, r in enumerate(repeated)))
+                for resident in tappers + repeated:
+                    await api.wait_for(resident, filed, timeout=30)
+                numbers: dict[int, str] = {}
+                for resident in tappers + repeated:
+                    found = [m for m in api.messages_to(resident) if filed(m)]
+                    assert len(found) == 1, [m.plain_text for m in api.messages_to(resident)]
+                    match = NUMBER.search(found[0].plain_text)
+                    assert match is not None
+                    numbers[resident.id] = match.group()
+                await outcome(api, pg_url, tappers + repeated, numbers)
