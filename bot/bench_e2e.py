@@ -102,15 +102,26 @@ class Measurer:
             fmt = {".svg": "flamegraph", ".json": "speedscope"}.get(profile.suffix, "raw")
             command = [spy, "record", "-o", str(profile), "-f", fmt, "-r", "250", "--", *command]
         root = Path(__file__).resolve().parents[1]
-        self.process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=root)
+        self.log = folder / f"measurer{index}.log"
+        with self.log.open("wb") as errors:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+                cwd=root,
+            )
 
     def _line(self) -> str:
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
         if not line:
             self.process.wait()
-            raise RuntimeError(f"measuring process ended early ({self.process.returncode})")
+            tail = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise RuntimeError(
+                f"measuring process ended early ({self.process.returncode}):\n{tail}"
+            )
         return line.strip()
 
     def wait_ready(self) -> None:
@@ -147,6 +158,14 @@ def measure(specs: list[Spec], folder: Path, profile: Path | None = None) -> lis
                 measurer.process.wait()
 
 
+_VERIFY = text(
+    "SELECT count(*), count(DISTINCT number),"
+    " count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM outbox o"
+    " WHERE o.ticket_number = t.number AND o.person_code = t.assignee_code))"
+    " FROM tickets t"
+)
+
+
 async def verify(url: str) -> dict[str, int]:
     """Tickets, distinct numbers, and tickets whose worker card is missing from the outbox."""
     from models.db import create_engine
@@ -154,10 +173,7 @@ async def verify(url: str) -> dict[str, int]:
     engine = create_engine(url, poolclass=NullPool)
     try:
         async with engine.connect() as connection:
-            row = (await connection.execute(text(
-                "SELECT count(*), count(DISTINCT number), count(*) FILTER (WHERE NOT EXISTS ("
-                " SELECT 1 FROM outbox o WHERE o.ticket_number = t.number"
-                " AND o.person_code = t.assignee_code)) FROM tickets t"))).one()
+            row = (await connection.execute(_VERIFY)).one()
             return {"tickets": int(row[0]), "numbers": int(row[1]), "without_card": int(row[2])}
     finally:
         await engine.dispose()
@@ -172,7 +188,7 @@ def forget_redis_state(redis_url: str, specs: list[Spec], used: int) -> None:
         for spec in specs:
             keys = [f"griddesk:conv:{spec.chat_base + n}" for n in range(1, used + 1)]
             for start in range(0, len(keys), 5000):
-                client.unlink(*keys[start:start + 5000])
+                client.unlink(*keys[start : start + 5000])
     finally:
         client.close()
 
@@ -188,30 +204,41 @@ def run(options: Options, echo: Echo) -> None:
 
 def _spec(options: Options, url: str, texts: list[str], index: int, single: bool) -> Spec:
     base = 6_000_000_000 + (os.getpid() % 40) * 10 * CHAT_BLOCK + index * CHAT_BLOCK
-    return Spec(db_url=url, texts=texts, framework=options.framework,
-                redis_url=options.redis_url, conversations=options.conversations,
-                concurrency=options.concurrency, chat_base=base,
-                update_base=(index + 1) * CHAT_BLOCK, half_rate=single,
-                open_conversations=options.open_conversations if single else 0)
+    return Spec(
+        db_url=url,
+        texts=texts,
+        framework=options.framework,
+        redis_url=options.redis_url,
+        conversations=options.conversations,
+        concurrency=options.concurrency,
+        chat_base=base,
+        update_base=(index + 1) * CHAT_BLOCK,
+        half_rate=single,
+        open_conversations=options.open_conversations if single else 0,
+    )
 
 
 def _run(options: Options, url: str, name: str, echo: Echo) -> None:
     state = "Redis" if options.redis_url else "the database"
-    echo(f"griddesk bench e2e — {options.framework}, PostgreSQL database {name}, "
-         f"conversation state in {state}")
+    echo(
+        f"griddesk bench e2e — {options.framework}, PostgreSQL database {name}, "
+        f"conversation state in {state}"
+    )
     texts = complaint_texts(min(options.conversations, 1000))
-    echo(f"texts: {len(texts)} distinct complaints that name their place (not urgent), "
-         f"{statistics.mean(map(len, texts)):.0f} characters on average, used in turn")
-    bare = asyncio.run(run_bare(url, texts, max(options.conversations, 5000),
-                                options.concurrency))
+    echo(
+        f"texts: {len(texts)} distinct complaints that name their place (not urgent), "
+        f"{statistics.mean(map(len, texts)):.0f} characters on average, used in turn"
+    )
+    bare = asyncio.run(run_bare(url, texts, max(options.conversations, 5000), options.concurrency))
     _print_bare(bare, options.concurrency, echo)
     with tempfile.TemporaryDirectory(prefix="griddesk-bench-") as folder:
         specs = [_spec(options, url, texts, 0, single=True)]
         [single] = measure(specs, Path(folder), options.profile)
         _print_single(single, bare, options, echo)
         if options.processes > 1:
-            pair = [_spec(options, url, texts, i + 1, single=False)
-                    for i in range(options.processes)]
+            pair = [
+                _spec(options, url, texts, i + 1, single=False) for i in range(options.processes)
+            ]
             specs += pair
             _print_pair(measure(pair, Path(folder)), single, echo)
     used = options.conversations * 2 + options.open_conversations + 10_000
@@ -219,39 +246,50 @@ def _run(options: Options, url: str, name: str, echo: Echo) -> None:
         forget_redis_state(options.redis_url, specs, used)
     checked = asyncio.run(verify(url))
     ok = checked["tickets"] == checked["numbers"] and checked["without_card"] == 0
-    echo(f"check: {checked['tickets']} tickets, {checked['numbers']} distinct numbers, "
-         f"{checked['without_card']} without the worker card in the outbox"
-         + (" — OK" if ok else " — WRONG"))
+    echo(
+        f"check: {checked['tickets']} tickets, {checked['numbers']} distinct numbers, "
+        f"{checked['without_card']} without the worker card in the outbox"
+        + (" — OK" if ok else " — WRONG")
+    )
     if options.profile is not None:
         echo(f"profile of the single-process run: {options.profile}")
 
 
 def _print_bare(bare: BareFigures, concurrency: int, echo: Echo) -> None:
-    echo(f"bare pipeline (jieba.lcut + one asyncpg INSERT, {concurrency} connections): "
-         f"{bare.complaints} complaints in {bare.seconds:.1f} s = {bare.rate:.0f} /s, "
-         f"p50 {bare.p50_ms:.1f} ms, p99 {bare.p99_ms:.1f} ms")
+    echo(
+        f"bare pipeline (jieba.lcut + one asyncpg INSERT, {concurrency} connections): "
+        f"{bare.complaints} complaints in {bare.seconds:.1f} s = {bare.rate:.0f} /s, "
+        f"p50 {bare.p50_ms:.1f} ms, p99 {bare.p99_ms:.1f} ms"
+    )
 
 
-def _print_single(result: dict[str, Any], bare: BareFigures, options: Options,
-                  echo: Echo) -> None:
+def _print_single(result: dict[str, Any], bare: BareFigures, options: Options, echo: Echo) -> None:
     top = result["max"]
-    echo(f"one process, {options.concurrency} residents at a time: {top['tickets']} tickets "
-         f"({top['updates']} updates) in {top['seconds']:.1f} s = {top['rate']:.1f} tickets/s; "
-         f"update latency p50 {top['p50_ms']:.1f} ms, p99 {top['p99_ms']:.1f} ms; "
-         f"{top['failures']} failed")
+    echo(
+        f"one process, {options.concurrency} residents at a time: {top['tickets']} tickets "
+        f"({top['updates']} updates) in {top['seconds']:.1f} s = {top['rate']:.1f} tickets/s; "
+        f"update latency p50 {top['p50_ms']:.1f} ms, p99 {top['p99_ms']:.1f} ms; "
+        f"{top['failures']} failed"
+    )
     ratio = top["rate"] / bare.rate if bare.rate else 0.0
     echo(f"  ratio to the bare pipeline: {ratio:.1%} (target ≥ 40%)")
     half = result.get("half")
     if half:
-        echo(f"half the max rate ({half['offered_rate']:.1f} filings/s offered, open loop, "
-             f"{half['tickets']} tickets): update latency p50 {half['p50_ms']:.1f} ms, "
-             f"p99 {half['p99_ms']:.1f} ms, max {half['max_ms']:.1f} ms (target p99 < 50 ms)")
+        echo(
+            f"half the max rate ({half['offered_rate']:.1f} filings/s offered, open loop, "
+            f"{half['tickets']} tickets): update latency p50 {half['p50_ms']:.1f} ms, "
+            f"p99 {half['p99_ms']:.1f} ms, max {half['max_ms']:.1f} ms (target p99 < 50 ms)"
+        )
     if result.get("open_conversations"):
-        echo(f"{result['open_conversations']:,} conversations in progress (waiting at the "
-             f"summary): RSS {result['rss_open_mb']:.0f} MB (target < 300 MB)")
-    echo(f"RSS when ready {result['rss_ready_mb']:.0f} MB, after the max-rate run "
-         f"{result['rss_after_max_mb']:.0f} MB; peak RSS of the process "
-         f"{result['peak_rss_mb']:.0f} MB")
+        echo(
+            f"{result['open_conversations']:,} conversations in progress (waiting at the "
+            f"summary): RSS {result['rss_open_mb']:.0f} MB (target < 300 MB)"
+        )
+    echo(
+        f"RSS when ready {result['rss_ready_mb']:.0f} MB, after the max-rate run "
+        f"{result['rss_after_max_mb']:.0f} MB; peak RSS of the process "
+        f"{result['peak_rss_mb']:.0f} MB"
+    )
 
 
 def _print_pair(results: list[dict[str, Any]], single: dict[str, Any], echo: Echo) -> None:
@@ -262,6 +300,8 @@ def _print_pair(results: list[dict[str, Any]], single: dict[str, Any], echo: Ech
     scale = rate / single["max"]["rate"] if single["max"]["rate"] else 0.0
     p99 = max(r["max"]["p99_ms"] for r in results)
     failures = sum(r["max"]["failures"] for r in results)
-    echo(f"{len(results)} processes sharing the database: {tickets} tickets in "
-         f"{ended - began:.1f} s = {rate:.1f} tickets/s ({scale:.2f}x one process); "
-         f"worst update p99 {p99:.1f} ms; {failures} failed")
+    echo(
+        f"{len(results)} processes sharing the database: {tickets} tickets in "
+        f"{ended - began:.1f} s = {rate:.1f} tickets/s ({scale:.2f}x one process); "
+        f"worst update p99 {p99:.1f} ms; {failures} failed"
+    )

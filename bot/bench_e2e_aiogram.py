@@ -25,9 +25,12 @@ class LocalAiogramSession(BaseSession):
         super().__init__()
         self.local = api
 
-    async def make_request(self, bot: Bot, method: TelegramMethod[TelegramType],
-                           timeout: int | None = None,  # noqa: ASYNC109 (aiogram API)
-                           ) -> TelegramType:
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 (aiogram API)
+    ) -> TelegramType:
         files: dict[str, Any] = {}
         fields = {}
         for key, value in method.model_dump(warnings=False).items():
@@ -39,10 +42,14 @@ class LocalAiogramSession(BaseSession):
         response = self.check_response(bot=bot, method=method, status_code=200, content=content)
         return response.result  # type: ignore[return-value]
 
-    async def stream_content(self, url: str, headers: dict[str, Any] | None = None,
-                             timeout: int = 30,  # noqa: ASYNC109 (aiogram API)
-                             chunk_size: int = 65536,
-                             raise_for_status: bool = True) -> AsyncGenerator[bytes, None]:
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,  # noqa: ASYNC109 (aiogram API)
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
         yield b""
 
     async def close(self) -> None:
@@ -53,8 +60,9 @@ class LocalAiogramSession(BaseSession):
 async def aiogram_feed(core: Core, api: LocalBotApi) -> AsyncIterator[Any]:
     """`feed(update_json)`: validate the update as aiogram's webhook handler does, then
     `Dispatcher.feed_update`."""
-    bot = Bot(TOKEN, session=LocalAiogramSession(api),
-              default=DefaultBotProperties(parse_mode="HTML"))
+    bot = Bot(
+        TOKEN, session=LocalAiogramSession(api), default=DefaultBotProperties(parse_mode="HTML")
+    )
     dispatcher = build_dispatcher(core)
 
     async def feed(raw: dict[str, Any]) -> None:

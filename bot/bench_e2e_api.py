@@ -21,13 +21,23 @@ from typing import Any
 
 BOT_ID = 123456789
 TOKEN = f"{BOT_ID}:AAH-griddesk-bench-local-token_000000"
-BOT_USER = {"id": BOT_ID, "is_bot": True, "first_name": "GridDesk 网格通",
-            "username": "griddesk_bench_bot"}
+BOT_USER = {
+    "id": BOT_ID,
+    "is_bot": True,
+    "first_name": "GridDesk 网格通",
+    "username": "griddesk_bench_bot",
+}
 CONFIRM_LABELS = frozenset({"确认提交", "確認提交"})  # residents writing in either script
 NUMBER = re.compile(r"已提交，工[单單][编編][号號] <b>([A-Z]+-\d{8}-\d+)</b>")
-_MESSAGE_METHODS = frozenset({
-    "sendmessage", "sendphoto", "editmessagetext", "sendlocation", "sendcontact",
-})
+_MESSAGE_METHODS = frozenset(
+    {
+        "sendmessage",
+        "sendphoto",
+        "editmessagetext",
+        "sendlocation",
+        "sendcontact",
+    }
+)
 
 
 class LocalBotApi:
@@ -44,11 +54,16 @@ class LocalBotApi:
         name = method.lower()
         self.calls[name] += 1
         if name == "getme":
-            return dict(BOT_USER, can_join_groups=True, can_read_all_group_messages=False,
-                        supports_inline_queries=False)
+            return dict(
+                BOT_USER,
+                can_join_groups=True,
+                can_read_all_group_messages=False,
+                supports_inline_queries=False,
+            )
         if name == "sendmediagroup":
-            return [self._message(params, {"photo": _photo(item)})
-                    for item in params.get("media") or []]
+            return [
+                self._message(params, {"photo": _photo(item)}) for item in params.get("media") or []
+            ]
         if name not in _MESSAGE_METHODS:
             return True
         return self._message(params, self._content(name, params))
@@ -64,9 +79,14 @@ class LocalBotApi:
         self._message_id += 1
         message_id = int(params.get("message_id") or self._message_id)
         message: dict[str, Any] = {
-            "message_id": message_id, "date": int(time.time()), "from": BOT_USER,
-            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group",
-                     **({"first_name": "居民"} if chat_id > 0 else {"title": "群"})},
+            "message_id": message_id,
+            "date": int(time.time()),
+            "from": BOT_USER,
+            "chat": {
+                "id": chat_id,
+                "type": "private" if chat_id > 0 else "group",
+                **({"first_name": "居民"} if chat_id > 0 else {"title": "群"}),
+            },
             **content,
         }
         markup = params.get("reply_markup")

@@ -38,12 +38,12 @@ async def run_bare(url: str, texts: list[str], count: int, concurrency: int) -> 
     jieba.initialize()
     for text in texts[:200]:
         jieba.lcut(text)
-    pool = await asyncpg.create_pool(asyncpg_dsn(url), min_size=concurrency,
-                                     max_size=concurrency)
+    pool = await asyncpg.create_pool(asyncpg_dsn(url), min_size=concurrency, max_size=concurrency)
     try:
         await pool.execute(
             f"CREATE TABLE IF NOT EXISTS {TABLE} (id bigserial PRIMARY KEY, text text NOT NULL,"
-            " words text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())")
+            " words text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
+        )
         latencies: array[float] = array("d")
         indexes = iter(range(count))
         insert = f"INSERT INTO {TABLE} (text, words) VALUES ($1, $2)"
@@ -63,5 +63,9 @@ async def run_bare(url: str, texts: list[str], count: int, concurrency: int) -> 
     finally:
         await pool.close()
     ordered = sorted(latencies)
-    return BareFigures(count, elapsed, ordered[len(ordered) // 2] * 1e3,
-                       ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1e3)
+    return BareFigures(
+        count,
+        elapsed,
+        ordered[len(ordered) // 2] * 1e3,
+        ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1e3,
+    )

@@ -121,18 +121,37 @@ class Driver:
 
     def text_update(self, chat_id: int, text: str) -> dict[str, Any]:
         chat = {"id": chat_id, "type": "private", "first_name": "居民"}
-        return {"update_id": self._update_id(), "message": {
-            "message_id": 1, "date": int(time.time()), "chat": chat,
-            "from": self._user(chat_id), "text": text}}
+        return {
+            "update_id": self._update_id(),
+            "message": {
+                "message_id": 1,
+                "date": int(time.time()),
+                "chat": chat,
+                "from": self._user(chat_id),
+                "text": text,
+            },
+        }
 
     def press_update(self, chat_id: int, message_id: int, data: str) -> dict[str, Any]:
         self.next_query += 1
         chat = {"id": chat_id, "type": "private", "first_name": "居民"}
-        message = {"message_id": message_id, "date": int(time.time()), "chat": chat,
-                   "from": BOT_USER, "text": "请核对您的诉求"}
-        return {"update_id": self._update_id(), "callback_query": {
-            "id": str(self.next_query), "from": self._user(chat_id), "message": message,
-            "chat_instance": str(chat_id), "data": data}}
+        message = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": chat,
+            "from": BOT_USER,
+            "text": "请核对您的诉求",
+        }
+        return {
+            "update_id": self._update_id(),
+            "callback_query": {
+                "id": str(self.next_query),
+                "from": self._user(chat_id),
+                "message": message,
+                "chat_instance": str(chat_id),
+                "data": data,
+            },
+        }
 
     async def _timed(self, update: dict[str, Any], arrived: float | None = None) -> None:
         start = arrived if arrived is not None else time.perf_counter()
@@ -162,11 +181,19 @@ class Driver:
         elapsed = time.perf_counter() - began
         samples = self.latencies
         cpu = (time.process_time() - self.cpu_began) / max(1, tickets) * 1e3
-        return Phase(conversations=0, tickets=tickets, updates=len(samples), seconds=elapsed,
-                     started_at=wall, ended_at=wall + elapsed, cpu_ms_per_ticket=cpu,
-                     p50_ms=percentile(samples, 0.50) * 1e3,
-                     p99_ms=percentile(samples, 0.99) * 1e3,
-                     max_ms=max(samples, default=0.0) * 1e3, failures=self.failures)
+        return Phase(
+            conversations=0,
+            tickets=tickets,
+            updates=len(samples),
+            seconds=elapsed,
+            started_at=wall,
+            ended_at=wall + elapsed,
+            cpu_ms_per_ticket=cpu,
+            p50_ms=percentile(samples, 0.50) * 1e3,
+            p99_ms=percentile(samples, 0.99) * 1e3,
+            max_ms=max(samples, default=0.0) * 1e3,
+            failures=self.failures,
+        )
 
     def _reset(self) -> None:
         self.latencies = array("d")
@@ -232,11 +259,15 @@ async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[Feed]:
     from bot.app import build_app
     from bot.settings import Settings
 
-    settings = Settings.model_validate({
-        "GRIDDESK_DATABASE_URL": spec.db_url, "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_FRAMEWORK": spec.framework, "REDIS_URL": spec.redis_url or "",
-        "GRIDDESK_LOG_LEVEL": "WARNING",
-    })
+    settings = Settings.model_validate(
+        {
+            "GRIDDESK_DATABASE_URL": spec.db_url,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_FRAMEWORK": spec.framework,
+            "REDIS_URL": spec.redis_url or "",
+            "GRIDDESK_LOG_LEVEL": "WARNING",
+        }
+    )
     app = await build_app(settings, migrate=False)
     try:
         if spec.framework == "ptb":
@@ -272,8 +303,9 @@ async def run(spec: Spec, go: Callable[[], Awaitable[None]]) -> Result:
             count = max(20, min(spec.conversations, int(rate * spec.half_seconds)))
             result.half = await driver.open_loop(rate, count)
         if spec.open_conversations:
-            result.open_conversations = await driver.open_many(spec.open_conversations,
-                                                               spec.concurrency)
+            result.open_conversations = await driver.open_many(
+                spec.open_conversations, spec.concurrency
+            )
             gc.collect()
             result.rss_open_mb = memory_mb()[0]
     result.peak_rss_mb = memory_mb()[1]

@@ -31,8 +31,14 @@ class LocalPtbRequest(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
-                         *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> tuple[int, bytes]:
         encoded = request_data.json_parameters if request_data is not None else {}
         params = {key: decoded(key, value) for key, value in encoded.items()}
         result = self.local.answer(url.rsplit("/", 1)[-1], params)

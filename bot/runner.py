@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 
-from bot.app import App, build_app
+from bot.app import App, build_app, freeze_startup_objects
 from bot.background import background_tasks
 from bot.settings import Settings
 
@@ -50,6 +50,7 @@ async def run_polling(settings: Settings) -> None:
         if settings.telegram_framework == "ptb":
             from bot.ptb_adapter import run_ptb_polling
 
+            freeze_startup_objects()
             await run_ptb_polling(app)
             return
         from bot.aiogram_adapter import (
@@ -65,6 +66,7 @@ async def run_polling(settings: Settings) -> None:
         dispatcher = build_dispatcher(app.core)
         await register_commands(bot)
         await bot.delete_webhook(drop_pending_updates=False)
+        freeze_startup_objects()
         log.info("GridDesk polling with aiogram")
         try:
             await dispatcher.start_polling(bot, allowed_updates=ALLOWED_UPDATES,
@@ -119,6 +121,7 @@ async def run_webhook(settings: Settings, host: str, port: int, path: str,
             from bot.aiogram_adapter import mount_aiogram_webhook
 
             await mount_aiogram_webhook(app, web_app, path, public_url, secret)
+        freeze_startup_objects()
         runner = web.AppRunner(web_app)
         await runner.setup()
         await web.TCPSite(runner, host, port).start()

@@ -51,6 +51,23 @@ from nlp.router import Router
         # suggestions of a new amenity, praise for a fix
         ("建议在小区里设几个快递柜", "other"),
         ("感谢网格员帮我们解决了漏水的问题", "other"),
+        # blind2 families: extensions and sheds built out of light materials, pens on roads
+        ("三楼那户把窗台外面扩出去半米，焊了个铁架子当花房", "illegal_construction"),
+        ("隔壁用铁皮在院墙外围了一圈当仓库", "illegal_construction"),
+        ("村里有人在路边占道搭了个羊圈", "illegal_construction"),
+        # footsteps, jumping and balls from upstairs are noise even after talking to them failed
+        ("楼上孩子每天夜里十一点还在蹦来蹦去，吵得我们没法睡", "noise"),
+        ("楼上小孩一到晚上就跑跳，跟他家反映了好几次都没用", "noise"),
+        ("上面那家天天拖凳子跺脚，咚咚的", "noise"),
+        # investment pitches to the elderly are scams, not welfare
+        ("小区门口有人拉老人投资什么养老项目，说保本高回报", "public_security"),
+        ("有人挨家挨户推荐理财产品，我妈差点把存款都转过去了", "public_security"),
+        # a burst heating pipe spraying water is a leak; "come and cut the power" is no outage
+        ("暖气片突然裂了，水呲得满地都是，快来人帮忙关阀", "water_leak"),
+        ("地暖管子爆了，水漫了一屋子，赶紧派人来", "water_leak"),
+        ("路灯杆被车撞倒了，电线断了，快点来人断电", "street_light"),
+        # classes for children are a question, not welfare for children left behind
+        ("请问附近有没有靠谱的补习班或者托管班", "other"),
     ],
 )
 def test_families(router: Router, text: str, category: str) -> None:
@@ -98,6 +115,9 @@ def test_urgent_families(router: Router, text: str, numbers: tuple[str, ...]) ->
         "主人上班去了，把狗关在阳台上叫了一天",
         "电梯三天两头困人，物业也不修",
         "有人从楼上往下扔酒瓶，差点砸到人",
+        # a person worn out is no building about to collapse
+        "家里老人住院，我一个人两头跑，身体快累垮了，想问问有没有护工服务",
+        "孩子天天哭闹，我整夜睡不了，人都要熬垮了",
     ],
 )
 def test_not_urgent_families(router: Router, text: str) -> None:

@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,28 +43,42 @@ class WebhookProcess:
         return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
 
 
-def start_webhook(index: int, env: dict[str, str], folder: Path,
-                  framework: str) -> WebhookProcess:
+def start_webhook(index: int, env: dict[str, str], folder: Path, framework: str) -> WebhookProcess:
     """`griddesk webhook` as its own interpreter (working directory `folder`: no stray .env)."""
     port = free_port()
     log = folder / f"webhook{index}.log"
-    command = [sys.executable, "-c", "from bot.cli import main; main()", "webhook",
-               "--host", "127.0.0.1", "--port", str(port), "--path", PATH,
-               "--framework", framework]
+    command = [
+        sys.executable,
+        "-c",
+        "from bot.cli import main; main()",
+        "webhook",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--path",
+        PATH,
+        "--framework",
+        framework,
+    ]
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=folder, env=env, stdout=sink,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=folder, env=env, stdout=sink, stderr=subprocess.STDOUT
+        )
     return WebhookProcess(port, process, log)
 
 
-def wait_listening(hook: WebhookProcess) -> None:
+async def wait_listening(hook: WebhookProcess) -> None:
+    """Until the port accepts connections (the event loop keeps serving the Bot API double)."""
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if hook.process.poll() is not None:
             raise AssertionError(f"webhook process exited:\n{hook.log_tail()}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", hook.port), 1):
+        with contextlib.suppress(OSError):
+            _, writer = await asyncio.open_connection("127.0.0.1", hook.port)
+            writer.close()
             return
-        time.sleep(0.2)
+        await asyncio.sleep(0.2)
     raise AssertionError(f"webhook process never listened:\n{hook.log_tail()}")
 
 
@@ -80,21 +94,38 @@ def stop(hooks: list[WebhookProcess]) -> None:
             hook.process.wait()
 
 
-@contextlib.contextmanager
-def webhooks(count: int, *, db_url: str, api_base: str, token: str, framework: str,
-             folder: Path, redis_url: str | None = None) -> Iterator[list[WebhookProcess]]:
+@contextlib.asynccontextmanager
+async def webhooks(
+    count: int,
+    *,
+    db_url: str,
+    api_base: str,
+    token: str,
+    framework: str,
+    folder: Path,
+    redis_url: str | None = None,
+) -> AsyncIterator[list[WebhookProcess]]:
     """`count` webhook processes (each with its sender and sweeper), started one after the
     other (each syncs the configuration at start-up), stopped at the end."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("GRIDDESK_", "TELEGRAM_", "REDIS_"))}
-    env.update(PYTHONPATH=str(ROOT), GRIDDESK_DATABASE_URL=db_url, TELEGRAM_BOT_TOKEN=token,
-               TELEGRAM_API_BASE=api_base, TELEGRAM_WEBHOOK_SECRET=SECRET,
-               GRIDDESK_LOG_LEVEL="WARNING", REDIS_URL=redis_url or "")
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("GRIDDESK_", "TELEGRAM_", "REDIS_"))
+    }
+    env.update(
+        PYTHONPATH=str(ROOT),
+        GRIDDESK_DATABASE_URL=db_url,
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_BASE=api_base,
+        TELEGRAM_WEBHOOK_SECRET=SECRET,
+        GRIDDESK_LOG_LEVEL="WARNING",
+        REDIS_URL=redis_url or "",
+    )
     hooks: list[WebhookProcess] = []
     try:
         for index in range(count):
             hooks.append(start_webhook(index, env, folder, framework))
-            wait_listening(hooks[-1])
+            await wait_listening(hooks[-1])
         yield hooks
     finally:
         stop(hooks)
@@ -116,8 +147,9 @@ class Poster:
     async def post(self, index: int, update: dict[str, Any]) -> None:
         hook = self.hooks[index % len(self.hooks)]
         headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-        async with self.http.post(hook.url, json=dict(update), headers=headers,
-                                  timeout=aiohttp.ClientTimeout(total=60)) as response:
+        async with self.http.post(
+            hook.url, json=dict(update), headers=headers, timeout=aiohttp.ClientTimeout(total=60)
+        ) as response:
             assert response.status == 200, f"{hook.url}: {response.status}\n{hook.log_tail()}"
         self.posted[index % len(self.hooks)] += 1
 

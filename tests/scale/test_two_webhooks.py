@@ -13,7 +13,7 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from models.orm import OutboxRow, TicketRow
 from models.repos.outbox import SENT
 from nlp.normalize import detect_script
 from tests.botapi_double import BotApiDouble, BotMessage, SimUser
-from tests.scale.cluster import Poster, WebhookProcess, webhooks
+from tests.scale.cluster import Poster, webhooks
 
 pytestmark = [pytest.mark.pg, pytest.mark.slow]
 
@@ -96,8 +96,9 @@ def mode(request: pytest.FixtureRequest) -> tuple[str, str]:
     return framework, state
 
 
-async def file_all(api: BotApiDouble, poster: Poster, residents: list[SimUser],
-                   texts: list[str], route: Route) -> dict[int, str]:
+async def file_all(
+    api: BotApiDouble, poster: Poster, residents: list[SimUser], texts: list[str], route: Route
+) -> dict[int, str]:
     """Every resident files one complaint (text, then 确认提交), all at once; each step goes
     to the process `route` names. Returns resident id → ticket number."""
 
@@ -117,23 +118,29 @@ async def tickets_of(url: str, user_ids: list[int]) -> list[TicketRow]:
     engine = create_engine(url)
     try:
         async with engine.connect() as connection:
-            rows = await connection.execute(select(TicketRow).where(
-                TicketRow.reporter_user_id.in_(user_ids)).order_by(TicketRow.id))
+            rows = await connection.execute(
+                select(TicketRow)
+                .where(TicketRow.reporter_user_id.in_(user_ids))
+                .order_by(TicketRow.id)
+            )
             return list(rows)  # type: ignore[arg-type]
     finally:
         await engine.dispose()
 
 
-async def cards_sent(url: str, numbers: list[str], timeout: float = 60.0) -> list[OutboxRow]:
+async def cards_sent(url: str, numbers: list[str]) -> list[OutboxRow]:
     """The outbox rows of these tickets, once the senders have delivered all of them."""
     engine = create_engine(url)
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = loop.time() + 60.0
     try:
         while True:
             async with engine.connect() as connection:
-                rows: list[Any] = list(await connection.execute(
-                    select(OutboxRow).where(OutboxRow.ticket_number.in_(numbers))))
+                rows: list[Any] = list(
+                    await connection.execute(
+                        select(OutboxRow).where(OutboxRow.ticket_number.in_(numbers))
+                    )
+                )
             if rows and all(row.status == SENT for row in rows):
                 return rows
             assert loop.time() < deadline, [(r.key, r.status, r.last_error) for r in rows]
@@ -146,16 +153,19 @@ def deliveries(api: BotApiDouble, chat_id: int, number: str) -> int:
     return sum(1 for message in api.messages_to(chat_id) if number in message.plain_text)
 
 
-async def outcome(api: BotApiDouble, url: str, residents: list[SimUser],
-                  numbers: dict[int, str]) -> list[tuple[Any, ...]]:
+async def outcome(
+    api: BotApiDouble, url: str, residents: list[SimUser], numbers: dict[int, str]
+) -> list[tuple[Any, ...]]:
     """Per resident, in order: what was filed and delivered (no ids, no numbers)."""
     ids = [resident.id for resident in residents]
-    rows = {row.reporter_user_id: row for row in await tickets_of(url, ids)}
-    assert sorted(rows) == sorted(ids), "a filing was lost or doubled"
+    tickets = await tickets_of(url, ids)
+    assert sorted(t.reporter_user_id or 0 for t in tickets) == sorted(ids), "lost or doubled"
+    rows = {row.reporter_user_id: row for row in tickets}
     assert len(set(numbers.values())) == len(ids), "two filings got the same number"
     cards = await cards_sent(url, list(numbers.values()))
-    by_ticket = {number: [c for c in cards if c.ticket_number == number]
-                 for number in numbers.values()}
+    by_ticket = {
+        number: [c for c in cards if c.ticket_number == number] for number in numbers.values()
+    }
     result = []
     for resident in residents:
         ticket = rows[resident.id]
@@ -164,8 +174,16 @@ async def outcome(api: BotApiDouble, url: str, residents: list[SimUser],
         assert deliveries(api, card.chat_id, ticket.number) == 1, "card delivered twice"
         said = [m.plain_text.split("\n")[0] for m in api.messages_to(resident)]
         said = [NUMBER.sub("<n>", line) for line in said]
-        result.append((ticket.category_code, ticket.grid_code, ticket.status,
-                       ticket.assignee_code, card.person_code, said))
+        result.append(
+            (
+                ticket.category_code,
+                ticket.grid_code,
+                ticket.status,
+                ticket.assignee_code,
+                card.person_code,
+                said,
+            )
+        )
     return result
 
 
@@ -174,68 +192,93 @@ def new_residents(api: BotApiDouble, count: int) -> list[SimUser]:
     return [api.user(base + i, "居民") for i in range(count)]
 
 
-@contextlib.contextmanager
-def cluster(api: BotApiDouble, pg_url: str, framework: str, state: str, tmp_path: Path,
-            count: int = 2) -> Iterator[list[WebhookProcess]]:
-    with webhooks(count, db_url=pg_url, api_base=api.base_url, token=api.token,
-                  framework=framework, folder=tmp_path,
-                  redis_url=REDIS_URL if state == "redis" else None) as hooks:
-        yield hooks
-
-
-async def test_two_processes_file_like_one(mode: tuple[str, str], pg_url: str,
-                                           complaints: list[str], tmp_path: Path) -> None:
+@contextlib.asynccontextmanager
+async def running(
+    api: BotApiDouble, pg_url: str, mode: tuple[str, str], folder: Path, residents: list[SimUser]
+) -> AsyncIterator[Poster]:
+    """Two webhook processes of `mode` (framework, state store); Redis keys of `residents` are
+    removed at the end."""
     framework, state = mode
+    redis_url = REDIS_URL if state == "redis" else None
+    with redis_cleanup([resident.id for resident in residents]):
+        async with (
+            webhooks(
+                2,
+                db_url=pg_url,
+                api_base=api.base_url,
+                token=api.token,
+                framework=framework,
+                folder=folder,
+                redis_url=redis_url,
+            ) as hooks,
+            Poster(hooks).session() as poster,
+        ):
+            yield poster
+
+
+async def test_two_processes_file_like_one(
+    mode: tuple[str, str], pg_url: str, complaints: list[str], tmp_path: Path
+) -> None:
     async with BotApiDouble() as api:
         alone, shared = new_residents(api, RESIDENTS), new_residents(api, RESIDENTS)
-        with redis_cleanup([r.id for r in alone + shared]), \
-                cluster(api, pg_url, framework, state, tmp_path) as hooks:
-            async with Poster(hooks).session() as poster:
-                one = await file_all(api, poster, alone, complaints, lambda i, step: 0)
-                two = await file_all(api, poster, shared, complaints,
-                                     lambda i, step: i + step)  # every step changes process
-                assert poster.posted[1] == RESIDENTS * 2 // 2
-                expected = await outcome(api, pg_url, alone, one)
-                assert await outcome(api, pg_url, shared, two) == expected
+        async with running(api, pg_url, mode, tmp_path, alone + shared) as poster:
+            one = await file_all(api, poster, alone, complaints, lambda i, step: 0)
+            # every step of every resident goes to the other process than the step before
+            two = await file_all(api, poster, shared, complaints, lambda i, step: i + step)
+            assert poster.posted[1] == RESIDENTS
+            expected = await outcome(api, pg_url, alone, one)
+            assert await outcome(api, pg_url, shared, two) == expected
 
 
-async def test_one_chat_at_two_processes_at_once(mode: tuple[str, str], pg_url: str,
-                                                 complaints: list[str],
-                                                 tmp_path: Path) -> None:
-    """A double tap on 确认提交 reaching both processes together, and one update delivered to
-    both: each chat still files exactly one ticket and hears 已提交 once."""
-    framework, state = mode
+async def double_tap(api: BotApiDouble, poster: Poster, resident: SimUser, text: str) -> None:
+    """确认提交 pressed twice; the two presses reach the two processes at the same moment."""
+    await poster.post(resident.id, await resident.send_text(text))
+    shown = await api.wait_for(resident, summary, timeout=30)
+    first = await resident.press(shown, "确认提交")
+    second = await resident.press(shown, "确认提交")
+    await poster.post_together([(0, first), (1, second)])
+    answers = [await api.wait_for_answer(press, timeout=30) for press in (first, second)]
+    stale = [answer for answer in answers if "失效" in answer.get("text", "")]
+    assert len(stale) == 1, answers  # the later press finds the draft filed
+
+
+async def delivered_twice(api: BotApiDouble, poster: Poster, resident: SimUser, text: str) -> None:
+    """One 确认提交 update delivered to both processes at once (a retried delivery)."""
+    await poster.post(resident.id, await resident.send_text(text))
+    shown = await api.wait_for(resident, summary, timeout=30)
+    press = await resident.press(shown, "确认提交")
+    await poster.post_together([(0, press), (1, press)])
+
+
+def the_number(api: BotApiDouble, resident: SimUser) -> str:
+    """The one 已提交 message the resident got, and its ticket number."""
+    found = [m for m in api.messages_to(resident) if filed(m)]
+    assert len(found) == 1, [m.plain_text for m in api.messages_to(resident)]
+    match = NUMBER.search(found[0].plain_text)
+    assert match is not None
+    return match.group()
+
+
+async def test_one_chat_at_two_processes_at_once(
+    mode: tuple[str, str], pg_url: str, complaints: list[str], tmp_path: Path
+) -> None:
+    """Each chat still files exactly one ticket and hears 已提交 once."""
     async with BotApiDouble() as api:
         tappers, repeated = new_residents(api, RESIDENTS), new_residents(api, RESIDENTS)
-        with redis_cleanup([r.id for r in tappers + repeated]), \
-                cluster(api, pg_url, framework, state, tmp_path) as hooks:
-            async with Poster(hooks).session() as poster:
-
-                async def double_tap(index: int, resident: SimUser) -> None:
-                    await poster.post(index, await resident.send_text(complaints[index]))
-                    shown = await api.wait_for(resident, summary, timeout=30)
-                    first = await resident.press(shown, "确认提交")
-                    second = await resident.press(shown, "确认提交")
-                    await poster.post_together([(0, first), (1, second)])
-                    answers = [await api.wait_for_answer(u, timeout=30) for u in (first, second)]
-                    stale = [a for a in answers if "失效" in a.get("text", "")]
-                    assert len(stale) == 1, answers  # the later tap finds the draft filed
-
-                async def delivered_twice(index: int, resident: SimUser) -> None:
-                    await poster.post(index, await resident.send_text(complaints[index]))
-                    shown = await api.wait_for(resident, summary, timeout=30)
-                    press = await resident.press(shown, "确认提交")
-                    await poster.post_together([(0, press), (1, press)])
-
-                await asyncio.gather(*(double_tap(i, r) for i, r in enumerate(tappers)))
-                await asyncio.gather(*(delivered_twice(i, r) for i, r in enumerate(repeated)))
-                for resident in tappers + repeated:
-                    await api.wait_for(resident, filed, timeout=30)
-                numbers: dict[int, str] = {}
-                for resident in tappers + repeated:
-                    found = [m for m in api.messages_to(resident) if filed(m)]
-                    assert len(found) == 1, [m.plain_text for m in api.messages_to(resident)]
-                    match = NUMBER.search(found[0].plain_text)
-                    assert match is not None
-                    numbers[resident.id] = match.group()
-                await outcome(api, pg_url, tappers + repeated, numbers)
+        async with running(api, pg_url, mode, tmp_path, tappers + repeated) as poster:
+            await asyncio.gather(
+                *(
+                    double_tap(api, poster, resident, complaints[i])
+                    for i, resident in enumerate(tappers)
+                )
+            )
+            await asyncio.gather(
+                *(
+                    delivered_twice(api, poster, resident, complaints[i])
+                    for i, resident in enumerate(repeated)
+                )
+            )
+            for resident in tappers + repeated:
+                await api.wait_for(resident, filed, timeout=30)
+            numbers = {resident.id: the_number(api, resident) for resident in tappers + repeated}
+            await outcome(api, pg_url, tappers + repeated, numbers)
