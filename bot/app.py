@@ -40,9 +40,17 @@ def freeze_startup_objects() -> None:
     """Call once the process is set up: what exists now (jieba's dictionary, the frameworks'
     pydantic schemas, the configuration) lives as long as the process, so it is moved out of the
     garbage collector's sight; otherwise every full collection walks ~300,000 objects and
-    stalls all updates for ~200 ms (docs/performance.md)."""
+    stalls all updates for ~200 ms (docs/performance.md). Only the first call freezes (a test
+    process starts many bots; later ones must stay collectable)."""
+    global _frozen
+    if _frozen:
+        return
+    _frozen = True
     gc.collect()
     gc.freeze()
+
+
+_frozen = False
 
 
 def conversation_store(settings: Settings) -> ConversationStore:

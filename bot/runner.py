@@ -35,10 +35,15 @@ def quiet_chatty_loggers() -> None:
 
 
 @contextlib.asynccontextmanager
-async def running_app(settings: Settings) -> AsyncIterator[App]:
+async def running_app(settings: Settings, jobs: bool = True) -> AsyncIterator[App]:
+    """The app, with the sweeper and the sender running beside it unless `jobs` is False (a
+    scaled-out layout runs them in `griddesk worker` processes instead, docs/deployment.md)."""
     quiet_chatty_loggers()
     app = await build_app(settings)
     try:
+        if not jobs:
+            yield app
+            return
         async with background_tasks(app):
             yield app
     finally:
@@ -108,9 +113,9 @@ def webhook_secret(settings: Settings, public_url: str | None) -> str:
 
 
 async def run_webhook(settings: Settings, host: str, port: int, path: str,
-                      public_url: str | None) -> None:
+                      public_url: str | None, jobs: bool = True) -> None:
     secret = webhook_secret(settings, public_url)
-    async with running_app(settings) as app:
+    async with running_app(settings, jobs) as app:
         web_app = web.Application(middlewares=[webhook_guard(secret)],
                                   client_max_size=MAX_WEBHOOK_BODY)
         if settings.telegram_framework == "ptb":

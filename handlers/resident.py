@@ -247,6 +247,8 @@ async def file(ctx: Ctx) -> None:
         ctx.say(texts.RATE_LIMITED, MAIN_KEYBOARD)
         ctx.set_state(None)
         return
+    if await _is_duplicate(ctx, draft["text"]):  # filed meanwhile (another draft, a replay)
+        return
     threshold = ctx.services.router.review_threshold
     draft["needs_review"] = draft.get("grid") is None or draft["confidence"] < threshold
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)

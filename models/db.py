@@ -58,7 +58,10 @@ def _ping_if_idle(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """An async engine for `url` with the per-backend settings GridDesk relies on."""
+    """An async engine for `url` with the per-backend settings GridDesk relies on.
+
+    SQL parameters never appear in error messages or logs: they hold what residents wrote."""
+    kwargs.setdefault("hide_parameters", True)
     if is_sqlite(url):
         engine = _create_async_engine(url, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_on_connect)

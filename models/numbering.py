@@ -6,7 +6,7 @@ import secrets
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Integer, bindparam, text, update
+from sqlalchemy import Date, Integer, bindparam, inspect, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
@@ -75,7 +75,11 @@ async def assign_ticket_number(session: AsyncSession, ticket: TicketRow, prefix:
     The counter row is locked from here until the caller commits, and every other filing of the
     district waits for it: so a ticket takes its number as late as possible, once its row, event,
     buttons and recipients are in place. On PostgreSQL counter and ticket change in one
-    statement."""
+    statement. A ticket not flushed yet (batched inserts, `griddesk simulate`) simply gets its
+    number before its INSERT."""
+    if not inspect(ticket).has_identity:
+        ticket.number = await next_ticket_number(session, prefix, local_date)
+        return ticket.number
     if session.get_bind().dialect.name != "postgresql":
         number = await next_ticket_number(session, prefix, local_date)
         await execute_core(session, update(TicketRow).where(TicketRow.id == ticket.id)

@@ -46,11 +46,15 @@ def run(framework: str | None) -> None:
 @click.option("--path", default="/telegram/webhook", show_default=True)
 @click.option("--url", default=None, help="Public URL to register with setWebhook (optional).")
 @click.option("--framework", type=click.Choice(["aiogram", "ptb"]), default=None)
-def webhook(host: str, port: int, path: str, url: str | None, framework: str | None) -> None:
+@click.option("--jobs/--no-jobs", default=True, show_default=True,
+              help="Also run the sweeper and the sender (--no-jobs: `griddesk worker` does).")
+def webhook(host: str, port: int, path: str, url: str | None, framework: str | None,
+            jobs: bool) -> None:
     """Serve the webhook; requests without the secret token header get 401."""
     from bot.runner import run_webhook
 
-    asyncio.run(run_webhook(_settings(framework), host, port, path, url))  # type: ignore[arg-type]
+    settings = _settings(framework)
+    asyncio.run(run_webhook(settings, host, port, path, url, jobs))  # type: ignore[arg-type]
 
 
 commands = [run, webhook]

@@ -40,8 +40,8 @@ async def polling_bot(settings: Settings, api: BotApiDouble) -> AsyncIterator[as
         yield task
     finally:
         task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+            await asyncio.wait_for(task, timeout=30)
 
 
 @pytest.fixture(params=FRAMEWORKS)

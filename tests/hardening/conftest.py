@@ -26,10 +26,16 @@ def limits() -> Limits:
 
 
 @pytest.fixture
-def services(demo_config: GridDeskConfig, router: Router, clock: FixedClock,
-             uow_factory: UnitOfWorkFactory, limits: Limits) -> Services:
-    return Services(config=demo_config, router=router, clock=clock, uow_factory=uow_factory,
-                    limits=limits)
+def services(
+    demo_config: GridDeskConfig,
+    router: Router,
+    clock: FixedClock,
+    uow_factory: UnitOfWorkFactory,
+    limits: Limits,
+) -> Services:
+    return Services(
+        config=demo_config, router=router, clock=clock, uow_factory=uow_factory, limits=limits
+    )
 
 
 @pytest.fixture(params=["aiogram", "ptb"])

@@ -35,7 +35,10 @@ FRAMEWORKS = ("aiogram", "ptb")
 
 # Telegram HTML: these tags (GridDesk uses <b> only) and entities; every other <, > and & must be
 # escaped. https://core.telegram.org/bots/api#html-style
-_TAG = re.compile(r"</?(?:b|strong|i|em|u|ins|s|strike|del|code|pre|tg-spoiler)>|<a href=\"[^\"<>]*\">|</a>")
+_TAG = re.compile(
+    r"</?(?:b|strong|i|em|u|ins|s|strike|del|code|pre|tg-spoiler)>"
+    r"|<a href=\"[^\"<>]*\">|</a>"
+)
 _ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
 
 
@@ -71,17 +74,18 @@ def via_ptb(update: dict[str, Any]) -> dict[str, Any]:
 
 def parse_both(update: dict[str, Any]) -> dict[str, Incoming]:
     """The core's view of `update` through each framework; they must be the same."""
-    seen = {"aiogram": incoming_from_update(via_aiogram(update)),
-            "ptb": incoming_from_update(via_ptb(update))}
+    seen = {
+        "aiogram": incoming_from_update(via_aiogram(update)),
+        "ptb": incoming_from_update(via_ptb(update)),
+    }
     assert _comparable(seen["aiogram"]) == _comparable(seen["ptb"]), (update, seen)
     return seen
 
 
 def _comparable(incoming: Incoming) -> Any:
-    location = incoming.location
-    if location is not None:  # NaN != NaN; both become the same invalid marker anyway
-        location = tuple(repr(value) for value in location)
-    return (incoming.__class__, {**incoming.__dict__, "location": location})
+    location = incoming.location  # NaN != NaN: compare the printed values
+    shown = tuple(repr(value) for value in location) if location is not None else None
+    return (incoming.__class__, {**incoming.__dict__, "location": shown})
 
 
 def html_problem(text: str) -> str | None:
@@ -101,7 +105,7 @@ def html_problem(text: str) -> str | None:
     for char in "<>&":
         if char in rest:
             index = rest.index(char)
-            return f"raw {char!r} near {rest[max(0, index - 20):index + 20]!r}"
+            return f"raw {char!r} near {rest[max(0, index - 20) : index + 20]!r}"
     return None
 
 
@@ -123,8 +127,10 @@ class Sent:
 
 def staff_ids(services: Services) -> dict[str, int]:
     """Person code → Telegram user (or group chat) id, from the configuration."""
-    return {a.person.code: a.person.telegram_user_id or a.person.telegram_chat_id or 0
-            for a in appointments(services.config.district)}
+    return {
+        a.person.code: a.person.telegram_user_id or a.person.telegram_chat_id or 0
+        for a in appointments(services.config.district)
+    }
 
 
 @dataclass
@@ -138,7 +144,8 @@ class Driver:
     updates: list[dict[str, Any]] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     _ids: itertools.count[int] = field(
-        default_factory=lambda: itertools.count(random.randrange(1, 2**40)))
+        default_factory=lambda: itertools.count(random.randrange(1, 2**40))
+    )
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
@@ -154,22 +161,30 @@ class Driver:
     def user(self, who: str | int, first_name: str = "居民", **extra: Any) -> dict[str, Any]:
         return {"id": self.uid(who), "is_bot": False, "first_name": first_name, **extra}
 
-    def message(self, who: str | int, chat: dict[str, Any] | None = None,
-                **content: Any) -> dict[str, Any]:
+    def message(
+        self, who: str | int, chat: dict[str, Any] | None = None, **content: Any
+    ) -> dict[str, Any]:
         uid = self.uid(who)
-        message = {"message_id": next(self._message_ids), "date": 1_780_000_000,
-                   "chat": chat or {"id": uid, "type": "private", "first_name": "居民"},
-                   "from": self.user(who), **content}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": 1_780_000_000,
+            "chat": chat or {"id": uid, "type": "private", "first_name": "居民"},
+            "from": self.user(who),
+            **content,
+        }
         return {"update_id": next(self._ids), "message": message}
 
     def callback(self, who: str | int, data: str, chat_id: int | None = None) -> dict[str, Any]:
         uid = self.uid(who)
-        chat = {"id": chat_id if chat_id is not None else uid, "type": "private"}
-        if chat["id"] < 0:
-            chat["type"] = "supergroup"
-        query = {"id": str(next(self._ids)), "from": self.user(who), "chat_instance": "1",
-                 "data": data,
-                 "message": {"message_id": 1, "date": 1_780_000_000, "chat": chat, "text": "x"}}
+        chat_id = chat_id if chat_id is not None else uid
+        chat = {"id": chat_id, "type": "supergroup" if chat_id < 0 else "private"}
+        query = {
+            "id": str(next(self._ids)),
+            "from": self.user(who),
+            "chat_instance": "1",
+            "data": data,
+            "message": {"message_id": 1, "date": 1_780_000_000, "chat": chat, "text": "x"},
+        }
         return {"update_id": next(self._ids), "callback_query": query}
 
     # --- sending ------------------------------------------------------------------------
@@ -198,20 +213,39 @@ class Driver:
     async def location(self, who: str | int, lat: float, lon: float) -> Outcome:
         return await self.push(self.message(who, location={"latitude": lat, "longitude": lon}))
 
-    async def contact(self, who: str | int, phone: str, user_id: int | None = None,
-                      first_name: str = "居民") -> Outcome:
+    async def contact(
+        self, who: str | int, phone: str, user_id: int | None = None, first_name: str = "居民"
+    ) -> Outcome:
         contact: dict[str, Any] = {"phone_number": phone, "first_name": first_name}
         if user_id is not None:
             contact["user_id"] = user_id
         return await self.push(self.message(who, contact=contact))
 
-    async def photo(self, who: str | int, caption: str | None = None, file_size: int = 50_000,
-                    media_group_id: str | None = None, file_id: str | None = None) -> Outcome:
+    async def photo(
+        self,
+        who: str | int,
+        caption: str | None = None,
+        file_size: int = 50_000,
+        media_group_id: str | None = None,
+        file_id: str | None = None,
+    ) -> Outcome:
         ident = file_id or f"AgAC{next(self._ids)}"
-        sizes = [{"file_id": f"{ident}s", "file_unique_id": f"{ident}su", "width": 90,
-                  "height": 67, "file_size": 900},
-                 {"file_id": ident, "file_unique_id": f"{ident}u", "width": 1280,
-                  "height": 960, "file_size": file_size}]
+        sizes = [
+            {
+                "file_id": f"{ident}s",
+                "file_unique_id": f"{ident}su",
+                "width": 90,
+                "height": 67,
+                "file_size": 900,
+            },
+            {
+                "file_id": ident,
+                "file_unique_id": f"{ident}u",
+                "width": 1280,
+                "height": 960,
+                "file_size": file_size,
+            },
+        ]
         content: dict[str, Any] = {"photo": sizes}
         if caption is not None:
             content["caption"] = caption
@@ -225,8 +259,13 @@ class Driver:
 
     def button_data(self, who: str | int, label: str, nth_newest: int = 0) -> str:
         chat = self.uid(who)
-        found = [data for message in self.sent if message.chat_id == chat
-                 for text, data in message.buttons if text == label]
+        found = [
+            data
+            for message in self.sent
+            if message.chat_id == chat
+            for text, data in message.buttons
+            if text == label
+        ]
         if len(found) <= nth_newest:
             raise LookupError(f"no button {label!r} in chat {chat}")
         return found[-1 - nth_newest]
@@ -241,8 +280,11 @@ class Driver:
                         await self.on_outbox(row, uow)
                     text = str(row.payload.get("text", ""))
                     assert_safe_html(text)
-                    self.sent.append(Sent(row.chat_id, text,
-                                          _buttons(row.payload.get("reply_markup")), True, row))
+                    self.sent.append(
+                        Sent(
+                            row.chat_id, text, _buttons(row.payload.get("reply_markup")), True, row
+                        )
+                    )
                     await uow.outbox.mark_sent(row.id)
                 await uow.commit()
             if not rows:
@@ -266,5 +308,8 @@ class Driver:
 
 
 def _buttons(markup: dict[str, Any] | None) -> list[tuple[str, str]]:
-    return [(b["text"], b.get("callback_data", "")) for row in
-            (markup or {}).get("inline_keyboard", []) for b in row]
+    return [
+        (b["text"], b.get("callback_data", ""))
+        for row in (markup or {}).get("inline_keyboard", [])
+        for b in row
+    ]

@@ -31,20 +31,30 @@ def settings_for(db_url: str, **extra: object) -> Settings:
 
 
 async def test_limits_come_from_the_settings(db_url: str) -> None:
-    settings = settings_for(db_url, GRIDDESK_TICKETS_PER_HOUR="2", GRIDDESK_BURST_MESSAGES="7",
-                            GRIDDESK_BURST_WINDOW="30", GRIDDESK_MAX_TEXT="500")
+    settings = settings_for(
+        db_url,
+        GRIDDESK_TICKETS_PER_HOUR="2",
+        GRIDDESK_BURST_MESSAGES="7",
+        GRIDDESK_BURST_WINDOW="30",
+        GRIDDESK_MAX_TEXT="500",
+    )
     app = await build_app(settings)
     try:
         limits = app.services.limits
-        assert (limits.tickets_per_hour, limits.burst_messages, limits.burst_window_s,
-                limits.max_text) == (2, 7, 30, 500)
+        assert (
+            limits.tickets_per_hour,
+            limits.burst_messages,
+            limits.burst_window_s,
+            limits.max_text,
+        ) == (2, 7, 30, 500)
     finally:
         await app.close()
 
 
 @pytest.mark.parametrize("limits", [Limits(burst_messages=5, burst_window_s=60)])
-async def test_message_burst_is_limited_whatever_the_messages(bot: Driver,
-                                                              clock: FixedClock) -> None:
+async def test_message_burst_is_limited_whatever_the_messages(
+    bot: Driver, clock: FixedClock
+) -> None:
     """New complaints, /start and button presses all count; each of them resets the
     conversation, which must not reset the counter."""
     await bot.text(RESIDENT, "/start")
@@ -86,8 +96,9 @@ async def test_ticket_limit_is_configurable_and_polite(bot: Driver, clock: Fixed
 
 async def ban(bot: Driver, user_id: int) -> None:
     async with bot.services.uow_factory() as uow:
-        uow.session.add(BanRow(telegram_user_id=user_id, reason="spam",
-                               at=bot.services.clock.now()))
+        uow.session.add(
+            BanRow(telegram_user_id=user_id, reason="spam", at=bot.services.clock.now())
+        )
         await uow.commit()
 
 
@@ -101,36 +112,57 @@ async def test_a_banned_resident_is_refused_by_every_handler(bot: Driver) -> Non
     before_state, before = await ticket_state(bot), await counts(bot)
     updates = [
         bot.message(RESIDENT, text="明德花园3号楼门口的垃圾没人清理"),
-        bot.message(RESIDENT, text="/start", entities=[
-            {"type": "bot_command", "offset": 0, "length": 6}]),
+        bot.message(
+            RESIDENT, text="/start", entities=[{"type": "bot_command", "offset": 0, "length": 6}]
+        ),
         bot.message(RESIDENT, text="/mytickets"),
         bot.message(RESIDENT, text="/forget"),
         bot.message(RESIDENT, text="我要反映"),
         bot.message(RESIDENT, location={"latitude": 35.372, "longitude": 116.603}),
-        bot.message(RESIDENT, contact={"phone_number": "13900000000", "first_name": "x",
-                                       "user_id": RESIDENT}),
-        bot.message(RESIDENT, photo=[{"file_id": "p1", "file_unique_id": "u1", "width": 9,
-                                      "height": 9}], caption="明德花园4号楼漏水"),
-        bot.message(RESIDENT, sticker={"file_id": "s", "file_unique_id": "s", "type": "regular",
-                                       "width": 1, "height": 1, "is_animated": False,
-                                       "is_video": False}),
+        bot.message(
+            RESIDENT,
+            contact={"phone_number": "13900000000", "first_name": "x", "user_id": RESIDENT},
+        ),
+        bot.message(
+            RESIDENT,
+            photo=[{"file_id": "p1", "file_unique_id": "u1", "width": 9, "height": 9}],
+            caption="明德花园4号楼漏水",
+        ),
+        bot.message(
+            RESIDENT,
+            sticker={
+                "file_id": "s",
+                "file_unique_id": "s",
+                "type": "regular",
+                "width": 1,
+                "height": 1,
+                "is_animated": False,
+                "is_video": False,
+            },
+        ),
         bot.callback(RESIDENT, bot.button_data(RESIDENT, "确认提交")),
         bot.callback(RESIDENT, bot.button_data(RESIDENT, "不满意")),
     ]
     edited = bot.message(RESIDENT, text="改一下")
-    updates.append({"update_id": edited["update_id"], "edited_message": {
-        **edited["message"], "edit_date": 1_780_000_001}})
+    updates.append(
+        {
+            "update_id": edited["update_id"],
+            "edited_message": {**edited["message"], "edit_date": 1_780_000_001},
+        }
+    )
     for update in updates:
         outcome = await bot.push(update)
-        shown = [r.text for r in outcome.replies] or [outcome.answer.text if outcome.answer
-                                                      else None]
-        assert shown in ([texts.BANNED], [None]), (update, shown)
+        shown: list[str | None] = [r.text for r in outcome.replies]
+        assert shown in ([texts.BANNED], []), (update, shown)
         if "callback_query" in update:
             assert outcome.answer is not None
     after = await counts(bot)
     assert await ticket_state(bot) == before_state
     assert (after["tickets"], after["events"], after["outbox"]) == (
-        before["tickets"], before["events"], before["outbox"])
+        before["tickets"],
+        before["events"],
+        before["outbox"],
+    )
     [ticket] = await bot.tickets()
     assert ticket.reporter_user_id == RESIDENT  # /forget was refused too
 
@@ -145,8 +177,9 @@ async def test_a_banned_staff_member_cannot_press_card_buttons(bot: Driver) -> N
     assert set(bot.texts_to(WORKER)[1:]) == {texts.BANNED}
 
 
-def test_cli_ban_and_unban_are_honoured(db_url: str, demo_config: GridDeskConfig,
-                                       router: Router, clock: FixedClock) -> None:
+def test_cli_ban_and_unban_are_honoured(
+    db_url: str, demo_config: GridDeskConfig, router: Router, clock: FixedClock
+) -> None:
     """`griddesk ban` writes the list the running core reads; `unban` lifts it."""
     env = {"GRIDDESK_DATABASE_URL": db_url}
     runner = CliRunner()
@@ -160,8 +193,9 @@ def test_cli_ban_and_unban_are_honoured(db_url: str, demo_config: GridDeskConfig
             async with uow_factory() as uow:
                 await sync_config(uow, demo_config)
                 await uow.commit()
-            bot = Driver(Services(config=demo_config, router=router, clock=clock,
-                                  uow_factory=uow_factory))
+            bot = Driver(
+                Services(config=demo_config, router=router, clock=clock, uow_factory=uow_factory)
+            )
             await bot.text(RESIDENT, LAMP)
             return bot.last_to(RESIDENT)
         finally:
@@ -175,10 +209,17 @@ def test_cli_ban_and_unban_are_honoured(db_url: str, demo_config: GridDeskConfig
 
 # --- duplicates ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("again", [
-    LAMP, f"  {LAMP}！！", "明德花園5號樓樓道裡的燈壞了一個星期了，晚上上下樓黑漆漆的",
-    f"{LAMP} 😡😡", LAMP.replace("，", "\u200b，"),
-])
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        LAMP,
+        f"  {LAMP}！！",
+        "明德花園5號樓樓道裡的燈壞了一個星期了，晚上上下樓黑漆漆的",
+        f"{LAMP} 😡😡",
+        LAMP.replace("，", "\u200b，"),
+    ],
+)
 async def test_the_same_complaint_again_points_to_the_ticket(bot: Driver, again: str) -> None:
     number = await file_ticket(bot)
     await bot.text(RESIDENT, again)
@@ -205,3 +246,22 @@ async def test_not_duplicates(bot: Driver, clock: FixedClock) -> None:
     clock.advance(timedelta(days=1, minutes=1))
     await file_ticket(bot)
     assert len(await bot.tickets()) == 3
+
+
+async def test_two_drafts_of_the_same_complaint_file_once(bot: Driver) -> None:
+    """A draft confirmed after the same complaint was filed from another draft (a stale
+    conversation state, e.g. a shared cache that missed a write) is pointed to the ticket."""
+    await bot.text(RESIDENT, LAMP)
+    first = bot.button_data(RESIDENT, "确认提交")
+    async with bot.services.uow_factory() as uow:  # keep the draft as it is now
+        saved = await uow.conversations.get(RESIDENT)
+        assert saved is not None
+        state, data = saved.state, dict(saved.data)
+    await bot.push(bot.callback(RESIDENT, first))
+    [ticket] = await bot.tickets()
+    async with bot.services.uow_factory() as uow:  # the stale state comes back
+        await uow.conversations.set(RESIDENT, state, data)
+        await uow.commit()
+    await bot.push(bot.callback(RESIDENT, first))
+    assert ticket.number in bot.last_to(RESIDENT)
+    assert len(await bot.tickets()) == 1

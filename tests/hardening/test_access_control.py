@@ -4,6 +4,7 @@ refusal is a security event — for every kind of button the bot issues."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 import pytest
 
@@ -26,17 +27,6 @@ TRIAGE_TEXT = "小区门口的垃圾桶满了好几天没人清理，臭得不�
 SECRETARY = "MDHY-S"
 
 
-async def triage_ticket(bot: Driver) -> str:
-    """A complaint without an address: it waits on the community secretary's triage card."""
-    await bot.text(RESIDENT, TRIAGE_TEXT)
-    await bot.location(RESIDENT, 35.3720, 116.6030)  # 明德花园 (the community), then 确认提交
-    await bot.press(RESIDENT, "确认提交")
-    tickets = await bot.tickets()
-    if tickets[-1].status != "triage":  # the location fixed the grid: ask the long way round
-        raise AssertionError(tickets[-1].status)
-    return tickets[-1].number
-
-
 async def skip_address_ticket(bot: Driver) -> str:
     await bot.text(RESIDENT, "明德花园小区门口的垃圾桶满了好几天没人清理，臭得不行")
     if "具体地点" in bot.last_to(RESIDENT):
@@ -54,16 +44,21 @@ async def refused(bot: Driver, press: Callable[[], Awaitable[Outcome]], kind: st
     after = await counts(bot)
     assert await ticket_state(bot) == before_state
     assert (after["tickets"], after["events"], after["outbox"]) == (
-        before["tickets"], before["events"], before["outbox"])
+        before["tickets"],
+        before["events"],
+        before["outbox"],
+    )
     assert after["security"] == before["security"] + 1
     assert (await security_events(bot))[-1].kind == kind
     assert outcome.answer is not None and outcome.answer.text, "the press was not answered"
     assert outcome.answer.text in (texts.STALE_BUTTON, texts.NOT_ALLOWED) or (
-        "不能进行这个操作" in outcome.answer.text)
+        "不能进行这个操作" in outcome.answer.text
+    )
     return outcome
 
 
 # --- forged data and someone else's button, for every action kind ------------------------
+
 
 async def card_buttons(bot: Driver) -> dict[str, str]:
     """Label → callback data of every button kind GridDesk issues, across the chats."""
@@ -104,16 +99,26 @@ async def test_someone_elses_button_is_refused_for_every_kind(bot: Driver) -> No
     assert len(found) == 17
     for label, data in found.items():
         for intruder in (OTHER + 1, "MDHY-02-W1", "XZ-C"):
-            outcome = await refused(bot, lambda d=data, i=intruder: bot.push(bot.callback(i, d)),
-                                    "forged_callback")
+            outcome = await refused(
+                bot, partial(bot.push, bot.callback(intruder, data)), "forged_callback"
+            )
             assert outcome.answer is not None and outcome.answer.alert, label
             assert outcome.replies == [], label
 
 
-@pytest.mark.parametrize("data", [
-    "t:AAAAAAAAAAAAAAAA", "accept:1", "t:", "", "t:" + "x" * 62, "t:' OR 1=1 --",
-    "t:\u200b\u0000<b>", "{\"action\": \"accept\", \"ticket\": 1}",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "t:AAAAAAAAAAAAAAAA",
+        "accept:1",
+        "t:",
+        "",
+        "t:" + "x" * 62,
+        "t:' OR 1=1 --",
+        "t:\u200b\u0000<b>",
+        '{"action": "accept", "ticket": 1}',
+    ],
+)
 async def test_forged_callback_data_is_refused(bot: Driver, data: str) -> None:
     await file_ticket(bot)
     outcome = await refused(bot, lambda: bot.push(bot.callback(WORKER, data)), "forged_callback")
@@ -122,10 +127,11 @@ async def test_forged_callback_data_is_refused(bot: Driver, data: str) -> None:
 
 # --- replays and stale presses, action by action -----------------------------------------
 
+
 async def test_replayed_confirm_edit_and_cancel_of_a_filed_draft(bot: Driver) -> None:
     await file_ticket(bot)
     for label in ("确认提交", "修改", "取消"):
-        await refused(bot, lambda label=label: bot.press(RESIDENT, label), "stale_press")
+        await refused(bot, partial(bot.press, RESIDENT, label), "stale_press")
     assert len(await bot.tickets()) == 1
 
 
@@ -151,8 +157,7 @@ async def test_escalated_card_is_read_only_for_the_lower_level(bot: Driver) -> N
     await bot.press(WORKER, "上报")
     await bot.text(WORKER, "需要物业配合")
     for label in ("上报", "接单", "办结", "转派", "吹哨"):
-        outcome = await refused(bot, lambda label=label: bot.press(WORKER, label),
-                                "forbidden_press")
+        outcome = await refused(bot, partial(bot.press, WORKER, label), "forbidden_press")
         assert outcome.answer is not None and outcome.answer.text == texts.NOT_ALLOWED
 
 
@@ -163,7 +168,7 @@ async def test_replayed_rating_and_the_other_rating_buttons(bot: Driver) -> None
     await bot.text(WORKER, "已更换灯泡")
     await bot.press(RESIDENT, "满意")
     for label in ("满意", "不满意", "基本满意"):
-        await refused(bot, lambda label=label: bot.press(RESIDENT, label), "stale_press")
+        await refused(bot, partial(bot.press, RESIDENT, label), "stale_press")
     [ticket] = await bot.tickets()
     assert ticket.status == "closed"
 
@@ -227,7 +232,7 @@ async def test_triage_card_is_stale_once_a_grid_is_chosen(bot: Driver) -> None:
     await skip_address_ticket(bot)
     await bot.press(SECRETARY, "明德花园第一网格")
     for label in ("明德花园第一网格", "明德花园第二网格"):
-        await refused(bot, lambda label=label: bot.press(SECRETARY, label), "stale_press")
+        await refused(bot, partial(bot.press, SECRETARY, label), "stale_press")
     [ticket] = await bot.tickets()
     assert (ticket.grid_code, ticket.status) == ("MDHY-01", "assigned")
 
@@ -258,3 +263,15 @@ async def test_note_for_a_ticket_taken_away_meanwhile_is_refused(bot: Driver) ->
     await bot.text(WORKER, "需要物业配合")
     assert (await bot.tickets())[0].level == 1
     await refused(bot, lambda: bot.press(WORKER, "办结"), "forbidden_press")
+
+
+async def test_status_is_shown_only_to_the_reporter_and_the_chain(bot: Driver) -> None:
+    number = await file_ticket(bot)
+    for outsider in (OTHER, "MDHY-02-W1", "SYST-S"):
+        await bot.text(outsider, f"/status {number}")
+        assert "没有找到" in bot.last_to(outsider), outsider
+    for insider in (RESIDENT, WORKER, "MDHY-01-B", "MDHY-S", "XZ-C"):
+        await bot.text(insider, f"/status {number}")
+        assert number in bot.last_to(insider) and "没有找到" not in bot.last_to(insider)
+    await bot.text(OTHER, "/tasks")
+    assert bot.last_to(OTHER) == texts.NO_TASKS

@@ -49,8 +49,9 @@ class Recorder:
         self.calls: list[tuple[str, Any]] = []
         self.fail = fail
 
-    async def send_message(self, chat_id: int, text: str,
-                           reply_markup: dict[str, Any] | None) -> None:
+    async def send_message(
+        self, chat_id: int, text: str, reply_markup: dict[str, Any] | None
+    ) -> None:
         self.calls.append(("send", (chat_id, text)))
         if self.fail:
             raise ConnectionResetError("telegram unreachable")
@@ -58,8 +59,9 @@ class Recorder:
     async def send_photos(self, chat_id: int, file_ids: list[str]) -> None:
         self.calls.append(("photos", (chat_id, file_ids)))
 
-    async def edit_message(self, chat_id: int, message_id: int, text: str,
-                           reply_markup: dict[str, Any] | None) -> None:
+    async def edit_message(
+        self, chat_id: int, message_id: int, text: str, reply_markup: dict[str, Any] | None
+    ) -> None:
         self.calls.append(("edit", (chat_id, text)))
 
     async def answer_callback(self, answer: CallbackAnswer) -> None:
@@ -70,15 +72,25 @@ class Recorder:
 
 
 def message(update_id: int, text: str, chat: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {"update_id": update_id, "message": {
-        "message_id": update_id, "date": 1_780_000_000, "text": text,
-        "chat": chat or {"id": RESIDENT, "type": "private", "first_name": "居民"},
-        "from": {"id": RESIDENT, "is_bot": False, "first_name": "居民"}}}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_780_000_000,
+            "text": text,
+            "chat": chat or {"id": RESIDENT, "type": "private", "first_name": "居民"},
+            "from": {"id": RESIDENT, "is_bot": False, "first_name": "居民"},
+        },
+    }
 
 
 def assert_logged_without_content(caplog: pytest.LogCaptureFixture, update_id: int) -> None:
-    failures = [r for r in caplog.records if r.name == "griddesk.transport"
-                and f"update {update_id} failed: RuntimeError" in r.getMessage()]
+    failures = [
+        r
+        for r in caplog.records
+        if r.name == "griddesk.transport"
+        and f"update {update_id} failed: RuntimeError" in r.getMessage()
+    ]
     assert failures, [r.getMessage() for r in caplog.records]
     for record in caplog.records:
         assert PHONE not in record.getMessage() and "楼道灯" not in record.getMessage()
@@ -86,19 +98,28 @@ def assert_logged_without_content(caplog: pytest.LogCaptureFixture, update_id: i
 
 
 async def test_process_update_answers_politely_when_the_core_fails(
-        caplog: pytest.LogCaptureFixture) -> None:
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     core, transport = FlakyCore(), Recorder()
     await process_update(core, message(11, "boom"), transport)  # type: ignore[arg-type]
     assert transport.calls == [("send", (RESIDENT, texts.BUSY))]
     assert_logged_without_content(caplog, 11)
-    press = {"update_id": 12, "callback_query": {
-        "id": "q1", "chat_instance": "1", "data": "boom",
-        "from": {"id": RESIDENT, "is_bot": False, "first_name": "x"},
-        "message": {"message_id": 1, "date": 1, "chat": {"id": RESIDENT, "type": "private"}}}}
+    press = {
+        "update_id": 12,
+        "callback_query": {
+            "id": "q1",
+            "chat_instance": "1",
+            "data": "boom",
+            "from": {"id": RESIDENT, "is_bot": False, "first_name": "x"},
+            "message": {"message_id": 1, "date": 1, "chat": {"id": RESIDENT, "type": "private"}},
+        },
+    }
     transport.calls.clear()
     await process_update(core, press, transport)  # type: ignore[arg-type]
-    assert transport.calls == [("answer", CallbackAnswer("q1", texts.BUSY, alert=True)),
-                               ("send", (RESIDENT, texts.BUSY))]
+    assert transport.calls == [
+        ("answer", CallbackAnswer("q1", texts.BUSY, alert=True)),
+        ("send", (RESIDENT, texts.BUSY)),
+    ]
     transport.calls.clear()
     group = {"id": -100555, "type": "supergroup", "title": "群"}
     await process_update(core, message(13, "boom", group), transport)  # type: ignore[arg-type]
@@ -113,16 +134,18 @@ async def test_a_reply_telegram_refuses_does_not_escape(caplog: pytest.LogCaptur
     assert any("failed: ConnectionResetError" in r.getMessage() for r in caplog.records)
 
 
-async def feed(framework: str, core: FlakyCore, api: BotApiDouble,
-               updates: list[dict[str, Any]]) -> None:
+async def feed(
+    framework: str, core: FlakyCore, api: BotApiDouble, updates: list[dict[str, Any]]
+) -> None:
     """Push updates through the framework's own dispatching, as polling and webhooks do."""
     if framework == "aiogram":
         bot = make_bot(api.token, api.base_url)
         dispatcher = build_dispatcher(core)  # type: ignore[arg-type]
         try:
             for update in updates:
-                await dispatcher.feed_update(bot, AiogramUpdate.model_validate(
-                    update, context={"bot": bot}))
+                await dispatcher.feed_update(
+                    bot, AiogramUpdate.model_validate(update, context={"bot": bot})
+                )
         finally:
             await bot.session.close()
         return
@@ -133,7 +156,8 @@ async def feed(framework: str, core: FlakyCore, api: BotApiDouble,
 
 
 async def test_the_frameworks_survive_a_failing_core(
-        framework: str, api: BotApiDouble, caplog: pytest.LogCaptureFixture) -> None:
+    framework: str, api: BotApiDouble, caplog: pytest.LogCaptureFixture
+) -> None:
     api.user(RESIDENT, "居民")
     core = FlakyCore()
     await feed(framework, core, api, [message(31, "boom"), message(32, "hello")])
@@ -156,8 +180,8 @@ def boom_on_text(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("boom_on_text")
 async def test_the_polling_loop_survives_a_failing_update(
-        framework: str, api: BotApiDouble, pg_url: str,
-        caplog: pytest.LogCaptureFixture) -> None:
+    framework: str, api: BotApiDouble, pg_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
     resident = api.user(RESIDENT, "居民")
     async with polling_bot(bot_settings(api, pg_url, framework), api):
         await resident.send_text("boom")
@@ -170,6 +194,7 @@ async def test_the_polling_loop_survives_a_failing_update(
 
 # --- webhook ---------------------------------------------------------------------------
 
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -177,8 +202,9 @@ def free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def webhook(api: BotApiDouble, pg_url: str, framework: str, url: str,
-                  **extra: Any) -> AsyncIterator[str]:
+async def webhook(
+    api: BotApiDouble, pg_url: str, framework: str, url: str, **extra: Any
+) -> AsyncIterator[str]:
     """Run `griddesk webhook` in-process; yields the secret it registered with setWebhook."""
     port = int(url.split(":")[2].split("/")[0])
     settings = bot_settings(api, pg_url, framework, **extra)
@@ -206,34 +232,47 @@ def test_no_secret_and_no_url_refuses_to_start() -> None:
     with pytest.raises(SystemExit, match="TELEGRAM_WEBHOOK_SECRET"):
         webhook_secret(bare, None)
     assert len(webhook_secret(bare, "https://example.org/hook")) >= 32
-    configured = Settings.model_validate({"TELEGRAM_BOT_TOKEN": "1:a",
-                                          "TELEGRAM_WEBHOOK_SECRET": "s3cret"})
+    configured = Settings.model_validate(
+        {"TELEGRAM_BOT_TOKEN": "1:a", "TELEGRAM_WEBHOOK_SECRET": "s3cret"}
+    )
     assert webhook_secret(configured, None) == "s3cret"
 
 
 async def test_webhook_without_configured_secret_registers_a_random_one(
-        api: BotApiDouble, pg_url: str, framework: str) -> None:
+    api: BotApiDouble, pg_url: str, framework: str
+) -> None:
     url = f"http://127.0.0.1:{free_port()}/tg/hook"
     async with webhook(api, pg_url, framework, url) as secret, aiohttp.ClientSession() as http:
         assert len(secret) >= 32
-        for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": ""},
-                        {"X-Telegram-Bot-Api-Secret-Token": secret[:-1]}):
+        for headers in (
+            {},
+            {"X-Telegram-Bot-Api-Secret-Token": ""},
+            {"X-Telegram-Bot-Api-Secret-Token": secret[:-1]},
+        ):
             async with http.post(url, json=message(41, LAMP), headers=headers) as response:
                 assert response.status == 401
         assert api.messages_to(RESIDENT) == []
 
 
-async def test_webhook_survives_bad_bodies(api: BotApiDouble, pg_url: str,
-                                           framework: str) -> None:
+async def test_webhook_survives_bad_bodies(api: BotApiDouble, pg_url: str, framework: str) -> None:
     url = f"http://127.0.0.1:{free_port()}/tg/hook"
     resident = api.user(RESIDENT, "居民")
-    async with webhook(api, pg_url, framework, url, TELEGRAM_WEBHOOK_SECRET="k-1") as secret, \
-            aiohttp.ClientSession() as http:
+    async with (
+        webhook(api, pg_url, framework, url, TELEGRAM_WEBHOOK_SECRET="k-1") as secret,
+        aiohttp.ClientSession() as http,
+    ):
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
-        for body in (b"{not json", b"[]", b'"text"', b'{"update_id": "x"}', b"\xff\xfe",
-                     b'{"update_id": 5, "brand_new_type": {}}'):
-            async with http.post(url, data=body, headers={
-                    **headers, "Content-Type": "application/json"}) as response:
+        for body in (
+            b"{not json",
+            b"[]",
+            b'"text"',
+            b'{"update_id": "x"}',
+            b"\xff\xfe",
+            b'{"update_id": 5, "brand_new_type": {}}',
+        ):
+            async with http.post(
+                url, data=body, headers={**headers, "Content-Type": "application/json"}
+            ) as response:
                 assert response.status in (200, 400, 500), body
         async with http.post(url, data=b"x" * (1024 * 1024 + 1), headers=headers) as response:
             assert response.status == 413

@@ -21,9 +21,18 @@ from tests.hardening.flows import LAMP, NUMBER, RESIDENT, WORKER, counts, file_t
 from tests.hardening.support import Driver
 
 MARKUP = [
-    "<b>粗体</b>", "<script>alert(1)</script>", "A & B", "&lt;已转义&gt;", "</b>", "<",
-    "<a href=\"http://evil\">点我</a>", "*粗* _斜_ `代码` [链接](http://x) ~删~ ||剧透||",
-    "<tg-spoiler>x", "&#x3c;b&#x3e;", "<b", "\\<b>",
+    "<b>粗体</b>",
+    "<script>alert(1)</script>",
+    "A & B",
+    "&lt;已转义&gt;",
+    "</b>",
+    "<",
+    '<a href="http://evil">点我</a>',
+    "*粗* _斜_ `代码` [链接](http://x) ~删~ ||剧透||",
+    "<tg-spoiler>x",
+    "&#x3c;b&#x3e;",
+    "<b",
+    "\\<b>",
 ]
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -60,12 +69,17 @@ async def test_markup_is_shown_as_typed_everywhere(bot: Driver, markup: str) -> 
 
 @pytest.mark.parametrize("markup", ["<b>", "A & B <i>", "</a>"])
 async def test_reject_reason_caption_and_name_are_escaped(bot: Driver, markup: str) -> None:
-    await bot.push(bot.message(RESIDENT, photo=[{"file_id": "p", "file_unique_id": "pu",
-                                                 "width": 90, "height": 90}],
-                               caption=f"小区门口垃圾没人清理{markup}"))
+    await bot.push(
+        bot.message(
+            RESIDENT,
+            photo=[{"file_id": "p", "file_unique_id": "pu", "width": 90, "height": 90}],
+            caption=f"小区门口垃圾没人清理{markup}",
+        )
+    )
     await bot.text(RESIDENT, "明德花园")
-    update = bot.message(RESIDENT, contact={"phone_number": "13912345678", "first_name": "x",
-                                            "user_id": RESIDENT})
+    update = bot.message(
+        RESIDENT, contact={"phone_number": "13912345678", "first_name": "x", "user_id": RESIDENT}
+    )
     update["message"]["from"]["first_name"] = f"张{markup}"
     await bot.push(update)
     await bot.press(RESIDENT, "确认提交")
@@ -92,8 +106,9 @@ def hostile_config(config: GridDeskConfig) -> GridDeskConfig:
     return GridDeskConfig.model_validate(data)
 
 
-async def test_configured_names_are_escaped(services: Services,
-                                            demo_config: GridDeskConfig) -> None:
+async def test_configured_names_are_escaped(
+    services: Services, demo_config: GridDeskConfig
+) -> None:
     config = hostile_config(demo_config)
     async with services.uow_factory() as uow:
         await sync_config(uow, config)
@@ -132,6 +147,7 @@ async def test_escalation_reason_is_escaped_once(bot: Driver) -> None:
 
 
 # --- size ------------------------------------------------------------------------------
+
 
 async def test_oversized_texts_are_refused_politely(bot: Driver) -> None:
     limit = bot.services.limits.max_text
@@ -177,14 +193,18 @@ async def test_longest_inputs_still_fit_in_one_telegram_message(bot: Driver) -> 
 
 async def test_a_long_task_list_fits_in_one_message(bot: Driver) -> None:
     for index in range(60):
-        await file_ticket(bot, who=6_000_000 + index,
-                          text=f"明德花园{index % 6 + 1}号楼楼道灯坏了，第{index}次" + "黑" * 30)
+        await file_ticket(
+            bot,
+            who=6_000_000 + index,
+            text=f"明德花园{index % 6 + 1}号楼楼道灯坏了，第{index}次" + "黑" * 30,
+        )
     await bot.text("MDHY-01-W1", "/tasks")
     assert shown_length(bot.last_to("MDHY-01-W1")) <= 4096
     assert NUMBER.search(bot.last_to("MDHY-01-W1"))
 
 
 # --- invisible characters --------------------------------------------------------------
+
 
 async def test_control_and_zero_width_characters_are_dropped(bot: Driver) -> None:
     dirty = "明德花园\u200b5号楼\x00楼道\u202e里的灯\ufeff坏了\u2066一个星期了\x07\ud800"
@@ -200,21 +220,27 @@ async def test_control_and_zero_width_characters_are_dropped(bot: Driver) -> Non
 
 async def test_a_name_with_control_characters_reaches_the_card_clean(bot: Driver) -> None:
     await bot.text(RESIDENT, LAMP)
-    update = bot.message(RESIDENT, contact={"phone_number": "+86 139-1234-5678\x00",
-                                            "first_name": "x", "user_id": RESIDENT})
+    update = bot.message(
+        RESIDENT,
+        contact={"phone_number": "+86 139-1234-5678\x00", "first_name": "x", "user_id": RESIDENT},
+    )
     update["message"]["from"]["first_name"] = "张\x00\u202e三"
     await bot.push(update)
     await bot.press(RESIDENT, "确认提交")
     assert "联系人：张三 +8613912345678" in bot.last_to(WORKER)
 
 
-@pytest.mark.parametrize("contact", [
-    {"phone_number": "13900000000", "first_name": "邻居"},  # a phone-book card, no user id
-    {"phone_number": "13900000000", "first_name": "邻居", "user_id": 42},
-    {"phone_number": "<b>123</b>", "first_name": "x", "user_id": RESIDENT},
-])
-async def test_somebody_elses_or_a_bogus_contact_is_refused(bot: Driver,
-                                                            contact: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "contact",
+    [
+        {"phone_number": "13900000000", "first_name": "邻居"},  # a phone-book card, no user id
+        {"phone_number": "13900000000", "first_name": "邻居", "user_id": 42},
+        {"phone_number": "<b>123</b>", "first_name": "x", "user_id": RESIDENT},
+    ],
+)
+async def test_somebody_elses_or_a_bogus_contact_is_refused(
+    bot: Driver, contact: dict[str, Any]
+) -> None:
     await bot.text(RESIDENT, LAMP)
     await bot.push(bot.message(RESIDENT, contact=contact))
     assert bot.last_to(RESIDENT) == texts.CONTACT_NOT_OWN
@@ -225,10 +251,19 @@ async def test_somebody_elses_or_a_bogus_contact_is_refused(bot: Driver,
 
 # --- coordinates -----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("lat", "lon"), [
-    (math.nan, 116.6), (35.37, math.nan), (math.inf, 0.0), (999.0, 999.0), (-91.0, 0.0),
-    (0.0, 181.0), (-1e308, 1e308),
-])
+
+@pytest.mark.parametrize(
+    ("lat", "lon"),
+    [
+        (math.nan, 116.6),
+        (35.37, math.nan),
+        (math.inf, 0.0),
+        (999.0, 999.0),
+        (-91.0, 0.0),
+        (0.0, 181.0),
+        (-1e308, 1e308),
+    ],
+)
 async def test_invalid_coordinates_are_refused(bot: Driver, lat: float, lon: float) -> None:
     await bot.text(RESIDENT, "小区门口的垃圾桶满了好几天没人清理")
     await bot.location(RESIDENT, lat, lon)
@@ -240,6 +275,7 @@ async def test_invalid_coordinates_are_refused(bot: Driver, lat: float, lon: flo
 
 
 # --- photos ----------------------------------------------------------------------------
+
 
 async def test_a_huge_photo_is_refused_and_a_big_album_answered_once(bot: Driver) -> None:
     await bot.photo(RESIDENT, caption=LAMP, file_size=bot.services.limits.max_photo_bytes + 1)
@@ -255,8 +291,7 @@ async def test_a_huge_photo_is_refused_and_a_big_album_answered_once(bot: Driver
     assert len(ticket.photo_file_ids) == bot.services.limits.max_photos
 
 
-async def test_a_photo_with_a_new_caption_after_a_summary_starts_a_new_draft(
-        bot: Driver) -> None:
+async def test_a_photo_with_a_new_caption_after_a_summary_starts_a_new_draft(bot: Driver) -> None:
     await bot.text(RESIDENT, LAMP)
     await bot.photo(RESIDENT, caption="明德花园2号楼电梯坏了，老人下不了楼", file_id="AgACnew")
     await bot.press(RESIDENT, "确认提交")
@@ -266,11 +301,14 @@ async def test_a_photo_with_a_new_caption_after_a_summary_starts_a_new_draft(
 
 # --- edits, groups, channels, unknown updates ------------------------------------------
 
+
 async def test_edited_messages_change_nothing(bot: Driver) -> None:
     number = await file_ticket(bot)
     update = bot.message(RESIDENT, text="明德花园6号楼也漏水了")
-    edited = {"update_id": update["update_id"],
-              "edited_message": {**update["message"], "edit_date": 1_780_000_100}}
+    edited = {
+        "update_id": update["update_id"],
+        "edited_message": {**update["message"], "edit_date": 1_780_000_100},
+    }
     before = await counts(bot)
     outcome = await bot.push(edited)
     assert [r.text for r in outcome.replies] == [texts.EDITED_IGNORED]
@@ -284,8 +322,9 @@ CHANNEL = {"id": -1009876543210, "type": "channel", "title": "通知"}
 
 async def processed(bot: Driver) -> int:
     async with bot.services.uow_factory() as uow:
-        return int(await uow.session.scalar(
-            select(func.count()).select_from(ProcessedUpdateRow)) or 0)
+        return int(
+            await uow.session.scalar(select(func.count()).select_from(ProcessedUpdateRow)) or 0
+        )
 
 
 async def test_groups_and_channels(bot: Driver) -> None:
@@ -294,46 +333,92 @@ async def test_groups_and_channels(bot: Driver) -> None:
     before, seen = await counts(bot), await processed(bot)
     chatter = await bot.push(bot.message(RESIDENT, chat=GROUP, text=LAMP))
     assert chatter.replies == [] and chatter.answer is None
-    command = await bot.push(bot.message(RESIDENT, chat=GROUP, text="/start@GridDeskBot",
-                                         entities=[{"type": "bot_command", "offset": 0,
-                                                    "length": 18}]))
+    command = await bot.push(
+        bot.message(
+            RESIDENT,
+            chat=GROUP,
+            text="/start@GridDeskBot",
+            entities=[{"type": "bot_command", "offset": 0, "length": 18}],
+        )
+    )
     assert [r.text for r in command.replies] == [texts.GROUP_ONLY_PRIVATE]
     assert command.replies[0].chat_id == GROUP["id"]
     press = await bot.push(bot.callback(RESIDENT, "t:AAAAAAAAAAAAAAAA", chat_id=GROUP["id"]))
     assert press.answer is not None and press.answer.text == texts.GROUP_BUTTON
-    photo = await bot.push(bot.message(RESIDENT, chat=GROUP, caption=LAMP, photo=[
-        {"file_id": "g", "file_unique_id": "gu", "width": 9, "height": 9}]))
+    photo = await bot.push(
+        bot.message(
+            RESIDENT,
+            chat=GROUP,
+            caption=LAMP,
+            photo=[{"file_id": "g", "file_unique_id": "gu", "width": 9, "height": 9}],
+        )
+    )
     assert photo.replies == []
-    post = {"update_id": 1, "channel_post": {"message_id": 1, "date": 1, "chat": CHANNEL,
-                                             "text": "/start"}}
+    post = {
+        "update_id": 1,
+        "channel_post": {"message_id": 1, "date": 1, "chat": CHANNEL, "text": "/start"},
+    }
     assert (await bot.push(post)).replies == []
     anonymous_admin = bot.message(RESIDENT, chat=GROUP, text="/start")
     anonymous_admin["message"]["sender_chat"] = GROUP
     del anonymous_admin["message"]["from"]
     assert (await bot.push(anonymous_admin)).replies == []
-    added = {"update_id": 2, "my_chat_member": {
-        "chat": GROUP, "from": bot.user(RESIDENT), "date": 1,
-        "old_chat_member": {"status": "left", "user": bot.user(RESIDENT)},
-        "new_chat_member": {"status": "member", "user": bot.user(RESIDENT)}}}
+    added = {
+        "update_id": 2,
+        "my_chat_member": {
+            "chat": GROUP,
+            "from": bot.user(RESIDENT),
+            "date": 1,
+            "old_chat_member": {"status": "left", "user": bot.user(RESIDENT)},
+            "new_chat_member": {"status": "member", "user": bot.user(RESIDENT)},
+        },
+    }
     assert (await bot.push(added)).replies == []
     assert await counts(bot) == before and await processed(bot) == seen
 
 
-@pytest.mark.parametrize("update", [
-    {"update_id": 7, "brand_new_update_type": {"anything": [1, 2, 3]}},
-    {"update_id": 8},
-    {"update_id": 9, "message_reaction": {"chat": {"id": RESIDENT, "type": "private"},
-                                          "message_id": 1, "date": 1, "old_reaction": [],
-                                          "new_reaction": []}},
-    {"update_id": 10, "poll": {"id": "p", "question": "?", "options": [], "total_voter_count": 0,
-                               "is_closed": False, "is_anonymous": True, "type": "regular",
-                               "allows_multiple_answers": False, "allows_revoting": False,
-                               "members_only": False}},
-    {"update_id": 11, "callback_query": {"id": "q", "chat_instance": "c", "data": "t:x",
-                                         "from": {"id": RESIDENT, "is_bot": False,
-                                                  "first_name": "x"},
-                                         "inline_message_id": "im"}},
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        {"update_id": 7, "brand_new_update_type": {"anything": [1, 2, 3]}},
+        {"update_id": 8},
+        {
+            "update_id": 9,
+            "message_reaction": {
+                "chat": {"id": RESIDENT, "type": "private"},
+                "message_id": 1,
+                "date": 1,
+                "old_reaction": [],
+                "new_reaction": [],
+            },
+        },
+        {
+            "update_id": 10,
+            "poll": {
+                "id": "p",
+                "question": "?",
+                "options": [],
+                "total_voter_count": 0,
+                "is_closed": False,
+                "is_anonymous": True,
+                "type": "regular",
+                "allows_multiple_answers": False,
+                "allows_revoting": False,
+                "members_only": False,
+            },
+        },
+        {
+            "update_id": 11,
+            "callback_query": {
+                "id": "q",
+                "chat_instance": "c",
+                "data": "t:x",
+                "from": {"id": RESIDENT, "is_bot": False, "first_name": "x"},
+                "inline_message_id": "im",
+            },
+        },
+    ],
+)
 async def test_unknown_and_odd_updates(bot: Driver, update: dict[str, Any]) -> None:
     outcome = await bot.push(update)
     assert outcome.replies == []
@@ -341,15 +426,23 @@ async def test_unknown_and_odd_updates(bot: Driver, update: dict[str, Any]) -> N
 
 
 UNSUPPORTED: list[dict[str, Any]] = [
-    {"sticker": {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1,
-                 "height": 1, "is_animated": False, "is_video": False}},
+    {
+        "sticker": {
+            "file_id": "s",
+            "file_unique_id": "s",
+            "type": "regular",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+        }
+    },
     {"voice": {"file_id": "v", "file_unique_id": "v", "duration": 3}},
     {"audio": {"file_id": "a", "file_unique_id": "a", "duration": 3}},
     {"video": {"file_id": "v", "file_unique_id": "v", "width": 1, "height": 1, "duration": 1}},
     {"video_note": {"file_id": "v", "file_unique_id": "v", "length": 1, "duration": 1}},
     {"document": {"file_id": "d", "file_unique_id": "d", "file_name": "<b>.pdf"}},
-    {"animation": {"file_id": "a", "file_unique_id": "a", "width": 1, "height": 1,
-                   "duration": 1}},
+    {"animation": {"file_id": "a", "file_unique_id": "a", "width": 1, "height": 1, "duration": 1}},
     {"dice": {"emoji": "🎲", "value": 3}},
     {"story": {"chat": {"id": 1, "type": "private"}, "id": 1}},
     {"giveaway": {"chats": [], "winners_selection_date": 1, "winner_count": 1}},
@@ -357,9 +450,16 @@ UNSUPPORTED: list[dict[str, Any]] = [
 
 
 @pytest.mark.parametrize("content", UNSUPPORTED, ids=lambda c: next(iter(c)))
-async def test_unsupported_messages_get_a_clear_answer_or_none(bot: Driver,
-                                                               content: dict[str, Any]) -> None:
+async def test_unsupported_messages_get_a_clear_answer_or_none(
+    bot: Driver, content: dict[str, Any]
+) -> None:
     outcome = await bot.push(bot.message(RESIDENT, **content))
-    assert [r.text for r in outcome.replies] in ([], [texts.UNSUPPORTED.format(
-        what=texts.UNSUPPORTED_KINDS.get(next(iter(content)), "这类消息"))])
+    assert [r.text for r in outcome.replies] in (
+        [],
+        [
+            texts.UNSUPPORTED.format(
+                what=texts.UNSUPPORTED_KINDS.get(next(iter(content)), "这类消息")
+            )
+        ],
+    )
     assert await bot.tickets() == []

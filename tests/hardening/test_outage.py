@@ -7,6 +7,7 @@ temporary directory, a free port) and stops for real: never the shared server, n
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import secrets
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from models.orm import TicketRow
 from tests.botapi_double import BotApiDouble, SimUser
 from tests.conftest import _admin, pg_required
 from tests.e2e.conftest import bot_settings, polling_bot
-from tests.hardening.flows import LAMP
+from tests.hardening.flows import LAMP, PHONE
 from tests.hardening.private_pg import PrivatePostgres, unavailable_reason
 from tests.hardening.support import hang_guard
 
@@ -36,8 +37,10 @@ def private_pg() -> Iterator[PrivatePostgres]:
     reason = unavailable_reason()
     if reason is not None:
         if pg_required():
-            pytest.fail(f"GRIDDESK_REQUIRE_PG=1 but a private PostgreSQL cannot run: {reason}",
-                        pytrace=False)
+            pytest.fail(
+                f"GRIDDESK_REQUIRE_PG=1 but a private PostgreSQL cannot run: {reason}",
+                pytrace=False,
+            )
         pytest.skip(f"no private PostgreSQL for the outage test: {reason}")
     server = PrivatePostgres()
     server.start()
@@ -57,31 +60,39 @@ def outage_url(private_pg: PrivatePostgres) -> str:
     return make_url(private_pg.url).set(database=name).render_as_string(hide_password=False)
 
 
-async def stored(url: str) -> dict[str, int | None]:
+async def stored(url: str) -> dict[str, int]:
     """Ticket number → reporter, as committed."""
     engine = create_engine(url)
     try:
         async with engine.connect() as connection:
             rows = await connection.execute(select(TicketRow.number, TicketRow.reporter_user_id))
-            return {number: reporter for number, reporter in rows}
+            return {number: reporter or 0 for number, reporter in rows}
     finally:
         await engine.dispose()
 
 
 def acknowledged(api: BotApiDouble, user: SimUser) -> list[str]:
     """Every ticket number the bot ever told this resident was filed."""
-    return [m.group(1) for message in api.messages_to(user)
-            if (m := FILED.search(message.plain_text))]
+    return [
+        m.group(1) for message in api.messages_to(user) if (m := FILED.search(message.plain_text))
+    ]
 
 
-async def test_outage_busy_replies_and_recovery(api: BotApiDouble, framework: str,
-                                                private_pg: PrivatePostgres,
-                                                outage_url: str) -> None:
+async def test_outage_busy_replies_and_recovery(
+    api: BotApiDouble,
+    framework: str,
+    private_pg: PrivatePostgres,
+    outage_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
     first, second = api.user(5550201, "甲"), api.user(5550202, "乙")
     worker = api.user(WORKER, "王晓东")
     async with hang_guard(120), polling_bot(bot_settings(api, outage_url, framework), api) as bot:
         await first.send_text(LAMP)
         summary = await api.wait_for(first, "请核对", timeout=10)
+        await first.send_contact(PHONE)
+        await api.wait_for(first, "已记录", timeout=10)
 
         await asyncio.to_thread(private_pg.stop, "fast")
         press = await first.press(summary, "确认提交")
@@ -108,10 +119,14 @@ async def test_outage_busy_replies_and_recovery(api: BotApiDouble, framework: st
     tickets = await stored(outage_url)
     assert sorted(tickets.values()) == [first.id, second.id]
     assert set(acknowledged(api, first) + acknowledged(api, second)) == set(tickets)
+    logged = [r.getMessage() + (r.exc_text or "") for r in caplog.records]
+    assert any("database unavailable for update" in line for line in logged)
+    assert not [line for line in logged if PHONE in line or "楼道里的灯" in line or "电梯" in line]
 
 
 async def test_outage_in_the_middle_of_filing_acknowledges_only_commits(
-        api: BotApiDouble, framework: str, private_pg: PrivatePostgres, outage_url: str) -> None:
+    api: BotApiDouble, framework: str, private_pg: PrivatePostgres, outage_url: str
+) -> None:
     """Eight residents confirm at once and the server dies under them: each hears either its
     number (then the ticket is stored) or 系统繁忙 (then confirming again files it once)."""
     residents = [api.user(5550300 + i, f"居民{i}") for i in range(8)]
@@ -130,7 +145,8 @@ async def test_outage_in_the_middle_of_filing_acknowledges_only_commits(
         outcome = {}
         for resident in residents:
             message = await api.wait_for(
-                resident, lambda m: "已提交" in m.plain_text or BUSY in m.plain_text, timeout=30)
+                resident, lambda m: "已提交" in m.plain_text or BUSY in m.plain_text, timeout=30
+            )
             outcome[resident.id] = "filed" if "已提交" in message.plain_text else "busy"
         assert not bot.done()
         await asyncio.to_thread(private_pg.start)

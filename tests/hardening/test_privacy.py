@@ -38,7 +38,10 @@ async def test_contact_goes_to_the_assignee_and_up_the_chain_only(bot: Driver) -
     await bot.press("MDHY-01-B", "上报")
     await bot.text("MDHY-01-B", "需要社区协调")
     assert [m.chat_id for m in with_phone(bot)] == [
-        bot.uid(WORKER), bot.uid("MDHY-01-B"), bot.uid("MDHY-S")]
+        bot.uid(WORKER),
+        bot.uid("MDHY-01-B"),
+        bot.uid("MDHY-S"),
+    ]
     updates = [t for t in bot.texts_to(WORKER) if "新进展" in t]
     assert updates and all(PHONE not in t for t in updates)  # 首接负责制, without the contact
     await bot.text(WORKER, f"/status {number}")
@@ -61,8 +64,9 @@ async def test_a_transferred_away_grid_hears_nothing_more(bot: Driver) -> None:
     await bot.text("MDHY-03-B", "已修好")
     await bot.press(RESIDENT, "不满意")
     assert bot.texts_to(WORKER)[old:] == []
-    assert all(m.chat_id not in (bot.uid(WORKER), bot.uid("MDHY-01-B"))
-               for m in with_phone(bot)[1:])
+    assert all(
+        m.chat_id not in (bot.uid(WORKER), bot.uid("MDHY-01-B")) for m in with_phone(bot)[1:]
+    )
     await bot.text(WORKER, f"/status {number}")
     assert "没有找到" in bot.last_to(WORKER)
 
@@ -77,15 +81,20 @@ async def test_forget_erases_contact_ids_messages_and_buttons(bot: Driver) -> No
     async with bot.services.uow_factory() as uow:
         ticket = await uow.tickets.by_number(number)
         assert ticket is not None and ticket.anonymised and ticket.original_text == LAMP
-        assert (ticket.reporter_user_id, ticket.reporter_chat_id, ticket.reporter_name,
-                ticket.reporter_phone) == (None, None, None, None)
+        assert (
+            ticket.reporter_user_id,
+            ticket.reporter_chat_id,
+            ticket.reporter_name,
+            ticket.reporter_phone,
+        ) == (None, None, None, None)
         rows = list(await uow.session.scalars(select(OutboxRow)))
         assert rows and all(row.chat_id != RESIDENT for row in rows)
         assert all(PHONE not in str(row.payload) for row in rows)
         card = next(row for row in rows if row.chat_id == bot.uid(WORKER))
         assert LAMP in card.payload["text"] and "联系人" not in card.payload["text"]
         tokens = await uow.session.scalars(
-            select(CallbackTokenRow).where(CallbackTokenRow.chat_id == RESIDENT))
+            select(CallbackTokenRow).where(CallbackTokenRow.chat_id == RESIDENT)
+        )
         assert list(tokens) == []
         conversation = await uow.session.get(ConversationRow, RESIDENT)
         assert conversation is None or PHONE not in str(conversation.data)
@@ -129,10 +138,17 @@ def production_logging(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogC
 
 
 async def test_logs_carry_numbers_not_phones_or_texts(
-        bot: Driver, production_logging: pytest.LogCaptureFixture) -> None:
+    bot: Driver, production_logging: pytest.LogCaptureFixture
+) -> None:
     caplog = production_logging
-    said = [LAMP, "需要物业配合一起处理", "已更换灯泡测试正常", "不属于社区职责范围",
-            "<b>小区</b>门口 & 垃圾桶满了没人清理", "明德花园2号楼电梯坏了"]
+    said = [
+        LAMP,
+        "需要物业配合一起处理",
+        "已更换灯泡测试正常",
+        "不属于社区职责范围",
+        "<b>小区</b>门口 & 垃圾桶满了没人清理",
+        "明德花园2号楼电梯坏了",
+    ]
     number = await file_ticket(bot, phone=PHONE)
     await bot.press(WORKER, "接单")
     await bot.press(WORKER, "上报")
@@ -164,7 +180,8 @@ async def test_every_notification_stays_in_the_tickets_chain(bot: Driver) -> Non
 
     async def audit(row: OutboxRow, uow: UnitOfWork) -> None:
         ticket = await uow.session.scalar(
-            select(TicketRow).where(TicketRow.number == row.ticket_number))
+            select(TicketRow).where(TicketRow.number == row.ticket_number)
+        )
         assert ticket is not None
         chain = [code for _, code in ticket_chain(bot.services.config, ticket)]
         allowed = {bot.uid(code) for code in chain} | {ticket.reporter_chat_id}
@@ -183,8 +200,8 @@ async def test_every_notification_stays_in_the_tickets_chain(bot: Driver) -> Non
 
 
 async def test_the_real_stacks_log_no_phone_text_or_token(
-        framework: str, api: BotApiDouble, pg_url: str,
-        production_logging: pytest.LogCaptureFixture) -> None:
+    framework: str, api: BotApiDouble, pg_url: str, production_logging: pytest.LogCaptureFixture
+) -> None:
     """aiogram or PTB, the sender and the sweeper, at DEBUG: nothing personal, no bot token."""
     resident, worker = api.user(RESIDENT, "张阿姨"), api.user(bot_user(WORKER), "王晓东")
     async with polling_bot(bot_settings(api, pg_url, framework), api):

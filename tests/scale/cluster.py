@@ -43,14 +43,12 @@ class WebhookProcess:
         return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
 
 
-def start_webhook(index: int, env: dict[str, str], folder: Path, framework: str) -> WebhookProcess:
+def start_webhook(
+    index: int, env: dict[str, str], folder: Path, framework: str, jobs: bool = True
+) -> WebhookProcess:
     """`griddesk webhook` as its own interpreter (working directory `folder`: no stray .env)."""
     port = free_port()
-    log = folder / f"webhook{index}.log"
     command = [
-        sys.executable,
-        "-c",
-        "from bot.cli import main; main()",
         "webhook",
         "--host",
         "127.0.0.1",
@@ -60,12 +58,25 @@ def start_webhook(index: int, env: dict[str, str], folder: Path, framework: str)
         PATH,
         "--framework",
         framework,
+        "--jobs" if jobs else "--no-jobs",
     ]
+    return WebhookProcess(port, *_spawn(command, env, folder / f"webhook{index}.log"))
+
+
+def start_worker(env: dict[str, str], folder: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """`griddesk worker`: the sweeper and the sender of a scaled-out layout."""
+    return _spawn(["worker", "--no-daily-report"], env, folder / "worker.log")
+
+
+def _spawn(
+    arguments: list[str], env: dict[str, str], log: Path
+) -> tuple[subprocess.Popen[bytes], Path]:
+    command = [sys.executable, "-c", "from bot.cli import main; main()", *arguments]
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            command, cwd=folder, env=env, stdout=sink, stderr=subprocess.STDOUT
+            command, cwd=log.parent, env=env, stdout=sink, stderr=subprocess.STDOUT
         )
-    return WebhookProcess(port, process, log)
+    return process, log
 
 
 async def wait_listening(hook: WebhookProcess) -> None:
@@ -82,16 +93,16 @@ async def wait_listening(hook: WebhookProcess) -> None:
     raise AssertionError(f"webhook process never listened:\n{hook.log_tail()}")
 
 
-def stop(hooks: list[WebhookProcess]) -> None:
-    for hook in hooks:
-        if hook.process.poll() is None:
-            hook.process.terminate()
-    for hook in hooks:
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
         try:
-            hook.process.wait(timeout=15)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            hook.process.kill()
-            hook.process.wait()
+            process.kill()
+            process.wait()
 
 
 @contextlib.asynccontextmanager
@@ -104,9 +115,11 @@ async def webhooks(
     framework: str,
     folder: Path,
     redis_url: str | None = None,
+    worker: bool = False,
 ) -> AsyncIterator[list[WebhookProcess]]:
-    """`count` webhook processes (each with its sender and sweeper), started one after the
-    other (each syncs the configuration at start-up), stopped at the end."""
+    """`count` webhook processes, started one after the other (each syncs the configuration at
+    start-up), stopped at the end. Each runs its own sweeper and sender, or with `worker` none
+    does and one `griddesk worker` process runs them for all."""
     env = {
         key: value
         for key, value in os.environ.items()
@@ -122,13 +135,16 @@ async def webhooks(
         REDIS_URL=redis_url or "",
     )
     hooks: list[WebhookProcess] = []
+    workers: list[subprocess.Popen[bytes]] = []
     try:
         for index in range(count):
-            hooks.append(start_webhook(index, env, folder, framework))
+            hooks.append(start_webhook(index, env, folder, framework, jobs=not worker))
             await wait_listening(hooks[-1])
+        if worker:
+            workers.append(start_worker(env, folder)[0])
         yield hooks
     finally:
-        stop(hooks)
+        stop([hook.process for hook in hooks] + workers)
 
 
 class Poster:

@@ -119,6 +119,22 @@ async def test_a_rolled_back_filing_leaves_neither_row_nor_number(
     assert await _file(uow_factory) == "TBH-20261121-0001"
 
 
+@pytest.mark.usefixtures("backend")
+async def test_an_unflushed_ticket_is_numbered_before_its_insert(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    """Batched inserts (`griddesk simulate`): the number is taken, the row written later."""
+    async with uow_factory() as uow:
+        with uow.session.no_autoflush:
+            ticket = new_ticket(provisional_number())
+            uow.tickets.add(ticket, lc.create(ticket, now=uow.now()))
+            number = await assign_ticket_number(uow.session, ticket, "TBH", DAY)
+        await uow.commit()
+    assert number == "TBH-20261121-0001"
+    async with uow_factory() as uow:
+        assert (await uow.session.scalars(select(TicketRow.number))).all() == [number]
+
+
 async def _backend_pid(engine: AsyncEngine) -> int:
     async with engine.connect() as connection:
         return int((await connection.execute(text("SELECT pg_backend_pid()"))).scalar_one())

@@ -196,10 +196,11 @@ def new_residents(api: BotApiDouble, count: int) -> list[SimUser]:
 async def running(
     api: BotApiDouble, pg_url: str, mode: tuple[str, str], folder: Path, residents: list[SimUser]
 ) -> AsyncIterator[Poster]:
-    """Two webhook processes of `mode` (framework, state store); Redis keys of `residents` are
-    removed at the end."""
+    """Two webhook processes of `mode` (framework, state store); with Redis, the sweeper and the
+    sender run in a separate `griddesk worker`. Redis keys of `residents` are removed at the
+    end."""
     framework, state = mode
-    redis_url = REDIS_URL if state == "redis" else None
+    redis = state == "redis"
     with redis_cleanup([resident.id for resident in residents]):
         async with (
             webhooks(
@@ -209,7 +210,8 @@ async def running(
                 token=api.token,
                 framework=framework,
                 folder=folder,
-                redis_url=redis_url,
+                redis_url=REDIS_URL if redis else None,
+                worker=redis,  # the production layout: webhooks only, one `griddesk worker`
             ) as hooks,
             Poster(hooks).session() as poster,
         ):
