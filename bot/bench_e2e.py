@@ -286,7 +286,8 @@ def _print_single(result: dict[str, Any], bare: BareFigures, options: Options, e
             f"summary): RSS {result['rss_open_mb']:.0f} MB (target < 300 MB)"
         )
     echo(
-        f"RSS when ready {result['rss_ready_mb']:.0f} MB, after the max-rate run "
+        f"RSS after build_app {result['rss_core_mb']:.0f} MB, ready (framework loaded, warmed "
+        f"up) {result['rss_ready_mb']:.0f} MB, after the max-rate run "
         f"{result['rss_after_max_mb']:.0f} MB; peak RSS of the process "
         f"{result['peak_rss_mb']:.0f} MB"
     )

@@ -71,6 +71,8 @@ class Result:
     max: Phase = field(default_factory=Phase)
     half: Phase | None = None
     open_conversations: int = 0
+    rss_core_mb: float = 0.0  # after build_app: configuration, routing engine, database
+    rss_framework_mb: float = 0.0  # and the framework's bot / dispatcher
     rss_ready_mb: float = 0.0  # set up and warmed up, before the max-rate run
     rss_open_mb: float = 0.0
     rss_after_max_mb: float = 0.0
@@ -254,6 +256,9 @@ class Driver:
         return waiting
 
 
+STAGES: dict[str, float] = {}  # RSS (MB) after each start-up stage of this process
+
+
 def warm_dictionary() -> None:
     """Build the routing engine once in a throw-away interpreter, so that jieba's dictionary
     cache exists (as after `griddesk route` at deployment): a process that builds the cache
@@ -283,16 +288,19 @@ async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[Feed]:
         }
     )
     app = await build_app(settings, migrate=False)
+    STAGES["core"] = memory_mb()[0]
     try:
         if spec.framework == "ptb":
             from bot.bench_e2e_ptb import ptb_feed
 
             async with ptb_feed(app.core, api) as feed:
+                STAGES["framework"] = memory_mb()[0]
                 yield feed
         else:
             from bot.bench_e2e_aiogram import aiogram_feed
 
             async with aiogram_feed(app.core, api) as feed:
+                STAGES["framework"] = memory_mb()[0]
                 yield feed
     finally:
         close = getattr(app.services.conversations, "close", None)
@@ -309,6 +317,8 @@ async def run(spec: Spec, go: Callable[[], Awaitable[None]]) -> Result:
         await driver.closed_loop(spec.warmup, min(spec.concurrency, max(1, spec.warmup)))
         freeze_startup_objects()
         result.rss_ready_mb = memory_mb()[0]
+        result.rss_core_mb = STAGES.get("core", 0.0)
+        result.rss_framework_mb = STAGES.get("framework", 0.0)
         await go()
         result.max = await driver.closed_loop(spec.conversations, spec.concurrency)
         result.rss_after_max_mb = memory_mb()[0]
