@@ -90,6 +90,12 @@ def complaint_texts(count: int) -> list[str]:
     return chosen
 
 
+def py_spy() -> str | None:
+    """The py-spy executable (on PATH or next to this interpreter), if installed."""
+    found = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    return found if Path(found).exists() else None
+
+
 class Measurer:
     """A measuring process: started, waited for until ready, released, read."""
 
@@ -97,8 +103,8 @@ class Measurer:
         path = folder / f"spec{index}.json"
         path.write_text(json.dumps(asdict(spec), ensure_ascii=False), encoding="utf-8")
         command = [sys.executable, "-m", "bot.bench_e2e_driver", str(path)]
-        spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
-        if profile is not None and Path(spy).exists():
+        spy = py_spy()
+        if profile is not None and spy is not None:
             fmt = {".svg": "flamegraph", ".json": "speedscope"}.get(profile.suffix, "raw")
             command = [spy, "record", "-o", str(profile), "-f", fmt, "-r", "250", "--", *command]
         root = Path(__file__).resolve().parents[1]
@@ -252,7 +258,8 @@ def _run(options: Options, url: str, name: str, echo: Echo) -> None:
         + (" — OK" if ok else " — WRONG")
     )
     if options.profile is not None:
-        echo(f"profile of the single-process run: {options.profile}")
+        shown = options.profile if py_spy() else "none (py-spy not installed: pip install py-spy)"
+        echo(f"profile of the single-process run: {shown}")
 
 
 def _print_bare(bare: BareFigures, concurrency: int, echo: Echo) -> None:
@@ -269,6 +276,7 @@ def _print_single(result: dict[str, Any], bare: BareFigures, options: Options, e
         f"one process, {options.concurrency} residents at a time: {top['tickets']} tickets "
         f"({top['updates']} updates) in {top['seconds']:.1f} s = {top['rate']:.1f} tickets/s; "
         f"update latency p50 {top['p50_ms']:.1f} ms, p99 {top['p99_ms']:.1f} ms; "
+        f"{top['cpu_ms_per_ticket']:.1f} ms CPU of the bot process per ticket; "
         f"{top['failures']} failed"
     )
     ratio = top["rate"] / bare.rate if bare.rate else 0.0
