@@ -216,8 +216,6 @@ async def show_summary(ctx: Ctx) -> None:
 
 def _place(ctx: Ctx) -> str:
     draft = ctx.data
-    if draft.get("community") is None:
-        return texts.PENDING
     return describe_place(ctx.config, draft.get("community"), draft.get("grid"),
                           draft.get("building"))
 
@@ -257,9 +255,11 @@ async def file(ctx: Ctx) -> None:
     ctx.set_state(None)
     if ticket.urgent:
         numbers = draft.get("emergency") or ["110"]
+        place = describe_place(ctx.config, ticket.community_code, ticket.grid_code,
+                               ticket.building)
         ctx.say(texts.FILED_URGENT.format(
             numbers=" / ".join(texts.EMERGENCY_NAMES.get(n, n) for n in numbers),
-            number=ticket.number, place=escape(_place_of(ctx, ticket))), MAIN_KEYBOARD)
+            number=ticket.number, place=escape(place)), MAIN_KEYBOARD)
         return
     category = ctx.config.taxonomy.get(ticket.category_code)
     accept = ctx.config.taxonomy.accept_within(category.code, ticket.urgent)
@@ -269,12 +269,6 @@ async def file(ctx: Ctx) -> None:
     ctx.say(texts.FILED.format(number=ticket.number, category=escape(category.name),
                                handler=service.handler_name(ticket),
                                service_level=service_level), MAIN_KEYBOARD)
-
-
-def _place_of(ctx: Ctx, ticket: Any) -> str:
-    if ticket.community_code is None:
-        return texts.PENDING
-    return describe_place(ctx.config, ticket.community_code, ticket.grid_code, ticket.building)
 
 
 async def cancel(ctx: Ctx) -> None:
