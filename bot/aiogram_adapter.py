@@ -5,6 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from bot.aiogram_lazy import build_models, import_aiogram_lazily
+
+import_aiogram_lazily()  # before any aiogram import: schemas are built on first use
+
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -48,6 +52,10 @@ _RESPONSE_MODELS = tuple(
     for method in (SendMessage, SendPhoto, SendMediaGroup, EditMessageText, AnswerCallbackQuery,
                    SetMyCommands, SetWebhook, DeleteWebhook, GetMe, GetUpdates)
 )
+# Built now rather than on the first update (aiogram's other models are built when first used).
+build_models((Update, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove,
+              InputMediaPhoto, BotCommand, SendMessage, SendPhoto, SendMediaGroup,
+              EditMessageText, AnswerCallbackQuery))
 
 
 

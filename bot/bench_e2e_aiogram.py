@@ -6,6 +6,10 @@ import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
 
+from bot.aiogram_lazy import import_aiogram_lazily
+
+import_aiogram_lazily()  # as the adapter does, whichever module is imported first
+
 from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.base import BaseSession

@@ -21,6 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.aiogram_lazy import import_aiogram_lazily
+
+import_aiogram_lazily()  # the bot's way of importing aiogram, before any test module imports it
+
 import pytest
 from sqlalchemy import delete, text
 from sqlalchemy.engine import make_url

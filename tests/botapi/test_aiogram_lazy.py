@@ -1,0 +1,92 @@
+"""aiogram imported the bot's way (`bot.aiogram_lazy`): schemas deferred, yet every model builds
+and parses exactly as with aiogram's own eager import. Each check runs in a fresh interpreter,
+because the way aiogram is imported is fixed for a process's lifetime."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+USER = {"id": 42, "is_bot": False, "first_name": "王<阿姨>", "language_code": "zh-hant"}
+CHAT = {"id": 42, "type": "private", "first_name": "王<阿姨>"}
+MESSAGE = {
+    "message_id": 7, "date": 1_763_000_000, "chat": CHAT, "from": USER,
+    "text": "小区门口路灯坏了", "entities": [{"type": "bold", "offset": 0, "length": 2}],
+}
+SAMPLES = [
+    {"update_id": 1, "message": MESSAGE},
+    {"update_id": 2, "message": {**MESSAGE, "text": None, "photo": [
+        {"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90, "file_size": 10}],
+        "caption": "照片", "reply_to_message": MESSAGE}},
+    {"update_id": 3, "message": {**MESSAGE, "location": {"latitude": 39.9, "longitude": 116.4}}},
+    {"update_id": 4, "message": {**MESSAGE, "contact": {
+        "phone_number": "13800000000", "first_name": "王", "user_id": 42}}},
+    {"update_id": 5, "callback_query": {
+        "id": "cq1", "from": USER, "chat_instance": "ci", "data": "t:abcdef",
+        "message": {**MESSAGE, "reply_markup": {"inline_keyboard": [[
+            {"text": "接单", "callback_data": "t:abcdef"}]]}}}},
+    {"update_id": 6, "edited_message": {**MESSAGE, "edit_date": 1_763_000_100}},
+    {"update_id": 7, "message": {**MESSAGE, "sticker": {
+        "file_id": "s", "file_unique_id": "su", "type": "regular", "width": 1, "height": 1,
+        "is_animated": False, "is_video": False}}},
+    {"update_id": 8, "my_chat_member": {
+        "chat": CHAT, "from": USER, "date": 1_763_000_000,
+        "old_chat_member": {"status": "member", "user": USER},
+        "new_chat_member": {"status": "kicked", "user": USER, "until_date": 0}}},
+]
+
+PARSE = """
+import json, sys
+{setup}
+from aiogram.types import Update
+samples = json.loads(sys.stdin.read())
+print(json.dumps([Update.model_validate(s).model_dump(mode="json", by_alias=True,
+                                                      exclude_none=True) for s in samples]))
+"""
+
+
+def run_python(code: str, stdin: str = "") -> str:
+    done = subprocess.run([sys.executable, "-c", code], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_adapter_import_leaves_unused_models_deferred_and_every_model_builds() -> None:
+    out = run_python("""
+import json
+import bot.aiogram_adapter
+from aiogram.types import Update
+from bot.aiogram_lazy import deferred_models, build_models
+before = deferred_models()
+build_models(before)
+print(json.dumps({"before": len(before), "update_built": Update.__pydantic_complete__,
+                  "after": [model.__name__ for model in deferred_models()]}))
+""")
+    figures = json.loads(out)
+    assert figures["update_built"] is True
+    assert figures["before"] > 300  # most of aiogram's ~800 models wait for their first use
+    assert figures["after"] == []  # and every one of them can be built lazily
+
+
+def test_lazy_and_eager_aiogram_parse_updates_identically() -> None:
+    samples = json.dumps(SAMPLES)
+    lazy = run_python(PARSE.format(setup="import bot.aiogram_adapter"), samples)
+    eager = run_python(PARSE.format(setup="import aiogram"), samples)
+    assert json.loads(lazy) == json.loads(eager)
+    parsed = json.loads(lazy)
+    assert parsed[4]["callback_query"]["data"] == "t:abcdef"
+    assert parsed[1]["message"]["reply_to_message"]["text"] == "小区门口路灯坏了"
+
+
+def test_already_imported_aiogram_is_left_as_it_is() -> None:
+    out = run_python("""
+import aiogram
+from bot.aiogram_lazy import import_aiogram_lazily, deferred_models
+print(import_aiogram_lazily(), len(deferred_models()))
+""")
+    assert out.split() == ["False", "0"]
