@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from models.config.schema import GridDeskConfig, Level, Role
 from models.orm import PersonRow, TicketRow
@@ -54,15 +55,21 @@ def entry_point(config: GridDeskConfig, ticket: TicketRow) -> tuple[Level, str]:
     return ticket_chain(config, ticket)[0]
 
 
+# People come with their appointments in the same round trip (the mapping's default,
+# `selectin`, costs a second one).
+_WITH_APPOINTMENTS = joinedload(PersonRow.appointments)
+
+
 async def people(uow: UnitOfWork, codes: list[str]) -> dict[str, PersonRow]:
-    rows = await uow.session.scalars(select(PersonRow).where(PersonRow.code.in_(codes)))
-    return {row.code: row for row in rows}
+    rows = await uow.session.scalars(
+        select(PersonRow).where(PersonRow.code.in_(codes)).options(_WITH_APPOINTMENTS))
+    return {row.code: row for row in rows.unique()}
 
 
 async def person(uow: UnitOfWork, code: str | None) -> PersonRow | None:
     if code is None:
         return None
-    return await uow.session.get(PersonRow, code)
+    return await uow.session.get(PersonRow, code, options=[_WITH_APPOINTMENTS])
 
 
 async def person_by_user(uow: UnitOfWork, user_id: int) -> PersonRow | None:

@@ -7,14 +7,16 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from handlers import texts
 from handlers.context import Ctx, clip, escape
 from handlers.notify import describe_place
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
+from models.lifecycle import OPEN
 from models.orm import TicketRow
+from models.repos.base import execute_core
 from nlp.normalize import normalize
 from nlp.router import RoutingDecision
 
@@ -83,21 +85,30 @@ async def _describe(ctx: Ctx, text: str, keep: bool) -> None:
 
 async def _is_duplicate(ctx: Ctx, text: str) -> bool:
     """The same resident sending the same complaint within a day is pointed to the ticket."""
-    window = ctx.services.limits.duplicate_window_s
-    recent = await ctx.uow.tickets.for_reporter(ctx.user_id, limit=20)
     now = ctx.now()
+    since = now - timedelta(seconds=ctx.services.limits.duplicate_window_s)
+    recent = await execute_core(ctx.uow.session, _RECENT_OPEN,
+                                {"user_id": ctx.user_id, "since": since})
     key = complaint_key(text)
-    for ticket in recent:
-        same = complaint_key(ticket.original_text) == key
-        if same and (now - ticket.created_at).total_seconds() < window and ticket.status in (
-            "triage", "assigned", "accepted"
-        ):
-            age = now - ticket.created_at
+    for row in recent:
+        if complaint_key(row.original_text) == key:
+            age = now - row.created_at
             when = f"{texts.plain_duration(age)}前" if age.total_seconds() >= 60 else "刚才"
-            ctx.say(texts.DUPLICATE.format(when=when, number=ticket.number))
+            ctx.say(texts.DUPLICATE.format(when=when, number=row.number))
             ctx.set_state(None)
             return True
     return False
+
+
+# A resident's open tickets filed since :since, newest first (columns only: no ORM objects).
+_RECENT_OPEN = (
+    select(TicketRow.original_text, TicketRow.created_at, TicketRow.number)
+    .where(TicketRow.reporter_user_id == bindparam("user_id"),
+           TicketRow.created_at >= bindparam("since"),
+           TicketRow.status.in_(sorted(status.value for status in OPEN)))
+    .order_by(TicketRow.created_at.desc(), TicketRow.id.desc())
+    .limit(20)
+)
 
 
 def complaint_key(text: str) -> str:
