@@ -281,6 +281,9 @@ def _print_single(result: dict[str, Any], bare: BareFigures, options: Options, e
     )
     ratio = top["rate"] / bare.rate if bare.rate else 0.0
     echo(f"  ratio to the bare pipeline: {ratio:.1%} (target ≥ 40%)")
+    updates = top["updates"] / top["seconds"] if top["seconds"] else 0.0
+    echo(f"  like with like (one update, one transaction, against one INSERT): "
+         f"{updates:.0f} updates/s = {updates / bare.rate if bare.rate else 0.0:.1%}")
     half = result.get("half")
     if half:
         echo(

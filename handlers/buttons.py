@@ -26,13 +26,26 @@ def make_button(uow: UnitOfWork, now: datetime, chat_id: int, label: str, action
     return Button(label, data=f"{TOKEN_PREFIX}{token}")
 
 
-async def find_token(uow: UnitOfWork, data: str | None, chat_id: int) -> CallbackTokenRow | None:
-    """The token behind `data` if it exists and was issued to `chat_id`; None for a forgery."""
+def token_of(data: str | None) -> str | None:
+    """The token in a button's callback data; None when the data is not one of ours."""
     if not data or not _TOKEN.fullmatch(data):
         return None
-    row = await uow.session.scalar(
-        select(CallbackTokenRow).where(CallbackTokenRow.token == data[len(TOKEN_PREFIX):])
-    )
+    return data[len(TOKEN_PREFIX):]
+
+
+async def find_token(uow: UnitOfWork, data: str | None, chat_id: int,
+                     preloaded: tuple[str, CallbackTokenRow | None] | None = None,
+                     ) -> CallbackTokenRow | None:
+    """The token behind `data` if it exists and was issued to `chat_id`; None for a forgery.
+    `preloaded`: the token and its row as read with the update's first statement."""
+    token = token_of(data)
+    if token is None:
+        return None
+    if preloaded is not None and preloaded[0] == token:
+        row = preloaded[1]
+    else:
+        row = await uow.session.scalar(
+            select(CallbackTokenRow).where(CallbackTokenRow.token == token))
     if row is None or row.chat_id != chat_id:
         return None
     return row

@@ -72,6 +72,7 @@ class Ctx:
         self.state: str | None = None
         self.data: dict[str, Any] = {}
         self.meta: dict[str, Any] = {}  # per-chat counters that outlive every conversation
+        self.preloaded_token: tuple[str, CallbackTokenRow | None] | None = None
 
     @property
     def config(self) -> GridDeskConfig:
@@ -135,7 +136,7 @@ class Ctx:
 
     async def token(self, data: str | None) -> CallbackTokenRow | None:
         """The stored token behind a button press, only if it was issued to this chat."""
-        return await find_token(self.uow, data, self.chat_id)
+        return await find_token(self.uow, data, self.chat_id, self.preloaded_token)
 
     def refuse_stale(self, detail: str, text: str = texts.STALE_BUTTON) -> None:
         """A replayed or outdated press: answer politely, change nothing, log it."""

@@ -7,9 +7,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, String, bindparam, delete, select, text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    BindParameter,
+    Boolean,
+    String,
+    bindparam,
+    delete,
+    select,
+    text,
+)
+from sqlalchemy.orm import make_transient_to_detached
 
-from models.orm import BanRow, PersonRow, ProcessedUpdateRow, UtcDateTime
+from models.orm import BanRow, CallbackTokenRow, PersonRow, ProcessedUpdateRow, UtcDateTime
 from models.repos.base import Repository, dialect_name, execute_core, upsert
 from models.repos.conversations import ConversationRepo
 
@@ -22,6 +33,7 @@ WITH fresh AS (
 SELECT NOT EXISTS (SELECT 1 FROM fresh) AS duplicate,
        (SELECT code FROM people WHERE telegram_user_id = :user_id AND active) AS person_code,
        EXISTS (SELECT 1 FROM bans WHERE telegram_user_id = :user_id) AS banned{chat_columns}
+       {token_columns}
 """
 # Upsert with a no-op update: the chat's conversation row exists afterwards, is locked until
 # the transaction ends (a second update of the same chat, in any process, waits here), and
@@ -37,20 +49,32 @@ _CHAT_COLUMNS = """,
        (SELECT data FROM chat) AS data"""
 
 
-def _start_statement(lock_chat: bool) -> Any:
+# A button press: the callback token's row too (the press is checked against it).
+_TOKEN_COLUMNS = """, tok.chat_id AS token_chat_id, tok.action AS token_action,
+       tok.args AS token_args, tok.created_at AS token_created_at, tok.used_at AS token_used_at
+FROM (SELECT 1) AS one LEFT JOIN callback_tokens AS tok ON tok.token = :token"""
+
+
+def _start_statement(lock_chat: bool, with_token: bool) -> Any:
     sql = _START.format(chat_cte=_CHAT_CTE if lock_chat else "",
-                        chat_columns=_CHAT_COLUMNS if lock_chat else "")
+                        chat_columns=_CHAT_COLUMNS if lock_chat else "",
+                        token_columns=_TOKEN_COLUMNS if with_token else "")
     columns: dict[str, Any] = {"duplicate": Boolean, "person_code": String, "banned": Boolean}
+    params: list[BindParameter[Any]] = [
+        bindparam("update_id", type_=BigInteger), bindparam("user_id", type_=BigInteger),
+        bindparam("now", type_=UtcDateTime)]
     if lock_chat:
         columns.update(state=String, data=JSON)
-    return text(sql).bindparams(
-        bindparam("update_id", type_=BigInteger), bindparam("user_id", type_=BigInteger),
-        bindparam("now", type_=UtcDateTime),
-        *([bindparam("chat_id", type_=BigInteger)] if lock_chat else []),
-    ).columns(**columns)
+        params.append(bindparam("chat_id", type_=BigInteger))
+    if with_token:
+        columns.update(token_chat_id=BigInteger, token_action=String, token_args=JSON,
+                       token_created_at=UtcDateTime, token_used_at=UtcDateTime)
+        params.append(bindparam("token", type_=String))
+    return text(sql).bindparams(*params).columns(**columns)
 
 
-_STATEMENTS = {lock_chat: _start_statement(lock_chat) for lock_chat in (False, True)}
+_STATEMENTS = {(lock_chat, with_token): _start_statement(lock_chat, with_token)
+               for lock_chat in (False, True) for with_token in (False, True)}
 
 
 @dataclass(frozen=True)
@@ -61,6 +85,8 @@ class UpdateStart:
     person_code: str | None  # the active staff member writing, None for a resident
     banned: bool
     conversation: tuple[str | None, dict[str, Any]] | None  # stored state, when asked for
+    # A press's callback token, when asked for and looked up: (token, its row or None)
+    token: tuple[str, CallbackTokenRow | None] | None = None
 
 
 class UpdateRepo(Repository):
@@ -76,22 +102,39 @@ class UpdateRepo(Repository):
         return inserted is None
 
     async def start(self, update_id: int, user_id: int, chat_id: int,
-                    conversation: bool) -> UpdateStart:
+                    conversation: bool, token: str | None = None) -> UpdateStart:
         """Record the update id, find the sender's staff record and ban; with `conversation`
         also read the chat's state row and lock it until commit, so updates of one chat are
-        handled one after the other even by different processes.
+        handled one after the other even by different processes; with `token` (a button
+        press) also its callback token row, attached to the session.
 
         PostgreSQL: one statement. SQLite: several, and `BEGIN IMMEDIATE` already lets only one
-        writer in at a time."""
+        writer in at a time (the token is then looked up when the press is handled)."""
         if dialect_name(self.session) != "postgresql":
             return await self._start_each(update_id, user_id, chat_id, conversation)
         params: dict[str, Any] = {"update_id": update_id, "user_id": user_id,
                                   "now": self.clock.now()}
         if conversation:
             params["chat_id"] = chat_id
-        row = (await execute_core(self.session, _STATEMENTS[conversation], params)).one()
+        if token is not None:
+            params["token"] = token
+        statement = _STATEMENTS[(conversation, token is not None)]
+        row = (await execute_core(self.session, statement, params)).one()
         stored = (row.state or None, dict(row.data or {})) if conversation else None
-        return UpdateStart(bool(row.duplicate), row.person_code, bool(row.banned), stored)
+        found = None if token is None else (token, self._attach_token(token, row))
+        return UpdateStart(bool(row.duplicate), row.person_code, bool(row.banned), stored, found)
+
+    def _attach_token(self, token: str, row: Any) -> CallbackTokenRow | None:
+        """The token row read by the start statement, made persistent in the session without
+        another query (a later `used_at` change is flushed as an UPDATE)."""
+        if row.token_chat_id is None:
+            return None
+        loaded = CallbackTokenRow(token=token, chat_id=row.token_chat_id,
+                                  action=row.token_action, args=row.token_args or {},
+                                  created_at=row.token_created_at, used_at=row.token_used_at)
+        make_transient_to_detached(loaded)
+        self.session.add(loaded)
+        return loaded
 
     async def _start_each(self, update_id: int, user_id: int, chat_id: int,
                           conversation: bool) -> UpdateStart:

@@ -13,10 +13,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import models.db
+from handlers.buttons import find_token, make_button, token_of
 from models import lifecycle as lc
 from models.db import create_engine, session_factory
 from models.numbering import assign_ticket_number, format_number, provisional_number
-from models.orm import BanRow, TicketCounterRow, TicketRow
+from models.orm import BanRow, CallbackTokenRow, TicketCounterRow, TicketRow
 from models.uow import UnitOfWorkFactory
 from tests.models.factories import new_ticket
 
@@ -43,6 +44,34 @@ async def test_update_start_reports_duplicates_staff_bans_and_state(
         assert later.conversation == ("draft", {"text": "路灯坏了"})
         staff = await uow.updates.start(3, WORKER, WORKER, conversation=False)
         assert staff.person_code == "MDHY-01-W1" and staff.conversation is None
+
+
+@pytest.mark.parametrize("backend", [pytest.param("pg", marks=pytest.mark.pg)])
+async def test_update_start_reads_a_presss_token_and_its_use_is_stored(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    async with uow_factory() as uow:
+        button = make_button(uow, uow.now(), RESIDENT, "确认提交", "draft_confirm", nonce="ab")
+        await uow.commit()
+    token = token_of(button.data)
+    assert token is not None
+    async with uow_factory() as uow:
+        start = await uow.updates.start(20, RESIDENT, RESIDENT, conversation=True, token=token)
+        assert start.token is not None and start.token[0] == token
+        row = start.token[1]
+        assert row is not None and (row.chat_id, row.action, row.args) == (
+            RESIDENT, "draft_confirm", {"nonce": "ab"})
+        assert row.used_at is None
+        assert await find_token(uow, button.data, RESIDENT, start.token) is row
+        assert await find_token(uow, button.data, WORKER, start.token) is None  # other chat
+        row.used_at = uow.now()
+        await uow.commit()
+    async with uow_factory() as uow:
+        stored = await uow.session.get(CallbackTokenRow, token)
+        assert stored is not None and stored.used_at is not None
+        unknown = await uow.updates.start(21, RESIDENT, RESIDENT, conversation=True,
+                                          token="x" * 16)
+        assert unknown.token == ("x" * 16, None)
 
 
 @pytest.mark.parametrize("backend", [pytest.param("pg", marks=pytest.mark.pg)])
