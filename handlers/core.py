@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from handlers import account, queries, reports, resident, staff, texts
+from handlers.buttons import token_of
 from handlers.context import Ctx, Services
 from handlers.org import person
 from handlers.state import ChatBusyError
-from handlers.types import CallbackAnswer, Incoming, Kind, LocalFile, Outcome, Reply
+from handlers.types import CallbackAnswer, Incoming, Keyboard, Kind, LocalFile, Outcome, Reply
+from models.numbering import settle_numbers, swap_numbers
 from models.repos.updates import UpdateStart
 from nlp.normalize import detect_script, normalize
 
@@ -39,6 +43,41 @@ def busy(incoming: Incoming) -> Outcome:
     if incoming.callback_id is not None:
         answer = CallbackAnswer(incoming.callback_id, texts.BUSY, alert=True)
     return Outcome([Reply(incoming.chat_id, texts.BUSY)], answer)
+
+
+def with_numbers(outcome: Outcome, numbers: dict[str, str]) -> Outcome:
+    """The outcome with the provisional ticket numbers of `numbers` replaced by the real ones
+    (texts, keyboard labels, the button answer)."""
+    replies = [
+        replace(
+            reply,
+            text=swap_numbers(reply.text, numbers),
+            keyboard=_keyboard_with(reply.keyboard, numbers),
+        )
+        for reply in outcome.replies
+    ]
+    answer = outcome.answer
+    if answer is not None and answer.text is not None:
+        answer = replace(answer, text=swap_numbers(answer.text, numbers))
+    return Outcome(replies, answer, list(outcome.files))
+
+
+def data_with_numbers(data: dict[str, Any], numbers: dict[str, str]) -> dict[str, Any]:
+    """Conversation data (JSON-serialisable) with the provisional numbers replaced."""
+    swapped: dict[str, Any] = json.loads(
+        swap_numbers(json.dumps(data, ensure_ascii=False), numbers)
+    )
+    return swapped
+
+
+def _keyboard_with(keyboard: Keyboard | None, numbers: dict[str, str]) -> Keyboard | None:
+    if keyboard is None:
+        return None
+    rows = tuple(
+        tuple(replace(button, text=swap_numbers(button.text, numbers)) for button in row)
+        for row in keyboard.rows
+    )
+    return replace(keyboard, rows=rows)
 
 
 class Core:
@@ -85,11 +124,13 @@ class Core:
         assert incoming.chat_id is not None and incoming.sender is not None
         async with self.services.uow_factory() as uow:
             start = await uow.updates.start(incoming.update_id, incoming.sender.user_id,
-                                            incoming.chat_id, conversation=store.in_database)
+                                            incoming.chat_id, conversation=store.in_database,
+                                            token=token_of(incoming.callback_data))
             if start.duplicate:
                 log.info("duplicate update %s ignored", incoming.update_id)
                 return Outcome()
             ctx = Ctx(self.services, uow, incoming)
+            ctx.preloaded_token = start.token
             await self._load(ctx, start)
             if start.banned:
                 ctx.say(texts.BANNED)
@@ -100,8 +141,12 @@ class Core:
                 await dispatch(ctx)
             await self._save(ctx)
             await uow.commit()
-        await self.services.conversations.save_after_commit(ctx.chat_id, ctx.state,
-                                                            self._state_data(ctx))
+            numbers = await settle_numbers(uow.session)
+        data = self._state_data(ctx)
+        if numbers:  # numbered at commit: the resident hears the real number
+            ctx.outcome = with_numbers(ctx.outcome, numbers)
+            data = data_with_numbers(data, numbers)
+        await self.services.conversations.save_after_commit(ctx.chat_id, ctx.state, data)
         return ctx.outcome
 
     async def _load(self, ctx: Ctx, start: UpdateStart) -> None:
