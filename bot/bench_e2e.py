@@ -221,6 +221,7 @@ def _spec(options: Options, url: str, texts: list[str], index: int, single: bool
         update_base=(index + 1) * CHAT_BLOCK,
         half_rate=single,
         open_conversations=options.open_conversations if single else 0,
+        floor=single,
     )
 
 
@@ -281,6 +282,12 @@ def _print_single(result: dict[str, Any], bare: BareFigures, options: Options, e
     )
     ratio = top["rate"] / bare.rate if bare.rate else 0.0
     echo(f"  ratio to the bare pipeline: {ratio:.1%} (target ≥ 40%)")
+    floor = result.get("floor")
+    if floor:
+        share = floor["rate"] / bare.rate if bare.rate else 0.0
+        echo(f"  the framework's floor (same updates and replies, the core's work taken out): "
+             f"{floor['rate']:.0f} filings/s = {share:.1%} of the bare pipeline; "
+             f"{floor['cpu_ms_per_ticket']:.1f} ms CPU per filing")
     updates = top["updates"] / top["seconds"] if top["seconds"] else 0.0
     echo(f"  like with like (one update, one transaction, against one INSERT): "
          f"{updates:.0f} updates/s = {updates / bare.rate if bare.rate else 0.0:.1%}")

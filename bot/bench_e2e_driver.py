@@ -23,6 +23,8 @@ from typing import Any
 
 from bot.app import freeze_startup_objects
 from bot.bench_e2e_api import BOT_USER, TOKEN, LocalBotApi
+from bot.bench_e2e_floor import canned_core, recording
+from handlers.core import Core
 
 Feed = Callable[[dict[str, Any]], Awaitable[None]]
 
@@ -43,6 +45,7 @@ class Spec:
     half_rate: bool = True  # also run the open-loop phase at half the measured rate
     half_seconds: float = 15.0
     open_conversations: int = 0  # then leave this many conversations waiting at the summary
+    floor: bool = False  # and the same filings once more with the core's work taken out
 
 
 @dataclass
@@ -75,6 +78,7 @@ class Result:
     rss_framework_mb: float = 0.0  # and the framework's bot / dispatcher
     rss_ready_mb: float = 0.0  # set up and warmed up, before the max-rate run
     rss_open_mb: float = 0.0
+    floor: Phase | None = None  # the framework's floor (bot/bench_e2e_floor.py)
     rss_after_max_mb: float = 0.0
     peak_rss_mb: float = 0.0
     api_calls: dict[str, int] = field(default_factory=dict)
@@ -271,7 +275,7 @@ def warm_dictionary() -> None:
 
 
 @contextlib.asynccontextmanager
-async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[Feed]:
+async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[tuple[Feed, Core]]:
     """The real bot stack of `spec.framework` over the core, with the in-process Bot API."""
     from bot.app import build_app
     from bot.settings import Settings
@@ -295,13 +299,13 @@ async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[Feed]:
 
             async with ptb_feed(app.core, api) as feed:
                 STAGES["framework"] = memory_mb()[0]
-                yield feed
+                yield feed, app.core
         else:
             from bot.bench_e2e_aiogram import aiogram_feed
 
             async with aiogram_feed(app.core, api) as feed:
                 STAGES["framework"] = memory_mb()[0]
-                yield feed
+                yield feed, app.core
     finally:
         close = getattr(app.services.conversations, "close", None)
         if close is not None:
@@ -312,9 +316,10 @@ async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[Feed]:
 async def run(spec: Spec, go: Callable[[], Awaitable[None]]) -> Result:
     api = LocalBotApi()
     result = Result(spec.framework)
-    async with stack(spec, api) as feed:
+    async with stack(spec, api) as (feed, core):
         driver = Driver(spec, api, feed)
-        await driver.closed_loop(spec.warmup, min(spec.concurrency, max(1, spec.warmup)))
+        with recording(core) as recorder:
+            await driver.closed_loop(spec.warmup, min(spec.concurrency, max(1, spec.warmup)))
         freeze_startup_objects()
         result.rss_ready_mb = memory_mb()[0]
         result.rss_core_mb = STAGES.get("core", 0.0)
@@ -332,6 +337,9 @@ async def run(spec: Spec, go: Callable[[], Awaitable[None]]) -> Result:
             )
             gc.collect()
             result.rss_open_mb = memory_mb()[0]
+        if spec.floor:
+            with canned_core(core, recorder):
+                result.floor = await driver.closed_loop(spec.conversations, spec.concurrency)
     result.peak_rss_mb = memory_mb()[1]
     result.api_calls = dict(api.calls)
     return result
@@ -342,6 +350,8 @@ def result_json(result: Result) -> str:
     data["max"]["rate"] = result.max.rate
     if result.half is not None:
         data["half"]["rate"] = result.half.rate
+    if result.floor is not None:
+        data["floor"]["rate"] = result.floor.rate
     return json.dumps(data)
 
 
