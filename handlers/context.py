@@ -14,6 +14,7 @@ from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, 
 from models.clock import Clock
 from models.config.schema import GridDeskConfig
 from models.orm import CallbackTokenRow, PersonRow
+from models.repos.updates import ReporterFacts
 from models.uow import UnitOfWork, UnitOfWorkFactory
 from nlp.normalize import to_script
 from nlp.router import Router
@@ -73,6 +74,7 @@ class Ctx:
         self.data: dict[str, Any] = {}
         self.meta: dict[str, Any] = {}  # per-chat counters that outlive every conversation
         self.preloaded_token: tuple[str, CallbackTokenRow | None] | None = None
+        self.reporter: ReporterFacts | None = None  # the sender's recent tickets, if read already
 
     @property
     def config(self) -> GridDeskConfig:

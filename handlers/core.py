@@ -6,6 +6,7 @@ import json
 import logging
 import unicodedata
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -17,7 +18,7 @@ from handlers.org import person
 from handlers.state import ChatBusyError
 from handlers.types import CallbackAnswer, Incoming, Keyboard, Kind, LocalFile, Outcome, Reply
 from models.numbering import settle_numbers, swap_numbers
-from models.repos.updates import UpdateStart
+from models.repos.updates import ReporterWindows, UpdateStart
 from nlp.normalize import detect_script, normalize
 
 log = logging.getLogger("griddesk.core")
@@ -125,12 +126,13 @@ class Core:
         async with self.services.uow_factory() as uow:
             start = await uow.updates.start(incoming.update_id, incoming.sender.user_id,
                                             incoming.chat_id, conversation=store.in_database,
-                                            token=token_of(incoming.callback_data))
+                                            token=token_of(incoming.callback_data),
+                                            reporter=self._reporter_windows(incoming))
             if start.duplicate:
                 log.info("duplicate update %s ignored", incoming.update_id)
                 return Outcome()
             ctx = Ctx(self.services, uow, incoming)
-            ctx.preloaded_token = start.token
+            ctx.preloaded_token, ctx.reporter = start.token, start.reporter
             await self._load(ctx, start)
             if start.banned:
                 ctx.say(texts.BANNED)
@@ -148,6 +150,16 @@ class Core:
             data = data_with_numbers(data, numbers)
         await self.services.conversations.save_after_commit(ctx.chat_id, ctx.state, data)
         return ctx.outcome
+
+    def _reporter_windows(self, incoming: Incoming) -> ReporterWindows | None:
+        """For the updates that may file a ticket: read the sender's recent tickets with the
+        update's first statement (duplicate check, hourly quota)."""
+        if incoming.kind not in (Kind.TEXT, Kind.PHOTO, Kind.CALLBACK):
+            return None
+        now = self.services.clock.now()
+        return ReporterWindows(
+            duplicates_since=now - timedelta(seconds=self.services.limits.duplicate_window_s),
+            quota_since=now - resident.QUOTA_WINDOW)
 
     async def _load(self, ctx: Ctx, start: UpdateStart) -> None:
         ctx.person = await person(ctx.uow, start.person_code)  # no query for a resident

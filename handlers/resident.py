@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, select
@@ -17,10 +17,12 @@ from handlers.types import Button, Keyboard
 from models.lifecycle import OPEN
 from models.orm import TicketRow
 from models.repos.base import execute_core
+from models.repos.updates import RecentTicket
 from nlp.normalize import normalize
 from nlp.router import RoutingDecision
 
 DRAFT = "draft"
+QUOTA_WINDOW = timedelta(hours=1)  # GRIDDESK_TICKETS_PER_HOUR counts the tickets filed within it
 _NOT_WORD = re.compile(r"[\W_]+")
 
 MAIN_KEYBOARD = Keyboard.reply(
@@ -86,18 +88,26 @@ async def _describe(ctx: Ctx, text: str, keep: bool) -> None:
 async def _is_duplicate(ctx: Ctx, text: str) -> bool:
     """The same resident sending the same complaint within a day is pointed to the ticket."""
     now = ctx.now()
-    since = now - timedelta(seconds=ctx.services.limits.duplicate_window_s)
-    recent = await execute_core(ctx.uow.session, _RECENT_OPEN,
-                                {"user_id": ctx.user_id, "since": since})
     key = complaint_key(text)
-    for row in recent:
-        if complaint_key(row.original_text) == key:
-            age = now - row.created_at
+    for ticket in await _recent_open(ctx, now):
+        if complaint_key(ticket.original_text) == key:
+            age = now - ticket.created_at
             when = f"{texts.plain_duration(age)}前" if age.total_seconds() >= 60 else "刚才"
-            ctx.say(texts.DUPLICATE.format(when=when, number=row.number))
+            ctx.say(texts.DUPLICATE.format(when=when, number=ticket.number))
             ctx.set_state(None)
             return True
     return False
+
+
+async def _recent_open(ctx: Ctx, now: datetime) -> list[RecentTicket]:
+    """The resident's open tickets within the duplicate window, newest first: as read by the
+    update's first statement (PostgreSQL), else queried now."""
+    if ctx.reporter is not None:
+        return ctx.reporter.recent_open
+    since = now - timedelta(seconds=ctx.services.limits.duplicate_window_s)
+    rows = await execute_core(ctx.uow.session, _RECENT_OPEN,
+                              {"user_id": ctx.user_id, "since": since})
+    return [RecentTicket(row.original_text, row.created_at, row.number) for row in rows]
 
 
 # A resident's open tickets filed since :since, newest first (columns only: no ORM objects).
@@ -291,11 +301,14 @@ async def cancel(ctx: Ctx) -> None:
 async def ticket_quota_left(ctx: Ctx) -> bool:
     """At most `tickets_per_hour` new tickets per resident per hour (also counted in the chat's
     state, so /forget, which unlinks the tickets, does not reset the quota)."""
-    since = ctx.now() - timedelta(hours=1)
-    count = await ctx.uow.session.scalar(
-        select(func.count()).select_from(TicketRow).where(
-            TicketRow.reporter_user_id == ctx.user_id, TicketRow.created_at >= since)
-    )
+    since = ctx.now() - QUOTA_WINDOW
+    if ctx.reporter is not None:  # counted by the update's first statement
+        count = ctx.reporter.filed_recently
+    else:
+        count = int(await ctx.uow.session.scalar(
+            select(func.count()).select_from(TicketRow).where(
+                TicketRow.reporter_user_id == ctx.user_id, TicketRow.created_at >= since)
+        ) or 0)
     filed = [at for at in ctx.meta.get("_filed", []) if at >= since.timestamp()]
     ctx.meta["_filed"] = filed
-    return max(int(count or 0), len(filed)) < ctx.services.limits.tickets_per_hour
+    return max(count, len(filed)) < ctx.services.limits.tickets_per_hour

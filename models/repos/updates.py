@@ -3,8 +3,9 @@ of an update: everything the core reads before handling it, in one round trip on
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -12,6 +13,7 @@ from sqlalchemy import (
     BigInteger,
     BindParameter,
     Boolean,
+    Integer,
     String,
     bindparam,
     delete,
@@ -20,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import make_transient_to_detached
 
+from models.lifecycle import OPEN
 from models.orm import BanRow, CallbackTokenRow, PersonRow, ProcessedUpdateRow, UtcDateTime
 from models.repos.base import Repository, dialect_name, execute_core, upsert
 from models.repos.conversations import ConversationRepo
@@ -33,7 +36,7 @@ WITH fresh AS (
 SELECT NOT EXISTS (SELECT 1 FROM fresh) AS duplicate,
        (SELECT code FROM people WHERE telegram_user_id = :user_id AND active) AS person_code,
        EXISTS (SELECT 1 FROM bans WHERE telegram_user_id = :user_id) AS banned{chat_columns}
-       {token_columns}
+       {reporter_columns}{token_columns}
 """
 # Upsert with a no-op update: the chat's conversation row exists afterwards, is locked until
 # the transaction ends (a second update of the same chat, in any process, waits here), and
@@ -49,15 +52,32 @@ _CHAT_COLUMNS = """,
        (SELECT data FROM chat) AS data"""
 
 
+# A resident's update: their open tickets filed since :duplicates_since (the duplicate check)
+# and how many tickets they filed since :quota_since (the hourly quota). These subqueries see
+# the statement's snapshot, taken before any wait for the chat's lock: a ticket that another
+# update of the same chat commits meanwhile is caught by the chat's state instead (a filed
+# draft is gone from it, and `_filed` counts the filing).
+_REPORTER_COLUMNS = f""",
+       (SELECT json_agg(json_build_array(r.original_text, extract(epoch FROM r.created_at),
+                                         r.number))
+          FROM (SELECT original_text, created_at, number FROM tickets
+                WHERE reporter_user_id = :user_id AND created_at >= :duplicates_since
+                  AND status IN ({", ".join(f"'{status.value}'" for status in sorted(OPEN))})
+                ORDER BY created_at DESC, id DESC LIMIT 20) AS r) AS recent_open,
+       (SELECT count(*) FROM tickets
+        WHERE reporter_user_id = :user_id AND created_at >= :quota_since) AS filed_recently"""
+
 # A button press: the callback token's row too (the press is checked against it).
 _TOKEN_COLUMNS = """, tok.chat_id AS token_chat_id, tok.action AS token_action,
        tok.args AS token_args, tok.created_at AS token_created_at, tok.used_at AS token_used_at
 FROM (SELECT 1) AS one LEFT JOIN callback_tokens AS tok ON tok.token = :token"""
 
 
-def _start_statement(lock_chat: bool, with_token: bool) -> Any:
+@functools.cache
+def _start_statement(lock_chat: bool, with_token: bool, with_reporter: bool) -> Any:
     sql = _START.format(chat_cte=_CHAT_CTE if lock_chat else "",
                         chat_columns=_CHAT_COLUMNS if lock_chat else "",
+                        reporter_columns=_REPORTER_COLUMNS if with_reporter else "",
                         token_columns=_TOKEN_COLUMNS if with_token else "")
     columns: dict[str, Any] = {"duplicate": Boolean, "person_code": String, "banned": Boolean}
     params: list[BindParameter[Any]] = [
@@ -70,11 +90,38 @@ def _start_statement(lock_chat: bool, with_token: bool) -> Any:
         columns.update(token_chat_id=BigInteger, token_action=String, token_args=JSON,
                        token_created_at=UtcDateTime, token_used_at=UtcDateTime)
         params.append(bindparam("token", type_=String))
+    if with_reporter:
+        columns.update(recent_open=JSON, filed_recently=Integer)
+        params += [bindparam("duplicates_since", type_=UtcDateTime),
+                   bindparam("quota_since", type_=UtcDateTime)]
     return text(sql).bindparams(*params).columns(**columns)
 
 
-_STATEMENTS = {(lock_chat, with_token): _start_statement(lock_chat, with_token)
-               for lock_chat in (False, True) for with_token in (False, True)}
+@dataclass(frozen=True)
+class ReporterWindows:
+    """What `start` should also read about the resident sending the update."""
+
+    duplicates_since: datetime  # open tickets filed since then count as duplicates
+    quota_since: datetime  # tickets filed since then count against the hourly quota
+
+
+@dataclass(frozen=True)
+class RecentTicket:
+    original_text: str
+    created_at: datetime
+    number: str
+
+
+@dataclass(frozen=True)
+class ReporterFacts:
+    recent_open: list[RecentTicket]  # newest first, at most 20
+    filed_recently: int
+
+
+def _reporter_facts(row: Any) -> ReporterFacts:
+    recent = [RecentTicket(text, datetime.fromtimestamp(float(epoch), UTC), number)
+              for text, epoch, number in (row.recent_open or [])]
+    return ReporterFacts(recent, int(row.filed_recently or 0))
 
 
 @dataclass(frozen=True)
@@ -87,6 +134,7 @@ class UpdateStart:
     conversation: tuple[str | None, dict[str, Any]] | None  # stored state, when asked for
     # A press's callback token, when asked for and looked up: (token, its row or None)
     token: tuple[str, CallbackTokenRow | None] | None = None
+    reporter: ReporterFacts | None = None  # when asked for (PostgreSQL only)
 
 
 class UpdateRepo(Repository):
@@ -101,15 +149,17 @@ class UpdateRepo(Repository):
         inserted = (await execute_core(self.session, statement)).scalar_one_or_none()
         return inserted is None
 
-    async def start(self, update_id: int, user_id: int, chat_id: int,
-                    conversation: bool, token: str | None = None) -> UpdateStart:
+    async def start(self, update_id: int, user_id: int, chat_id: int, conversation: bool,
+                    token: str | None = None,
+                    reporter: ReporterWindows | None = None) -> UpdateStart:
         """Record the update id, find the sender's staff record and ban; with `conversation`
         also read the chat's state row and lock it until commit, so updates of one chat are
         handled one after the other even by different processes; with `token` (a button
-        press) also its callback token row, attached to the session.
+        press) also its callback token row, attached to the session; with `reporter` also the
+        sender's recent tickets (duplicate check, hourly quota).
 
         PostgreSQL: one statement. SQLite: several, and `BEGIN IMMEDIATE` already lets only one
-        writer in at a time (the token is then looked up when the press is handled)."""
+        writer in at a time (the token and recent tickets are then looked up when needed)."""
         if dialect_name(self.session) != "postgresql":
             return await self._start_each(update_id, user_id, chat_id, conversation)
         params: dict[str, Any] = {"update_id": update_id, "user_id": user_id,
@@ -118,11 +168,16 @@ class UpdateRepo(Repository):
             params["chat_id"] = chat_id
         if token is not None:
             params["token"] = token
-        statement = _STATEMENTS[(conversation, token is not None)]
+        if reporter is not None:
+            params.update(duplicates_since=reporter.duplicates_since,
+                          quota_since=reporter.quota_since)
+        statement = _start_statement(conversation, token is not None, reporter is not None)
         row = (await execute_core(self.session, statement, params)).one()
         stored = (row.state or None, dict(row.data or {})) if conversation else None
         found = None if token is None else (token, self._attach_token(token, row))
-        return UpdateStart(bool(row.duplicate), row.person_code, bool(row.banned), stored, found)
+        facts = None if reporter is None else _reporter_facts(row)
+        return UpdateStart(bool(row.duplicate), row.person_code, bool(row.banned), stored, found,
+                           facts)
 
     def _attach_token(self, token: str, row: Any) -> CallbackTokenRow | None:
         """The token row read by the start statement, made persistent in the session without

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select, text
@@ -18,6 +18,7 @@ from models import lifecycle as lc
 from models.db import create_engine, session_factory
 from models.numbering import assign_ticket_number, format_number, provisional_number
 from models.orm import BanRow, CallbackTokenRow, TicketCounterRow, TicketRow
+from models.repos.updates import ReporterWindows
 from models.uow import UnitOfWorkFactory
 from tests.models.factories import new_ticket
 
@@ -72,6 +73,39 @@ async def test_update_start_reads_a_presss_token_and_its_use_is_stored(
         unknown = await uow.updates.start(21, RESIDENT, RESIDENT, conversation=True,
                                           token="x" * 16)
         assert unknown.token == ("x" * 16, None)
+
+
+@pytest.mark.parametrize("backend", [pytest.param("pg", marks=pytest.mark.pg)])
+async def test_update_start_reads_the_residents_recent_tickets(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    async with uow_factory() as uow:
+        now = uow.now()
+        made = [  # (number, status, hours ago)
+            ("TBH-20261121-0001", "assigned", 30), ("TBH-20261121-0002", "assigned", 5),
+            ("TBH-20261121-0003", "closed", 2), ("TBH-20261121-0004", "triage", 0.5),
+            ("TBH-20261121-0005", "accepted", 0.2),
+        ]
+        for number, status, hours in made:
+            uow.session.add(new_ticket(number, status=status, original_text=f"路灯{number}",
+                                       created_at=now - timedelta(hours=hours), updated_at=now))
+        uow.session.add(new_ticket("TBH-20261121-0006", reporter_user_id=WORKER,  # not theirs
+                                   status="assigned", created_at=now, updated_at=now))
+        await uow.commit()
+    async with uow_factory() as uow:
+        now = uow.now()
+        windows = ReporterWindows(now - timedelta(hours=24), now - timedelta(hours=1))
+        start = await uow.updates.start(30, RESIDENT, RESIDENT, conversation=True,
+                                        reporter=windows)
+        assert start.reporter is not None
+        recent = start.reporter.recent_open
+        assert [ticket.number for ticket in recent] == [
+            "TBH-20261121-0005", "TBH-20261121-0004", "TBH-20261121-0002"]  # open, within a day
+        assert recent[0].original_text == "路灯TBH-20261121-0005"
+        assert abs((now - recent[0].created_at) - timedelta(hours=0.2)) < timedelta(seconds=1)
+        assert start.reporter.filed_recently == 2  # any status, within the hour
+        plain = await uow.updates.start(31, RESIDENT, RESIDENT, conversation=True)
+        assert plain.reporter is None
 
 
 @pytest.mark.parametrize("backend", [pytest.param("pg", marks=pytest.mark.pg)])
