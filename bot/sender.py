@@ -503,6 +503,8 @@ async def run_sender(
         log.warning("no TELEGRAM_BOT_TOKEN: the outbox sender does not run")
         return
     api = BotApi(token.get_secret_value(), settings.telegram_api_base or DEFAULT_API_BASE)
+    if config is None:
+        config = SenderConfig(limits=Limits(global_rate=settings.sender_rate))
     sender = Sender(
         uow_factory,
         api,

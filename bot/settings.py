@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     burst_messages: int = Field(default=20, ge=1, alias="GRIDDESK_BURST_MESSAGES")
     burst_window_s: int = Field(default=60, ge=1, alias="GRIDDESK_BURST_WINDOW")
     max_text: int = Field(default=2000, ge=10, alias="GRIDDESK_MAX_TEXT")
+    # Messages per second this process's outbox sender may send over all chats. Telegram allows
+    # about 30 per bot: with N processes sending, give each 29 / N (docs/deployment.md).
+    sender_rate: float = Field(default=29.0, gt=0, le=30, alias="GRIDDESK_SENDER_RATE")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

@@ -64,3 +64,32 @@ def test_late_sends_keep_the_grid_but_never_burst() -> None:
     assert pacer.global_ready_at == pytest.approx(0.2)
     pacer.record(3, 0.5)  # 0.3 late (idle): a new grid starts here, no catching up
     assert pacer.global_ready_at == pytest.approx(0.6)
+
+
+async def test_the_sender_paces_at_the_configured_rate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """GRIDDESK_SENDER_RATE reaches the pacer of the sender that `run_sender` starts."""
+    from bot import sender as sender_module
+    from bot.settings import Settings
+
+    started: list[float] = []
+
+    class RecordingSender:
+        def __init__(self, *args: object, config: sender_module.SenderConfig, **kwargs: object):
+            started.append(config.limits.global_rate)
+
+        async def __aenter__(self) -> RecordingSender:
+            return self
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+        async def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(sender_module, "Sender", RecordingSender)
+    settings = Settings.model_validate(
+        {"TELEGRAM_BOT_TOKEN": "1:x", "GRIDDESK_SENDER_RATE": "14.5"})
+    await sender_module.run_sender(None, None, settings)  # type: ignore[arg-type]
+    assert started == [14.5]
+    with pytest.raises(ValueError):
+        Settings.model_validate({"GRIDDESK_SENDER_RATE": "31"})  # above Telegram's limit
