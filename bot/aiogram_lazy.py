@@ -13,6 +13,7 @@ If aiogram was imported before `import_aiogram_lazily` runs, nothing changes (ea
 
 from __future__ import annotations
 
+import logging
 import sys
 import typing
 from typing import Any
@@ -20,12 +21,30 @@ from typing import Any
 from pydantic import BaseModel
 
 _AIOGRAM = "aiogram."
+log = logging.getLogger("griddesk.aiogram")
 
 
 def import_aiogram_lazily() -> bool:
-    """Import aiogram with deferred schemas; False if it had been imported already (eagerly)."""
+    """Import aiogram with deferred schemas; False if it had been imported already (eagerly),
+    or if the deferred import failed (an aiogram or pydantic release that works differently:
+    aiogram is then imported the ordinary way, with a warning)."""
     if "aiogram" in sys.modules:
         return False
+    try:
+        _import_deferred()
+        build_models([sys.modules["aiogram.types"].Update])  # proves the names resolve
+    except Exception:
+        log.warning("aiogram's schemas could not be deferred; importing it eagerly",
+                    exc_info=True)
+        for name in [name for name in sys.modules if name == "aiogram" or
+                     name.startswith(_AIOGRAM)]:
+            del sys.modules[name]
+        import aiogram  # noqa: F401
+        return False
+    return True
+
+
+def _import_deferred() -> None:
     original = BaseModel.__dict__["model_rebuild"]
 
     def rebuild_unless_aiogram_import(
@@ -52,7 +71,6 @@ def import_aiogram_lazily() -> bool:
     finally:
         BaseModel.model_rebuild = original  # type: ignore[method-assign]
     _publish_forward_names(aiogram.types)
-    return True
 
 
 def _publish_forward_names(types_package: Any) -> None:

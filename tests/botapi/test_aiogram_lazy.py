@@ -90,3 +90,16 @@ from bot.aiogram_lazy import import_aiogram_lazily, deferred_models
 print(import_aiogram_lazily(), len(deferred_models()))
 """)
     assert out.split() == ["False", "0"]
+
+
+def test_a_failing_deferred_import_falls_back_to_an_eager_one() -> None:
+    out = run_python("""
+import bot.aiogram_lazy as lazy
+def broken(types_package):
+    raise AttributeError("a future aiogram without __all__")
+lazy._publish_forward_names = broken
+print(lazy.import_aiogram_lazily(), len(lazy.deferred_models()))
+from aiogram.types import Update
+print(Update.model_validate({"update_id": 1}).update_id)
+""")
+    assert out.split() == ["False", "0", "1"]  # eager aiogram, fully working
