@@ -39,6 +39,10 @@ def summary(message: BotMessage) -> bool:
     return "请核对" in message.plain_text
 
 
+def contact_offer(message: BotMessage) -> bool:
+    return "如希望网格员回电" in message.plain_text
+
+
 def filed(message: BotMessage) -> bool:
     return "已提交" in message.plain_text
 
@@ -105,6 +109,9 @@ async def file_all(
     async def one(index: int, resident: SimUser) -> tuple[int, str]:
         await poster.post(route(index, 0), await resident.send_text(texts[index]))
         shown = await api.wait_for(resident, summary, timeout=30)
+        # The text's last reply too, as a person reads both before tapping: with aiogram the
+        # press may reach the other process while the first is still sending the offer.
+        await api.wait_for(resident, contact_offer, timeout=30)
         await poster.post(route(index, 1), await resident.press(shown, "确认提交"))
         reply = await api.wait_for(resident, filed, timeout=30)
         found = NUMBER.search(reply.plain_text)
