@@ -41,13 +41,20 @@ class OutcomeRecorder:
 
 
 @contextlib.contextmanager
-def recording(core: Core) -> Iterator[OutcomeRecorder]:
-    recorder = OutcomeRecorder(core)
-    core.handle = recorder  # type: ignore[method-assign]
+def _handling(core: Core, handle: Handle) -> Iterator[None]:
+    """While inside, `core` handles updates with `handle` instead of its own method."""
+    core.handle = handle  # type: ignore[method-assign,assignment]
     try:
-        yield recorder
+        yield
     finally:
         del core.handle  # back to the class's method
+
+
+@contextlib.contextmanager
+def recording(core: Core) -> Iterator[OutcomeRecorder]:
+    recorder = OutcomeRecorder(core)
+    with _handling(core, recorder):
+        yield recorder
 
 
 def readdressed(outcome: Outcome, incoming: Incoming) -> Outcome:
@@ -70,8 +77,5 @@ def canned_core(core: Core, recorder: OutcomeRecorder) -> Iterator[None]:
     async def handle(incoming: Incoming) -> Outcome:
         return readdressed(press if incoming.kind == Kind.CALLBACK else text, incoming)
 
-    core.handle = handle  # type: ignore[method-assign]
-    try:
+    with _handling(core, handle):
         yield
-    finally:
-        del core.handle

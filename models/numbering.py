@@ -26,7 +26,12 @@ def local_day(now_utc: datetime, tz_name: str) -> date:
 
 
 def format_number(prefix: str, day: date, sequence: int) -> str:
-    return f"{prefix}-{day:%Y%m%d}-{sequence:0{SEQUENCE_DIGITS}d}"
+    return f"{number_stem(prefix, day)}{sequence:0{SEQUENCE_DIGITS}d}"
+
+
+def number_stem(prefix: str, day: date) -> str:
+    """What every number of the day starts with: `TBH-20261122-`."""
+    return f"{prefix}-{day:%Y%m%d}-"
 
 
 async def next_ticket_number(session: AsyncSession, prefix: str, local_date: date) -> str:
@@ -63,7 +68,7 @@ def provisional_number(prefix: str | None = None, local_date: date | None = None
     placeholder that `assign_ticket_number` must replace before commit."""
     if prefix is None or local_date is None:
         return f"{PROVISIONAL_PREFIX}{secrets.token_hex(12)}"
-    stem = format_number(prefix, local_date, 0)[:-SEQUENCE_DIGITS]
+    stem = number_stem(prefix, local_date)
     random_part = secrets.token_hex(PROVISIONAL_HEX // 2)
     return f"{PROVISIONAL_PREFIX}{stem}{PROVISIONAL_PREFIX}{random_part}"
 
@@ -104,7 +109,7 @@ async def assign_ticket_number(
             session, update(TicketRow).where(TicketRow.id == ticket.id).values(number=number)
         )
     else:
-        stem = format_number(prefix, local_date, 0)[:-SEQUENCE_DIGITS]
+        stem = number_stem(prefix, local_date)
         result = await execute_core(
             session,
             _ASSIGN,
@@ -136,7 +141,7 @@ async def number_ticket(
     after the commit `settle_numbers` reads it back for the replies. SQLite and tickets not
     flushed yet (`griddesk simulate`) take it now, in the transaction (`assign_ticket_number`).
     Returns the number the rest of the transaction shows (provisional or real)."""
-    stem = format_number(prefix, local_date, 0)[:-SEQUENCE_DIGITS]
+    stem = number_stem(prefix, local_date)
     if not _numbered_at_commit(session, ticket, stem):
         return await assign_ticket_number(session, ticket, prefix, local_date)
     session.info.setdefault(_PENDING, {})[ticket.number] = ticket
