@@ -25,6 +25,11 @@ EMAIL_MASK = "〔邮箱〕"
 NAME_MASK = "某某"
 SURNAME_MASK = "某"
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 # Common surnames; characters that are also everyday words (于 和 向 时 明 安 …) are left out.
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
@@ -34,60 +39,20 @@ SURNAMES = (
     "褚娄窦戚岑宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池"
     "麻苑迟邝"
 )
-COMPOUND_SURNAMES = (
-    "欧阳",
-    "司马",
-    "上官",
-    "诸葛",
-    "东方",
-    "皇甫",
-    "尉迟",
-    "公孙",
-    "慕容",
-    "长孙",
-    "宇文",
-    "司徒",
-    "夏侯",
-    "令狐",
-    "端木",
-    "独孤",
-    "南宫",
-    "西门",
+COMPOUND_SURNAMES = _words(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 独孤 南宫 西门"
 )
 NICKNAME_PREFIXES = "小老阿"
 # A name ends before these (住在, 的, 是, 电话 …): 我叫张三住在5号楼 masks 张三 only.
 STOP_CHARS = "的在住是了和跟与从到来去说要想家电手今楼号栋室单元"
 # After 我是 a name must end the phrase: 我是明德花园的住户 is not an introduction.
-STRONG_CUES = (
-    "我叫",
-    "我的名字叫",
-    "我的名字是",
-    "名字叫",
-    "名叫",
-    "本人叫",
-    "本人是",
-    "本人",
-    "姓名是",
-    "姓名为",
-    "姓名",
-    "联系人是",
-    "联系人为",
-    "联系人",
+STRONG_CUES = _words(
+    "我叫 我的名字叫 我的名字是 名字叫 名叫 本人叫 本人是 本人"
+    " 姓名是 姓名为 姓名 联系人是 联系人为 联系人"
 )
 WEAK_CUES = ("我是",)
 SURNAME_CUES = ("我姓", "本人姓", "免贵姓")
-PHONE_WORDS = (
-    "电话",
-    "手机号码",
-    "手机号",
-    "手机",
-    "联系方式",
-    "座机",
-    "号码",
-    "tel",
-    "Tel",
-    "TEL",
-)
+PHONE_WORDS = _words("电话 手机号码 手机号 手机 联系方式 座机 号码 tel Tel TEL")
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _ID = re.compile(r"(?<!\d)(?:\d{6}[ \-]?\d{8}[ \-]?\d{3}[\dXxＸｘ]|\d{15,19})(?![\dXxＸｘ])")
@@ -95,7 +60,7 @@ _PUNCT_END = r"(?=[\s，,。.!！?？;；:：、)）住电手今]|$)"
 
 
 def _both_scripts(words: tuple[str, ...] | str) -> list[str]:
-    items = list(words) if isinstance(words, tuple) else list(words)
+    items = list(words)
     return list(dict.fromkeys([*items, *(to_script(w, "hant") for w in items)]))
 
 
@@ -110,7 +75,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     compounds = _alternation(COMPOUND_SURNAMES)
     stops = re.escape("".join(_both_scripts(STOP_CHARS)))
     given = rf"(?:(?![{stops}])[\u4e00-\u9fff]){{1,2}}"
-    name = rf"(?:(?:{compounds}|[{singles}{NICKNAME_PREFIXES}]){given}|[A-Za-z][A-Za-z .'-]{{1,30}}[A-Za-z])"
+    latin = r"[A-Za-z][A-Za-z .'-]{1,30}[A-Za-z]"
+    name = rf"(?:(?:{compounds}|[{singles}{NICKNAME_PREFIXES}]){given}|{latin})"
     separator = r"[\s:：,，]*"
     strong = re.compile(rf"((?:{_alternation(STRONG_CUES)}){separator})({name})")
     weak = re.compile(rf"((?:{_alternation(WEAK_CUES)}){separator})({name}){_PUNCT_END}")
