@@ -13,7 +13,9 @@ so a complaint's places and words stay readable.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 import phonenumbers
 
@@ -68,9 +70,16 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(_both_scripts(words), key=len, reverse=True))
 
 
+class _Patterns(NamedTuple):
+    strong: re.Pattern[str]  # a name after 我叫, 本人, 姓名, 联系人 …
+    weak: re.Pattern[str]  # a name after 我是, ending the phrase
+    surname: re.Pattern[str]  # 我姓X
+    phone: re.Pattern[str]  # a local number after 电话, 手机 …
+    name: re.Pattern[str]  # a whole text that looks like a personal name
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(strong-cue name, weak-cue name, surname, keyword-led local phone) patterns."""
+def _patterns() -> _Patterns:
     singles = "".join(_both_scripts(SURNAMES))
     compounds = _alternation(COMPOUND_SURNAMES)
     stops = re.escape("".join(_both_scripts(STOP_CHARS)))
@@ -78,11 +87,20 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     latin = r"[A-Za-z][A-Za-z .'-]{1,30}[A-Za-z]"
     name = rf"(?:(?:{compounds}|[{singles}{NICKNAME_PREFIXES}]){given}|{latin})"
     separator = r"[\s:：,，]*"
-    strong = re.compile(rf"((?:{_alternation(STRONG_CUES)}){separator})({name})")
-    weak = re.compile(rf"((?:{_alternation(WEAK_CUES)}){separator})({name}){_PUNCT_END}")
-    surname = re.compile(rf"((?:{_alternation(SURNAME_CUES)}){separator})({compounds}|[{singles}])")
-    phone = re.compile(rf"((?:{_alternation(PHONE_WORDS)})[是为:：\s]*)(\d[\d \-－]{{5,18}}\d)")
-    return strong, weak, surname, phone
+    return _Patterns(
+        strong=re.compile(rf"((?:{_alternation(STRONG_CUES)}){separator})({name})"),
+        weak=re.compile(rf"((?:{_alternation(WEAK_CUES)}){separator})({name}){_PUNCT_END}"),
+        surname=re.compile(
+            rf"((?:{_alternation(SURNAME_CUES)}){separator})({compounds}|[{singles}])"
+        ),
+        phone=re.compile(rf"((?:{_alternation(PHONE_WORDS)})[是为:：\s]*)(\d[\d \-－]{{5,18}}\d)"),
+        name=re.compile(name),
+    )
+
+
+def looks_like_name(text: str | None) -> bool:
+    """张三, 欧阳娜娜, 小明, Tom Smith: yes; 居民, 明德花园, 张: no."""
+    return bool(text) and _patterns().name.fullmatch(str(text).strip()) is not None
 
 
 def mask_phones(text: str) -> str:
@@ -92,21 +110,34 @@ def mask_phones(text: str) -> str:
         parts += [text[last : match.start], PHONE_MASK]
         last = match.end
     text = "".join([*parts, text[last:]])
-    return _patterns()[3].sub(lambda m: m.group(1) + PHONE_MASK, text)
+    return _patterns().phone.sub(lambda m: m.group(1) + PHONE_MASK, text)
 
 
 def mask_names(text: str) -> str:
     """The name after a self-introduction (我叫…, 本人…, 姓名：…, 我是…。) and 我姓X's surname."""
-    strong, weak, surname, _ = _patterns()
-    text = strong.sub(lambda m: m.group(1) + NAME_MASK, text)
-    text = weak.sub(lambda m: m.group(1) + NAME_MASK, text)
-    return surname.sub(lambda m: m.group(1) + SURNAME_MASK, text)
+    patterns = _patterns()
+    text = patterns.strong.sub(lambda m: m.group(1) + NAME_MASK, text)
+    text = patterns.weak.sub(lambda m: m.group(1) + NAME_MASK, text)
+    return patterns.surname.sub(lambda m: m.group(1) + SURNAME_MASK, text)
 
 
-def mask_personal(text: str | None) -> str | None:
-    """`text` with e-mail addresses, ID numbers, phone numbers and introduced names masked."""
+def introduced_names(text: str | None) -> list[str]:
+    """The names a text introduces (我叫张三 → 张三), to be masked wherever else they occur."""
+    if not text:
+        return []
+    patterns = _patterns()
+    found = [m.group(2) for p in (patterns.strong, patterns.weak) for m in p.finditer(text)]
+    return list(dict.fromkeys(name.strip() for name in found if len(name.strip()) >= 2))
+
+
+def mask_personal(text: str | None, names: Iterable[str] = ()) -> str | None:
+    """`text` with e-mail addresses, ID numbers, phone numbers and introduced names masked;
+    `names` (of two characters or more: 张三, not 张) are masked wherever they occur."""
     if not text:
         return text
     text = _EMAIL.sub(EMAIL_MASK, text)
     text = _ID.sub(ID_MASK, text)
-    return mask_names(mask_phones(text))
+    text = mask_names(mask_phones(text))
+    for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        text = text.replace(name, NAME_MASK)
+    return text

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.personal import EMAIL_MASK, ID_MASK, NAME_MASK, PHONE_MASK, mask_personal
+from nlp.personal import (
+    EMAIL_MASK,
+    ID_MASK,
+    NAME_MASK,
+    PHONE_MASK,
+    introduced_names,
+    looks_like_name,
+    mask_personal,
+)
 
 PHONES = [
     "13812345678",
@@ -100,3 +108,30 @@ def test_everything_at_once() -> None:
         f"我叫{NAME_MASK}，电话 {PHONE_MASK}，身份证{ID_MASK}，明德花园5号楼漏水"
     )
     assert mask_personal("") == "" and mask_personal(None) is None
+
+
+def test_introduced_names_are_masked_elsewhere_too() -> None:
+    names = introduced_names("楼道灯坏了，我叫张三。联系人：李四")
+    assert names == ["张三", "李四"]
+    note = "已电话联系居民张三，张师傅上门修好"
+    assert mask_personal(note, names) == f"已电话联系居民{NAME_MASK}，张师傅上门修好"
+    assert mask_personal("一张纸", ["张"]) == "一张纸"  # one character is never masked alone
+    assert introduced_names("明德花园5号楼漏水") == [] and introduced_names(None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张三", True),
+        ("欧阳娜娜", True),
+        ("小明", True),
+        ("Tom Smith", True),
+        ("居民", False),
+        ("明德花园", False),
+        ("张", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_looks_like_name(text: str | None, expected: bool) -> None:
+    assert looks_like_name(text) is expected
