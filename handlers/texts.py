@@ -176,6 +176,11 @@ WHISTLE_OK = "已吹哨：{department} 报到处理 {number}，已记入台账�
 TRANSFER_PICK = "把 {number} 转派到哪个网格？"
 CATEGORY_PICK = "把 {number} 更正为哪个类别？"
 TRANSFERRED_OK = "已转派：{number} → {target}。"
+REFERRED_NOTE = (
+    "已在网格间转派{count}次（这次申请转至{grid}）。为避免来回转派，请社区确定负责网格。"
+)
+REFERRED_WHAT = "多次转派，已提交社区确定负责网格"
+REFERRED_OK = "{number} 已转派{count}次，不再直接转派，已提交社区确定负责网格。"
 TRIAGE_ASSIGNED = "已分派：{number} → {grid}。"
 CATEGORY_CHANGED = "已更正类别：{number} → {category}。"
 NOTE_CANCELLED = "已取消填写。"
