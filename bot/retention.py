@@ -22,6 +22,7 @@ def retention_policy(settings: Settings) -> RetentionPolicy:
         conversations=timedelta(days=settings.retain_conversations_days),
         sent_outbox=timedelta(days=settings.retain_sent_outbox_days),
         security_events=timedelta(days=settings.retain_security_events_days),
+        finished_contacts=timedelta(days=settings.retain_finished_contacts_days),
     )
 
 
@@ -36,7 +37,7 @@ async def run_retention(uow_factory: UowFactory, clock: Clock, settings: Setting
             try:
                 result: RetentionResult = await prune(uow_factory, clock, policy)
                 if result.total:
-                    log.info("retention: deleted %s", result.describe())
+                    log.info("retention: pruned %s", result.describe())
                 failures = 0
             except Exception:
                 failures += 1

@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     retain_security_events_days: float = Field(
         default=180, gt=0, alias="GRIDDESK_RETAIN_SECURITY_EVENTS_DAYS"
     )
+    retain_finished_contacts_days: float = Field(
+        default=30, gt=0, alias="GRIDDESK_RETAIN_FINISHED_CONTACTS_DAYS"
+    )
     retention_interval_hours: float = Field(
         default=6, gt=0, alias="GRIDDESK_RETENTION_INTERVAL_HOURS"
     )

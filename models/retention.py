@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, exists, or_, select
+from sqlalchemy import ColumnElement, and_, delete, exists, or_, select, update
 
 from models.clock import Clock
-from models.lifecycle import OPEN, Status
+from models.lifecycle import FINAL, OPEN, Status
 from models.orm import (
     CallbackTokenRow,
     ConversationRow,
@@ -41,6 +41,7 @@ class RetentionPolicy:
     conversations: timedelta = timedelta(days=7)
     sent_outbox: timedelta = timedelta(days=30)
     security_events: timedelta = timedelta(days=180)
+    finished_contacts: timedelta = timedelta(days=30)
 
 
 @dataclass
@@ -70,6 +71,28 @@ def _outbox_done(cutoff: datetime) -> ColumnElement[bool]:
     )
 
 
+def _finished_with_contact(cutoff: datetime) -> ColumnElement[bool]:
+    """A closed or rejected ticket still holding the reporter's contact or exact location."""
+    return and_(
+        TicketRow.status.in_(sorted(str(status) for status in FINAL)),
+        TicketRow.closed_at < cutoff,
+        or_(
+            TicketRow.reporter_phone.is_not(None),
+            TicketRow.reporter_name.is_not(None),
+            TicketRow.latitude.is_not(None),
+        ),
+    )
+
+
+# A finished ticket stays (the figures, the 台账), without the reporter's phone, name and GPS
+# point: nobody calls back about it any more, and the grid and building say where it was.
+CONTACT_CLEARED = {
+    "reporter_phone": None,
+    "reporter_name": None,
+    "latitude": None,
+    "longitude": None,
+}
+
 # name → (primary key column, condition for a row to go given the cutoff, policy field)
 Rule = tuple[Any, Callable[[datetime], ColumnElement[bool]], str]
 RULES: dict[str, Rule] = {
@@ -90,17 +113,22 @@ RULES: dict[str, Rule] = {
         lambda cutoff: SecurityEventRow.at < cutoff,
         "security_events",
     ),
+    "ticket_contacts": (TicketRow.id, _finished_with_contact, "finished_contacts"),
 }
+CLEARED = {"ticket_contacts": CONTACT_CLEARED}  # rules that clear columns instead of deleting
 
 
 async def prune_batch(uow: UnitOfWork, name: str, cutoff: datetime, batch: int = BATCH) -> int:
-    """Delete up to `batch` rows of table `name` that the rule lets go; how many went."""
+    """Delete (or clear) up to `batch` rows of table `name` that the rule lets go; how many."""
     key, condition, _ = RULES[name]
     doomed = select(key).where(condition(cutoff)).limit(batch)
-    result = await uow.session.execute(
-        delete(key.class_).where(key.in_(doomed), condition(cutoff)),
-        execution_options={"synchronize_session": False},
+    which = and_(key.in_(doomed), condition(cutoff))
+    statement = (
+        update(key.class_).where(which).values(**CLEARED[name])
+        if name in CLEARED
+        else delete(key.class_).where(which)
     )
+    result = await uow.session.execute(statement, execution_options={"synchronize_session": False})
     return int(getattr(result, "rowcount", 0) or 0)
 
 

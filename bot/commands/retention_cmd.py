@@ -34,8 +34,8 @@ def retention_group() -> None:
 
 @retention_group.command("run")
 def run() -> None:
-    """One retention pass now; prints how many rows of each table were deleted."""
-    click.echo(f"deleted: {asyncio.run(run_once())}")
+    """One retention pass now; prints how many rows of each kind were pruned."""
+    click.echo(f"pruned: {asyncio.run(run_once())}")
 
 
 commands = [retention_group]

@@ -30,8 +30,12 @@ DAY = timedelta(days=1)
 
 
 async def _ticket(uow: UnitOfWork, config: GridDeskConfig, now: datetime, status: str) -> int:
+    """A ticket with the reporter's phone and GPS point; a closed one closed 40 days ago."""
     ticket = await make_ticket(uow, config, at=now - 60 * DAY)
     ticket.status = status
+    ticket.reporter_phone, ticket.latitude, ticket.longitude = "13912345678", 35.372, 116.603
+    if status == "closed":
+        ticket.closed_at = now - 40 * DAY
     await uow.session.flush()
     return ticket.id
 
@@ -112,10 +116,23 @@ async def test_prune_keeps_only_what_is_needed(
         "conversations": 1,
         "outbox": 2,
         "security_events": 1,
+        "ticket_contacts": 1,
     }
     async with uow_factory() as uow:
         left = await remaining(uow)
+        contacts = (
+            await uow.session.execute(
+                select(TicketRow.status, TicketRow.reporter_phone, TicketRow.latitude).order_by(
+                    TicketRow.status
+                )
+            )
+        ).all()
     assert left == {**EXPECTED_LEFT, "security_events": [clock.now() - 100 * DAY]}
+    assert [tuple(row) for row in contacts] == [  # the finished ticket stays, without them
+        ("accepted", "13912345678", 35.372),
+        ("closed", None, None),
+        ("resolved", "13912345678", 35.372),
+    ]
     again = await prune(uow_factory, clock, RetentionPolicy(), batch=2)
     assert again.total == 0
 
@@ -171,6 +188,7 @@ async def test_the_command_prunes_once(
         await seed(uow, demo_config, datetime.now(UTC))
         await uow.commit()
     assert await run_once() == (
-        "processed_updates 4, callback_tokens 2, conversations 1, outbox 2, security_events 1"
+        "processed_updates 4, callback_tokens 2, conversations 1, outbox 2, security_events 1,"
+        " ticket_contacts 1"
     )
     assert await _count(uow_factory, TicketRow) == 3  # tickets are never pruned
