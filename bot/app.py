@@ -88,7 +88,8 @@ async def build_app(settings: Settings, clock: Clock | None = None,
                                 review_threshold=settings.review_threshold)
     limits = Limits(max_text=settings.max_text, tickets_per_hour=settings.tickets_per_hour,
                     burst_messages=settings.burst_messages,
-                    burst_window_s=settings.burst_window_s)
+                    burst_window_s=settings.burst_window_s,
+                    max_transfers=settings.max_transfers)
     services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory,
                         limits=limits, conversations=conversation_store(settings))
     return App(settings=settings, engine=engine, services=services, core=Core(services))

@@ -1,4 +1,5 @@
-"""The background jobs of a bot process: escalation sweeper (+ daily reports) and sender."""
+"""The background jobs of a bot process: escalation sweeper (+ daily reports), sender and
+retention."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
+from bot.retention import run_retention
 from bot.sender import run_sender
 from bot.sweeper import compose_notifier, run_sweeper
 from handlers.notify import SweepNotifier
@@ -30,6 +32,8 @@ def start_jobs(app: App) -> list[asyncio.Task[None]]:
     tasks.append(asyncio.create_task(
         run_sender(services.uow_factory, services.clock, settings, on_undeliverable=hook),
         name="sender"))
+    tasks.append(asyncio.create_task(
+        run_retention(services.uow_factory, services.clock, settings), name="retention"))
     return tasks
 
 

@@ -44,6 +44,30 @@ class Settings(BaseSettings):
     # Messages per second this process's outbox sender may send over all chats. Telegram allows
     # about 30 per bot: with N processes sending, give each 29 / N (docs/deployment.md).
     sender_rate: float = Field(default=29.0, gt=0, le=30, alias="GRIDDESK_SENDER_RATE")
+    # 转派 more often than this sends the ticket to its community's triage for a decision.
+    max_transfers: int = Field(default=2, ge=0, alias="GRIDDESK_MAX_TRANSFERS")
+    # Retention (docs/privacy.md): days each kind of row is kept, hours between pruning passes.
+    retain_processed_updates_days: float = Field(
+        default=7, gt=0, alias="GRIDDESK_RETAIN_PROCESSED_UPDATES_DAYS"
+    )
+    retain_callback_tokens_days: float = Field(
+        default=30, gt=0, alias="GRIDDESK_RETAIN_CALLBACK_TOKENS_DAYS"
+    )
+    retain_conversations_days: float = Field(
+        default=7, gt=0, alias="GRIDDESK_RETAIN_CONVERSATIONS_DAYS"
+    )
+    retain_sent_outbox_days: float = Field(
+        default=30, gt=0, alias="GRIDDESK_RETAIN_SENT_OUTBOX_DAYS"
+    )
+    retain_security_events_days: float = Field(
+        default=180, gt=0, alias="GRIDDESK_RETAIN_SECURITY_EVENTS_DAYS"
+    )
+    retain_finished_contacts_days: float = Field(
+        default=30, gt=0, alias="GRIDDESK_RETAIN_FINISHED_CONTACTS_DAYS"
+    )
+    retention_interval_hours: float = Field(
+        default=6, gt=0, alias="GRIDDESK_RETENTION_INTERVAL_HOURS"
+    )
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import update
 
 from handlers import texts
 from handlers.context import Ctx, escape
+from handlers.forget import forget as forget_resident
 from handlers.org import top_role
 from handlers.resident import MAIN_KEYBOARD
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
-from models.orm import BanRow, CallbackTokenRow, InviteRow, OutboxRow, PersonRow, TicketRow
-
-_CONTACT_LINE = re.compile(re.escape(texts.CARD_CONTACT.split("{")[0]) + r"[^\n]*")
+from models.orm import BanRow, CallbackTokenRow, InviteRow, PersonRow
 
 STAFF_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
@@ -117,26 +115,7 @@ async def rate(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
 
 
 async def forget(ctx: Ctx) -> None:
-    """Erase the resident's personal data; ticket texts and figures stay, anonymised.
-
-    Also gone: every notification to the resident's chat (sent or still queued), the contact
-    line of the staff cards kept in the outbox, the resident's buttons and draft."""
-    session = ctx.uow.session
-    numbers = list(await session.scalars(
-        select(TicketRow.number).where(TicketRow.reporter_user_id == ctx.user_id)))
-    await session.execute(
-        update(TicketRow).where(TicketRow.reporter_user_id == ctx.user_id).values(
-            reporter_user_id=None, reporter_chat_id=None, reporter_name=None,
-            reporter_phone=None, anonymised=True)
-    )
-    await session.execute(delete(OutboxRow).where(OutboxRow.chat_id == ctx.chat_id))
-    await session.execute(delete(CallbackTokenRow).where(CallbackTokenRow.chat_id == ctx.chat_id))
-    for start in range(0, len(numbers), 500):
-        cards = await session.scalars(
-            select(OutboxRow).where(OutboxRow.ticket_number.in_(numbers[start:start + 500])))
-        for card in cards:
-            text = str(card.payload.get("text", ""))
-            if _CONTACT_LINE.search(text):
-                card.payload = {**card.payload, "text": _CONTACT_LINE.sub("", text)}
-    ctx.set_state(None)
+    """Erase the resident's personal data (handlers.forget); ticket texts and figures stay,
+    anonymised."""
+    await forget_resident(ctx)
     ctx.say(texts.FORGOT, MAIN_KEYBOARD)

@@ -34,6 +34,7 @@ class Limits:
     burst_messages: int = 20
     burst_window_s: int = 60
     duplicate_window_s: int = 86400
+    max_transfers: int = 2  # 转派 beyond this goes to the community's triage
 
 
 @dataclass

@@ -85,7 +85,8 @@ class Notifier:
                          Keyboard.inline(*rows), tuple(ticket.photo_file_ids or ()),
                          recipient.code, ticket)
 
-    async def triage_card(self, ticket: TicketRow, recipient_code: str, tag: str) -> None:
+    async def triage_card(self, ticket: TicketRow, recipient_code: str, tag: str,
+                          note: str | None = None) -> None:
         """Community triage: pick the grid, fix the category, or reject."""
         recipient = await person(self.uow, recipient_code)
         if recipient is None or recipient.chat_id is None:
@@ -101,7 +102,8 @@ class Notifier:
                                         ticket=ticket.id),
                      await self._button(chat, texts.BTN_REJECT, "reject", ticket=ticket.id)])
         rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate", ticket=ticket.id)])
-        text = await self.card_text(ticket, texts.CARD_BADGE_TRIAGE, recipient) + texts.TRIAGE_HINT
+        text = (await self.card_text(ticket, texts.CARD_BADGE_TRIAGE, recipient, note)
+                + texts.TRIAGE_HINT)
         await self._send(chat, text, f"{ticket.number}:{tag}:{recipient.code}",
                          Keyboard.inline(*rows), tuple(ticket.photo_file_ids or ()),
                          recipient.code, ticket)

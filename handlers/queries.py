@@ -28,7 +28,11 @@ HISTORY_ACTIONS = {
     "transferred": "转派",
     "whistle": "吹哨报到",
     "recategorised": "更正类别",
+    "referred": "转社区确定负责网格",
 }
+# The notes written for the resident (the result, the reason for a rejection); every other note
+# (escalation reasons, transfer requests) is internal and shown to staff only.
+RESIDENT_NOTES = frozenset({"resolved", "rejected"})
 
 
 def _local(ctx: Ctx, at: datetime | None) -> str:
@@ -69,18 +73,23 @@ async def status(ctx: Ctx, number: str | None) -> None:
     lines = [_status_line(ctx, ticket)]
     if len(events) > MAX_HISTORY:
         lines.append("……")
+    staff = _in_chain(ctx, ticket)
     for event in events[-MAX_HISTORY:]:
         what = HISTORY_ACTIONS[event.action]
         level = texts.LEVEL_NAMES.get(event.to_level or 0, "")
         extra = f"（{level}）" if event.action in ("escalated", "reopened") else ""
-        note = f"：{escape(clip(event.note, MAX_NOTE))}" if event.note else ""
+        shown = event.note if staff or event.action in RESIDENT_NOTES else None
+        note = f"：{escape(clip(shown, MAX_NOTE))}" if shown else ""
         lines.append(f"{_local(ctx, event.at)} {what}{extra}{note}")
     ctx.say("\n".join(lines))
 
 
 def _may_view(ctx: Ctx, ticket: TicketRow) -> bool:
-    if ticket.reporter_user_id == ctx.user_id:
-        return True
+    return ticket.reporter_user_id == ctx.user_id or _in_chain(ctx, ticket)
+
+
+def _in_chain(ctx: Ctx, ticket: TicketRow) -> bool:
+    """Staff of the ticket's chain; they see the internal notes (escalation reasons)."""
     if ctx.person is None:
         return False
     from handlers.org import level_of

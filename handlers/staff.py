@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers import texts
+from handlers import referral, texts
 from handlers.context import Ctx, escape
 from handlers.org import level_of
 from handlers.tickets import TicketService
@@ -160,6 +160,9 @@ async def _transfer(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
 
 async def _transfer_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
     grid = str(args["grid"])
+    if not args.get("triage") and await referral.transferred_too_often(ctx, ticket):
+        await referral.refer_to_community(ctx, ticket, grid)
+        return
     await _service(ctx).route_to(ticket, _actor(ctx), grid_code=grid)
     ctx.answer()
     name = escape(ctx.config.grid(grid)[2].name)

@@ -176,6 +176,11 @@ WHISTLE_OK = "已吹哨：{department} 报到处理 {number}，已记入台账�
 TRANSFER_PICK = "把 {number} 转派到哪个网格？"
 CATEGORY_PICK = "把 {number} 更正为哪个类别？"
 TRANSFERRED_OK = "已转派：{number} → {target}。"
+REFERRED_NOTE = (
+    "已在网格间转派{count}次（这次申请转至{grid}）。为避免来回转派，请社区确定负责网格。"
+)
+REFERRED_WHAT = "多次转派，已提交社区确定负责网格"
+REFERRED_OK = "{number} 已转派{count}次，不再直接转派，已提交社区确定负责网格。"
 TRIAGE_ASSIGNED = "已分派：{number} → {grid}。"
 CATEGORY_CHANGED = "已更正类别：{number} → {category}。"
 NOTE_CANCELLED = "已取消填写。"
@@ -192,8 +197,9 @@ UNREACHABLE = "无法把 {number} 的通知送达 {name}（{reason}），现转�
 BOUND = "绑定成功！{name}，您现在是{role}，工单会发送到这里。"
 BIND_INVALID = "这个绑定链接无效或已过期，请向管理员索取新的链接。"
 FORGOT = (
-    "已删除您的个人信息（联系电话、姓名和账号关联）。"
-    "诉求内容已匿名保留用于统计，之后您将不再收到这些诉求的进度通知。"
+    "已删除您的个人信息（联系电话、姓名、精确位置和账号关联），"
+    "诉求内容里的电话、证件号码和姓名也已隐去。"
+    "诉求已匿名保留用于统计，之后您将不再收到这些诉求的进度通知。"
 )
 ROLE_NAMES = {
     "grid_worker": "网格员",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from handlers import texts
-from handlers.context import escape
 from handlers.notify import Notifier
 from handlers.org import ticket_chain
 from models.clock import Clock
@@ -33,7 +32,7 @@ class UndeliverableRouter:
         missing = await uow.session.get(PersonRow, row.person_code)
         name = missing.name if missing else row.person_code
         notifier = Notifier(uow, self.clock, self.config)
-        note = texts.UNREACHABLE.format(number=ticket.number, name=escape(name),
-                                        reason=escape((row.last_error or "无法送达")[:80]))
+        note = texts.UNREACHABLE.format(number=ticket.number, name=name,  # escaped by card()
+                                        reason=(row.last_error or "无法送达")[:80])
         await notifier.card(ticket, above[0], texts.CARD_BADGE_ESCALATED,
                             f"undeliverable{row.id}", note)

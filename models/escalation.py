@@ -42,7 +42,14 @@ PRE_ACCEPT = (str(Status.TRIAGE), str(Status.ASSIGNED))
 OPEN_STATUSES = tuple(sorted(str(status) for status in lifecycle.OPEN))
 ROUTING_ACTIONS = tuple(
     str(action)
-    for action in (Action.CREATE, Action.ASSIGN, Action.ESCALATE, Action.REOPEN, Action.TRANSFER)
+    for action in (
+        Action.CREATE,
+        Action.ASSIGN,
+        Action.ESCALATE,
+        Action.REOPEN,
+        Action.TRANSFER,
+        Action.REFER,
+    )
 )
 
 

@@ -8,6 +8,7 @@ computed by the caller (`models.sla`) and passed in.
                  ^  escalate (any open stage, one level up)  |
                  +------------- reopen (one level up) -------+
     triage/assigned/accepted -> rejected (with a reason)
+    assigned/accepted -> triage (referred: transferred between grids too often)
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Action(StrEnum):
     ESCALATE = "escalated"
     REJECT = "rejected"
     TRANSFER = "transferred"
+    REFER = "referred"
 
 
 class Rating(StrEnum):
@@ -63,6 +65,7 @@ ALLOWED: dict[Action, frozenset[Status]] = {
     Action.ESCALATE: OPEN,
     Action.REJECT: OPEN,
     Action.TRANSFER: OPEN,
+    Action.REFER: frozenset({Status.ASSIGNED, Status.ACCEPTED}),
 }
 
 
@@ -105,6 +108,7 @@ def _verb(action: Action) -> str:
         Action.ESCALATE: "escalate",
         Action.REJECT: "reject",
         Action.TRANSFER: "transfer",
+        Action.REFER: "refer",
     }[action]
 
 
@@ -410,6 +414,28 @@ def transfer(
         reason,
         {"assignee": assignee_code, **data},
     )
+
+
+def refer(
+    ticket: TicketRow,
+    *,
+    now: datetime,
+    actor: str,
+    accept_due: datetime | None,
+    reason: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> TicketEventRow:
+    """A level-0 ticket passed between grids too often goes back to its community's triage,
+    which decides the grid; the resolve deadline stays, the triage gets `accept_due`."""
+    _check(ticket, Action.REFER)
+    if ticket.level != 0:
+        raise TicketError(ticket, "refer", "only a grid's ticket is referred to its community")
+    before_status, before_level = ticket.status, ticket.level
+    ticket.status = Status.TRIAGE.value
+    ticket.assignee_code = None
+    ticket.accept_due_at = accept_due
+    ticket.reminded_at = None
+    return _event(ticket, Action.REFER, actor, now, before_status, before_level, reason, data)
 
 
 def record(

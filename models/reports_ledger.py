@@ -119,6 +119,8 @@ def describe(config: GridDeskConfig, event: TicketEventRow, names: dict[str, str
         return f"{actor}驳回：{_short(event.note)}"
     if action == "transferred":
         return f"{actor}转派至{_grid(config, data) or assignee}"
+    if action == "referred":
+        return f"{actor}{_short(event.note)}，因多次转派转社区确定负责网格"
     if action == "whistle":
         return f"吹哨报到：{event.note or data.get('department', '')}"
     if action == "overdue_reminder":

@@ -17,6 +17,7 @@ log = logging.getLogger("griddesk.worker")
 async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     """Run the background jobs until SIGINT or SIGTERM, then stop them cleanly."""
     from bot.app import make_clock
+    from bot.retention import run_retention
     from bot.sender import run_sender
     from bot.settings import Settings
     from bot.sweeper import compose_notifier, run_sweeper
@@ -46,6 +47,7 @@ async def run_worker(interval: timedelta, daily_reports: bool) -> None:
             name="sweeper",
         ),
     ]
+    tasks.append(asyncio.create_task(run_retention(uow_factory, clock, settings), name="retention"))
     if settings.telegram_bot_token is not None:
         hook = UndeliverableRouter(clock, config)
         tasks.append(asyncio.create_task(

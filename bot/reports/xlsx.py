@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bot.exports import put
 from bot.reports.content import count_cells, satisfaction_cells, time_cells
 from models.config.schema import GridDeskConfig
 from models.reports_ledger import LedgerEntry, ledger_summary
@@ -62,7 +63,7 @@ def sheet_title(name: str, used: set[str]) -> str:
 
 def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
     for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=text)
+        cell = put(sheet, row, column, text)
         cell.font = BOLD
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -75,22 +76,22 @@ def _table(
     headers: Sequence[str],
     rows: Iterable[Sequence[object]],
 ) -> int:
-    sheet.cell(row=row, column=1, value=caption).font = BOLD
+    put(sheet, row, 1, caption).font = BOLD
     _header(sheet, row + 1, headers)
     current = row + 2
     for values in rows:
         for column, value in enumerate(values, start=1):
-            sheet.cell(row=current, column=column, value=value)
+            put(sheet, current, column, value)
         current += 1
     return current + 1
 
 
 def write_summary(sheet: Worksheet, report: MonthlyReport) -> None:
     sheet.title = SUMMARY_SHEET
-    sheet.cell(row=1, column=1, value=title(report)).font = Font(bold=True, size=14)
+    put(sheet, 1, 1, title(report)).font = Font(bold=True, size=14)
     row = 2
     for line in headline(report):
-        sheet.cell(row=row, column=1, value=line)
+        put(sheet, row, 1, line)
         row += 1
     row += 1
     counts = ["受理", "办结", "按期办结", "在办", "驳回", "上报", "办结率", "按期办结率"]
@@ -185,18 +186,17 @@ def write_ledger(
     sheet: Worksheet, heading: str, entries: Sequence[LedgerEntry], config: GridDeskConfig, tz: str
 ) -> None:
     collected, resolved, rejected, remaining = ledger_summary(entries)
-    sheet.cell(row=1, column=1, value=heading).font = Font(bold=True, size=13)
-    sheet.cell(
-        row=2,
-        column=1,
-        value=(
-            f"这个月搜集了{collected}条，解决了{resolved}条，驳回{rejected}条，剩下{remaining}条。"
-        ),
+    put(sheet, 1, 1, heading).font = Font(bold=True, size=13)
+    put(
+        sheet,
+        2,
+        1,
+        f"这个月搜集了{collected}条，解决了{resolved}条，驳回{rejected}条，剩下{remaining}条。",
     )
     _header(sheet, 3, LEDGER_HEADERS)
     for index, entry in enumerate(entries, start=1):
         for column, value in enumerate(ledger_row(index, entry, config, tz), start=1):
-            cell = sheet.cell(row=index + 3, column=column, value=value)
+            cell = put(sheet, index + 3, column, value)
             if column in (8, 20):
                 cell.alignment = WRAP
     for column, width in enumerate(WIDTHS, start=1):

@@ -64,7 +64,9 @@ async def test_markup_is_shown_as_typed_everywhere(bot: Driver, markup: str) -> 
     await bot.text("MDHY-01-B", f"结果{markup}")
     assert f"结果{markup}" in visible(bot.last_to(RESIDENT))
     await bot.text(RESIDENT, f"/status {number}")
-    assert f"原因{markup}" in visible(bot.last_to(RESIDENT))
+    assert f"结果{markup}" in visible(bot.last_to(RESIDENT))
+    await bot.text("MDHY-01-B", f"/status {number}")  # the reason is for the chain's staff
+    assert f"原因{markup}" in visible(bot.last_to("MDHY-01-B"))
 
 
 @pytest.mark.parametrize("markup", ["<b>", "A & B <i>", "</a>"])

@@ -46,6 +46,10 @@ ACTIONS: dict[str, tuple[Callable[[TicketRow], TicketEventRow], str]] = {
         ),
         "assigned",
     ),
+    "refer": (
+        lambda t: lc.refer(t, now=NOW, actor="MDHY-02-W1", accept_due=due(41), reason="多次转派"),
+        "triage",
+    ),
 }
 
 LEGAL = {
@@ -55,6 +59,7 @@ LEGAL = {
     ("accepted", "resolve"), ("accepted", "escalate"), ("accepted", "reject"),
     ("accepted", "transfer"),
     ("resolved", "close"), ("resolved", "reopen"),
+    ("assigned", "refer"), ("accepted", "refer"),
 }  # fmt: skip
 
 PAIRS = [(status, action) for status in Status for action in ACTIONS]
@@ -265,3 +270,15 @@ def test_a_full_walk_logs_every_transition() -> None:
 
 def test_terminal_statuses_allow_nothing() -> None:
     assert lc.allowed_actions("closed") == [] and lc.allowed_actions("rejected") == []
+
+
+def test_refer_hands_the_grids_ticket_back_to_triage() -> None:
+    ticket = in_status("accepted")
+    resolve_due = ticket.resolve_due_at
+    event = lc.refer(ticket, now=NOW, actor=WORKER, accept_due=due(41), reason="多次转派")
+    assert (ticket.status, ticket.assignee_code, ticket.level) == ("triage", None, 0)
+    assert (ticket.accept_due_at, ticket.resolve_due_at) == (due(41), resolve_due)
+    assert (event.action, event.note) == ("referred", "多次转派")
+    escalated = in_status("assigned", level=1)
+    with pytest.raises(TicketError):
+        lc.refer(escalated, now=NOW, actor=WORKER, accept_due=due(41))

@@ -1,0 +1,41 @@
+"""`griddesk retention run`: prune old rows once (the bot and `griddesk worker` also do it
+periodically); the periods are the GRIDDESK_RETAIN_* settings."""
+
+from __future__ import annotations
+
+import asyncio
+
+import click
+
+
+async def run_once() -> str:
+    from bot.app import make_clock
+    from bot.retention import retention_policy
+    from bot.settings import Settings
+    from models.db import create_engine, session_factory
+    from models.retention import prune
+    from models.uow import UnitOfWorkFactory
+
+    settings = Settings()
+    clock = make_clock(settings)
+    engine = create_engine(settings.database_url_value())
+    try:
+        factory = UnitOfWorkFactory(session_factory(engine), clock)
+        result = await prune(factory, clock, retention_policy(settings))
+    finally:
+        await engine.dispose()
+    return result.describe()
+
+
+@click.group("retention")
+def retention_group() -> None:
+    """Delete rows kept longer than the retention periods (docs/privacy.md)."""
+
+
+@retention_group.command("run")
+def run() -> None:
+    """One retention pass now; prints how many rows of each kind were pruned."""
+    click.echo(f"pruned: {asyncio.run(run_once())}")
+
+
+commands = [retention_group]

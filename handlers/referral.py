@@ -1,0 +1,60 @@
+"""A ticket passed between grids too often (转派 more than GRIDDESK_MAX_TRANSFERS times) goes to
+its community's triage, which decides the grid, instead of bouncing on."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from handlers import texts
+from handlers.context import Ctx
+from handlers.tickets import TicketService
+from models import lifecycle
+from models.orm import TicketEventRow, TicketRow
+
+
+async def grid_transfers(ctx: Ctx, ticket: TicketRow) -> int:
+    """How often the ticket was transferred to another grid (category changes do not count)."""
+    data = await ctx.uow.session.scalars(
+        select(TicketEventRow.data).where(
+            TicketEventRow.ticket_id == ticket.id,
+            TicketEventRow.action == str(lifecycle.Action.TRANSFER),
+        )
+    )
+    return sum(1 for item in data if "grid_code" in (item or {}))
+
+
+async def transferred_too_often(ctx: Ctx, ticket: TicketRow) -> bool:
+    """Would one more 转派 exceed the limit?"""
+    return await grid_transfers(ctx, ticket) >= ctx.services.limits.max_transfers
+
+
+async def refer_to_community(ctx: Ctx, ticket: TicketRow, wanted_grid: str) -> None:
+    """Back to the community's triage card with the reason; the resolve deadline stays."""
+    assert ctx.person is not None
+    service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
+    now = ctx.now()
+    count = await grid_transfers(ctx, ticket)
+    grid_name = ctx.config.grid(wanted_grid)[2].name
+    event = lifecycle.refer(
+        ticket,
+        now=now,
+        actor=ctx.person.code,
+        accept_due=service.deadlines(ticket, now).accept_due,
+        reason=f"申请转至{grid_name}",
+        data={"wanted_grid": wanted_grid, "transfers": count},
+    )
+    ctx.uow.session.add(event)
+    await ctx.uow.session.flush()
+    tag = f"e{event.id}"
+    note = texts.REFERRED_NOTE.format(count=count, grid=grid_name)
+    await service.notify.triage_card(ticket, service._triage_person(ticket), tag, note)
+    await service.notify.first_receiver(ticket, texts.REFERRED_WHAT, tag)
+    await service.notify.reporter(
+        ticket,
+        texts.REPORTER_TRANSFERRED.format(
+            number=ticket.number, handler=service.handler_name(ticket)
+        ),
+        tag,
+    )
+    ctx.answer()
+    ctx.say(texts.REFERRED_OK.format(number=ticket.number, count=count))
