@@ -11,6 +11,7 @@ from handlers import texts
 from handlers.buttons import make_button
 from handlers.context import clip, escape
 from handlers.org import people, person, ticket_chain
+from handlers.triage import queue_grids, street_named
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
@@ -37,6 +38,10 @@ class Notifier:
 
     def place(self, ticket: TicketRow, script: str = "hans") -> str:
         """Community, grid and building of a ticket in words (待确认 where unknown)."""
+        if not ticket.community_code and (street := street_named(self.config,
+                                                                  ticket.street_code)):
+            place = f"{street.name}（{ticket.address_text or '社区' + texts.PENDING}）"
+            return to_script(place, script)
         return describe_place(self.config, ticket.community_code, ticket.grid_code,
                               ticket.building, ticket.address_text, script)
 
@@ -91,16 +96,17 @@ class Notifier:
         if recipient is None or recipient.chat_id is None:
             return
         chat = recipient.chat_id
-        _, community = self.config.community(ticket.community_code or "")
         grid_buttons = [
             await self._button(chat, grid.name, "triage_grid", ticket=ticket.id, grid=grid.code)
-            for grid in community.grids
+            for grid in queue_grids(self.config, ticket)
         ]
         rows = [grid_buttons[i:i + 2] for i in range(0, len(grid_buttons), 2)]
         rows.append([await self._button(chat, texts.BTN_CHANGE_CATEGORY, "pick_category",
                                         ticket=ticket.id),
                      await self._button(chat, texts.BTN_REJECT, "reject", ticket=ticket.id)])
-        rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate", ticket=ticket.id)])
+        if ticket_chain(self.config, ticket)[0][0] < Level.DISTRICT:  # somebody above
+            rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate",
+                                            ticket=ticket.id)])
         text = await self.card_text(ticket, texts.CARD_BADGE_TRIAGE, recipient) + texts.TRIAGE_HINT
         await self._send(chat, text, f"{ticket.number}:{tag}:{recipient.code}",
                          Keyboard.inline(*rows), tuple(ticket.photo_file_ids or ()),

@@ -119,6 +119,8 @@ EMERGENCY_NAMES = {"119": "119（火警）", "110": "110（报警）", "120": "1
 SERVICE_LEVEL = "{accept}内受理，{resolve}内办结"
 HANDLER_GRID = "{grid}网格员{worker}"
 HANDLER_TRIAGE = "{community}（先由社区确认负责网格）"
+HANDLER_STREET_TRIAGE = "{street}（先由街道确认所在社区和网格）"
+HANDLER_DISTRICT_TRIAGE = "{unit}（先确认所在社区和网格）"
 
 STATUS_NAMES = {
     "triage": "待分派",

@@ -11,6 +11,7 @@ from handlers import texts
 from handlers.context import clip, escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, people, person_at_level, ticket_chain
+from handlers.triage import queue_holder, street_named, street_of
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
@@ -81,6 +82,7 @@ class TicketService:
             reporter_phone=draft.get("phone"),
             updated_at=now,
         )
+        ticket.street_code = self._street(ticket)
         deadlines = self.deadlines(ticket, now)
         triage = ticket.grid_code is None or bool(draft.get("needs_review"))
         _, entry_code = entry_point(self.config, ticket)
@@ -111,16 +113,24 @@ class TicketService:
         del loaded
         return ticket
 
+    def _street(self, ticket: TicketRow) -> str | None:
+        if ticket.community_code:
+            return self.config.community(ticket.community_code)[0].code
+        location = (ticket.latitude, ticket.longitude) if ticket.latitude is not None else None
+        return street_of(self.config, (ticket.original_text, ticket.address_text), location)
+
     def _triage_person(self, ticket: TicketRow) -> str:
-        if ticket.community_code is None:
-            return self.config.district.task_force.head.code
-        return self.config.community(ticket.community_code)[1].party_org.head.code
+        return queue_holder(self.config, ticket)
 
     def handler_name(self, ticket: TicketRow) -> str:
         """Who handles the ticket, in words for the resident."""
         if ticket.grid_code is None or ticket.status == lifecycle.Status.TRIAGE:
+            street = street_named(self.config, ticket.street_code)
+            if ticket.community_code is None and street is not None:
+                return texts.HANDLER_STREET_TRIAGE.format(street=escape(street.name))
             if ticket.community_code is None:
-                return escape(self.config.district.task_force.name)
+                return texts.HANDLER_DISTRICT_TRIAGE.format(
+                    unit=escape(self.config.district.task_force.name))
             community = self.config.community(ticket.community_code)[1]
             return texts.HANDLER_TRIAGE.format(community=escape(community.name))
         _, _, grid = self.config.grid(ticket.grid_code)
