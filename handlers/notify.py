@@ -134,8 +134,10 @@ class Notifier:
         for _, code in ticket_chain(self.config, ticket):
             await self.card(ticket, code, texts.CARD_BADGE_URGENT, tag)
 
-    async def first_receiver(self, ticket: TicketRow, what: str, tag: str) -> None:
-        """首接负责制: the first receiver keeps hearing about the ticket."""
+    async def first_receiver(self, ticket: TicketRow, what: str, tag: str,
+                             text: str | None = None) -> None:
+        """首接负责制: the first receiver keeps hearing about the ticket (`text`: the whole
+        message in plain words instead of 有新进展：`what`)."""
         code = ticket.first_receiver_code
         if code is None or code == ticket.assignee_code:
             return
@@ -144,8 +146,8 @@ class Notifier:
         row = await person(self.uow, code)
         if row is None:
             return
-        text = texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number,
-                                                  what=escape(clip(what, 3000)))
+        text = text or texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number,
+                                                          what=escape(clip(what, 3000)))
         await self._send(row.chat_id, text, f"{ticket.number}:{tag}:fr:{code}",
                          person_code=code, ticket=ticket)
 

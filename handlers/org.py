@@ -35,9 +35,9 @@ def chain_codes(config: GridDeskConfig, grid_code: str | None,
             (Level.STREET, street.committee.head.code),
             *top,
         ]
-    street = next((s for s in district.streets if s.code == street_code), None)
-    if street is not None:
-        return [(Level.STREET, street.committee.head.code), *top]
+    named = next((s for s in district.streets if s.code == street_code), None)
+    if named is not None:
+        return [(Level.STREET, named.committee.head.code), *top]
     return top
 
 

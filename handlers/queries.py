@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from handlers import texts
 from handlers.context import Ctx, clip, escape
+from handlers.types import Keyboard
 from models import lifecycle
 from models.orm import TicketRow
 
@@ -51,8 +52,10 @@ async def my_tickets(ctx: Ctx) -> None:
         return
     lines = [texts.MY_TICKETS_HEAD.format(count=len(tickets))]
     lines += [_status_line(ctx, ticket) for ticket in tickets]
-    lines.append(texts.STATUS_USAGE.split("，")[0] + "查看详细进度。")
-    ctx.say("\n\n".join(lines))
+    lines.append(texts.MY_TICKETS_PICK)
+    buttons = [[await ctx.button(f"{ticket.number} {clip(ticket.original_text, 12)}",
+                                 "status_of", ticket=ticket.id)] for ticket in tickets]
+    ctx.say("\n\n".join(lines), Keyboard.inline(*buttons))
 
 
 async def status(ctx: Ctx, number: str | None) -> None:
