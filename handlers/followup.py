@@ -65,10 +65,15 @@ async def _while_drafting(ctx: Ctx, text: str, reading: Reading) -> bool:
         ctx.data["pending"] = f"{pending}\n{text}" if pending else text
         ctx.data["awaiting"] = "new_or_add"
         nonce = ctx.data["nonce"]
-        ctx.say(texts.NEW_OR_ADD.format(text=escape(clip(ctx.data["pending"], 300))),
-                Keyboard.inline([
+        ctx.say(
+            texts.NEW_OR_ADD.format(text=escape(clip(ctx.data["pending"], 300))),
+            Keyboard.inline(
+                [
                     await ctx.button(texts.BTN_NEW_PROBLEM, "choice_new", nonce=nonce),
-                    await ctx.button(texts.BTN_ADD_TO_DRAFT, "choice_add", nonce=nonce)]))
+                    await ctx.button(texts.BTN_ADD_TO_DRAFT, "choice_add", nonce=nonce),
+                ]
+            ),
+        )
         return True
     return False
 
@@ -76,8 +81,11 @@ async def _while_drafting(ctx: Ctx, text: str, reading: Reading) -> bool:
 async def _choice(ctx: Ctx, args: dict[str, Any], new: bool) -> None:
     """新的问题 / 补充刚才的内容, pressed on the question above."""
     draft = ctx.data
-    if (ctx.state != resident.DRAFT or draft.get("nonce") != args.get("nonce")
-            or draft.get("awaiting") != "new_or_add"):
+    if (
+        ctx.state != resident.DRAFT
+        or draft.get("nonce") != args.get("nonce")
+        or draft.get("awaiting") != "new_or_add"
+    ):
         ctx.refuse_stale("choice on a draft no longer asking")
         return
     pending = str(draft.pop("pending", ""))
@@ -109,12 +117,20 @@ async def _one_or_ask(ctx: Ctx, cases: list[TicketRow]) -> None:
         ctx.say(texts.PROGRESS_WHICH.format(count=len(cases)), await case_buttons(ctx, cases))
 
 
-async def case_buttons(ctx: Ctx, cases: list[TicketRow], action: str = "status_of",
-                       **args: Any) -> Keyboard:
+async def case_buttons(
+    ctx: Ctx, cases: list[TicketRow], action: str = "status_of", **args: Any
+) -> Keyboard:
     """One button per case: its number and the start of its text."""
-    return Keyboard.inline(*[
-        [await ctx.button(f"{case.number} {clip(case.original_text, 12)}", action,
-                          ticket=case.id, **args)] for case in cases])
+    return Keyboard.inline(
+        *[
+            [
+                await ctx.button(
+                    f"{case.number} {clip(case.original_text, 12)}", action, ticket=case.id, **args
+                )
+            ]
+            for case in cases
+        ]
+    )
 
 
 async def status_command(ctx: Ctx, number: str | None) -> None:
@@ -139,17 +155,23 @@ async def _status_of(ctx: Ctx, args: dict[str, Any]) -> None:
 
 async def _typed_rating(ctx: Ctx, score: str, thanks: bool) -> None:
     """满意 / 不满意 / 谢谢 typed: rate the case waiting for a rating (ask which if several)."""
-    waiting = [case for case in await ctx.uow.tickets.for_reporter(
-        ctx.user_id, limit=MAX_CASES, open_only=True) if rating.awaiting_rating(case, ctx)]
+    waiting = [
+        case
+        for case in await ctx.uow.tickets.for_reporter(ctx.user_id, limit=MAX_CASES, open_only=True)
+        if rating.awaiting_rating(case, ctx)
+    ]
     if not waiting:
         ctx.say(texts.THANKS_REPLY if thanks else texts.RATE_NONE)
     elif thanks:
         case = waiting[0]
-        ctx.say(texts.THANKS_ASK_RATING.format(number=case.number),
-                Keyboard.inline(await rating_buttons(ctx, case)))
+        ctx.say(
+            texts.THANKS_ASK_RATING.format(number=case.number),
+            Keyboard.inline(await rating_buttons(ctx, case)),
+        )
     elif len(waiting) > 1:
-        ctx.say(texts.RATE_WHICH.format(count=len(waiting)),
-                await _rate_buttons(ctx, waiting, score))
+        ctx.say(
+            texts.RATE_WHICH.format(count=len(waiting)), await _rate_buttons(ctx, waiting, score)
+        )
     elif score == lifecycle.Rating.UNSATISFIED:
         await rating.ask_reason(ctx, waiting[0])
     else:
@@ -157,16 +179,27 @@ async def _typed_rating(ctx: Ctx, score: str, thanks: bool) -> None:
 
 
 async def _rate_buttons(ctx: Ctx, cases: list[TicketRow], score: str) -> Keyboard:
-    return Keyboard.inline(*[
-        [await ctx.button(f"{case.number} {clip(case.original_text, 12)}", "rate",
-                          ticket=case.id, score=score, round=case.reopen_count or 0)]
-        for case in cases])
+    return Keyboard.inline(
+        *[
+            [
+                await ctx.button(
+                    f"{case.number} {clip(case.original_text, 12)}",
+                    "rate",
+                    ticket=case.id,
+                    score=score,
+                    round=case.reopen_count or 0,
+                )
+            ]
+            for case in cases
+        ]
+    )
 
 
 async def rating_buttons(ctx: Ctx, case: TicketRow) -> list[Any]:
-    return [await ctx.button(label, "rate", ticket=case.id, score=score,
-                             round=case.reopen_count or 0)
-            for score, label in texts.RATING_LABELS.items()]
+    return [
+        await ctx.button(label, "rate", ticket=case.id, score=score, round=case.reopen_count or 0)
+        for score, label in texts.RATING_LABELS.items()
+    ]
 
 
 async def _rate(ctx: Ctx, case: TicketRow, score: str) -> None:
@@ -182,11 +215,20 @@ async def _rate(ctx: Ctx, case: TicketRow, score: str) -> None:
 
 
 async def forget_command(ctx: Ctx) -> None:
-    waiting = [case for case in await ctx.uow.tickets.for_reporter(
-        ctx.user_id, limit=MAX_CASES, open_only=True) if rating.awaiting_rating(case, ctx)]
-    ctx.say(texts.FORGET_CONFIRM.format(unrated=texts.FORGET_UNRATED if waiting else ""),
-            Keyboard.inline([await ctx.button(texts.BTN_FORGET_YES, "forget_yes"),
-                             await ctx.button(texts.BTN_FORGET_NO, "forget_no")]))
+    waiting = [
+        case
+        for case in await ctx.uow.tickets.for_reporter(ctx.user_id, limit=MAX_CASES, open_only=True)
+        if rating.awaiting_rating(case, ctx)
+    ]
+    ctx.say(
+        texts.FORGET_CONFIRM.format(unrated=texts.FORGET_UNRATED if waiting else ""),
+        Keyboard.inline(
+            [
+                await ctx.button(texts.BTN_FORGET_YES, "forget_yes"),
+                await ctx.button(texts.BTN_FORGET_NO, "forget_no"),
+            ]
+        ),
+    )
 
 
 async def _forget_yes(ctx: Ctx, args: dict[str, Any]) -> None:
@@ -223,8 +265,7 @@ ACTIONS: dict[str, ButtonHandler] = {
 SINGLE_USE = frozenset({"choice_new", "choice_add", "rate_reason", "forget_yes", "forget_no"})
 
 
-async def on_button(ctx: Ctx, action: str, args: dict[str, Any],
-                    token: CallbackTokenRow) -> None:
+async def on_button(ctx: Ctx, action: str, args: dict[str, Any], token: CallbackTokenRow) -> None:
     await ACTIONS[action](ctx, args)
     if action in SINGLE_USE and ctx.outcome.answer is None:
         token.used_at = ctx.now()

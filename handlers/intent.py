@@ -30,29 +30,73 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"([A-Za-z]{2,8})\s*-\s*(\d{8})\s*-\s*(\d{4,})")
 _TAIL = re.compile(r"(了|吧|啊|呀|哈|嗯|哦|的)+$")
 
-CONFIRM_WORDS = frozenset({
-    "确认", "确认提交", "确认无误", "确定", "提交", "好", "好的", "好滴", "行", "可以", "对",
-    "对的", "是", "是的", "没错", "没问题", "嗯", "嗯嗯", "ok", "okay", "yes",
-})
+CONFIRM_WORDS = frozenset(
+    {
+        "确认",
+        "确认提交",
+        "确认无误",
+        "确定",
+        "提交",
+        "好",
+        "好的",
+        "好滴",
+        "行",
+        "可以",
+        "对",
+        "对的",
+        "是",
+        "是的",
+        "没错",
+        "没问题",
+        "嗯",
+        "嗯嗯",
+        "ok",
+        "okay",
+        "yes",
+    }
+)
 RATING_WORDS = {
-    "满意": "satisfied", "很满意": "satisfied", "非常满意": "satisfied", "挺满意": "satisfied",
-    "十分满意": "satisfied", "基本满意": "basically", "还行": "basically", "还可以": "basically",
-    "一般": "basically", "不满意": "unsatisfied", "不太满意": "unsatisfied",
-    "很不满意": "unsatisfied", "非常不满意": "unsatisfied",
+    "满意": "satisfied",
+    "很满意": "satisfied",
+    "非常满意": "satisfied",
+    "挺满意": "satisfied",
+    "十分满意": "satisfied",
+    "基本满意": "basically",
+    "还行": "basically",
+    "还可以": "basically",
+    "一般": "basically",
+    "不满意": "unsatisfied",
+    "不太满意": "unsatisfied",
+    "很不满意": "unsatisfied",
+    "非常不满意": "unsatisfied",
 }
-THANKS_WORDS = frozenset({
-    "谢谢", "谢谢你", "谢谢您", "谢谢你们", "多谢", "感谢", "非常感谢", "辛苦了", "辛苦", "谢啦",
-    "thanks", "thankyou",
-})
+THANKS_WORDS = frozenset(
+    {
+        "谢谢",
+        "谢谢你",
+        "谢谢您",
+        "谢谢你们",
+        "多谢",
+        "感谢",
+        "非常感谢",
+        "辛苦了",
+        "辛苦",
+        "谢啦",
+        "thanks",
+        "thankyou",
+    }
+)
 # Asking how a case is going; short messages only (a long text is a complaint that happens to
 # contain one of these words).
 _PROGRESS = re.compile(
     r"进度|进展|怎么样了|怎样了|如何了|怎么样啦|办得怎么样|处理得怎么样|有结果了?吗|有回复吗|"
-    r"处理了(吗|没有?)|办了(吗|没有?)|修了(吗|没有?)|到哪一?步")
+    r"处理了(吗|没有?)|办了(吗|没有?)|修了(吗|没有?)|到哪一?步"
+)
 _MY_CASE = re.compile(r"^(我|我们)?(上次|之前|刚才)?(反映|提交|报|投诉|说)(的|过的)")
 _FILLER = re.compile(
     r"我们?|反映|提交|投诉|上次|之前|刚才|那件|这件|的事情?|事情|问题|情况|查询|查一下|查查|"
-    r"请问|一下|现在|到底|" + _PROGRESS.pattern)
+    r"请问|一下|现在|到底|" + _PROGRESS.pattern
+)
 _LEFTOVER = re.compile(r"[的了吗呢啊吧那这个事有没么]")
 MAX_QUESTION = 40
 
@@ -76,8 +120,10 @@ def read(text: str) -> Reading:
             return Reading(Intent.RATE, score=RATING_WORDS[words])
         if words in THANKS_WORDS:
             return Reading(Intent.THANKS)
-    if len(plain) <= MAX_QUESTION and (_PROGRESS.search(plain) or (
-            _MY_CASE.search(plain) and text.rstrip().endswith(("?", "？", "吗", "嗎")))):
+    if len(plain) <= MAX_QUESTION and (
+        _PROGRESS.search(plain)
+        or (_MY_CASE.search(plain) and text.rstrip().endswith(("?", "？", "吗", "嗎")))
+    ):
         return Reading(Intent.PROGRESS, words=_LEFTOVER.sub("", _FILLER.sub("", plain)))
     return Reading(Intent.NONE)
 
@@ -85,4 +131,4 @@ def read(text: str) -> Reading:
 def mentions(words: str, text: str) -> bool:
     """Whether a case's text shares a two-character word with what is left of a question."""
     body = folded(text)
-    return any(words[i:i + 2] in body for i in range(len(words) - 1))
+    return any(words[i : i + 2] in body for i in range(len(words) - 1))

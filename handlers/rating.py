@@ -21,31 +21,42 @@ def service(ctx: Ctx) -> TicketService:
 
 def awaiting_rating(ticket: TicketRow | None, ctx: Ctx, round_: int | None = None) -> bool:
     """The ticket is the sender's and waits for a rating (of this resolution round)."""
-    return (ticket is not None and ticket.reporter_user_id == ctx.user_id
-            and ticket.status == lifecycle.Status.RESOLVED
-            and (round_ is None or round_ == (ticket.reopen_count or 0)))
+    return (
+        ticket is not None
+        and ticket.reporter_user_id == ctx.user_id
+        and ticket.status == lifecycle.Status.RESOLVED
+        and (round_ is None or round_ == (ticket.reopen_count or 0))
+    )
 
 
 async def ask_reason(ctx: Ctx, ticket: TicketRow) -> None:
     """不满意: ask why before the case goes up a level."""
     round_ = ticket.reopen_count or 0
     ctx.set_state(REASON, {"ticket": ticket.id, "round": round_, "number": ticket.number})
-    buttons = [await ctx.button(label, "rate_reason", ticket=ticket.id, round=round_,
-                                reason=code)
-               for code, label in texts.UNSATISFIED_REASONS.items()]
-    ctx.say(texts.ASK_UNSATISFIED_REASON.format(number=ticket.number),
-            Keyboard.inline(buttons[:2], buttons[2:]))
+    buttons = [
+        await ctx.button(label, "rate_reason", ticket=ticket.id, round=round_, reason=code)
+        for code, label in texts.UNSATISFIED_REASONS.items()
+    ]
+    ctx.say(
+        texts.ASK_UNSATISFIED_REASON.format(number=ticket.number),
+        Keyboard.inline(buttons[:2], buttons[2:]),
+    )
 
 
 async def on_reason_button(ctx: Ctx, args: dict[str, Any]) -> None:
     code = str(args.get("reason"))
     if code == "other":
-        ctx.set_state(REASON, {"ticket": args.get("ticket"), "round": args.get("round"),
-                               "other": True})
+        ctx.set_state(
+            REASON, {"ticket": args.get("ticket"), "round": args.get("round"), "other": True}
+        )
         ctx.say(texts.ASK_UNSATISFIED_TEXT)
         return
-    await finish(ctx, int(args.get("ticket", 0)), int(args.get("round", 0)),
-                 texts.UNSATISFIED_REASONS.get(code, texts.UNSATISFIED_REASONS["other"]))
+    await finish(
+        ctx,
+        int(args.get("ticket", 0)),
+        int(args.get("round", 0)),
+        texts.UNSATISFIED_REASONS.get(code, texts.UNSATISFIED_REASONS["other"]),
+    )
 
 
 async def on_reason_text(ctx: Ctx, text: str) -> None:

@@ -22,17 +22,24 @@ def _short_names(street: Street) -> list[str]:
 
 
 def _near(street: Street, location: tuple[float, float]) -> bool:
-    points = [point for community in street.communities for grid in community.grids
-              for point in grid.outline()]
+    points = [
+        point
+        for community in street.communities
+        for grid in community.grids
+        for point in grid.outline()
+    ]
     if not points:
         return False
     lat, lon = location
-    return (min(p[0] for p in points) - NEAR <= lat <= max(p[0] for p in points) + NEAR
-            and min(p[1] for p in points) - NEAR <= lon <= max(p[1] for p in points) + NEAR)
+    return (
+        min(p[0] for p in points) - NEAR <= lat <= max(p[0] for p in points) + NEAR
+        and min(p[1] for p in points) - NEAR <= lon <= max(p[1] for p in points) + NEAR
+    )
 
 
-def street_of(config: GridDeskConfig, texts: Iterable[str | None],
-              location: tuple[float, float] | None) -> str | None:
+def street_of(
+    config: GridDeskConfig, texts: Iterable[str | None], location: tuple[float, float] | None
+) -> str | None:
     """The street a complaint names (许庄街道, 许庄, 石桥镇) or whose grids its location is
     near; None when neither says."""
     folded = " ".join(normalize(text).text for text in texts if text)

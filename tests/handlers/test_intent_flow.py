@@ -8,7 +8,7 @@ from sqlalchemy import select
 from bot.demo import DemoSession
 from handlers.intent import Intent, read
 from models.orm import RatingRow, TicketEventRow
-from tests.handlers.test_resident_flow import LAMP, tickets, texts_to
+from tests.handlers.test_resident_flow import LAMP, texts_to, tickets
 
 LIFT = "明德花园13号楼的电梯又坏了，老人下不了楼"
 BINS = "楼下的垃圾桶也满了好几天了，臭得不行"
@@ -211,5 +211,6 @@ async def test_unsatisfied_typed_with_free_text_reason(chat: DemoSession) -> Non
     assert "修完第二天又坏了" in texts_to(chat, "MDHY-03-B")[-1]
     async with chat.app.services.uow_factory() as uow:
         reopen = await uow.session.scalar(
-            select(TicketEventRow).where(TicketEventRow.action == "reopened"))
+            select(TicketEventRow).where(TicketEventRow.action == "reopened")
+        )
         assert reopen is not None and reopen.note == "修完第二天又坏了"

@@ -32,8 +32,7 @@ async def test_location_outside_every_grid_goes_to_the_district_queue(chat: Demo
     assert ticket.number in texts_to(chat, "TBH-TF")[-1]
 
 
-async def test_a_named_street_gets_the_street_queue_and_assigns_a_grid(
-        chat: DemoSession) -> None:
+async def test_a_named_street_gets_the_street_queue_and_assigns_a_grid(chat: DemoSession) -> None:
     await chat.say("许庄街道这边路口的垃圾桶天天满着没人收")
     await chat.say("跳过")
     await chat.press("确认提交")
@@ -48,7 +47,10 @@ async def test_a_named_street_gets_the_street_queue_and_assigns_a_grid(
     await chat.press("明德花园第二网格")
     [ticket] = await tickets(chat)
     assert (ticket.status, ticket.grid_code, ticket.assignee_code) == (
-        "assigned", "MDHY-02", "MDHY-02-W1")
+        "assigned",
+        "MDHY-02",
+        "MDHY-02-W1",
+    )
     assert ticket.number in texts_to(chat, "MDHY-02-W1")[-1]
 
 
