@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     # Messages per second this process's outbox sender may send over all chats. Telegram allows
     # about 30 per bot: with N processes sending, give each 29 / N (docs/deployment.md).
     sender_rate: float = Field(default=29.0, gt=0, le=30, alias="GRIDDESK_SENDER_RATE")
+    # Resolved cases nobody rates close by themselves (as 未评价) after this many days.
+    unrated_close_days: float = Field(default=7.0, gt=0, alias="GRIDDESK_UNRATED_CLOSE_DAYS")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

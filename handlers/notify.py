@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from handlers import texts
 from handlers.buttons import make_button
 from handlers.context import clip, escape
@@ -15,7 +17,7 @@ from handlers.triage import queue_grids, street_named
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
-from models.orm import PersonRow, TicketRow
+from models.orm import OutboxRow, PersonRow, TicketRow
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
 
@@ -129,6 +131,14 @@ class Notifier:
             note=texts.CARD_NOTE.format(note=escape(clip(note, 1200))) if note else "",
         )
 
+    async def has_card(self, ticket: TicketRow, code: str) -> bool:
+        """Whether `code` already got a card with buttons for this ticket (an urgent ticket's
+        whole chain gets one at filing: escalating it adds a note, not a second card)."""
+        rows = await self.uow.session.scalars(
+            select(OutboxRow.payload).where(OutboxRow.ticket_number == ticket.number,
+                                            OutboxRow.person_code == code))
+        return any("inline_keyboard" in str(payload.get("reply_markup", "")) for payload in rows)
+
     async def whole_chain(self, ticket: TicketRow, tag: str) -> None:
         """Urgent: every level of the chain gets the card at once."""
         for _, code in ticket_chain(self.config, ticket):
@@ -193,8 +203,11 @@ class Notifier:
         note = texts.ESCALATION_NOTICE.format(number=ticket.number,
                                               from_level=texts.LEVEL_NAMES[from_level],
                                               to_level=level_name, reason=reason)
-        if ticket.assignee_code:
-            await self.card(ticket, ticket.assignee_code, texts.CARD_BADGE_ESCALATED, tag, note)
+        code = ticket.assignee_code
+        if code and ticket.urgent and await self.has_card(ticket, code):
+            await self.staff_text(code, escape(note), f"{ticket.number}:{tag}:{code}", ticket)
+        elif code:
+            await self.card(ticket, code, texts.CARD_BADGE_ESCALATED, tag, note)
         await self.first_receiver(ticket, note, tag)
         await self.reporter(ticket, texts.REPORTER_ESCALATED.format(
             number=ticket.number, level=level_name), tag)

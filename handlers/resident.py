@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 
 from handlers import texts
+from handlers.advice import urgent_advice
 from handlers.context import Ctx, clip, escape
 from handlers.notify import describe_place
 from handlers.tickets import TicketService
@@ -330,9 +331,11 @@ async def _file(ctx: Ctx) -> None:
         numbers = draft.get("emergency") or ["110"]
         place = describe_place(ctx.config, ticket.community_code, ticket.grid_code,
                                ticket.building)
+        advice = urgent_advice(draft.get("normalized") or "", draft.get("keywords") or [])
         ctx.say(texts.FILED_URGENT.format(
             numbers=" / ".join(texts.EMERGENCY_NAMES.get(n, n) for n in numbers),
-            number=ticket.number, place=escape(place)), MAIN_KEYBOARD)
+            number=ticket.number, place=escape(place)) + (f"\n\n{advice}" if advice else ""),
+            MAIN_KEYBOARD)
         return
     category = ctx.config.taxonomy.get(ticket.category_code)
     accept = ctx.config.taxonomy.accept_within(category.code, ticket.urgent)
