@@ -166,7 +166,7 @@ BTN_REASON_OTHER = "其他"
 UNSATISFIED_REASONS = {"unsolved": "问题没解决", "slow": "太慢", "attitude": "态度不好",
                        "other": "其他"}
 ASK_UNSATISFIED_REASON = (
-    "很抱歉没有让您满意。请告诉我们 {number} 哪里不满意（点按钮，也可以直接输入具体情况）："
+    "请告诉我们 {number} 哪里不满意（点按钮，也可以直接输入具体情况），我们会交给上一级继续办理："
 )
 ASK_UNSATISFIED_TEXT = "请简单说说哪里不满意："
 REOPENED_CARD_NOTE = "居民不满意：{reason}\n上次办理结果：{result}"

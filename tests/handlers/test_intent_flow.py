@@ -214,3 +214,9 @@ async def test_unsatisfied_typed_with_free_text_reason(chat: DemoSession) -> Non
             select(TicketEventRow).where(TicketEventRow.action == "reopened")
         )
         assert reopen is not None and reopen.note == "修完第二天又坏了"
+
+
+async def test_the_demo_script_plays_without_a_failed_expectation(chat: DemoSession) -> None:
+    from bot.demo_script import BUILTIN, run_script
+
+    assert await run_script(chat, BUILTIN.splitlines()) == 0
