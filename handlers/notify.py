@@ -131,6 +131,14 @@ class Notifier:
             note=texts.CARD_NOTE.format(note=escape(clip(note, 1200))) if note else "",
         )
 
+    async def card_or_note(self, ticket: TicketRow, code: str, tag: str, note: str) -> None:
+        """A ticket moved up to `code`: the ⬆️ card, or only the note when `code` holds the
+        urgent card already."""
+        if ticket.urgent and await self.has_card(ticket, code):
+            await self.staff_text(code, escape(note), f"{ticket.number}:{tag}:{code}", ticket)
+        else:
+            await self.card(ticket, code, texts.CARD_BADGE_ESCALATED, tag, note)
+
     async def has_card(self, ticket: TicketRow, code: str) -> bool:
         """Whether `code` already got a card with buttons for this ticket (an urgent ticket's
         whole chain gets one at filing: escalating it adds a note, not a second card)."""
@@ -203,11 +211,8 @@ class Notifier:
         note = texts.ESCALATION_NOTICE.format(number=ticket.number,
                                               from_level=texts.LEVEL_NAMES[from_level],
                                               to_level=level_name, reason=reason)
-        code = ticket.assignee_code
-        if code and ticket.urgent and await self.has_card(ticket, code):
-            await self.staff_text(code, escape(note), f"{ticket.number}:{tag}:{code}", ticket)
-        elif code:
-            await self.card(ticket, code, texts.CARD_BADGE_ESCALATED, tag, note)
+        if ticket.assignee_code:
+            await self.card_or_note(ticket, ticket.assignee_code, tag, note)
         await self.first_receiver(ticket, note, tag)
         await self.reporter(ticket, texts.REPORTER_ESCALATED.format(
             number=ticket.number, level=level_name), tag)

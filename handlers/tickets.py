@@ -299,8 +299,8 @@ class TicketService:
         )
         tag = await self._record(event)
         level_name = texts.LEVEL_NAMES[ticket.level]
-        await self.notify.card(ticket, target, texts.CARD_BADGE_ESCALATED, tag,
-                               texts.REOPENED_CARD_NOTE.format(reason=reason, result=result))
+        await self.notify.card_or_note(
+            ticket, target, tag, texts.REOPENED_CARD_NOTE.format(reason=reason, result=result))
         told = texts.FIRST_RECEIVER_REOPENED.format(
             number=ticket.number, reason=escape(clip(reason, 500)), level=level_name)
         await self.notify.first_receiver(ticket, "", tag, text=told)
