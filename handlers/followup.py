@@ -46,7 +46,7 @@ async def _answer(ctx: Ctx, reading: Reading) -> bool:
     elif reading.intent == Intent.THANKS:
         await _typed_rating(ctx, "", thanks=True)
     elif reading.intent == Intent.CONFIRM:
-        ctx.say(texts.IDLE_CONFIRM, resident.MAIN_KEYBOARD)
+        ctx.say(texts.IDLE_CONFIRM, account.main_keyboard(ctx))
     else:
         return False
     return True
@@ -242,7 +242,7 @@ async def _forget_yes(ctx: Ctx, args: dict[str, Any]) -> None:
 
 
 async def _forget_no(ctx: Ctx, args: dict[str, Any]) -> None:
-    ctx.say(texts.FORGET_KEPT, resident.MAIN_KEYBOARD)
+    ctx.say(texts.FORGET_KEPT, account.main_keyboard(ctx))
 
 
 async def _choice_new(ctx: Ctx, args: dict[str, Any]) -> None:

@@ -137,6 +137,10 @@ def _location(ctx: Ctx) -> tuple[float, float] | None:
 
 async def _address_given(ctx: Ctx, text: str) -> None:
     match = ctx.services.router.resolve_address(text, None)
+    if match.community is None and says_more_than_address(ctx, text):  # kept, not dropped
+        ctx.data["text"] = f"{ctx.data['text']}\n{text}"
+        ctx.say(texts.ADDRESS_NOT_FOUND_KEPT, ADDRESS_KEYBOARD)
+        return
     if match.community is None:
         ctx.say(texts.ADDRESS_NOT_FOUND, ADDRESS_KEYBOARD)
         return

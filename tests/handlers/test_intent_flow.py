@@ -95,6 +95,18 @@ async def test_address_answer_adds_to_the_description(chat: DemoSession) -> None
     assert "都招苍蝇了" in ticket.original_text and ticket.grid_code == "SYST-02"
 
 
+async def test_words_at_the_address_question_are_kept_when_no_address(
+    chat: DemoSession,
+) -> None:
+    await chat.say("小区门口的垃圾桶满了好几天没人清理")
+    await chat.say("不清楚是哪个门，反正天天都有人扔")
+    assert "已补充到问题描述里" in texts_to(chat)[-1]
+    await chat.say("跳过")
+    await chat.press("确认提交")
+    [ticket] = await tickets(chat)
+    assert ticket.original_text.endswith("\n不清楚是哪个门，反正天天都有人扔")
+
+
 async def test_a_bare_address_answer_leaves_the_description(chat: DemoSession) -> None:
     await chat.say("小区门口的垃圾桶满了好几天没人清理")
     await chat.say("颂运水庭7号楼")
