@@ -11,7 +11,7 @@ from typing import Any
 
 from handlers import account, queries, rating, resident, texts
 from handlers.context import Ctx, clip, escape
-from handlers.intent import Intent, Reading, mentions, read
+from handlers.intent import Intent, Reading, mentions, read, substantive
 from handlers.types import Keyboard
 from models import lifecycle
 from models.orm import CallbackTokenRow, TicketRow
@@ -40,8 +40,8 @@ async def on_text(ctx: Ctx, text: str) -> bool:
 async def _answer(ctx: Ctx, reading: Reading) -> bool:
     """Questions, ratings, thanks and a stray 确认 when no draft needs them."""
     if reading.intent == Intent.PROGRESS:
-        await progress(ctx, reading)
-    elif reading.intent == Intent.RATE:
+        return await progress(ctx, reading)
+    if reading.intent == Intent.RATE:
         await _typed_rating(ctx, reading.score or "", thanks=False)
     elif reading.intent == Intent.THANKS:
         await _typed_rating(ctx, "", thanks=True)
@@ -58,8 +58,10 @@ async def _while_drafting(ctx: Ctx, text: str, reading: Reading) -> bool:
         await resident.file(ctx)
         return True
     asides = (Intent.PROGRESS, Intent.RATE, Intent.THANKS)
-    if awaiting in ("confirm", "address") and reading.intent in asides:
-        return await _answer(ctx, reading)  # the draft stays open
+    if awaiting in ("confirm", "address") and reading.intent in asides and (
+        await _answer(ctx, reading)
+    ):
+        return True  # answered; the draft stays open
     if awaiting in ("confirm", "new_or_add"):
         pending = ctx.data.get("pending")
         ctx.data["pending"] = f"{pending}\n{text}" if pending else text
@@ -97,15 +99,19 @@ async def _choice(ctx: Ctx, args: dict[str, Any], new: bool) -> None:
         await resident.supplement(ctx, pending)
 
 
-async def progress(ctx: Ctx, reading: Reading) -> None:
-    """进度 / 我反映的电梯的事怎么样了 / TBH-…怎么样了: that case's history."""
+async def progress(ctx: Ctx, reading: Reading) -> bool:
+    """进度 / 我反映的电梯的事怎么样了 / TBH-…怎么样了: that case's history. A question about
+    a matter none of the resident's cases mentions is left to the complaint flow (False)."""
     if reading.number:
         await queries.status(ctx, reading.number)
-        return
+        return True
     cases = await ctx.uow.tickets.for_reporter(ctx.user_id, limit=MAX_CASES, open_only=True)
     words = reading.words
     named = [case for case in cases if words and mentions(words, case.original_text)]
+    if not named and substantive(words):
+        return False
     await _one_or_ask(ctx, named or cases)
+    return True
 
 
 async def _one_or_ask(ctx: Ctx, cases: list[TicketRow]) -> None:

@@ -94,11 +94,14 @@ _PROGRESS = re.compile(
 )
 _MY_CASE = re.compile(r"^(我|我们)?(上次|之前|刚才)?(反映|提交|报|投诉|说)(的|过的)")
 _FILLER = re.compile(
-    r"我们?|反映|提交|投诉|上次|之前|刚才|那件|这件|的事情?|事情|问题|情况|查询|查一下|查查|"
-    r"请问|一下|现在|到底|" + _PROGRESS.pattern
+    _PROGRESS.pattern  # first: 怎么样了 before 怎么
+    + r"|我们?|反映|提交|投诉|上次|之前|刚才|那件|这件|的事情?|事情|问题|情况|查询|查一下|查查"
+    r"|请问|一下|现在|到底|你们|这个|平台|能不能|怎么|怎样|可以|查|处理|办理|想问问|问问"
 )
 _LEFTOVER = re.compile(r"[的了吗呢啊吧那这个事有没么]")
 MAX_QUESTION = 40
+_PARTICLES = frozenset("吗呢啊吧了呀么嘛")  # all that may follow the progress phrase
+SUBSTANTIVE = 4
 
 
 def folded(text: str) -> str:
@@ -121,11 +124,22 @@ def read(text: str) -> Reading:
         if words in THANKS_WORDS:
             return Reading(Intent.THANKS)
     if len(plain) <= MAX_QUESTION and (
-        _PROGRESS.search(plain)
+        _asks_at_the_end(plain)
         or (_MY_CASE.search(plain) and text.rstrip().endswith(("?", "？", "吗", "嗎")))
     ):
         return Reading(Intent.PROGRESS, words=_LEFTOVER.sub("", _FILLER.sub("", plain)))
     return Reading(Intent.NONE)
+
+
+def _asks_at_the_end(plain: str) -> bool:
+    """A progress phrase closing the message (报修了没人管 is a complaint, 修了没 a question)."""
+    ends = [match.end() for match in _PROGRESS.finditer(plain)]
+    return bool(ends) and all(ch in _PARTICLES for ch in plain[ends[-1] :])
+
+
+def substantive(words: str) -> bool:
+    """What is left of a progress question names a matter of its own (低保复审的材料)."""
+    return len(words) >= SUBSTANTIVE
 
 
 def mentions(words: str, text: str) -> bool:
