@@ -294,6 +294,8 @@ async def _on_photo(ctx: Ctx) -> None:
     if ctx.state == staff.NOTE:
         await staff.on_note(ctx, caption, incoming.photo_file_id)
         return
+    if await followup.on_photo(ctx, incoming.photo_file_id, caption):
+        return
     await resident.on_photo(ctx, incoming.photo_file_id, caption or None)
 
 

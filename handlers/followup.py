@@ -58,26 +58,48 @@ async def _while_drafting(ctx: Ctx, text: str, reading: Reading) -> bool:
         await resident.file(ctx)
         return True
     asides = (Intent.PROGRESS, Intent.RATE, Intent.THANKS)
-    if awaiting in ("confirm", "address") and reading.intent in asides and (
-        await _answer(ctx, reading)
+    if (
+        awaiting in ("confirm", "address")
+        and reading.intent in asides
+        and (await _answer(ctx, reading))
     ):
         return True  # answered; the draft stays open
     if awaiting in ("confirm", "new_or_add"):
-        pending = ctx.data.get("pending")
-        ctx.data["pending"] = f"{pending}\n{text}" if pending else text
-        ctx.data["awaiting"] = "new_or_add"
-        nonce = ctx.data["nonce"]
-        ctx.say(
-            texts.NEW_OR_ADD.format(text=escape(clip(ctx.data["pending"], 300))),
-            Keyboard.inline(
-                [
-                    await ctx.button(texts.BTN_NEW_PROBLEM, "choice_new", nonce=nonce),
-                    await ctx.button(texts.BTN_ADD_TO_DRAFT, "choice_add", nonce=nonce),
-                ]
-            ),
-        )
+        await _ask_new_or_add(ctx, text)
         return True
     return False
+
+
+async def on_photo(ctx: Ctx, file_id: str, caption: str) -> bool:
+    """A captioned photo while a summary is open: asked like a text; the photo goes with it."""
+    album = ctx.incoming.media_group_id
+    if ctx.state != resident.DRAFT or ctx.data.get("awaiting") not in ("confirm", "new_or_add"):
+        return False
+    if album is not None and album == ctx.data.get("pending_album"):
+        ctx.data["pending_photos"].append(file_id)  # the rest of the album asked about
+        return True
+    if not caption or (album is not None and ctx.data.get("album") == album):
+        return False  # a photo for the open draft
+    ctx.data.setdefault("pending_photos", []).append(file_id)
+    ctx.data["pending_album"] = album
+    await _ask_new_or_add(ctx, caption)
+    return True
+
+
+async def _ask_new_or_add(ctx: Ctx, text: str) -> None:
+    pending = ctx.data.get("pending")
+    ctx.data["pending"] = f"{pending}\n{text}" if pending else text
+    ctx.data["awaiting"] = "new_or_add"
+    nonce = ctx.data["nonce"]
+    ctx.say(
+        texts.NEW_OR_ADD.format(text=escape(clip(ctx.data["pending"], 300))),
+        Keyboard.inline(
+            [
+                await ctx.button(texts.BTN_NEW_PROBLEM, "choice_new", nonce=nonce),
+                await ctx.button(texts.BTN_ADD_TO_DRAFT, "choice_add", nonce=nonce),
+            ]
+        ),
+    )
 
 
 async def _choice(ctx: Ctx, args: dict[str, Any], new: bool) -> None:
@@ -91,9 +113,14 @@ async def _choice(ctx: Ctx, args: dict[str, Any], new: bool) -> None:
         ctx.refuse_stale("choice on a draft no longer asking")
         return
     pending = str(draft.pop("pending", ""))
+    photos = list(draft.pop("pending_photos", []))
+    draft.pop("pending_album", None)
     if new:
         resident.hold_and_start(ctx)
         ctx.say(texts.DRAFT_KEPT)
+    limit = ctx.services.limits.max_photos
+    ctx.data["photos"] = [*ctx.data.get("photos", []), *photos][:limit]
+    if new:
         await resident.on_text(ctx, pending)
     else:
         await resident.supplement(ctx, pending)
