@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.retention import run_retention
@@ -26,7 +27,8 @@ def start_jobs(app: App) -> list[asyncio.Task[None]]:
     notifier = compose_notifier(SweepNotifier(services.clock, services.config), services.config)
     tasks = [asyncio.create_task(
         run_sweeper(services.uow_factory, services.clock, services.config, notifier,
-                    time_scale=settings.time_scale),
+                    time_scale=settings.time_scale,
+                    unrated_close_after=timedelta(days=settings.unrated_close_days)),
         name="sweeper")]
     hook = UndeliverableRouter(services.clock, services.config)
     tasks.append(asyncio.create_task(

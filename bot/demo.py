@@ -17,6 +17,7 @@ from typing import Any
 from bot.app import App
 from handlers.notify import SweepNotifier
 from handlers.types import Incoming, Kind, Outcome, Sender
+from handlers.unrated import close_unrated
 from models.clock import FixedClock
 from models.config.schema import appointments, parse_duration
 from models.escalation import sweep
@@ -159,6 +160,7 @@ class DemoSession:
         notifier = SweepNotifier(services.clock, services.config)
         async with services.uow_factory() as uow:
             await sweep(uow, services.clock, services.config, notifier=notifier)
+            await close_unrated(uow, services.clock, services.config)
             await uow.commit()
         await self.drain_outbox()
 

@@ -55,6 +55,36 @@ say 明德花園13棟的電梯又壞了，老人下不了樓
 expect 請核對
 press 確認提交
 expect 已提交
+
+# ---- Conversation: a skipped place, a typed 确认, a question in words, 不满意 with a reason ----
+# 4. No place given: the complaint waits in the district's triage queue.
+as resident3
+say 我家楼上天天晚上十一点以后还在剁肉，吵得睡不着
+expect 具体地点
+say 跳过
+press 确认提交
+expect 已提交
+expect @TBH-TF 待分派
+# 5. 确认 typed instead of pressed; a question in words answers with the case's progress.
+say 明德花园13号楼的电梯又坏了，老人下不了楼
+expect 请核对
+say 确认
+expect 已提交
+say 我反映的电梯的事怎么样了
+expect 电梯故障
+# 6. 不满意 asks why; the branch secretary's card carries the reason and the previous result.
+as MDHY-03-W1
+press 接单
+press 办结
+say 已联系维保单位重启电梯
+as resident3
+press 不满意
+expect 哪里不满意
+press 问题没解决
+expect @MDHY-03-B 问题没解决
+expect @MDHY-03-B 已联系维保单位重启电梯
+expect @MDHY-03-W1 居民评价为不满意
+# ---- end of the conversation block ----
 """
 
 

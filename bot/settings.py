@@ -68,6 +68,8 @@ class Settings(BaseSettings):
     retention_interval_hours: float = Field(
         default=6, gt=0, alias="GRIDDESK_RETENTION_INTERVAL_HOURS"
     )
+    # Resolved cases nobody rates close by themselves (as 未评价) after this many days.
+    unrated_close_days: float = Field(default=7.0, gt=0, alias="GRIDDESK_UNRATED_CLOSE_DAYS")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

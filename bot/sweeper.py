@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from handlers.unrated import close_unrated
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
 from models.escalation import EscalationNotifier, SweepResult, sweep
@@ -190,6 +191,12 @@ class DailyReportScheduler:
         return sent
 
 
+def nothing_to_say(report: DailyReport) -> bool:
+    """An all-zero report (nothing new, open, overdue or resolved) is not sent."""
+    return not (report.new or report.open or report.overdue or report.resolved_yesterday
+                or report.overdue_items)
+
+
 async def send_daily_reports(
     uow_factory: UowFactory,
     clock: Clock,
@@ -197,8 +204,9 @@ async def send_daily_reports(
     notifier: DailyReportNotifier,
     day: date,
 ) -> int:
-    """Each grid worker and community secretary gets the report of their scope (one
-    transaction per recipient; outbox keys make a repeat for the same day harmless)."""
+    """Each grid worker and community secretary gets the report of their scope, unless it is
+    all zero (one transaction per recipient; outbox keys make a repeat for the same day
+    harmless)."""
     tz = config.district.timezone
     async with uow_factory() as uow:
         recipients = [(person.code, scope) for person, scope in await report_recipients(uow)]
@@ -209,11 +217,25 @@ async def send_daily_reports(
             if person is None:
                 continue
             report = await daily_report(uow, scope, day, tz, as_of=clock.now())
+            if nothing_to_say(report):
+                continue
             await notifier.daily_report(uow, person, report, tag=f"daily:{day:%Y%m%d}:{scope}")
             await uow.commit()
             sent += 1
     log.info("daily reports of %s queued for %d recipients", day, sent)
     return sent
+
+
+async def close_unrated_round(
+    uow_factory: UowFactory, clock: Clock, config: GridDeskConfig, after: timedelta
+) -> list[str]:
+    """One transaction: resolved cases nobody rated within `after` close as 未评价."""
+    async with uow_factory() as uow:
+        closed = await close_unrated(uow, clock, config, after)
+        await uow.commit()
+    if closed:
+        log.info("closed %d unrated resolved tickets", len(closed))
+    return closed
 
 
 async def run_sweeper(
@@ -226,8 +248,10 @@ async def run_sweeper(
     time_scale: float | None = None,
     daily_reports: bool = True,
     batch: int = BATCH,
+    unrated_close_after: timedelta | None = None,
 ) -> None:
-    """Sweep for breaches and reminders forever (until cancelled); send the daily reports."""
+    """Sweep for breaches and reminders forever (until cancelled); send the daily reports;
+    close resolved cases left unrated for `unrated_close_after` (None: never)."""
     scale = time_scale if time_scale is not None else clock_scale(clock)
     pause = wall_interval(interval, scale)
     scheduler = (
@@ -248,6 +272,8 @@ async def run_sweeper(
                     )
                 if scheduler is not None:
                     await scheduler.tick()
+                if unrated_close_after is not None:
+                    await close_unrated_round(uow_factory, clock, config, unrated_close_after)
                 failures = 0
             except Exception:
                 failures += 1

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import update
 
-from handlers import texts
+from handlers import rating, texts
 from handlers.context import Ctx, escape
 from handlers.forget import forget as forget_resident
 from handlers.org import top_role
@@ -108,8 +108,12 @@ async def rate(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
             ticket.reopen_count or 0):  # a rating message of an earlier resolution
         ctx.refuse_stale(f"rating of {ticket.number} ({ticket.status})")
         return
-    token.used_at = ctx.now()
     ctx.script = ticket.script or ctx.script
+    if args.get("score") == lifecycle.Rating.UNSATISFIED:  # the reason first (rating.py)
+        ctx.answer()
+        await rating.ask_reason(ctx, ticket)
+        return
+    token.used_at = ctx.now()
     await service.rate(ticket, str(args.get("score")))
     ctx.answer(texts.RATING_THANKS)
 

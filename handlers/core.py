@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from handlers import account, queries, reports, resident, staff, texts
+from handlers import account, followup, queries, reports, resident, staff, texts
 from handlers.buttons import token_of
 from handlers.context import Ctx, Services
 from handlers.org import person
@@ -190,7 +190,7 @@ COMMANDS = {
     "cancel": lambda ctx: _cancel(ctx),
     "mytickets": lambda ctx: queries.my_tickets(ctx),
     "tasks": lambda ctx: queries.tasks(ctx),
-    "forget": lambda ctx: account.forget(ctx),
+    "forget": lambda ctx: followup.forget_command(ctx),
     "report": lambda ctx: _report(ctx),
 }
 
@@ -253,7 +253,7 @@ async def _on_command(ctx: Ctx, command: str, args: str) -> None:
     if command == "start":
         await account.start(ctx, args)
     elif command == "status":
-        await queries.status(ctx, args.split()[0] if args.split() else None)
+        await followup.status_command(ctx, args.split()[0] if args.split() else None)
     elif command in COMMANDS:
         await COMMANDS[command](ctx)
     else:
@@ -276,6 +276,8 @@ async def _on_text(ctx: Ctx, text: str) -> None:
     if ctx.state == staff.NOTE:
         await staff.on_note(ctx, text)
         return
+    if await followup.on_text(ctx, text):
+        return
     await resident.on_text(ctx, text)
 
 
@@ -292,6 +294,8 @@ async def _on_photo(ctx: Ctx) -> None:
     if ctx.state == staff.NOTE:
         await staff.on_note(ctx, caption, incoming.photo_file_id)
         return
+    if await followup.on_photo(ctx, incoming.photo_file_id, caption):
+        return
     await resident.on_photo(ctx, incoming.photo_file_id, caption or None)
 
 
@@ -306,6 +310,8 @@ async def _on_callback(ctx: Ctx) -> None:
         ctx.refuse_stale(f"replayed {action} {args}")
     elif action.startswith("draft_"):
         await resident.on_draft_button(ctx, action, args)
+    elif action in followup.ACTIONS:
+        await followup.on_button(ctx, action, args, token)
     elif action == "rate":
         await account.rate(ctx, token, args)
     elif action in staff.ACTIONS:

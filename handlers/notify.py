@@ -7,14 +7,17 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from handlers import texts
 from handlers.buttons import make_button
 from handlers.context import clip, escape
 from handlers.org import people, person, ticket_chain
+from handlers.triage import queue_grids, street_named
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
-from models.orm import PersonRow, TicketRow
+from models.orm import OutboxRow, PersonRow, TicketRow
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
 
@@ -37,6 +40,10 @@ class Notifier:
 
     def place(self, ticket: TicketRow, script: str = "hans") -> str:
         """Community, grid and building of a ticket in words (待确认 where unknown)."""
+        if not ticket.community_code and (street := street_named(self.config,
+                                                                  ticket.street_code)):
+            place = f"{street.name}（{ticket.address_text or '社区' + texts.PENDING}）"
+            return to_script(place, script)
         return describe_place(self.config, ticket.community_code, ticket.grid_code,
                               ticket.building, ticket.address_text, script)
 
@@ -92,16 +99,17 @@ class Notifier:
         if recipient is None or recipient.chat_id is None:
             return
         chat = recipient.chat_id
-        _, community = self.config.community(ticket.community_code or "")
         grid_buttons = [
             await self._button(chat, grid.name, "triage_grid", ticket=ticket.id, grid=grid.code)
-            for grid in community.grids
+            for grid in queue_grids(self.config, ticket)
         ]
         rows = [grid_buttons[i:i + 2] for i in range(0, len(grid_buttons), 2)]
         rows.append([await self._button(chat, texts.BTN_CHANGE_CATEGORY, "pick_category",
                                         ticket=ticket.id),
                      await self._button(chat, texts.BTN_REJECT, "reject", ticket=ticket.id)])
-        rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate", ticket=ticket.id)])
+        if ticket_chain(self.config, ticket)[0][0] < Level.DISTRICT:  # somebody above
+            rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate",
+                                            ticket=ticket.id)])
         text = (await self.card_text(ticket, texts.CARD_BADGE_TRIAGE, recipient, note)
                 + texts.TRIAGE_HINT)
         await self._send(chat, text, f"{ticket.number}:{tag}:{recipient.code}",
@@ -125,13 +133,31 @@ class Notifier:
             note=texts.CARD_NOTE.format(note=escape(clip(note, 1200))) if note else "",
         )
 
+    async def card_or_note(self, ticket: TicketRow, code: str, tag: str, note: str) -> None:
+        """A ticket moved up to `code`: the ⬆️ card, or only the note when `code` holds the
+        urgent card already."""
+        if ticket.urgent and await self.has_card(ticket, code):
+            await self.staff_text(code, escape(note), f"{ticket.number}:{tag}:{code}", ticket)
+        else:
+            await self.card(ticket, code, texts.CARD_BADGE_ESCALATED, tag, note)
+
+    async def has_card(self, ticket: TicketRow, code: str) -> bool:
+        """Whether `code` already got a card with buttons for this ticket (an urgent ticket's
+        whole chain gets one at filing: escalating it adds a note, not a second card)."""
+        rows = await self.uow.session.scalars(
+            select(OutboxRow.payload).where(OutboxRow.ticket_number == ticket.number,
+                                            OutboxRow.person_code == code))
+        return any("inline_keyboard" in str(payload.get("reply_markup", "")) for payload in rows)
+
     async def whole_chain(self, ticket: TicketRow, tag: str) -> None:
         """Urgent: every level of the chain gets the card at once."""
         for _, code in ticket_chain(self.config, ticket):
             await self.card(ticket, code, texts.CARD_BADGE_URGENT, tag)
 
-    async def first_receiver(self, ticket: TicketRow, what: str, tag: str) -> None:
-        """首接负责制: the first receiver keeps hearing about the ticket."""
+    async def first_receiver(self, ticket: TicketRow, what: str, tag: str,
+                             text: str | None = None) -> None:
+        """首接负责制: the first receiver keeps hearing about the ticket (`text`: the whole
+        message in plain words instead of 有新进展：`what`)."""
         code = ticket.first_receiver_code
         if code is None or code == ticket.assignee_code:
             return
@@ -140,8 +166,8 @@ class Notifier:
         row = await person(self.uow, code)
         if row is None:
             return
-        text = texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number,
-                                                  what=escape(clip(what, 3000)))
+        text = text or texts.FIRST_RECEIVER_UPDATE.format(number=ticket.number,
+                                                          what=escape(clip(what, 3000)))
         await self._send(row.chat_id, text, f"{ticket.number}:{tag}:fr:{code}",
                          person_code=code, ticket=ticket)
 
@@ -188,7 +214,7 @@ class Notifier:
                                               from_level=texts.LEVEL_NAMES[from_level],
                                               to_level=level_name, reason=reason)
         if ticket.assignee_code:
-            await self.card(ticket, ticket.assignee_code, texts.CARD_BADGE_ESCALATED, tag, note)
+            await self.card_or_note(ticket, ticket.assignee_code, tag, note)
         await self.first_receiver(ticket, note, tag)
         await self.reporter(ticket, texts.REPORTER_ESCALATED.format(
             number=ticket.number, level=level_name), tag)

@@ -11,11 +11,12 @@ from models.uow import UnitOfWork
 
 
 def chain_codes(config: GridDeskConfig, grid_code: str | None,
-                community_code: str | None) -> list[tuple[Level, str]]:
+                community_code: str | None,
+                street_code: str | None = None) -> list[tuple[Level, str]]:
     """Person codes of the escalation chain, lowest level first.
 
-    A ticket without a grid starts at its community (triage); without a community at the
-    district task force."""
+    A ticket without a grid starts at its community (triage); without a community at its
+    street when that is known, else at the district task force."""
     district = config.district
     top = [(Level.DISTRICT, district.task_force.head.code)]
     if grid_code is not None:
@@ -34,11 +35,14 @@ def chain_codes(config: GridDeskConfig, grid_code: str | None,
             (Level.STREET, street.committee.head.code),
             *top,
         ]
+    named = next((s for s in district.streets if s.code == street_code), None)
+    if named is not None:
+        return [(Level.STREET, named.committee.head.code), *top]
     return top
 
 
 def ticket_chain(config: GridDeskConfig, ticket: TicketRow) -> list[tuple[Level, str]]:
-    return chain_codes(config, ticket.grid_code, ticket.community_code)
+    return chain_codes(config, ticket.grid_code, ticket.community_code, ticket.street_code)
 
 
 def person_at_level(config: GridDeskConfig, ticket: TicketRow, level: int) -> tuple[Level, str]:

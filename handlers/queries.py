@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from handlers import texts
 from handlers.context import Ctx, clip, escape
+from handlers.supervision import scope_tickets
+from handlers.types import Keyboard
 from models import lifecycle
 from models.orm import TicketRow
 
@@ -55,8 +57,10 @@ async def my_tickets(ctx: Ctx) -> None:
         return
     lines = [texts.MY_TICKETS_HEAD.format(count=len(tickets))]
     lines += [_status_line(ctx, ticket) for ticket in tickets]
-    lines.append(texts.STATUS_USAGE.split("，")[0] + "查看详细进度。")
-    ctx.say("\n\n".join(lines))
+    lines.append(texts.MY_TICKETS_PICK)
+    buttons = [[await ctx.button(f"{ticket.number} {clip(ticket.original_text, 12)}",
+                                 "status_of", ticket=ticket.id)] for ticket in tickets]
+    ctx.say("\n\n".join(lines), Keyboard.inline(*buttons))
 
 
 async def status(ctx: Ctx, number: str | None) -> None:
@@ -103,8 +107,8 @@ async def tasks(ctx: Ctx) -> None:
         ctx.say(texts.NO_TASKS)
         return
     tickets = await ctx.uow.tickets.assigned_to(ctx.person.code)
-    tickets += [t for t in await ctx.uow.tickets.triage_queue(_community_scope(ctx))
-                if t.assignee_code is None] if _community_scope(ctx) else []
+    held = {ticket.id for ticket in tickets}
+    tickets += [t for t in await scope_tickets(ctx) if t.id not in held]  # supervised scope
     if not tickets:
         ctx.say(texts.NO_TASKS)
         return
@@ -116,7 +120,11 @@ async def tasks(ctx: Ctx) -> None:
         return ticket.accept_due_at
 
     tickets.sort(key=lambda t: due(t) or now)
-    lines = [texts.TASKS_HEAD.format(count=len(tickets))]
+    overdue_count = sum(1 for t in tickets if (due(t) or now) < now)
+    head = texts.TASKS_HEAD.format(count=len(tickets))
+    if overdue_count:
+        head = head.rstrip("：") + texts.TASKS_OVERDUE.format(count=overdue_count)
+    lines = [head]
     for ticket in tickets[:MAX_TASKS]:
         deadline = due(ticket)
         overdue = f" {texts.OVERDUE_MARK}" if deadline is not None and deadline < now else ""
@@ -124,12 +132,3 @@ async def tasks(ctx: Ctx) -> None:
     if len(tickets) > MAX_TASKS:
         lines.append(texts.TASKS_MORE.format(count=len(tickets) - MAX_TASKS))
     ctx.say("\n\n".join(lines))
-
-
-def _community_scope(ctx: Ctx) -> str | None:
-    if ctx.person is None:
-        return None
-    for appointment in ctx.person.appointments:
-        if appointment.role == "community_secretary":
-            return appointment.scope_code
-    return None

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 
 from handlers import texts
+from handlers.advice import urgent_advice
 from handlers.context import Ctx, clip, escape
 from handlers.notify import describe_place
 from handlers.tickets import TicketService
@@ -94,7 +95,9 @@ async def _is_duplicate(ctx: Ctx, text: str) -> bool:
             age = now - ticket.created_at
             when = f"{texts.plain_duration(age)}前" if age.total_seconds() >= 60 else "刚才"
             ctx.say(texts.DUPLICATE.format(when=when, number=ticket.number))
+            held = list(ctx.data.get("held", [])) if ctx.state == DRAFT else []
             ctx.set_state(None)
+            await resume_held(ctx, held)
             return True
     return False
 
@@ -134,12 +137,37 @@ def _location(ctx: Ctx) -> tuple[float, float] | None:
 
 async def _address_given(ctx: Ctx, text: str) -> None:
     match = ctx.services.router.resolve_address(text, None)
+    if match.community is None and says_more_than_address(ctx, text):  # kept, not dropped
+        ctx.data["text"] = f"{ctx.data['text']}\n{text}"
+        ctx.say(texts.ADDRESS_NOT_FOUND_KEPT, ADDRESS_KEYBOARD)
+        return
     if match.community is None:
         ctx.say(texts.ADDRESS_NOT_FOUND, ADDRESS_KEYBOARD)
         return
-    ctx.data.update(community=match.community, grid=match.grid, building=match.building,
-                    address_text=text)
+    place = {"community": match.community, "grid": match.grid, "building": match.building}
+    ctx.data.update(address_text=text, **place)
+    if says_more_than_address(ctx, text):  # 明德花园5号楼，已经三天了: the rest is description
+        combined = f"{ctx.data['text']}\n{text}"
+        decision = ctx.services.router.route(combined, _location(ctx))
+        ctx.data.update(text=combined, script=decision.script, **decision_fields(decision))
+        ctx.data.update(place)
+        if decision.urgent:
+            await file(ctx)
+            return
     await show_summary(ctx)
+
+
+_ADDRESS_WORDS = re.compile(r"\d+|[一二三四五六七八九十两]+|号|楼|栋|幢|座|单元|室|层|门|小区|社区|"
+                            r"在|是|的|这|那|里|边|附近|旁边|对面|门口|院")
+
+
+def says_more_than_address(ctx: Ctx, text: str) -> bool:
+    """An address answer that also tells something about the problem."""
+    rest = _NOT_WORD.sub("", normalize(text).text)
+    for _, community in ctx.config.district.communities():
+        for name in sorted([community.name, *community.aliases], key=len, reverse=True):
+            rest = rest.replace(name, "")
+    return len(_ADDRESS_WORDS.sub("", rest)) >= 3
 
 
 async def on_location(ctx: Ctx, lat: float, lon: float) -> None:
@@ -259,8 +287,37 @@ async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
     ctx.answer()
 
 
+async def supplement(ctx: Ctx, text: str) -> None:
+    """补充: the text joins the open draft's description; the place given stays."""
+    await _describe(ctx, f"{ctx.data.get('text', '')}\n{text}".strip(), keep=True)
+
+
+def hold_and_start(ctx: Ctx) -> None:
+    """A new problem while a draft is open: that draft waits (never dropped) and returns
+    once the new one is filed or cancelled."""
+    held = [*ctx.data.get("held", []),
+            {k: v for k, v in ctx.data.items() if k not in ("held", "pending")}]
+    ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text",
+                          "held": held})
+
+
+async def resume_held(ctx: Ctx, held: list[dict[str, Any]]) -> None:
+    """After a filing or a cancel: the draft put aside comes back for confirmation."""
+    if not held or ctx.state is not None:
+        return
+    ctx.set_state(DRAFT, {**held[-1], "held": held[:-1]})
+    ctx.say(texts.DRAFT_HELD)
+    await show_summary(ctx)
+
+
 async def file(ctx: Ctx) -> None:
     """Store the draft as a ticket and tell the resident its number."""
+    held = list(ctx.data.get("held", []))
+    await _file(ctx)
+    await resume_held(ctx, held)
+
+
+async def _file(ctx: Ctx) -> None:
     draft = ctx.data
     if not await ticket_quota_left(ctx):
         ctx.say(texts.RATE_LIMITED, MAIN_KEYBOARD)
@@ -278,9 +335,11 @@ async def file(ctx: Ctx) -> None:
         numbers = draft.get("emergency") or ["110"]
         place = describe_place(ctx.config, ticket.community_code, ticket.grid_code,
                                ticket.building)
+        advice = urgent_advice(draft.get("normalized") or "", draft.get("keywords") or [])
         ctx.say(texts.FILED_URGENT.format(
             numbers=" / ".join(texts.EMERGENCY_NAMES.get(n, n) for n in numbers),
-            number=ticket.number, place=escape(place)), MAIN_KEYBOARD)
+            number=ticket.number, place=escape(place)) + (f"\n\n{advice}" if advice else ""),
+            MAIN_KEYBOARD)
         return
     category = ctx.config.taxonomy.get(ticket.category_code)
     accept = ctx.config.taxonomy.accept_within(category.code, ticket.urgent)
@@ -294,8 +353,10 @@ async def file(ctx: Ctx) -> None:
 
 async def cancel(ctx: Ctx) -> None:
     had_flow = ctx.state is not None
+    held = list(ctx.data.get("held", [])) if ctx.state == DRAFT else []
     ctx.set_state(None)
     ctx.say(texts.CANCELLED if had_flow else texts.NOTHING_TO_CANCEL, MAIN_KEYBOARD)
+    await resume_held(ctx, held)
 
 
 async def ticket_quota_left(ctx: Ctx) -> bool:

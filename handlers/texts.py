@@ -58,6 +58,9 @@ ASK_ADDRESS = (
     "或点下方「发送位置」。说不清楚可以点「跳过」，社区会帮您确认。"
 )
 ADDRESS_NOT_FOUND = "没能识别这个地址，请写上小区名和楼号再试一次，或点「发送位置」「跳过」。"
+ADDRESS_NOT_FOUND_KEPT = (
+    "这句话已补充到问题描述里。还需要知道地点：请写上小区名和楼号，或点「发送位置」「跳过」。"
+)
 LOCATION_OUTSIDE = "这个位置不在{district}的服务范围内。请写上小区名和楼号，或点「跳过」。"
 LOCATION_INVALID = "收到的位置信息无效，请重新发送或直接输入地址。"
 ASK_EDIT = "请重新描述您的问题（原来的内容会被替换）："
@@ -119,6 +122,8 @@ EMERGENCY_NAMES = {"119": "119（火警）", "110": "110（报警）", "120": "1
 SERVICE_LEVEL = "{accept}内受理，{resolve}内办结"
 HANDLER_GRID = "{grid}网格员{worker}"
 HANDLER_TRIAGE = "{community}（先由社区确认负责网格）"
+HANDLER_STREET_TRIAGE = "{street}（先由街道确认所在社区和网格）"
+HANDLER_DISTRICT_TRIAGE = "{unit}（先确认所在社区和网格）"
 
 STATUS_NAMES = {
     "triage": "待分派",
@@ -131,6 +136,7 @@ STATUS_NAMES = {
 LEVEL_NAMES = {0: "网格员", 1: "网格党支部", 2: "社区", 3: "街道（镇）", 4: "区社会治理专班"}
 MY_TICKETS_EMPTY = "您还没有提交过诉求。直接输入问题即可反映。"
 MY_TICKETS_HEAD = "您的诉求（最近{count}件）："
+MY_TICKETS_PICK = "点下方按钮查看某件诉求的详细进度。"
 STATUS_USAGE = "请在 /status 后面写上工单编号，例如：/status TBH-20261121-0001"
 STATUS_NOT_FOUND = "没有找到您名下编号为 {number} 的诉求。"
 
@@ -145,6 +151,52 @@ REPORTER_REOPENED = "很抱歉没有让您满意。诉求 {number} 已重新打�
 REPORTER_REJECTED = "您的诉求 {number} 已驳回。\n原因：{reason}\n如有异议，可以重新反映并补充说明。"
 REPORTER_TRANSFERRED = "您的诉求 {number} 已转由{handler}办理。"
 RATING_THANKS = "谢谢您的评价。"
+
+# Understanding what residents type (confirmations, questions, ratings, follow-ups).
+BTN_NEW_PROBLEM = "新的问题"
+BTN_ADD_TO_DRAFT = "补充刚才的内容"
+NEW_OR_ADD = "这是新的问题，还是补充刚才的内容？\n「{text}」"
+DRAFT_KEPT = "好的，刚才那件诉求先帮您留着，处理完这件再确认它。"
+DRAFT_HELD = "您还有一件没提交的诉求，请核对："
+IDLE_CONFIRM = "现在没有等待确认的诉求。有问题直接告诉我就行。"
+PROGRESS_NONE = "您目前没有正在办理的诉求。直接输入问题即可反映。"
+PROGRESS_WHICH = "您有{count}件诉求正在办理，想查哪一件？"
+RATE_NONE = "您目前没有等待评价的诉求。谢谢您的反馈！"
+RATE_WHICH = "您有{count}件诉求等待评价，请选择要评价哪一件："
+THANKS_ASK_RATING = "不客气！诉求 {number} 已办结，方便的话请为办理结果评价："
+THANKS_REPLY = "不客气！有需要随时找我。"
+BTN_REASON_OTHER = "其他"
+UNSATISFIED_REASONS = {"unsolved": "问题没解决", "slow": "太慢", "attitude": "态度不好",
+                       "other": "其他"}
+ASK_UNSATISFIED_REASON = (
+    "请告诉我们 {number} 哪里不满意（点按钮，也可以直接输入具体情况），我们会交给上一级继续办理："
+)
+ASK_UNSATISFIED_TEXT = "请简单说说哪里不满意："
+REOPENED_CARD_NOTE = "居民不满意：{reason}\n上次办理结果：{result}"
+FIRST_RECEIVER_REOPENED = (
+    "您首接的诉求 {number} 居民评价为不满意（{reason}），已重新打开，交由{level}继续办理。"
+)
+FIRST_RECEIVER_CLOSED = "您首接的诉求 {number} 居民评价为「{score}」，已关闭。"
+UNRATED = "未评价"
+UNRATED_REASON = "未说明原因"
+REPORTER_AUTO_CLOSED = (
+    "您的诉求 {number} 办结已满{days}天未评价，已自动关闭。如仍有问题，可以重新反映。"
+)
+FORGET_CONFIRM = (
+    "确定要删除您的个人信息吗？删除后联系电话、姓名和账号关联都会清除，"
+    "您将不再收到已提交诉求的进度通知{unrated}。"
+)
+FORGET_UNRATED = "，等待评价的诉求会按「未评价」关闭"
+BTN_FORGET_YES = "确认删除"
+BTN_FORGET_NO = "不删除"
+FORGET_KEPT = "好的，没有删除任何信息。"
+URGENT_ADVICE_GAS = (
+    "燃气泄漏请这样做：\n"
+    "1. 不要开关电灯和任何电器，不要拔插头，不要在室内打电话；\n"
+    "2. 不要点火、吸烟，不要使用明火；\n"
+    "3. 轻轻打开门窗通风，能关的话关闭燃气总阀；\n"
+    "4. 立即离开，到室外安全处再拨打 119 和燃气公司抢修电话。"
+)
 
 # Staff side.
 CARD = (
@@ -186,6 +238,7 @@ CATEGORY_CHANGED = "已更正类别：{number} → {category}。"
 NOTE_CANCELLED = "已取消填写。"
 NO_TASKS = "您目前没有待办工单。"
 TASKS_HEAD = "您的待办工单（按时限排序，共{count}件）："
+TASKS_OVERDUE = "，其中{count}件已超时："
 TASKS_MORE = "……另有{count}件时限较晚的工单未列出。"
 OVERDUE_MARK = "⏰已超时"
 FIRST_RECEIVER_UPDATE = "您首接的诉求 {number} 有新进展：{what}"

@@ -11,6 +11,7 @@ from handlers import texts
 from handlers.context import clip, escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, people, person_at_level, ticket_chain
+from handlers.triage import queue_holder, street_named, street_of
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
@@ -81,6 +82,7 @@ class TicketService:
             reporter_phone=draft.get("phone"),
             updated_at=now,
         )
+        ticket.street_code = self._street(ticket)
         deadlines = self.deadlines(ticket, now)
         triage = ticket.grid_code is None or bool(draft.get("needs_review"))
         _, entry_code = entry_point(self.config, ticket)
@@ -111,16 +113,26 @@ class TicketService:
         del loaded
         return ticket
 
+    def _street(self, ticket: TicketRow) -> str | None:
+        if ticket.community_code:
+            return self.config.community(ticket.community_code)[0].code
+        location = None
+        if ticket.latitude is not None and ticket.longitude is not None:
+            location = (ticket.latitude, ticket.longitude)
+        return street_of(self.config, (ticket.original_text, ticket.address_text), location)
+
     def _triage_person(self, ticket: TicketRow) -> str:
-        if ticket.community_code is None:
-            return self.config.district.task_force.head.code
-        return self.config.community(ticket.community_code)[1].party_org.head.code
+        return queue_holder(self.config, ticket)
 
     def handler_name(self, ticket: TicketRow) -> str:
         """Who handles the ticket, in words for the resident."""
         if ticket.grid_code is None or ticket.status == lifecycle.Status.TRIAGE:
+            street = street_named(self.config, ticket.street_code)
+            if ticket.community_code is None and street is not None:
+                return texts.HANDLER_STREET_TRIAGE.format(street=escape(street.name))
             if ticket.community_code is None:
-                return escape(self.config.district.task_force.name)
+                return texts.HANDLER_DISTRICT_TRIAGE.format(
+                    unit=escape(self.config.district.task_force.name))
             community = self.config.community(ticket.community_code)[1]
             return texts.HANDLER_TRIAGE.format(community=escape(community.name))
         _, _, grid = self.config.grid(ticket.grid_code)
@@ -259,17 +271,20 @@ class TicketService:
         )
         await self._record(event)
 
-    async def rate(self, ticket: TicketRow, score: str) -> None:
-        """群众评单: 满意/基本满意 close; 不满意 reopens one level up."""
+    async def rate(self, ticket: TicketRow, score: str, reason: str | None = None) -> None:
+        """群众评单: 满意/基本满意 close; 不满意 reopens one level up with its reason."""
         now = self.clock.now()
-        self.uow.session.add(RatingRow(ticket_id=ticket.id, score=score, at=now))
+        self.uow.session.add(RatingRow(ticket_id=ticket.id, score=score, at=now, comment=reason))
         if score != lifecycle.Rating.UNSATISFIED:
             tag = await self._record(lifecycle.close(ticket, now=now, rating=score))
             await self.notify.reporter(
                 ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag
             )
-            await self.notify.first_receiver(ticket, texts.STATUS_NAMES["closed"], tag)
+            await self._closed_to_first_receiver(ticket, texts.RATING_LABELS.get(score, score),
+                                                 tag)
             return
+        result = ticket.result_note or "—"
+        reason = reason or texts.UNRATED_REASON
         level = min(ticket.level + 1, lifecycle.TOP_LEVEL)
         target_level, target = person_at_level(self.config, ticket, level)
         deadlines = self.deadlines(ticket, now)
@@ -280,22 +295,27 @@ class TicketService:
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
             to_level=target_level,
+            reason=reason,
         )
         tag = await self._record(event)
-        await self.notify.card(
-            ticket,
-            target,
-            texts.CARD_BADGE_ESCALATED,
-            tag,
-            texts.REPORTER_REOPENED.format(
-                number=ticket.number, level=texts.LEVEL_NAMES[ticket.level]
-            ),
-        )
-        await self.notify.first_receiver(ticket, texts.STATUS_NAMES["assigned"], tag)
+        level_name = texts.LEVEL_NAMES[ticket.level]
+        await self.notify.card_or_note(
+            ticket, target, tag, texts.REOPENED_CARD_NOTE.format(reason=reason, result=result))
+        told = texts.FIRST_RECEIVER_REOPENED.format(
+            number=ticket.number, reason=escape(clip(reason, 500)), level=level_name)
+        await self.notify.first_receiver(ticket, "", tag, text=told)
         await self.notify.reporter(
-            ticket,
-            texts.REPORTER_REOPENED.format(
-                number=ticket.number, level=texts.LEVEL_NAMES[ticket.level]
-            ),
-            tag,
+            ticket, texts.REPORTER_REOPENED.format(number=ticket.number, level=level_name), tag
         )
+
+    async def close_unrated(self, ticket: TicketRow, actor: str = "system") -> str:
+        """A resolved case nobody rated is closed as 未评价 (no rating row: nobody judged it)."""
+        event = lifecycle.close(ticket, now=self.clock.now(), rating=None, actor=actor,
+                                comment=texts.UNRATED)
+        tag = await self._record(event)
+        await self._closed_to_first_receiver(ticket, texts.UNRATED, tag)
+        return tag
+
+    async def _closed_to_first_receiver(self, ticket: TicketRow, score: str, tag: str) -> None:
+        text = texts.FIRST_RECEIVER_CLOSED.format(number=ticket.number, score=score)
+        await self.notify.first_receiver(ticket, "", tag, text=text)

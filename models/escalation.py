@@ -296,11 +296,12 @@ class _Sweep:
         self.config = config
         self.notifier = notifier
         self.result = SweepResult()
-        self._chains: dict[tuple[str | None, str | None, bool], Chain] = {}
+        self._chains: dict[tuple[str | None, str | None, str | None, bool], Chain] = {}
 
     async def chain(self, ticket: TicketRow) -> Chain:
         """`escalation_chain`, cached for the sweep (many tickets share a grid)."""
-        key = (ticket.grid_code, ticket.community_code, ticket.status == Status.TRIAGE)
+        key = (ticket.grid_code, ticket.community_code, ticket.street_code,
+               ticket.status == Status.TRIAGE)
         if key not in self._chains:
             self._chains[key] = await escalation_chain(self.uow, ticket)
         return self._chains[key]
@@ -490,12 +491,14 @@ async def escalation_chain(uow: UnitOfWork, ticket: TicketRow) -> Chain:
     """Who acts at each level for a ticket, lowest first.
 
     A ticket in triage is held by its community's triage queue, so its chain starts at the
-    community; without a community it is the district task force alone."""
+    community; without a community at its street, if known, else the district task force."""
     chain: Chain = []
     if ticket.grid_code is not None and ticket.status != Status.TRIAGE:
         chain = await uow.org.chain_for_grid(ticket.grid_code)
     if not chain and ticket.community_code is not None:
         chain = await uow.org.chain_for_community(ticket.community_code)
+    if not chain and ticket.street_code is not None:
+        chain = await uow.org.chain_for_street(ticket.street_code)
     if not chain or chain[-1][0] < Level.DISTRICT:
         district = await uow.org.district()
         person = await uow.org.person(district.task_force_person) if district else None

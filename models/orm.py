@@ -175,6 +175,7 @@ class TicketRow(Base):
     category_code: Mapped[str] = mapped_column(ForeignKey("categories.code"))
     community_code: Mapped[str | None] = mapped_column(ForeignKey("communities.code"))
     grid_code: Mapped[str | None] = mapped_column(ForeignKey("grids.code"))
+    street_code: Mapped[str | None] = mapped_column(String(16))  # known without a community
     building: Mapped[int | None]
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     confidence: Mapped[float] = mapped_column(Float, default=0.0)

@@ -43,6 +43,7 @@ async def run_worker(interval: timedelta, daily_reports: bool) -> None:
                 interval,
                 time_scale=settings.time_scale,
                 daily_reports=daily_reports,
+                unrated_close_after=timedelta(days=settings.unrated_close_days),
             ),
             name="sweeper",
         ),

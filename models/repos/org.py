@@ -117,6 +117,20 @@ class OrgRepo(Repository):
             chain.append((Level.GRID_BRANCH, branch))
         return chain + await self.chain_for_community(grid.community_code)
 
+    async def chain_for_street(self, street_code: str) -> Chain:
+        """The street and district levels (the street's triage queue)."""
+        street = await self.street(street_code)
+        if street is None:
+            return []
+        chain: Chain = []
+        district = await self.session.get(DistrictRow, street.district_code)
+        for level, code in ((Level.STREET, street.committee_person),
+                            (Level.DISTRICT, district.task_force_person if district else None)):
+            person = await self.person(code) if code else None
+            if person is not None:
+                chain.append((level, person))
+        return chain
+
     async def chain_for_community(self, community_code: str) -> Chain:
         """The community, street and district levels above a community (its triage queue)."""
         community = await self.community(community_code)

@@ -64,6 +64,9 @@ async def test_forget_erases_personal_data_but_keeps_the_ticket(chat: DemoSessio
     await chat.say(LAMP)
     await chat.press("确认提交")
     await chat.say("/forget")
+    assert "确定要删除" in texts_to(chat)[-1]
+    assert len([t for t in await tickets(chat) if t.anonymised]) == 0  # nothing before the press
+    await chat.press("确认删除")
     assert "已删除" in texts_to(chat)[-1]
     [ticket] = await tickets(chat)
     assert ticket.reporter_user_id is None and ticket.reporter_chat_id is None

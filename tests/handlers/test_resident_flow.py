@@ -127,6 +127,7 @@ async def test_unsatisfied_rating_reopens_one_level_up(chat: DemoSession) -> Non
     await chat.say("已处理")
     chat.switch("resident")
     await chat.press("不满意")
+    await chat.press("太慢")
     [ticket] = await tickets(chat)
     assert (ticket.status, ticket.level, ticket.assignee_code) == ("assigned", 1, "MDHY-01-B")
     assert ticket.number in texts_to(chat, "MDHY-01-B")[-1]

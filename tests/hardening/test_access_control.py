@@ -138,6 +138,7 @@ async def test_replayed_confirm_edit_and_cancel_of_a_filed_draft(bot: Driver) ->
 async def test_summary_of_an_older_draft_is_stale(bot: Driver) -> None:
     await bot.text(RESIDENT, LAMP)
     await bot.text(RESIDENT, "明德花园2号楼电梯坏了，老人下不了楼")
+    await bot.press(RESIDENT, "新的问题")  # the lamp waits, held, until the lift is done
     await refused(bot, lambda: bot.press(RESIDENT, "确认提交", nth_newest=1), "stale_press")
     assert await bot.tickets() == []
 
@@ -178,7 +179,8 @@ async def test_rating_buttons_of_an_earlier_resolution_are_stale(bot: Driver) ->
     await bot.press(WORKER, "接单")
     await bot.press(WORKER, "办结")
     await bot.text(WORKER, "已更换灯泡")
-    await bot.press(RESIDENT, "不满意")  # reopened one level up
+    await bot.press(RESIDENT, "不满意")
+    await bot.press(RESIDENT, "问题没解决")  # reopened one level up
     branch = "MDHY-01-B"
     await bot.press(branch, "接单")
     await bot.press(branch, "办结")

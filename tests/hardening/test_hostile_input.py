@@ -185,6 +185,7 @@ async def test_longest_inputs_still_fit_in_one_telegram_message(bot: Driver) -> 
     await bot.press("MDHY-S", "办结")
     await bot.text("MDHY-S", "果" * limit)
     await bot.press(RESIDENT, "不满意")
+    await bot.text(RESIDENT, "不" * limit)
     await bot.text(RESIDENT, f"/status {number}")
     for code in ("MDHY-S", "MDHY-01-B", "XZ-C"):
         await bot.text(code, f"/status {number}")

@@ -63,6 +63,7 @@ async def test_a_transferred_away_grid_hears_nothing_more(bot: Driver) -> None:
     await bot.press("MDHY-03-B", "办结")
     await bot.text("MDHY-03-B", "已修好")
     await bot.press(RESIDENT, "不满意")
+    await bot.press(RESIDENT, "太慢")
     assert bot.texts_to(WORKER)[old:] == []
     assert all(
         m.chat_id not in (bot.uid(WORKER), bot.uid("MDHY-01-B")) for m in with_phone(bot)[1:]
@@ -77,6 +78,7 @@ async def test_forget_erases_contact_ids_messages_and_buttons(bot: Driver) -> No
     await bot.text(RESIDENT, "明德花园2号楼电梯坏了，老人下不了楼")  # a draft in progress
     await bot.contact(RESIDENT, PHONE, user_id=RESIDENT)
     await bot.text(RESIDENT, "/forget")
+    await bot.press(RESIDENT, "确认删除")
     assert "已删除" in bot.last_to(RESIDENT)
     async with bot.services.uow_factory() as uow:
         ticket = await uow.tickets.by_number(number)
@@ -112,6 +114,7 @@ async def test_forget_keeps_the_ticket_quota(bot: Driver) -> None:
     for index in range(limit):
         await file_ticket(bot, text=f"明德花园{index + 1}号楼楼道灯坏了，第{index}次反映")
     await bot.text(RESIDENT, "/forget")
+    await bot.press(RESIDENT, "确认删除")
     await bot.text(RESIDENT, "明德花园6号楼电梯坏了，老人下不了楼")
     await bot.press(RESIDENT, "确认提交")
     assert "太频繁" in bot.last_to(RESIDENT)
