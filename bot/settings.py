@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # Messages per second this process's outbox sender may send over all chats. Telegram allows
     # about 30 per bot: with N processes sending, give each 29 / N (docs/deployment.md).
     sender_rate: float = Field(default=29.0, gt=0, le=30, alias="GRIDDESK_SENDER_RATE")
+    # A notification that keeps failing transiently (429, 5xx, timeouts) is given up only after
+    # this many hours (domain time) since it was written; permanent errors give up at once.
+    outbox_max_age_hours: float = Field(default=24.0, gt=0, alias="GRIDDESK_OUTBOX_MAX_AGE_HOURS")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

@@ -148,7 +148,7 @@ async def test_a_failing_hook_leaves_the_row_pending_for_a_later_retry(
     await sender.api.close()
 
 
-async def test_too_many_transient_failures_make_a_row_dead(
+async def test_transient_failures_make_a_row_dead_only_past_its_age_and_never_reroute(
     uows: UnitOfWorkFactory, api: BotApiDouble
 ) -> None:
     api.inject("sendMessage", server_error(503), count=None, chat_id=7001)
@@ -158,12 +158,15 @@ async def test_too_many_transient_failures_make_a_row_dead(
     async def hook(uow: UnitOfWork, row: OutboxRow) -> None:
         hooked.append(row.key)
 
-    config = SenderConfig(**{**FAST.__dict__, "max_attempts": 3})
+    config = SenderConfig(**{**FAST.__dict__, "max_age": 0.5})
     async with make_sender(uows, api, config=config, on_undeliverable=hook) as sender:
         stats = await sender.drain()
-    assert stats.dead == 1 and hooked == ["x"]
+    assert stats.dead == 1 and hooked == []  # a transient outage is not undeliverable
     row = (await outbox(uows))["x"]
-    assert row.status == DEAD and row.attempts == 3 and "gave up after 3" in (row.last_error or "")
+    assert row.status == DEAD and "gave up after" in (row.last_error or "")
+    assert row.sent_at is None and row.created_at is not None
+    tries = sum(e.params.get("chat_id") == 7001 for e in api.exchanges)
+    assert row.attempts == tries >= 2
 
 
 async def test_a_migrated_group_gets_its_rows_under_the_new_id(
