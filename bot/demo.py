@@ -84,6 +84,9 @@ class DemoSession:
                             sender=sender, **fields)
         outcome = await self.app.core.handle(incoming)
         self._show(outcome)
+        journal = self.app.services.replies
+        for reply in outcome.replies if journal is not None else ():
+            journal.sent(reply)  # shown: delivered
         await self.drain_outbox()
 
     async def say(self, text: str) -> None:

@@ -69,7 +69,7 @@ class OwnerRegistration:
                     index_elements=["id"], set_={"heartbeat_at": values["heartbeat_at"]}))
                 await uow.commit()
             return
-        await self._close_connection()
+        await self.abandon()
         connection = await _engine(self.uows).connect()
         try:
             connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
@@ -104,6 +104,14 @@ class OwnerRegistration:
                 await uow.commit()
         finally:
             await self._close_connection()
+
+    async def abandon(self) -> None:
+        """Drop the connection that proves this owner alive (its backend ends: to the others
+        the owner is gone), without touching its row; as a crash would."""
+        if self._connection is not None:
+            with contextlib.suppress(Exception):
+                await self._connection.invalidate()
+        await self._close_connection()
 
     async def _close_connection(self) -> None:
         if self._connection is not None:
