@@ -85,8 +85,9 @@ class DemoSession:
         outcome = await self.app.core.handle(incoming)
         self._show(outcome)
         journal = self.app.services.replies
-        for reply in outcome.replies if journal is not None else ():
-            journal.sent(reply)  # shown: delivered
+        if journal is not None:
+            for reply in outcome.replies:
+                journal.sent(reply)  # shown: delivered
         await self.drain_outbox()
 
     async def say(self, text: str) -> None:
