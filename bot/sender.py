@@ -494,8 +494,11 @@ class Sender:
             gone, changed = await reap(uow.session, stale_after)
             await uow.commit()
         if gone or changed:
-            log.warning("sender: took over %s outbox rows (owners gone: %s)", changed,
-                        ", ".join(gone) or "none")
+            log.warning(
+                "sender: took over %s outbox rows (owners gone: %s)",
+                changed,
+                ", ".join(gone) or "none",
+            )
             self.wake()
 
     def _apply_renewal(self, renewed: set[int], started: float) -> None:
@@ -548,10 +551,15 @@ async def run_sender(
         log.warning("no TELEGRAM_BOT_TOKEN: the outbox sender does not run")
         return
     if config is None:
-        config = SenderConfig(limits=Limits(global_rate=settings.sender_rate),
-                              max_age=settings.outbox_max_age_hours * 3600)
-    api = BotApi(token.get_secret_value(), settings.telegram_api_base or DEFAULT_API_BASE,
-                 timeout=config.request_timeout)
+        config = SenderConfig(
+            limits=Limits(global_rate=settings.sender_rate),
+            max_age=settings.outbox_max_age_hours * 3600,
+        )
+    api = BotApi(
+        token.get_secret_value(),
+        settings.telegram_api_base or DEFAULT_API_BASE,
+        timeout=config.request_timeout,
+    )
     sender = Sender(
         uow_factory,
         api,

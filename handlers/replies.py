@@ -77,7 +77,8 @@ class ReplyJournal:
                     update(OutboxRow)
                     .where(OutboxRow.status == DIRECT, OutboxRow.claimed_by == self.owner_id)
                     .values(status=PENDING, claimed_by=None, claimed_until=None)
-                    .execution_options(synchronize_session=False))
+                    .execution_options(synchronize_session=False)
+                )
                 await uow.commit()
         finally:
             await self.owner.unregister()
@@ -93,12 +94,21 @@ class ReplyJournal:
             return replies
         now, provisional = uow.clock.now(), pending_numbers(uow.session)
         salt = secrets.token_hex(4)
-        rows: list[dict[str, Any]] = [{
-            "key": f"reply:{update_id}:{i}:{salt}", "chat_id": replies[i].chat_id,
-            "payload": replies[i].to_payload(), "person_code": None,
-            "ticket_number": _quoted(replies[i], provisional), "status": DIRECT, "attempts": 0,
-            "available_at": now, "created_at": now, "claimed_by": self.owner_id,
-        } for i in sending]
+        rows: list[dict[str, Any]] = [
+            {
+                "key": f"reply:{update_id}:{i}:{salt}",
+                "chat_id": replies[i].chat_id,
+                "payload": replies[i].to_payload(),
+                "person_code": None,
+                "ticket_number": _quoted(replies[i], provisional),
+                "status": DIRECT,
+                "attempts": 0,
+                "available_at": now,
+                "created_at": now,
+                "claimed_by": self.owner_id,
+            }
+            for i in sending
+        ]
         statement = insert(OutboxRow).returning(OutboxRow.id, sort_by_parameter_order=True)
         ids = list((await execute_core(uow.session, statement, rows)).scalars())  # type: ignore[arg-type]
         recorded = list(replies)
@@ -132,26 +142,38 @@ class ReplyJournal:
             self._sent, self._failed = sent + self._sent, failed + self._failed
             raise
 
-    async def _write(self, uow: UnitOfWork, sent: list[int],
-                     failed: list[tuple[int, str, float]]) -> None:
+    async def _write(
+        self, uow: UnitOfWork, sent: list[int], failed: list[tuple[int, str, float]]
+    ) -> None:
         now = uow.clock.now()
         scale = float(getattr(uow.clock, "scale", 1.0) or 1.0)
         if sent:  # pending too: the owner was taken for gone, but the message is out
             await uow.session.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id.in_(sent), OutboxRow.status.in_((DIRECT, PENDING)))
-                .values(status=SENT, sent_at=now, attempts=OutboxRow.attempts + 1,
-                        claimed_by=None, claimed_until=None)
-                .execution_options(synchronize_session=False))
+                .values(
+                    status=SENT,
+                    sent_at=now,
+                    attempts=OutboxRow.attempts + 1,
+                    claimed_by=None,
+                    claimed_until=None,
+                )
+                .execution_options(synchronize_session=False)
+            )
         for outbox_id, error, wait in failed:
             await uow.session.execute(
                 update(OutboxRow)
                 .where(OutboxRow.id == outbox_id, OutboxRow.status == DIRECT)
-                .values(status=PENDING, attempts=OutboxRow.attempts + 1,
-                        last_error=error[:MAX_ERROR_LENGTH],
-                        available_at=now + timedelta(seconds=wait * scale),
-                        claimed_by=None, claimed_until=None)
-                .execution_options(synchronize_session=False))
+                .values(
+                    status=PENDING,
+                    attempts=OutboxRow.attempts + 1,
+                    last_error=error[:MAX_ERROR_LENGTH],
+                    available_at=now + timedelta(seconds=wait * scale),
+                    claimed_by=None,
+                    claimed_until=None,
+                )
+                .execution_options(synchronize_session=False)
+            )
 
     async def _run(self) -> None:
         next_beat = time.monotonic() + self.heartbeat

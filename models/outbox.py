@@ -115,8 +115,15 @@ class OutboxDelivery:
                 .execution_options(synchronize_session=False)
             )
         return [
-            Claimed(r.id, r.key, r.chat_id, dict(r.payload or {}), r.attempts, r.ticket_number,
-                    r.created_at)
+            Claimed(
+                r.id,
+                r.key,
+                r.chat_id,
+                dict(r.payload or {}),
+                r.attempts,
+                r.ticket_number,
+                r.created_at,
+            )
             for r in rows
         ]
 

@@ -65,8 +65,11 @@ class OwnerRegistration:
             async with self.uows() as uow:
                 values = {"id": self.owner_id, "heartbeat_at": wall_now()}
                 statement = upsert(uow.session, OutboxOwnerRow).values(**values)
-                await uow.session.execute(statement.on_conflict_do_update(
-                    index_elements=["id"], set_={"heartbeat_at": values["heartbeat_at"]}))
+                await uow.session.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["id"], set_={"heartbeat_at": values["heartbeat_at"]}
+                    )
+                )
                 await uow.commit()
             return
         await self.abandon()
@@ -81,8 +84,11 @@ class OwnerRegistration:
 
     async def beat(self) -> None:
         """Refresh the heartbeat; register again if the row was reaped or the connection lost."""
-        statement = (update(OutboxOwnerRow).where(OutboxOwnerRow.id == self.owner_id)
-                     .values(heartbeat_at=wall_now()))
+        statement = (
+            update(OutboxOwnerRow)
+            .where(OutboxOwnerRow.id == self.owner_id)
+            .values(heartbeat_at=wall_now())
+        )
         found = False
         try:
             if self._connection is not None:
@@ -100,7 +106,8 @@ class OwnerRegistration:
         try:
             async with self.uows() as uow:
                 await uow.session.execute(
-                    delete(OutboxOwnerRow).where(OutboxOwnerRow.id == self.owner_id))
+                    delete(OutboxOwnerRow).where(OutboxOwnerRow.id == self.owner_id)
+                )
                 await uow.commit()
         finally:
             await self._close_connection()
@@ -142,16 +149,21 @@ async def reap(session: AsyncSession, stale_after: timedelta) -> tuple[list[str]
             update(OutboxRow)
             .where(OutboxRow.status == PENDING, OutboxRow.claimed_by.in_(gone))
             .values(claimed_by=None, claimed_until=None)
-            .execution_options(synchronize_session=False))
+            .execution_options(synchronize_session=False)
+        )
         changed += int(getattr(released, "rowcount", 0) or 0)
     owners = select(OutboxOwnerRow.id)
-    orphan = (OutboxRow.status == DIRECT,
-              or_(OutboxRow.claimed_by.is_(None), OutboxRow.claimed_by.not_in(owners)))
+    orphan = (
+        OutboxRow.status == DIRECT,
+        or_(OutboxRow.claimed_by.is_(None), OutboxRow.claimed_by.not_in(owners)),
+    )
     if (await session.execute(select(OutboxRow.id).where(*orphan).limit(1))).first() is None:
         return gone, changed  # the usual case: read only (no write lock taken on SQLite)
     orphaned = await session.execute(
-        update(OutboxRow).where(*orphan)
+        update(OutboxRow)
+        .where(*orphan)
         .values(status=PENDING, claimed_by=None, claimed_until=None)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
     changed += int(getattr(orphaned, "rowcount", 0) or 0)
     return gone, changed

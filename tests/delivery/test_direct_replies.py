@@ -86,7 +86,8 @@ async def _rows_on(url: str) -> list[OutboxRow]:
     try:
         async with engine.connect() as connection:
             result = await connection.execute(
-                select(OutboxRow).where(OutboxRow.key.like("reply:%")).order_by(OutboxRow.id))
+                select(OutboxRow).where(OutboxRow.key.like("reply:%")).order_by(OutboxRow.id)
+            )
             return list(result)  # type: ignore[arg-type]
     finally:
         await engine.dispose()
@@ -95,9 +96,13 @@ async def _rows_on(url: str) -> list[OutboxRow]:
 async def test_sent_replies_are_settled_and_failed_ones_handed_to_the_sender(
     uows: UnitOfWorkFactory, api: BotApiDouble, journal: ReplyJournal
 ) -> None:
-    ok, refused, edit = await record(uows, journal, Reply(9401, "您的诉求 #ok"),
-                                     Reply(9402, "您的诉求 #late"),
-                                     Reply(9401, "改过的卡片", edit_message_id=5))
+    ok, refused, edit = await record(
+        uows,
+        journal,
+        Reply(9401, "您的诉求 #ok"),
+        Reply(9402, "您的诉求 #late"),
+        Reply(9401, "改过的卡片", edit_message_id=5),
+    )
     assert ok.journal_id is not None and refused.journal_id is not None
     assert edit.journal_id is None  # edits are not retried
     rows = {r.chat_id: r for r in await reply_rows(uows)}
@@ -190,7 +195,8 @@ async def _age_heartbeat(uows: UnitOfWorkFactory, owner_id: str) -> None:
 
     async with uows() as uow:
         await uow.session.execute(
-            update(OutboxOwnerRow).where(OutboxOwnerRow.id == owner_id)
-            .values(heartbeat_at=wall_now() - timedelta(minutes=5)))
+            update(OutboxOwnerRow)
+            .where(OutboxOwnerRow.id == owner_id)
+            .values(heartbeat_at=wall_now() - timedelta(minutes=5))
+        )
         await uow.commit()
-

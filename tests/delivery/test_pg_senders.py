@@ -192,16 +192,21 @@ async def test_a_sigkilled_senders_rows_are_taken_over_by_a_live_one_long_before
     assert max(keys.values()) <= 2 and duplicates <= 5, keys.most_common(8)
     rows = await outbox(pg_uows)
     assert {row.status for row in rows.values()} == {SENT}
-    print(f"\nsender killed after {at_kill} of 600 messages: its rows released after "
-          f"{released:.1f} s, all delivered {took:.1f} s after the kill (lease 600 s), "
-          f"{duplicates} duplicate(s)")
+    print(
+        f"\nsender killed after {at_kill} of 600 messages: its rows released after "
+        f"{released:.1f} s, all delivered {took:.1f} s after the kill (lease 600 s), "
+        f"{duplicates} duplicate(s)"
+    )
 
 
 def _none_held_by(uows: UnitOfWorkFactory, worker: str) -> Callable[[], object]:
     async def check() -> bool:
         async with uows() as uow:
-            statement = select(func.count()).select_from(OutboxRow).where(
-                OutboxRow.claimed_by == worker, OutboxRow.status == PENDING)
+            statement = (
+                select(func.count())
+                .select_from(OutboxRow)
+                .where(OutboxRow.claimed_by == worker, OutboxRow.status == PENDING)
+            )
             return (await uow.session.execute(statement)).scalar_one() == 0
 
     return check
