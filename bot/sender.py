@@ -90,7 +90,7 @@ class _Job:
     steps: list[Step]
     lease_until: float
     step: int = 0
-    failures: int = 0
+    failures: int = 0  # transient failures since the claim (the row stores all its attempts)
 
 
 @dataclass
@@ -141,6 +141,7 @@ class Sender:
         self._ops = _Ops()
         self._writing = False
         self._ops_ready = asyncio.Event()
+        self._written = asyncio.Event()  # set whenever a write of delivery results ends
         self._kick = asyncio.Event()
         self._next_claim = 0.0
         self._stopping = False
@@ -279,7 +280,6 @@ class Sender:
     def _settle(self, chat_id: int, job: _Job, result: ApiResult, now: float) -> None:
         if result.outcome is Outcome.OK:
             job.step += 1
-            job.failures = 0
             if job.step >= len(job.steps):
                 self._pop(chat_id, job)
                 self._ops.sent.append(job.row.id)
@@ -288,6 +288,9 @@ class Sender:
                 self._ops_ready.set()
         elif result.outcome is Outcome.RETRY_AFTER:
             self.stats.too_many_requests += 1
+            if self._expired(job.row):
+                self._give_up(chat_id, job, f"gave up: {result.error}", reroute=False)
+                return
             log.warning("sender: 429 for chat %s, waiting %ss", chat_id, result.retry_after)
             self.pacer.pause(chat_id, now + result.retry_after)
             self._retry_later(job, result.error, result.retry_after, keep=True)
@@ -386,6 +389,11 @@ class Sender:
                 self._chats[row.chat_id] = deque(sorted(queue, key=lambda j: j.row.id))
         return len(rows)
 
+    async def _writer_idle(self) -> None:
+        while self._writing:
+            self._written.clear()
+            await self._written.wait()
+
     async def _writer(self) -> None:
         while True:
             await self._ops_ready.wait()
@@ -414,6 +422,7 @@ class Sender:
             self._ops_ready.set()
         finally:
             self._writing = False
+            self._written.set()
             self._kick.set()
 
     async def _write(self, ops: _Ops) -> None:
@@ -517,11 +526,13 @@ class Sender:
     async def _shutdown(self, helpers: list[asyncio.Task[None]]) -> None:
         if self._inflight:
             await asyncio.wait(set(self._inflight), timeout=self.config.request_timeout)
-        with contextlib.suppress(Exception):
-            await self._flush()
+        with contextlib.suppress(TimeoutError):  # a write under way would be lost if cancelled
+            await asyncio.wait_for(self._writer_idle(), self.config.request_timeout)
         for task in helpers:
             task.cancel()
         await asyncio.gather(*helpers, return_exceptions=True)
+        with contextlib.suppress(Exception):
+            await self._flush()
         held = [job.row.id for queue in self._chats.values() for job in queue]
         self._chats.clear()
         try:

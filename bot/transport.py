@@ -93,7 +93,8 @@ async def process_update(core: Core, update: dict[str, Any], transport: Transpor
         stack = "".join(traceback.format_tb(exc.__traceback__))
         log.error("update %s failed: %s\n%s", update.get("update_id"), type(exc).__name__, stack)
         outcome = _busy(incoming)
-    await deliver(transport, outcome, core.services.replies)
+    services = getattr(core, "services", None)  # a stand-in core may have none
+    await deliver(transport, outcome, getattr(services, "replies", None))
 
 
 def retry_after_of(exc: BaseException) -> float:

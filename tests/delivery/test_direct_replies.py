@@ -4,11 +4,15 @@ the commit and the send has its replies sent by a live sender."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import select
 
+from bot.runner import run_webhook
+from bot.settings import Settings
 from bot.transport import deliver
 from handlers.replies import ReplyJournal
 from handlers.types import Outcome, Reply
@@ -22,6 +26,7 @@ from tests.delivery.conftest import make_sender, outbox
 from tests.delivery.test_pg_senders import wait_until
 from tests.e2e.conftest import bot_settings, polling_bot
 from tests.e2e.test_front_door import LAMP, NUMBER, RESIDENT
+from tests.e2e.test_webhook import SECRET, free_port
 
 FILED = "已提交"
 
@@ -50,13 +55,37 @@ async def reply_rows(uows: UnitOfWorkFactory) -> list[OutboxRow]:
     return [row for row in (await outbox(uows)).values() if row.key.startswith("reply:")]
 
 
+@contextlib.asynccontextmanager
+async def running_bot(mode: str, settings: Settings, api: BotApiDouble) -> AsyncIterator[None]:
+    """`griddesk run` (polling) or `griddesk webhook` in-process until the context exits."""
+    if mode == "polling":
+        async with polling_bot(settings, api):
+            yield
+        return
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/tg/hook"
+    task = asyncio.create_task(run_webhook(settings, "127.0.0.1", port, "/tg/hook", url))
+    try:
+        await api.wait_for_call("setWebhook", timeout=30)
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
 @pytest.mark.pg
-@pytest.mark.parametrize("fault", [retry_after(1), server_error(500)], ids=["429", "500"])
+@pytest.mark.parametrize(
+    ("mode", "fault"),
+    [("polling", retry_after(1)), ("polling", server_error(500)), ("webhook", server_error(502))],
+    ids=["polling-429", "polling-500", "webhook-502"],
+)
 async def test_a_refused_reply_reaches_the_resident_later_once(
-    api: BotApiDouble, pg_url: str, framework: str, fault: Fault
+    api: BotApiDouble, pg_url: str, framework: str, mode: str, fault: Fault
 ) -> None:
     resident = api.user(RESIDENT, "张阿姨")
-    async with polling_bot(bot_settings(api, pg_url, framework), api):
+    settings = bot_settings(api, pg_url, framework, TELEGRAM_WEBHOOK_SECRET=SECRET)
+    async with running_bot(mode, settings, api):
         await resident.send_text(LAMP)
         summary = await api.wait_for(resident, "请核对")
 
@@ -68,7 +97,7 @@ async def test_a_refused_reply_reaches_the_resident_later_once(
         await resident.press(summary, "确认提交")
         filed = await api.wait_for(resident, FILED, timeout=30)
         number = NUMBER.search(filed.plain_text).group()  # type: ignore[union-attr]
-        refused = [e for e in api.exchanges if e.status in (429, 500)]
+        refused = [e for e in api.exchanges if e.status == fault.status]
         assert len(refused) == 1 and refused[0].params.get("chat_id") == RESIDENT
         assert filed.plain_text.count(number) >= 1
     received = [m for m in api.messages_to(RESIDENT) if FILED in m.plain_text]

@@ -10,13 +10,16 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import update
 
+from bot.sender import Sender, SenderConfig
+from bot.sender_api import BotApi
 from models.clock import ScaledClock
 from models.orm import OutboxRow
 from models.outbox import PENDING, SENT, OutboxDelivery
 from models.uow import UnitOfWork, UnitOfWorkFactory
-from tests.botapi_double import BotApiDouble, connection_reset, server_error
+from tests.botapi_double import BotApiDouble, connection_reset, delay, server_error
 from tests.delivery.conftest import FAST, make_sender, outbox, text
 from tests.delivery.test_pg_senders import wait_until
 from tests.delivery.test_sender import KEY
@@ -57,9 +60,9 @@ async def test_ten_minutes_of_5xx_kill_nothing_and_reroute_nothing(
     task = asyncio.create_task(sender.run())
     try:
         await asyncio.sleep(clock.wall_seconds(ended - clock.now()))  # the outage lasts
-        api.clear_faults()
+        rows = await outbox(scaled)  # still in the outage
         during = len(api.exchanges)
-        rows = await outbox(scaled)
+        api.clear_faults()
         assert {row.status for row in rows.values()} == {PENDING}  # nothing dead
         assert max(row.attempts for row in rows.values()) > 12  # the old limit
         await wait_until(_all_sent(scaled), 30)
@@ -114,3 +117,22 @@ async def _queue_one(uows: UnitOfWorkFactory, key: str, chat_id: int) -> None:
     async with uows() as uow:
         await uow.outbox.add(key=key, chat_id=chat_id, payload=text(key))
         await uow.commit()
+
+
+@pytest.mark.slow
+async def test_a_35_second_answer_is_waited_for_not_sent_twice(
+    uows: UnitOfWorkFactory, api: BotApiDouble
+) -> None:
+    """The default request timeout outlasts a Bot API that answers after 35 s (the old 30 s
+    timeout retried such a message while the first copy was being delivered)."""
+    config = replace(SenderConfig(), limits=FAST.limits, poll_interval=0.05)
+    assert config.request_timeout < config.lease  # the lease outlives the call
+    await _queue_one(uows, "slow", 9901)
+    api.inject("sendMessage", delay(35), count=1)
+    sender = Sender(uows, BotApi(api.token, api.base_url, timeout=config.request_timeout),
+                    config=config)  # fmt: skip
+    async with sender:
+        stats = await sender.drain()
+    assert stats.sent == 1 and stats.transient_errors == 0
+    assert [m.plain_text for m in api.messages_to(9901)] == ["TBH-20261121-0001 已受理 #slow"]
+    assert (await outbox(uows))["slow"].attempts == 1
