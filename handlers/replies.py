@@ -44,10 +44,13 @@ def journal_owner_id() -> str:
 class ReplyJournal:
     """Records direct replies in the update's transaction and settles them after sending."""
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, heartbeat: float = 5.0) -> None:
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, heartbeat: float = 5.0, coalesce: float = 0.05
+    ) -> None:
         self.uows = uow_factory
         self.owner = OwnerRegistration(uow_factory, journal_owner_id())
         self.heartbeat = heartbeat
+        self.coalesce = coalesce  # seconds a settlement waits for others to share its write
         self._sent: list[int] = []
         self._failed: list[tuple[int, str, float]] = []  # id, error, wall seconds to wait
         self._ready = asyncio.Event()
@@ -109,11 +112,12 @@ class ReplyJournal:
             }
             for i in sending
         ]
-        statement = insert(OutboxRow).returning(OutboxRow.id, sort_by_parameter_order=True)
-        ids = list((await execute_core(uow.session, statement, rows)).scalars())  # type: ignore[arg-type]
+        statement = insert(OutboxRow).values(rows).returning(OutboxRow.key, OutboxRow.id)
+        result = await execute_core(uow.session, statement)
+        ids: dict[str, int] = {row.key: row.id for row in result}
         recorded = list(replies)
-        for i, outbox_id in zip(sending, ids, strict=True):
-            recorded[i] = replace(replies[i], journal_id=outbox_id)
+        for i, row in zip(sending, rows, strict=True):
+            recorded[i] = replace(replies[i], journal_id=ids[row["key"]])
         return recorded
 
     # --- after sending ------------------------------------------------------------------
@@ -181,6 +185,7 @@ class ReplyJournal:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._ready.wait(), max(0.0, next_beat - time.monotonic()))
             self._ready.clear()
+            await asyncio.sleep(self.coalesce)  # let the replies of concurrent updates join in
             try:
                 await self.flush()
                 if time.monotonic() >= next_beat:
