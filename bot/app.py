@@ -13,6 +13,7 @@ from bot.reports import install as install_report_renderers
 from bot.settings import Settings
 from handlers.context import Limits, Services
 from handlers.core import Core
+from handlers.replies import ReplyJournal
 from handlers.state import ConversationStore, DatabaseConversations, RedisConversations
 from models.clock import Clock, ScaledClock, SystemClock
 from models.config.loader import load_config
@@ -33,6 +34,11 @@ class App:
     core: Core
 
     async def close(self) -> None:
+        if self.services.replies is not None:
+            try:
+                await self.services.replies.close()
+            except Exception:
+                log.exception("handing unsent replies to the outbox failed")
         await self.engine.dispose()
 
 
@@ -90,6 +96,9 @@ async def build_app(settings: Settings, clock: Clock | None = None,
                     burst_messages=settings.burst_messages,
                     burst_window_s=settings.burst_window_s,
                     max_transfers=settings.max_transfers)
+    replies = ReplyJournal(uow_factory)
+    await replies.start()
     services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory,
-                        limits=limits, conversations=conversation_store(settings))
+                        limits=limits, conversations=conversation_store(settings),
+                        replies=replies)
     return App(settings=settings, engine=engine, services=services, core=Core(services))

@@ -85,6 +85,10 @@ class DemoSession:
                             sender=sender, **fields)
         outcome = await self.app.core.handle(incoming)
         self._show(outcome)
+        journal = self.app.services.replies
+        if journal is not None:
+            for reply in outcome.replies:
+                journal.sent(reply)  # shown: delivered
         await self.drain_outbox()
 
     async def say(self, text: str) -> None:

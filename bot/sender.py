@@ -2,19 +2,24 @@
 
 - Claims due rows in batches with a lease (`models.outbox.OutboxDelivery.claim`), keeps them in
   per-chat queues and dispatches one message at a time when the pacer allows (~29/s overall,
-  one per 1.05 s per chat, 20 per minute per group). Leases are renewed while rows are held;
-  a crashed sender's rows come back when its lease runs out.
+  one per 1.05 s per chat, 20 per minute per group). Leases are renewed while rows are held.
+  Every sender registers as an owner (`models.owners`) and reaps owners that are gone every
+  `reap_interval`: a crashed sender's rows, and direct replies its process never sent, are
+  taken over within seconds, not after a lease.
 - 429: that chat waits exactly `retry_after` seconds, then the same message goes again.
-  5xx / network errors: exponential backoff with jitter (kept in memory when short, handed
-  back to the outbox when long); after `max_attempts` the row is dead.
-  Permanent errors (blocked, chat not found, other 400s): the row is dead, `last_error` is
-  kept and `on_undeliverable(uow, row)` runs in the same transaction (the core routes the
-  notice to the next level there).
+  5xx / network errors / timeouts: exponential backoff with jitter by the row's stored attempts
+  (kept in memory when short, handed back to the outbox when long), so a re-claimed row keeps
+  backing off; such a row is dead only once it is older than `max_age` (24 h), and that never
+  re-routes anything.
+  Permanent errors (blocked, chat not found, user deactivated, other 400s): the row is dead,
+  `last_error` is kept and `on_undeliverable(uow, row)` runs in the same transaction (the core
+  routes the notice to the next level there).
 - At least once: a row is marked sent after its last call succeeded; a crash in between sends
   it once more. Messages carry their ticket number, so a repeat is harmless.
 
 Only the idle polling interval follows GRIDDESK_TIME_SCALE; Telegram's limits, backoffs and
-leases are wall-clock seconds (a lease is stored in domain time, scaled accordingly).
+leases are wall-clock seconds (a lease is stored in domain time, scaled accordingly); `max_age`
+is domain time, compared with the row's `created_at`.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from bot.sender_api import DEFAULT_API_BASE, ApiResult, BotApi, Outcome, Step, b
 from models.clock import Clock
 from models.orm import OutboxRow
 from models.outbox import Claimed, OutboxDelivery
+from models.owners import OwnerRegistration, reap
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
 if TYPE_CHECKING:
@@ -57,11 +63,14 @@ class SenderConfig:
     lease: float = 60.0  # wall seconds a claim lasts without renewal
     poll_interval: float = 1.0  # wall seconds between idle polls, divided by the time scale
     min_poll_interval: float = 0.05
-    max_attempts: int = 12  # failed attempts (5xx, network) before a row is dead
+    max_age: float = 86_400.0  # domain seconds: transient failures never make a younger row dead
     backoff_base: float = 1.0
     backoff_cap: float = 300.0
     hold_limit: float = 15.0  # retries due sooner than this stay in memory
-    request_timeout: float = 30.0
+    request_timeout: float = 50.0  # a slow answer is waited for (a timeout may mean a duplicate)
+    heartbeat: float = 5.0  # wall seconds between owner heartbeats
+    owner_timeout: float = 30.0  # a heartbeat older than this means the owner is gone
+    reap_interval: float = 2.0  # wall seconds between looks for owners that are gone
 
 
 @dataclass
@@ -81,7 +90,7 @@ class _Job:
     steps: list[Step]
     lease_until: float
     step: int = 0
-    failures: int = 0
+    failures: int = 0  # transient failures since the claim (the row stores all its attempts)
 
 
 @dataclass
@@ -94,7 +103,7 @@ class _Ops:
     )  # id, error, delay, keep
     releases: list[int] = field(default_factory=list)
     moves: list[tuple[int, int]] = field(default_factory=list)
-    dead: list[tuple[int, str]] = field(default_factory=list)
+    dead: list[tuple[int, str, bool]] = field(default_factory=list)  # id, error, re-route
 
     def __bool__(self) -> bool:
         return any((self.sent, self.retries, self.releases, self.moves, self.dead))
@@ -132,10 +141,12 @@ class Sender:
         self._ops = _Ops()
         self._writing = False
         self._ops_ready = asyncio.Event()
+        self._written = asyncio.Event()  # set whenever a write of delivery results ends
         self._kick = asyncio.Event()
         self._next_claim = 0.0
         self._stopping = False
         self._rng = random.Random()
+        self.owner = OwnerRegistration(uow_factory, self.worker_id)
 
     async def __aenter__(self) -> Sender:
         return self
@@ -170,6 +181,7 @@ class Sender:
         helpers = [
             asyncio.create_task(self._writer(), name="sender-writer"),
             asyncio.create_task(self._renewer(), name="sender-renewer"),
+            asyncio.create_task(self._keeper(), name="sender-keeper"),
         ]
         try:
             await self._loop(until_idle)
@@ -268,7 +280,6 @@ class Sender:
     def _settle(self, chat_id: int, job: _Job, result: ApiResult, now: float) -> None:
         if result.outcome is Outcome.OK:
             job.step += 1
-            job.failures = 0
             if job.step >= len(job.steps):
                 self._pop(chat_id, job)
                 self._ops.sent.append(job.row.id)
@@ -277,18 +288,21 @@ class Sender:
                 self._ops_ready.set()
         elif result.outcome is Outcome.RETRY_AFTER:
             self.stats.too_many_requests += 1
+            if self._expired(job.row):
+                self._give_up(chat_id, job, f"gave up: {result.error}", reroute=False)
+                return
             log.warning("sender: 429 for chat %s, waiting %ss", chat_id, result.retry_after)
             self.pacer.pause(chat_id, now + result.retry_after)
             self._retry_later(job, result.error, result.retry_after, keep=True)
         elif result.outcome is Outcome.TRANSIENT:
             self.stats.transient_errors += 1
             job.failures += 1
-            if job.row.attempts + job.failures >= self.config.max_attempts:
-                self._give_up(
-                    chat_id, job, f"gave up after {job.failures} failures: {result.error}"
-                )
+            attempts = job.row.attempts + job.failures
+            if self._expired(job.row):
+                error = f"gave up after {attempts} attempts: {result.error}"
+                self._give_up(chat_id, job, error, reroute=False)
                 return
-            delay = self._backoff(job.failures)
+            delay = self._backoff(attempts)
             if delay <= self.config.hold_limit:
                 self.pacer.pause(chat_id, now + delay)
                 self._retry_later(job, result.error, delay, keep=True)
@@ -300,9 +314,17 @@ class Sender:
         else:
             self._give_up(chat_id, job, result.error)
 
-    def _backoff(self, failures: int) -> float:
-        ceiling = min(self.config.backoff_cap, self.config.backoff_base * 2 ** (failures - 1))
+    def _backoff(self, attempts: int) -> float:
+        """Wall seconds before the next try of a row that failed `attempts` times in all."""
+        exponent = min(max(attempts, 1) - 1, 32)
+        ceiling = min(self.config.backoff_cap, self.config.backoff_base * 2**exponent)
         return ceiling * self._rng.uniform(0.5, 1.0)
+
+    def _expired(self, row: Claimed) -> bool:
+        """Older than `max_age`: transient failures may give up on it now."""
+        if row.created_at is None:
+            return False
+        return self.clock.now() - row.created_at >= timedelta(seconds=self.config.max_age)
 
     def _pop(self, chat_id: int, job: _Job) -> None:
         queue = self._chats.get(chat_id)
@@ -313,12 +335,13 @@ class Sender:
         if queue is not None and not queue:
             del self._chats[chat_id]
 
-    def _give_up(self, chat_id: int, job: _Job, error: str) -> None:
+    def _give_up(self, chat_id: int, job: _Job, error: str, reroute: bool = True) -> None:
+        """Dead; `reroute` (permanent errors only) runs the undeliverable hook."""
         log.warning(
             "sender: outbox row %s to chat %s is undeliverable: %s", job.row.id, chat_id, error
         )
         self._pop(chat_id, job)
-        self._ops.dead.append((job.row.id, error))
+        self._ops.dead.append((job.row.id, error, reroute))
         self.stats.dead += 1
         self._ops_ready.set()
 
@@ -357,7 +380,7 @@ class Sender:
         for row in rows:
             steps = build_steps(row.chat_id, row.payload)
             if not steps:
-                self._ops.dead.append((row.id, "empty notification: no text and no photos"))
+                self._ops.dead.append((row.id, "empty notification: no text and no photos", True))
                 self._ops_ready.set()
                 continue
             queue = self._chats.setdefault(row.chat_id, deque())
@@ -365,6 +388,11 @@ class Sender:
             if len(queue) > 1 and queue[-2].row.id > row.id:
                 self._chats[row.chat_id] = deque(sorted(queue, key=lambda j: j.row.id))
         return len(rows)
+
+    async def _writer_idle(self) -> None:
+        while self._writing:
+            self._written.clear()
+            await self._written.wait()
 
     async def _writer(self) -> None:
         while True:
@@ -394,6 +422,7 @@ class Sender:
             self._ops_ready.set()
         finally:
             self._writing = False
+            self._written.set()
             self._kick.set()
 
     async def _write(self, ops: _Ops) -> None:
@@ -412,16 +441,15 @@ class Sender:
                 await uow.commit()
             ops.sent, ops.retries, ops.releases, ops.moves = [], [], [], []
         while ops.dead:
-            outbox_id, error = ops.dead[0]
-            await self._bury(outbox_id, error)
+            await self._bury(*ops.dead[0])
             ops.dead.pop(0)
 
-    async def _bury(self, outbox_id: int, error: str) -> None:
+    async def _bury(self, outbox_id: int, error: str, reroute: bool = True) -> None:
         """Mark dead and run the hook in one transaction; if the hook fails, retry the row later."""
         try:
             async with self.uow_factory() as uow:
                 row = await OutboxDelivery(uow.session, self.clock).mark_dead(outbox_id, error)
-                if row is not None and self.on_undeliverable is not None:
+                if row is not None and reroute and self.on_undeliverable is not None:
                     await self.on_undeliverable(uow, row)
                 await uow.commit()
         except Exception:
@@ -455,6 +483,33 @@ class Sender:
                 continue
             self._apply_renewal(renewed, started)
 
+    async def _keeper(self) -> None:
+        """Keep this sender registered as a live owner; take over the rows of owners gone."""
+        next_beat = 0.0
+        while True:
+            now = time.monotonic()
+            try:
+                if now >= next_beat:
+                    await self.owner.beat()
+                    next_beat = now + self.config.heartbeat
+                await self._reap()
+            except Exception:
+                log.exception("sender: owner heartbeat or reaping failed")
+            await asyncio.sleep(self.config.reap_interval)
+
+    async def _reap(self) -> None:
+        async with self.uow_factory() as uow:
+            stale_after = timedelta(seconds=self.config.owner_timeout)
+            gone, changed = await reap(uow.session, stale_after)
+            await uow.commit()
+        if gone or changed:
+            log.warning(
+                "sender: took over %s outbox rows (owners gone: %s)",
+                changed,
+                ", ".join(gone) or "none",
+            )
+            self.wake()
+
     def _apply_renewal(self, renewed: set[int], started: float) -> None:
         for chat_id in list(self._chats):
             queue = self._chats[chat_id]
@@ -471,11 +526,13 @@ class Sender:
     async def _shutdown(self, helpers: list[asyncio.Task[None]]) -> None:
         if self._inflight:
             await asyncio.wait(set(self._inflight), timeout=self.config.request_timeout)
-        with contextlib.suppress(Exception):
-            await self._flush()
+        with contextlib.suppress(TimeoutError):  # a write under way would be lost if cancelled
+            await asyncio.wait_for(self._writer_idle(), self.config.request_timeout)
         for task in helpers:
             task.cancel()
         await asyncio.gather(*helpers, return_exceptions=True)
+        with contextlib.suppress(Exception):
+            await self._flush()
         held = [job.row.id for queue in self._chats.values() for job in queue]
         self._chats.clear()
         try:
@@ -485,6 +542,8 @@ class Sender:
                 await uow.commit()
         except Exception:
             log.exception("sender: releasing claims on shutdown failed (their leases will expire)")
+        with contextlib.suppress(Exception):
+            await self.owner.unregister()
 
 
 async def run_sender(
@@ -502,9 +561,16 @@ async def run_sender(
     if token is None:
         log.warning("no TELEGRAM_BOT_TOKEN: the outbox sender does not run")
         return
-    api = BotApi(token.get_secret_value(), settings.telegram_api_base or DEFAULT_API_BASE)
     if config is None:
-        config = SenderConfig(limits=Limits(global_rate=settings.sender_rate))
+        config = SenderConfig(
+            limits=Limits(global_rate=settings.sender_rate),
+            max_age=settings.outbox_max_age_hours * 3600,
+        )
+    api = BotApi(
+        token.get_secret_value(),
+        settings.telegram_api_base or DEFAULT_API_BASE,
+        timeout=config.request_timeout,
+    )
     sender = Sender(
         uow_factory,
         api,

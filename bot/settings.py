@@ -70,6 +70,9 @@ class Settings(BaseSettings):
     )
     # Resolved cases nobody rates close by themselves (as 未评价) after this many days.
     unrated_close_days: float = Field(default=7.0, gt=0, alias="GRIDDESK_UNRATED_CLOSE_DAYS")
+    # A notification that keeps failing transiently (429, 5xx, timeouts) is given up only after
+    # this many hours (domain time) since it was written; permanent errors give up at once.
+    outbox_max_age_hours: float = Field(default=24.0, gt=0, alias="GRIDDESK_OUTBOX_MAX_AGE_HOURS")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

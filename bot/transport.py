@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import traceback
+import warnings
+from datetime import timedelta
 from typing import Any, Protocol
 
 from bot.updates import incoming_from_update
 from handlers.core import Core, busy
+from handlers.replies import ReplyJournal
 from handlers.types import CallbackAnswer, Incoming, LocalFile, Outcome, Reply
 
 log = logging.getLogger("griddesk.transport")
@@ -42,11 +45,13 @@ async def send_reply(transport: Transport, reply: Reply) -> None:
     await transport.send_message(reply.chat_id, reply.text, markup)
 
 
-async def deliver(transport: Transport, outcome: Outcome) -> None:
+async def deliver(transport: Transport, outcome: Outcome,
+                  journal: ReplyJournal | None = None) -> None:
     """Answer the button press first (Telegram shows a spinner until then), then the replies.
 
-    A reply Telegram refuses (the user blocked the bot, the chat is gone) is logged by its type
-    and does not stop the others."""
+    A reply that fails (429, 5xx, a timeout, the user blocked the bot) is logged by its type and
+    does not stop the others; a reply recorded in the outbox (`journal`) is then retried by the
+    sender, one that was sent is marked sent."""
     if outcome.answer is not None:
         try:
             await transport.answer_callback(outcome.answer)
@@ -56,7 +61,14 @@ async def deliver(transport: Transport, outcome: Outcome) -> None:
         try:
             await send_reply(transport, reply)
         except Exception as exc:
-            log.warning("reply to chat %s failed: %s", reply.chat_id, type(exc).__name__)
+            retried = journal is not None and reply.journal_id is not None
+            log.warning("reply to chat %s failed: %s%s", reply.chat_id, type(exc).__name__,
+                        f" (outbox row {reply.journal_id} will retry it)" if retried else "")
+            if journal is not None:
+                journal.failed(reply, describe_failure(exc), retry_after_of(exc))
+        else:
+            if journal is not None:
+                journal.sent(reply)
     for file in outcome.files:
         try:
             await transport.upload(file)
@@ -81,7 +93,26 @@ async def process_update(core: Core, update: dict[str, Any], transport: Transpor
         stack = "".join(traceback.format_tb(exc.__traceback__))
         log.error("update %s failed: %s\n%s", update.get("update_id"), type(exc).__name__, stack)
         outcome = _busy(incoming)
-    await deliver(transport, outcome)
+    services = getattr(core, "services", None)  # a stand-in core may have none
+    await deliver(transport, outcome, getattr(services, "replies", None))
+
+
+def retry_after_of(exc: BaseException) -> float:
+    """Telegram's `retry_after` carried by a framework's flood error (aiogram: seconds, PTB:
+    seconds or a timedelta), else 0."""
+    with warnings.catch_warnings():  # PTB warns that the type will become a timedelta
+        warnings.simplefilter("ignore")
+        value = getattr(exc, "retry_after", None)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
+def describe_failure(exc: BaseException) -> str:
+    """The error type and Telegram's description, if the framework gives one (never the
+    request, which holds the reply's text)."""
+    message = getattr(exc, "message", None)
+    return f"{type(exc).__name__}: {message}" if isinstance(message, str) else type(exc).__name__
 
 
 def _busy(incoming: Incoming | None) -> Outcome:

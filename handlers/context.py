@@ -9,6 +9,7 @@ from typing import Any
 
 from handlers import texts
 from handlers.buttons import find_token, make_button
+from handlers.replies import ReplyJournal
 from handlers.state import ConversationStore, DatabaseConversations
 from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
 from models.clock import Clock
@@ -47,6 +48,7 @@ class Services:
     uow_factory: UnitOfWorkFactory
     limits: Limits = field(default_factory=Limits)
     conversations: ConversationStore = field(default_factory=DatabaseConversations)
+    replies: ReplyJournal | None = None  # direct replies recorded durably (handlers/replies.py)
 
 
 def escape(text: str | None) -> str:

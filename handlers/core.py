@@ -142,6 +142,7 @@ class Core:
             else:
                 await dispatch(ctx)
             await self._save(ctx)
+            await self._record_replies(ctx)
             await uow.commit()
             numbers = await settle_numbers(uow.session)
         data = self._state_data(ctx)
@@ -179,6 +180,13 @@ class Core:
     @staticmethod
     def _state_data(ctx: Ctx) -> dict[str, Any]:
         return {**ctx.data, "_script": ctx.script, **ctx.meta}
+
+    async def _record_replies(self, ctx: Ctx) -> None:
+        """Direct replies become outbox rows of this transaction (handlers/replies.py)."""
+        journal = self.services.replies
+        if journal is not None and ctx.outcome.replies:
+            ctx.outcome.replies = await journal.record(ctx.uow, ctx.incoming.update_id,
+                                                       ctx.outcome.replies)
 
     async def _save(self, ctx: Ctx) -> None:
         await self.services.conversations.save_in_transaction(

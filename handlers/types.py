@@ -116,6 +116,8 @@ class Reply:
     keyboard: Keyboard | None = None
     photos: tuple[str, ...] = ()
     edit_message_id: int | None = None
+    # The outbox row recording this reply until it is sent (handlers/replies.py), if any.
+    journal_id: int | None = field(default=None, compare=False)
 
     def to_payload(self) -> dict[str, Any]:
         """The outbox payload: what the sender turns into sendMessage / sendPhoto."""

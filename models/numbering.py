@@ -180,6 +180,11 @@ async def _numbers_by_id(session: AsyncSession, ids: list[int]) -> list[tuple[in
     return [(int(row.id), str(row.number)) for row in rows]
 
 
+def pending_numbers(session: AsyncSession) -> list[str]:
+    """The provisional numbers the trigger will replace when this transaction commits."""
+    return list(session.info.get(_PENDING, {}))
+
+
 def swap_numbers(text: str, numbers: dict[str, str]) -> str:
     """`text` with every provisional number of `numbers` replaced by the real one."""
     for provisional, number in numbers.items():

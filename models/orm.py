@@ -264,6 +264,16 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
+class OutboxOwnerRow(Base):
+    """A live sender or reply journal that may hold outbox rows (models/owners.py)."""
+
+    __tablename__ = "outbox_owners"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    backend_pid: Mapped[int | None]  # PostgreSQL: the owner's dedicated connection
+    backend_start: Mapped[datetime | None]
+    heartbeat_at: Mapped[datetime]  # wall-clock time
+
+
 class ConversationRow(Base):
     """Durable conversation state of one chat (a resident's draft, a pending worker prompt)."""
 

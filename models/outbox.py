@@ -1,8 +1,10 @@
 """Delivery side of the outbox: leased claims, sent / retry / dead bookkeeping for the sender.
 
 Rows are written by the core (`models.repos.outbox.OutboxRepo.add`) and delivered by
-`bot.sender`. A sender claims due rows for a lease (`claimed_by`, `claimed_until`); a sender that
-dies simply lets its lease run out and another one takes the rows over. On PostgreSQL the claim
+`bot.sender`. A sender claims due rows for a lease (`claimed_by`, `claimed_until`) and renews it
+while it holds them; a sender that dies is noticed by the others (`models.owners.reap`: its
+database backend is gone or its heartbeat is stale) and its rows are released at once; the lease
+remains the last resort. On PostgreSQL the claim
 uses `SELECT … FOR UPDATE SKIP LOCKED` under a transaction-level advisory lock, so that claims of
 several senders never overlap and a chat is only ever served by one sender at a time (its
 messages stay in order and its per-chat rate limit is kept). SQLite serialises writers anyway.
@@ -42,6 +44,7 @@ class Claimed:
     payload: dict[str, Any]
     attempts: int
     ticket_number: str | None
+    created_at: datetime | None = None
 
 
 class OutboxDelivery:
@@ -112,7 +115,15 @@ class OutboxDelivery:
                 .execution_options(synchronize_session=False)
             )
         return [
-            Claimed(r.id, r.key, r.chat_id, dict(r.payload or {}), r.attempts, r.ticket_number)
+            Claimed(
+                r.id,
+                r.key,
+                r.chat_id,
+                dict(r.payload or {}),
+                r.attempts,
+                r.ticket_number,
+                r.created_at,
+            )
             for r in rows
         ]
 

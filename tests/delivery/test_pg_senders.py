@@ -12,13 +12,15 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy import text as sqltext
 
 from bot.ratelimit import Limits
 from bot.sender import SenderConfig
 from models.clock import SystemClock
 from models.db import create_engine, session_factory
-from models.outbox import SENT, OutboxDelivery
+from models.orm import OutboxRow
+from models.outbox import PENDING, SENT, OutboxDelivery
 from models.uow import UnitOfWorkFactory
 from tests.botapi_double import BotApiDouble
 from tests.delivery.conftest import make_sender, outbox, queue, text
@@ -87,12 +89,12 @@ async def test_two_senders_share_the_outbox_without_double_sending(
 
 
 async def start_sender(
-    url: str, api: BotApiDouble, worker: str, log: Path
+    url: str, api: BotApiDouble, worker: str, log: Path, lease: float = 3.0, rate: float = 200
 ) -> asyncio.subprocess.Process:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, str(SCRIPT), url, api.base_url, api.token, "--lease", "3",
-        "--rate", "200", "--worker", worker,
+        sys.executable, str(SCRIPT), url, api.base_url, api.token, "--lease", str(lease),
+        "--rate", str(rate), "--worker", worker,
         cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=log.open("ab"),
     )  # fmt: skip
     assert process.stdout is not None
@@ -151,5 +153,60 @@ async def test_sigkill_in_the_middle_then_restart_delivers_everything_at_most_tw
 def _no_pending(uows: UnitOfWorkFactory) -> Callable[[], object]:
     async def check() -> bool:
         return await pending(uows) == 0
+
+    return check
+
+
+@pytest.mark.slow
+async def test_a_sigkilled_senders_rows_are_taken_over_by_a_live_one_long_before_its_lease(
+    pg_url: str, pg_uows: UnitOfWorkFactory, tmp_path: Path
+) -> None:
+    """Two senders; one is killed mid-delivery. Its leases run for ten minutes, yet the other
+    sender sees its backend gone and delivers everything: nothing lost, duplicates only for
+    messages the killed one had sent but not recorded (at most the ones in flight)."""
+    chats = [30_000 + c for c in range(60)]
+    await queue(pg_uows, [(f"{c}:{i}", c, text(f"{c}:{i}")) for i in range(10) for c in chats])
+    log = tmp_path / "senders.log"
+    async with BotApiDouble() as api:
+        doomed = await start_sender(pg_url, api, "doomed", log, lease=600, rate=100)
+        live = await start_sender(pg_url, api, "live", log, lease=600, rate=100)
+        try:
+            await wait_until(lambda: api.sent_count() >= 200, 60)
+            doomed.send_signal(signal.SIGKILL)
+            await doomed.wait()
+            at_kill = api.sent_count()
+            killed_at = asyncio.get_running_loop().time()
+            await wait_until(_none_held_by(pg_uows, "doomed"), 60)  # the lease is 600 s
+            released = asyncio.get_running_loop().time() - killed_at
+            await wait_until(_no_pending(pg_uows), 60)
+            took = asyncio.get_running_loop().time() - killed_at
+        finally:
+            for process in (doomed, live):
+                if process.returncode is None:
+                    process.send_signal(signal.SIGTERM)
+                    await asyncio.wait_for(process.wait(), 30)
+        keys = all_keys(api)
+    assert at_kill < 600, "the senders finished before one could be killed"
+    assert len(keys) == 600, log.read_text()
+    duplicates = sum(n - 1 for n in keys.values())
+    assert max(keys.values()) <= 2 and duplicates <= 5, keys.most_common(8)
+    rows = await outbox(pg_uows)
+    assert {row.status for row in rows.values()} == {SENT}
+    print(
+        f"\nsender killed after {at_kill} of 600 messages: its rows released after "
+        f"{released:.1f} s, all delivered {took:.1f} s after the kill (lease 600 s), "
+        f"{duplicates} duplicate(s)"
+    )
+
+
+def _none_held_by(uows: UnitOfWorkFactory, worker: str) -> Callable[[], object]:
+    async def check() -> bool:
+        async with uows() as uow:
+            statement = (
+                select(func.count())
+                .select_from(OutboxRow)
+                .where(OutboxRow.claimed_by == worker, OutboxRow.status == PENDING)
+            )
+            return (await uow.session.execute(statement)).scalar_one() == 0
 
     return check

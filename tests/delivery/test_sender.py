@@ -20,6 +20,7 @@ from tests.botapi_double import (
     error,
     retry_after,
     server_error,
+    user_deactivated,
 )
 from tests.delivery.conftest import FAST, make_sender, outbox, queue, text
 
@@ -107,9 +108,12 @@ async def test_permanent_errors_are_dead_and_the_hook_reroutes_in_the_same_trans
 ) -> None:
     api.inject("sendMessage", blocked, count=None, chat_id=6001)
     api.inject("sendMessage", chat_not_found, count=None, chat_id=6002)
+    api.inject("sendMessage", user_deactivated, count=None, chat_id=6004)
     await queue(
-        uows, [("w1", 6001, text("w1")), ("w2", 6002, text("w2")), ("ok", 6003, text("ok"))]
-    )
+        uows,
+        [("w1", 6001, text("w1")), ("w2", 6002, text("w2")), ("ok", 6003, text("ok")),
+         ("w4", 6004, text("w4"))],
+    )  # fmt: skip
     seen: list[tuple[str, str, str | None]] = []
 
     async def next_level(uow: UnitOfWork, row: OutboxRow) -> None:
@@ -118,12 +122,13 @@ async def test_permanent_errors_are_dead_and_the_hook_reroutes_in_the_same_trans
 
     async with make_sender(uows, api, on_undeliverable=next_level) as sender:
         stats = await sender.drain()
-    assert stats.dead == 2 and stats.sent == 3
+    assert stats.dead == 3 and stats.sent == 4
     assert sorted(seen) == [
         ("w1", DEAD, "403 Forbidden: bot was blocked by the user"),
         ("w2", DEAD, "400 Bad Request: chat not found"),
+        ("w4", DEAD, "403 Forbidden: user is deactivated"),
     ]
-    assert sorted(delivered(api, 6100)) == ["w1:up", "w2:up"]
+    assert sorted(delivered(api, 6100)) == ["w1:up", "w2:up", "w4:up"]
     rows = await outbox(uows)
     assert (rows["w1"].status, rows["w1"].attempts) == (DEAD, 1)
     assert sum(e.params.get("chat_id") == 6001 for e in api.exchanges) == 1  # no retrying
@@ -148,7 +153,7 @@ async def test_a_failing_hook_leaves_the_row_pending_for_a_later_retry(
     await sender.api.close()
 
 
-async def test_too_many_transient_failures_make_a_row_dead(
+async def test_transient_failures_make_a_row_dead_only_past_its_age_and_never_reroute(
     uows: UnitOfWorkFactory, api: BotApiDouble
 ) -> None:
     api.inject("sendMessage", server_error(503), count=None, chat_id=7001)
@@ -158,12 +163,15 @@ async def test_too_many_transient_failures_make_a_row_dead(
     async def hook(uow: UnitOfWork, row: OutboxRow) -> None:
         hooked.append(row.key)
 
-    config = SenderConfig(**{**FAST.__dict__, "max_attempts": 3})
+    config = SenderConfig(**{**FAST.__dict__, "max_age": 0.5})
     async with make_sender(uows, api, config=config, on_undeliverable=hook) as sender:
         stats = await sender.drain()
-    assert stats.dead == 1 and hooked == ["x"]
+    assert stats.dead == 1 and hooked == []  # a transient outage is not undeliverable
     row = (await outbox(uows))["x"]
-    assert row.status == DEAD and row.attempts == 3 and "gave up after 3" in (row.last_error or "")
+    assert row.status == DEAD and "gave up after" in (row.last_error or "")
+    assert row.sent_at is None and row.created_at is not None
+    tries = sum(e.params.get("chat_id") == 7001 for e in api.exchanges)
+    assert row.attempts == tries >= 2
 
 
 async def test_a_migrated_group_gets_its_rows_under_the_new_id(

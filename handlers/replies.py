@@ -1,0 +1,203 @@
+"""Direct replies made durable: the answer to the person who wrote is never lost.
+
+The core writes every direct reply (not edits) as an outbox row with status `direct` in the
+update's own transaction, owned by this process's journal (`models.owners`). After the commit the
+adapter sends it at once, as before (no added latency), and tells the journal how it went:
+- sent: the row is marked sent (in the background, many replies per transaction);
+- failed (429, 5xx, timeout, blocked, anything): the row becomes an ordinary pending outbox row,
+  due after Telegram's `retry_after` if it gave one, and the sender retries it like any
+  notification (and gives up on it only for a permanent error, or when it is too old).
+If the process dies between the commit and the send, its journal's owner row goes with it and a
+live sender hands its direct rows to the outbox within seconds (`models.owners.reap`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+import time
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import insert, update
+
+from handlers.types import Reply
+from models.numbering import pending_numbers
+from models.orm import OutboxRow
+from models.owners import DIRECT, PENDING, OwnerRegistration
+from models.repos.base import execute_core
+from models.uow import UnitOfWork, UnitOfWorkFactory
+
+log = logging.getLogger("griddesk.replies")
+
+SENT = "sent"
+MAX_ERROR_LENGTH = 2000
+
+
+def journal_owner_id() -> str:
+    return f"replies:{secrets.token_hex(8)}"
+
+
+class ReplyJournal:
+    """Records direct replies in the update's transaction and settles them after sending."""
+
+    def __init__(
+        self, uow_factory: UnitOfWorkFactory, heartbeat: float = 5.0, coalesce: float = 0.05
+    ) -> None:
+        self.uows = uow_factory
+        self.owner = OwnerRegistration(uow_factory, journal_owner_id())
+        self.heartbeat = heartbeat
+        self.coalesce = coalesce  # seconds a settlement waits for others to share its write
+        self._sent: list[int] = []
+        self._failed: list[tuple[int, str, float]] = []  # id, error, wall seconds to wait
+        self._ready = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def owner_id(self) -> str:
+        return self.owner.owner_id
+
+    async def start(self) -> None:
+        """Register as an owner (before any reply is recorded) and start settling."""
+        await self.owner.register()
+        self._task = asyncio.create_task(self._run(), name="reply-journal")
+
+    async def close(self) -> None:
+        """Settle what is known, hand unsettled replies to the sender, unregister."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+        with contextlib.suppress(Exception):
+            await self.flush()
+        try:
+            async with self.uows() as uow:
+                await uow.session.execute(
+                    update(OutboxRow)
+                    .where(OutboxRow.status == DIRECT, OutboxRow.claimed_by == self.owner_id)
+                    .values(status=PENDING, claimed_by=None, claimed_until=None)
+                    .execution_options(synchronize_session=False)
+                )
+                await uow.commit()
+        finally:
+            await self.owner.unregister()
+
+    # --- in the update's transaction ----------------------------------------------------
+
+    async def record(self, uow: UnitOfWork, update_id: int, replies: list[Reply]) -> list[Reply]:
+        """Write the replies to be sent (edits are left out) as `direct` rows; returns the
+        replies with their row ids. A reply quoting a ticket still numbered provisionally
+        carries that number, so the numbering trigger rewrites the row too (PostgreSQL)."""
+        sending = [i for i, reply in enumerate(replies) if reply.edit_message_id is None]
+        if not sending:
+            return replies
+        now, provisional = uow.clock.now(), pending_numbers(uow.session)
+        salt = secrets.token_hex(4)
+        rows: list[dict[str, Any]] = [
+            {
+                "key": f"reply:{update_id}:{i}:{salt}",
+                "chat_id": replies[i].chat_id,
+                "payload": replies[i].to_payload(),
+                "person_code": None,
+                "ticket_number": _quoted(replies[i], provisional),
+                "status": DIRECT,
+                "attempts": 0,
+                "available_at": now,
+                "created_at": now,
+                "claimed_by": self.owner_id,
+            }
+            for i in sending
+        ]
+        statement = insert(OutboxRow).values(rows).returning(OutboxRow.key, OutboxRow.id)
+        result = await execute_core(uow.session, statement)
+        ids: dict[str, int] = {row.key: row.id for row in result}
+        recorded = list(replies)
+        for i, row in zip(sending, rows, strict=True):
+            recorded[i] = replace(replies[i], journal_id=ids[row["key"]])
+        return recorded
+
+    # --- after sending ------------------------------------------------------------------
+
+    def sent(self, reply: Reply) -> None:
+        if reply.journal_id is not None:
+            self._sent.append(reply.journal_id)
+            self._ready.set()
+
+    def failed(self, reply: Reply, error: str, retry_after: float = 0.0) -> None:
+        """The adapter could not send it: the sender takes over (after `retry_after` seconds)."""
+        if reply.journal_id is not None:
+            self._failed.append((reply.journal_id, error, max(0.0, retry_after)))
+            self._ready.set()
+
+    async def flush(self) -> None:
+        sent, failed = self._sent, self._failed
+        if not sent and not failed:
+            return
+        self._sent, self._failed = [], []
+        try:
+            async with self.uows() as uow:
+                await self._write(uow, sent, failed)
+                await uow.commit()
+        except BaseException:
+            self._sent, self._failed = sent + self._sent, failed + self._failed
+            raise
+
+    async def _write(
+        self, uow: UnitOfWork, sent: list[int], failed: list[tuple[int, str, float]]
+    ) -> None:
+        now = uow.clock.now()
+        scale = float(getattr(uow.clock, "scale", 1.0) or 1.0)
+        if sent:  # pending too: the owner was taken for gone, but the message is out
+            await uow.session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_(sent), OutboxRow.status.in_((DIRECT, PENDING)))
+                .values(
+                    status=SENT,
+                    sent_at=now,
+                    attempts=OutboxRow.attempts + 1,
+                    claimed_by=None,
+                    claimed_until=None,
+                )
+                .execution_options(synchronize_session=False)
+            )
+        for outbox_id, error, wait in failed:
+            await uow.session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == outbox_id, OutboxRow.status == DIRECT)
+                .values(
+                    status=PENDING,
+                    attempts=OutboxRow.attempts + 1,
+                    last_error=error[:MAX_ERROR_LENGTH],
+                    available_at=now + timedelta(seconds=wait * scale),
+                    claimed_by=None,
+                    claimed_until=None,
+                )
+                .execution_options(synchronize_session=False)
+            )
+
+    async def _run(self) -> None:
+        next_beat = time.monotonic() + self.heartbeat
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._ready.wait(), max(0.0, next_beat - time.monotonic()))
+            self._ready.clear()
+            await asyncio.sleep(self.coalesce)  # let the replies of concurrent updates join in
+            try:
+                await self.flush()
+                if time.monotonic() >= next_beat:
+                    next_beat = time.monotonic() + self.heartbeat
+                    await self.owner.beat()
+            except Exception:
+                log.exception("reply journal: settling replies failed; retrying")
+                await asyncio.sleep(1.0)
+                self._ready.set()
+
+
+def _quoted(reply: Reply, provisional: list[str]) -> str | None:
+    """The provisional ticket number the reply quotes, if any."""
+    text = reply.text + str(reply.keyboard.to_api() if reply.keyboard is not None else "")
+    return next((number for number in provisional if number in text), None)
