@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     # Messages per second this process's outbox sender may send over all chats. Telegram allows
     # about 30 per bot: with N processes sending, give each 29 / N (docs/deployment.md).
     sender_rate: float = Field(default=29.0, gt=0, le=30, alias="GRIDDESK_SENDER_RATE")
+    # Seconds SIGTERM/SIGINT give the updates in flight to finish; the rest are left unconfirmed
+    # (Telegram delivers them again). Keep it below the supervisor's kill timeout.
+    shutdown_grace: float = Field(default=20.0, gt=0, alias="GRIDDESK_SHUTDOWN_GRACE")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod
