@@ -133,6 +133,19 @@ _STR_FIELDS = ("chat_type", "text", "callback_id", "callback_data", "phone", "ph
 _SENDER_STR_FIELDS = ("last_name", "username", "language_code")
 
 
+_MESSAGE_KEYS = ("message", "edited_message", "channel_post", "edited_channel_post")
+
+
+def _message_problem(message: object, key: str) -> str | None:
+    if not isinstance(message, dict):
+        return f"{key} is not an object"
+    if not isinstance(message.get("chat"), dict) or not _is_int(message["chat"].get("id")):
+        return f"{key} without an integer chat id"
+    wrong = [name for name in ("text", "caption", "media_group_id")
+             if not isinstance(message.get(name), str | None)]
+    return f"wrong type of {key}.{wrong[0]}" if wrong else None
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -146,6 +159,11 @@ def malformed(update: object) -> str | None:
         return "not a JSON object"
     if not _is_int(update.get("update_id")):
         return "no integer update_id"
+    for key in _MESSAGE_KEYS:
+        if key in update and (problem := _message_problem(update[key], key)):
+            return problem
+    if "callback_query" in update and not isinstance(update["callback_query"], dict):
+        return "callback_query is not an object"
     try:
         incoming = incoming_from_update(update)
     except Exception as exc:

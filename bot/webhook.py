@@ -15,13 +15,15 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.updates import malformed
+from bot.updates import incoming_from_update, malformed
+from handlers.types import Kind
 
 log = logging.getLogger("griddesk.webhook")
 
 Parse = Callable[[dict[str, Any]], Any]  # the framework's Update, or raises
 Feed = Callable[[Any], Awaitable[None]]
 
+IRRELEVANT = object()
 BAD_UPDATE = {"ok": False, "description": "Bad Request: not an update"}
 
 
@@ -37,6 +39,8 @@ class WebhookIntake:
         update = await self._read(request)
         if update is None:
             return web.json_response(BAD_UPDATE, status=400)
+        if update is IRRELEVANT:
+            return web.json_response({"ok": True})
         self.in_flight += 1
         try:
             await self.feed(update)
@@ -55,6 +59,8 @@ class WebhookIntake:
             log.warning("webhook body refused: not JSON")
             return None
         problem = malformed(data)
+        if problem is None and incoming_from_update(data).kind is Kind.IGNORED:
+            return IRRELEVANT  # a type GridDesk does not handle (Telegram adds types)
         if problem is None:
             try:
                 return self.parse(data)
