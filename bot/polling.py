@@ -102,8 +102,11 @@ class Poller:
         for update in batch:
             update_id = int(update.update_id)
             offset = self.offset
-            if update_id in self.in_flight or update_id in self.done_ahead or (
-                    offset is not None and update_id < offset):
+            if (
+                update_id in self.in_flight
+                or update_id in self.done_ahead
+                or (offset is not None and update_id < offset)
+            ):
                 continue  # in flight, done, or already confirmed (a repeated delivery)
             self.highest = update_id if self.highest is None else max(self.highest, update_id)
             task = asyncio.create_task(self._guarded(update, update_id), name=f"update-{update_id}")
@@ -132,8 +135,9 @@ class Poller:
         """Everything fetched is in flight or done: wait instead of asking again at once."""
         stopped = asyncio.ensure_future(self.stop.wait())
         try:
-            await asyncio.wait({stopped, *self.in_flight.values()},
-                               return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(
+                {stopped, *self.in_flight.values()}, return_when=asyncio.FIRST_COMPLETED
+            )
         finally:
             stopped.cancel()
 

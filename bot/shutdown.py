@@ -54,7 +54,14 @@ def log_stop(mode: str, received: list[str], report: StopReport) -> None:
     cause = received[0] if received else "a stop request"
     offset = f"; offset confirmed up to {report.offset}" if report.offset is not None else ""
     seconds = time.monotonic() - report.started
-    log.info("%s stopped on %s: intake closed; %d update(s) in flight finished, %d cancelled at "
-             "the GRIDDESK_SHUTDOWN_GRACE bound (unconfirmed: Telegram delivers them again)%s; "
-             "background jobs stopped, database closed; %.1f s",
-             mode, cause, report.finished, report.abandoned, offset, seconds)
+    log.info(
+        "%s stopped on %s: intake closed; %d update(s) in flight finished, %d cancelled at "
+        "the GRIDDESK_SHUTDOWN_GRACE bound (unconfirmed: Telegram delivers them again)%s; "
+        "background jobs stopped, database closed; %.1f s",
+        mode,
+        cause,
+        report.finished,
+        report.abandoned,
+        offset,
+        seconds,
+    )

@@ -36,8 +36,9 @@ async def api() -> AsyncIterator[BotApiDouble]:
 
 
 @pytest.fixture
-def launcher(api: BotApiDouble, pg_url: str, framework: str, mode: str,
-             tmp_path: Path) -> Iterator[Launcher]:
+def launcher(
+    api: BotApiDouble, pg_url: str, framework: str, mode: str, tmp_path: Path
+) -> Iterator[Launcher]:
     launcher = Launcher(api, pg_url, framework, mode, tmp_path, free_port())
     try:
         yield launcher

@@ -29,7 +29,7 @@ class BotProcess:
     offset: int = 0  # where this process's output starts in the shared log
 
     def text(self) -> str:
-        data = self.log.read_bytes()[self.offset:]
+        data = self.log.read_bytes()[self.offset :]
         return data.decode("utf-8", errors="replace")
 
     async def wait_for_line(self, needle: str, timeout: float = 60.0) -> str:  # noqa: ASYNC109
@@ -76,19 +76,39 @@ class Launcher:
         return f"http://127.0.0.1:{self.port}{HOOK_PATH}"
 
     def env(self, hold: str | None, **extra: str) -> dict[str, str]:
-        env = {key: value for key, value in os.environ.items()
-               if not key.startswith(("GRIDDESK_", "TELEGRAM_", "REDIS_"))}
-        env.update(PYTHONPATH=str(ROOT), GRIDDESK_DATABASE_URL=self.db_url,
-                   TELEGRAM_BOT_TOKEN=self.api.token, TELEGRAM_API_BASE=self.api.base_url,
-                   TELEGRAM_WEBHOOK_SECRET=SECRET, GRIDDESK_LOG_LEVEL="INFO",
-                   GRIDDESK_TEST_HOLD=hold or "none:0", **extra)
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("GRIDDESK_", "TELEGRAM_", "REDIS_"))
+        }
+        env.update(
+            PYTHONPATH=str(ROOT),
+            GRIDDESK_DATABASE_URL=self.db_url,
+            TELEGRAM_BOT_TOKEN=self.api.token,
+            TELEGRAM_API_BASE=self.api.base_url,
+            TELEGRAM_WEBHOOK_SECRET=SECRET,
+            GRIDDESK_LOG_LEVEL="INFO",
+            GRIDDESK_TEST_HOLD=hold or "none:0",
+            **extra,
+        )
         return env
 
     def arguments(self) -> list[str]:
         if self.mode == "run":
             return ["run", "--framework", self.framework]
-        return ["webhook", "--host", "127.0.0.1", "--port", str(self.port), "--path", HOOK_PATH,
-                "--url", self.url, "--framework", self.framework]
+        return [
+            "webhook",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--path",
+            HOOK_PATH,
+            "--url",
+            self.url,
+            "--framework",
+            self.framework,
+        ]
 
     async def start(self, hold: str | None = None, **extra: str) -> BotProcess:
         """A new process; returns once it takes updates."""
@@ -96,8 +116,10 @@ class Launcher:
         offset = log.stat().st_size if log.exists() else 0
         bot = BotProcess(_spawn(self.arguments(), self.env(hold, **extra), log), log, offset)
         self.running.append(bot)
-        await bot.wait_for_line("GridDesk webhook on" if self.mode == "webhook"
-                                else "GridDesk polling with", timeout=START_TIMEOUT_S)
+        await bot.wait_for_line(
+            "GridDesk webhook on" if self.mode == "webhook" else "GridDesk polling with",
+            timeout=START_TIMEOUT_S,
+        )
         if self.mode == "webhook":
             await self.api.wait_for_call("setWebhook", timeout=10)
         return bot
@@ -105,10 +127,14 @@ class Launcher:
     def acknowledged(self, update_id: int) -> bool:
         """Telegram would not deliver the update again: HTTP 2xx, or a later offset."""
         if self.mode == "webhook":
-            return any(d.update_id == update_id and 200 <= d.status < 300
-                       for d in self.api.webhook_deliveries)
-        return any(e.method == "getUpdates" and int(e.params.get("offset") or 0) > update_id
-                   for e in self.api.exchanges)
+            return any(
+                d.update_id == update_id and 200 <= d.status < 300
+                for d in self.api.webhook_deliveries
+            )
+        return any(
+            e.method == "getUpdates" and int(e.params.get("offset") or 0) > update_id
+            for e in self.api.exchanges
+        )
 
     async def wait_acknowledged(self, update_id: int, timeout: float = 30) -> None:  # noqa: ASYNC109
         deadline = time.monotonic() + timeout
@@ -128,8 +154,9 @@ def _spawn(arguments: list[str], env: dict[str, str], log: Path) -> subprocess.P
     """`griddesk …` through the hold hook, in its own interpreter, appending to `log`."""
     command = [sys.executable, "-m", "tests.lifecycle.hold", *arguments]
     with log.open("ab") as sink:
-        return subprocess.Popen(command, cwd=log.parent, env=env, stdout=sink,
-                                stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            command, cwd=log.parent, env=env, stdout=sink, stderr=subprocess.STDOUT
+        )
 
 
 async def press_confirm(api: BotApiDouble, resident: SimUser, text: str = LAMP) -> Any:

@@ -33,11 +33,17 @@ BAD_BODIES = [
     b'{"update_id": true}',
     b'{"update_id": 1.5}',
     update(message="hello"),
-    update(message={"message_id": 1, "date": 1, "chat": {"id": "abc", "type": "private"},
-                    "from": FROM, "text": "hi"}),
+    update(
+        message={
+            "message_id": 1,
+            "date": 1,
+            "chat": {"id": "abc", "type": "private"},
+            "from": FROM,
+            "text": "hi",
+        }
+    ),
     update(message={"message_id": 1, "date": 1, "chat": CHAT, "from": FROM, "text": 5}),
-    update(message={"message_id": 1, "date": 1, "chat": CHAT, "from": {"id": "12x"},
-                    "text": "hi"}),
+    update(message={"message_id": 1, "date": 1, "chat": CHAT, "from": {"id": "12x"}, "text": "hi"}),
     update(message={"message_id": 1, "date": 1, "chat": CHAT, "from": FROM, "photo": "x"}),
     update(callback_query=["x"]),
     update(callback_query={"id": "7", "from": FROM, "chat_instance": "1", "data": ["x"]}),
@@ -45,8 +51,7 @@ BAD_BODIES = [
 
 
 @pytest.mark.parametrize("mode", ["webhook"])
-async def test_bad_bodies_get_400_and_one_log_line(
-        api: BotApiDouble, launcher: Launcher) -> None:
+async def test_bad_bodies_get_400_and_one_log_line(api: BotApiDouble, launcher: Launcher) -> None:
     resident = api.user(RESIDENT, "居民")
     bot = await launcher.start()
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
@@ -58,8 +63,9 @@ async def test_bad_bodies_get_400_and_one_log_line(
             new = bot.text().splitlines()[before:]
             assert len(new) == 1 and "webhook body refused" in new[0], (body, new)
         before = len(bot.text().splitlines())
-        async with http.post(launcher.url, data=update(brand_new_type={}),
-                             headers=headers) as response:
+        async with http.post(
+            launcher.url, data=update(brand_new_type={}), headers=headers
+        ) as response:
             assert response.status == 200  # a type Telegram added later: fine, and quiet
         assert bot.text().splitlines()[before:] == []
     await resident.send_text(LAMP)

@@ -18,16 +18,21 @@ def filed_replies(api: BotApiDouble, user_id: int) -> int:
 
 
 async def test_sigkill_at_each_point_loses_and_doubles_nothing(
-        api: BotApiDouble, launcher: Launcher, pg_url: str) -> None:
-    residents = {uid: api.user(uid, "居民") for uid in
-                 (RECEIVED, UNCOMMITTED, COMMITTED, ACKNOWLEDGED, AFTER)}
+    api: BotApiDouble, launcher: Launcher, pg_url: str
+) -> None:
+    residents = {
+        uid: api.user(uid, "居民")
+        for uid in (RECEIVED, UNCOMMITTED, COMMITTED, ACKNOWLEDGED, AFTER)
+    }
     presses = {}
     # Each process holds one resident's press at a point and is killed there; the next one
     # receives that press again (unless it was acknowledged) while holding the next resident's.
     bot = await launcher.start(hold=f"received:{RECEIVED}")
-    for resident, point, next_point in ((RECEIVED, "received", f"uncommitted:{UNCOMMITTED}"),
-                                        (UNCOMMITTED, "uncommitted", f"committed:{COMMITTED}"),
-                                        (COMMITTED, "committed", None)):
+    for resident, point, next_point in (
+        (RECEIVED, "received", f"uncommitted:{UNCOMMITTED}"),
+        (UNCOMMITTED, "uncommitted", f"committed:{COMMITTED}"),
+        (COMMITTED, "committed", None),
+    ):
         presses[resident] = await press_confirm(api, residents[resident])
         await bot.wait_for_line(f"HELD {point} {presses[resident]['update_id']}")
         assert not launcher.acknowledged(presses[resident]["update_id"])

@@ -19,7 +19,8 @@ def stop_lines(bot: BotProcess) -> list[str]:
 
 
 async def test_sigterm_finishes_the_update_in_flight_within_the_bound(
-        api: BotApiDouble, launcher: Launcher, pg_url: str) -> None:
+    api: BotApiDouble, launcher: Launcher, pg_url: str
+) -> None:
     finished, cancelled = api.user(FINISHED, "居民"), api.user(CANCELLED, "居民")
 
     bot = await launcher.start(hold=f"uncommitted:{FINISHED}:2")  # a slow transaction
