@@ -109,7 +109,9 @@ class Notifier:
     async def card_text(self, ticket: TicketRow, badge: str, recipient: PersonRow,
                         note: str | None = None) -> str:
         contact = ""
-        if ticket.reporter_phone or ticket.reporter_name:
+        if (ticket.reporter_phone or ticket.reporter_name) and in_group(recipient.chat_id):
+            contact = texts.CARD_CONTACT_IN_GROUP  # never a resident's contact data in a group
+        elif ticket.reporter_phone or ticket.reporter_name:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
         return texts.CARD.format(
@@ -209,6 +211,11 @@ class Notifier:
 
     async def chain_people(self, ticket: TicketRow) -> dict[str, PersonRow]:
         return await people(self.uow, [code for _, code in ticket_chain(self.config, ticket)])
+
+
+def in_group(chat_id: int | None) -> bool:
+    """Group and channel chats have negative ids in the Bot API; people's chats positive ones."""
+    return chat_id is not None and chat_id < 0
 
 
 def describe_place(config: GridDeskConfig, community_code: str | None, grid_code: str | None,
