@@ -18,7 +18,7 @@ from tests.e2e.test_front_door import LAMP, NUMBER, db_tickets
 GROUP = -1009000000001
 OFFICIAL = 7300001
 RESIDENT, REPORTER = 5590001, 5590002
-PHONE, NAME = "13912345678", "刘秀英"
+PHONE, NAME, TYPED = "13912345678", "刘秀英", "13800001111"  # shared contact, typed number
 CHAIN = (710101, 830101, 820101, 910001)  # worker, branch, community, street (MDHY-01)
 
 
@@ -45,12 +45,13 @@ async def test_task_force_acts_privately_and_its_binding_survives(
         # Unbound: the urgent card reaches the group, without the resident's name or phone.
         await resident.send_contact(PHONE)
         await api.wait_for(resident, "已记录", timeout=10)
-        await resident.send_text("明德花园3号楼楼道里着火了，冒了好多烟！")
+        await resident.send_text(f"明德花园3号楼楼道里着火了，冒了好多烟！我电话{TYPED}")
         await api.wait_for(resident, "119", timeout=10)
         worker_card = await api.wait_for(CHAIN[0], "紧急", timeout=10)
-        assert PHONE in worker_card.plain_text
+        assert PHONE in worker_card.plain_text and TYPED in worker_card.plain_text
         group_card = await api.wait_for(GROUP, "紧急", timeout=10)
-        assert PHONE not in group_card.plain_text and NAME not in group_card.plain_text
+        for secret in (PHONE, NAME, TYPED):
+            assert secret not in group_card.plain_text
         assert "群聊中不显示" in group_card.plain_text
         link = await create_invite("TBH-TF", None)
         assert link is not None
@@ -76,7 +77,7 @@ async def test_task_force_acts_privately_and_its_binding_survives(
         await api.wait_for(reporter, "已关闭", timeout=10)
 
     group_texts = [m.plain_text for m in api.messages_to(GROUP)]
-    assert not any(PHONE in t or NAME in t or number in t for t in group_texts)
+    assert not any(s in t for t in group_texts for s in (PHONE, NAME, TYPED, number))
     tickets = {t.number: t for t in await db_tickets(pg_url)}
     ticket = tickets[number]
     assert (ticket.level, ticket.status) == (4, "closed")
