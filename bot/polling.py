@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,8 @@ from bot.shutdown import StopReport
 log = logging.getLogger("griddesk.polling")
 
 POLL_TIMEOUT_S = 10
+RECHECK_S = 0.5  # while an update is in flight, new ones are looked for this often at least
+MIN_INTERVAL_S = 0.02  # and at most every 20 ms (one getUpdates per finished update otherwise)
 MAX_BACKOFF_S = 30.0
 
 
@@ -132,16 +135,24 @@ class Poller:
         self.done_ahead = {uid for uid in self.done_ahead if uid > oldest}
 
     async def _until_one_finishes(self) -> None:
-        """Everything fetched is in flight or done: wait instead of asking again at once."""
+        """Everything fetched is in flight or done: Telegram would answer again at once with the
+        same updates, so wait for a handler to finish (or `RECHECK_S`, for updates that arrive
+        meanwhile), and ask at most every `MIN_INTERVAL_S`."""
+        started = time.monotonic()
         stopped = asyncio.ensure_future(self.stop.wait())
         try:
             await asyncio.wait(
-                {stopped, *self.in_flight.values()}, return_when=asyncio.FIRST_COMPLETED
+                {stopped, *self.in_flight.values()},
+                timeout=RECHECK_S,
+                return_when=asyncio.FIRST_COMPLETED,
             )
         finally:
             stopped.cancel()
+        await self._sleep(MIN_INTERVAL_S - (time.monotonic() - started))
 
     async def _sleep(self, seconds: float) -> None:
+        if seconds <= 0:
+            return
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.stop.wait(), seconds)
 

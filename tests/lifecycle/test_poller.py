@@ -40,10 +40,10 @@ class FakeTelegram:
 
 async def until(condition: Callable[[], bool]) -> None:
     """Let the loop run until `condition` holds (a hang fails instead of blocking)."""
-    for _ in range(100_000):
+    for _ in range(10_000):
         if condition():
             return
-        await asyncio.sleep(0)
+        await asyncio.sleep(0.001)
     raise AssertionError("the condition never held")
 
 
@@ -63,16 +63,19 @@ async def test_offset_waits_for_the_oldest_update_in_flight() -> None:
     for _ in range(20):
         await asyncio.sleep(0)
     assert all(offset is None or offset <= 1 for offset in telegram.offsets)
-    assert len(telegram.offsets) <= 3  # waits for a handler instead of asking again and again
+    assert len(telegram.offsets) < 10  # waits for a handler instead of asking again and again
+    telegram.add(5)  # a newcomer does not wait for the slow update
+    await until(lambda: 5 in handled)
+    assert 1 not in handled and all(o is None or o <= 1 for o in telegram.offsets)
     release.set()
-    await until(lambda: 4 in telegram.offsets)
-    telegram.add(4)
-    await until(lambda: 4 in handled)
+    await until(lambda: 6 in telegram.offsets)
+    telegram.add(6)
+    await until(lambda: 6 in handled)
     stop.set()
     report = await running
-    assert sorted(handled) == [1, 2, 3, 4] and len(handled) == 4
-    assert (report.finished, report.abandoned, report.offset) == (0, 0, 5)
-    assert telegram.offsets[-1] == 5
+    assert sorted(handled) == [1, 2, 3, 5, 6] and len(handled) == 5
+    assert (report.finished, report.abandoned, report.offset) == (0, 0, 7)
+    assert telegram.offsets[-1] == 7
 
 
 async def test_stop_cancels_past_the_bound_and_leaves_the_update_unconfirmed() -> None:
