@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from bot.aiogram_lazy import build_models, import_aiogram_lazily
@@ -40,7 +40,7 @@ from aiogram.types import (
 )
 from aiohttp import web
 
-from bot.polling import Fetch, Handle
+from bot.polling import Handle
 from bot.transport import process_update
 from bot.updates import ALLOWED_UPDATES, COMMANDS
 from bot.webhook import WebhookIntake
@@ -139,25 +139,20 @@ async def register_commands(bot: Bot) -> None:
 
 
 @contextlib.asynccontextmanager
-async def aiogram_polling(app: App) -> AsyncIterator[tuple[Fetch, Handle]]:
-    """getUpdates and the dispatcher for `bot.polling.Poller` (which confirms offsets)."""
+async def aiogram_polling(app: App) -> AsyncIterator[Handle]:
+    """The dispatcher for `bot.polling.Poller`, which fetches updates and confirms offsets."""
     token = app.settings.telegram_bot_token
     assert token is not None
     bot = make_bot(token.get_secret_value(), app.settings.telegram_api_base)
     dispatcher = build_dispatcher(app.core)
 
-    async def fetch(offset: int | None, wait_s: int, limit: int) -> Sequence[Update]:
-        return await bot.get_updates(offset=offset, timeout=wait_s, limit=limit,
-                                     allowed_updates=ALLOWED_UPDATES,
-                                     request_timeout=wait_s + 10)
-
-    async def handle(update: Update) -> None:
-        await dispatcher.feed_update(bot, update)
+    async def handle(update: dict[str, Any]) -> None:
+        await dispatcher.feed_raw_update(bot, update)
 
     try:
         await register_commands(bot)
         await bot.delete_webhook(drop_pending_updates=False)
-        yield fetch, handle
+        yield handle
     finally:
         await bot.session.close()
 

@@ -20,18 +20,61 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
+
+from bot.sender_api import DEFAULT_API_BASE
 from bot.shutdown import StopReport
+from bot.updates import ALLOWED_UPDATES
 
 log = logging.getLogger("griddesk.polling")
 
 POLL_TIMEOUT_S = 10
 RECHECK_S = 0.5  # while an update is in flight, new ones are looked for this often at least
-MIN_INTERVAL_S = 0.02  # and at most every 20 ms (one getUpdates per finished update otherwise)
+MIN_INTERVAL_S = 0.05  # and at most every 50 ms (not once per finished update)
 MAX_BACKOFF_S = 30.0
 
 
-Fetch = Callable[[int | None, int, int], Awaitable[Sequence[Any]]]  # offset, timeout, limit
-Handle = Callable[[Any], Awaitable[None]]
+Update = dict[str, Any]
+Fetch = Callable[[int | None, int, int], Awaitable[Sequence[Update]]]  # offset, timeout, limit
+Handle = Callable[[Update], Awaitable[None]]  # the framework parses and dispatches one update
+
+
+class RawUpdates:
+    """`getUpdates` as plain JSON: updates fetched again while in flight cost no framework
+    parsing; only the new ones are handed to the framework."""
+
+    def __init__(self, token: str, api_base: str = "") -> None:
+        self._url = f"{api_base or DEFAULT_API_BASE}/bot{token}/getUpdates"
+        self._session: aiohttp.ClientSession | None = None
+
+    async def __call__(self, offset: int | None, wait_s: int, limit: int) -> Sequence[Update]:
+        if self._session is None:
+            self._session = aiohttp.ClientSession()
+        params: dict[str, Any] = {
+            "timeout": wait_s,
+            "limit": limit,
+            "allowed_updates": ALLOWED_UPDATES,
+        }
+        if offset is not None:
+            params["offset"] = offset
+        timeout = aiohttp.ClientTimeout(total=wait_s + 10)
+        async with self._session.post(self._url, json=params, timeout=timeout) as response:
+            body = await response.json(content_type=None)
+        if not isinstance(body, dict) or body.get("ok") is not True:
+            raise GetUpdatesError(response.status)
+        return [u for u in body.get("result") or [] if isinstance(u, dict) and "update_id" in u]
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+
+class GetUpdatesError(Exception):
+    """The Bot API refused getUpdates (409: a webhook is set or another poller runs)."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP {status}")
+        self.status = status
 
 
 @dataclass
@@ -96,14 +139,15 @@ class Poller:
         try:
             return call.result()
         except Exception as exc:
-            log.warning("getUpdates failed (%s); retrying", type(exc).__name__)
+            status = f" {exc.status}" if isinstance(exc, GetUpdatesError) else ""
+            log.warning("getUpdates failed (%s%s); retrying", type(exc).__name__, status)
             return None
 
     def _start(self, batch: Sequence[Any]) -> bool:
         """Start a task for each update not seen yet; True if there was one."""
         started = False
         for update in batch:
-            update_id = int(update.update_id)
+            update_id = int(update["update_id"])
             offset = self.offset
             if (
                 update_id in self.in_flight
@@ -118,7 +162,7 @@ class Poller:
             started = True
         return started
 
-    async def _guarded(self, update: Any, update_id: int) -> None:
+    async def _guarded(self, update: Update, update_id: int) -> None:
         try:
             await self.handle(update)
         except Exception as exc:  # the adapters' handlers do not raise; this is a last resort

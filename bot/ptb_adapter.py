@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -21,7 +21,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
-from bot.polling import Fetch, Handle
+from bot.polling import Handle
 from bot.transport import process_update
 from bot.updates import ALLOWED_UPDATES, COMMANDS
 from bot.webhook import WebhookIntake
@@ -106,23 +106,21 @@ async def _register_commands(application: PtbApplication) -> None:
 
 
 @contextlib.asynccontextmanager
-async def ptb_polling(app: App) -> AsyncIterator[tuple[Fetch, Handle]]:
-    """getUpdates and the application for `bot.polling.Poller` (which confirms offsets);
-    PTB's own Updater would confirm a batch while it is still being handled."""
+async def ptb_polling(app: App) -> AsyncIterator[Handle]:
+    """The application for `bot.polling.Poller`, which fetches updates and confirms offsets
+    (PTB's own Updater confirms a batch while it is still being handled)."""
     token = app.settings.telegram_bot_token
     assert token is not None
     application = build_application(app.core, token.get_secret_value(),
                                     app.settings.telegram_api_base)
 
-    async def fetch(offset: int | None, wait_s: int, limit: int) -> Sequence[Update]:
-        return await application.bot.get_updates(offset=offset, timeout=wait_s, limit=limit,
-                                                 allowed_updates=ALLOWED_UPDATES,
-                                                 read_timeout=wait_s + 10)
+    async def handle(update: dict[str, Any]) -> None:
+        await application.process_update(Update.de_json(update, application.bot))
 
     async with application:
         await _register_commands(application)
         await application.bot.delete_webhook()
-        yield fetch, application.process_update
+        yield handle
 
 
 async def mount_ptb_webhook(app: App, web_app: web.Application, path: str,

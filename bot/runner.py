@@ -13,7 +13,7 @@ from aiohttp import web
 
 from bot.app import App, build_app, freeze_startup_objects
 from bot.background import background_tasks
-from bot.polling import Poller
+from bot.polling import Poller, RawUpdates
 from bot.settings import Settings
 from bot.shutdown import StopReport, log_stop, stop_on_signals
 from bot.webhook import WebhookIntake
@@ -63,10 +63,16 @@ async def run_polling(settings: Settings, stop: asyncio.Event | None = None) -> 
                 from bot.ptb_adapter import ptb_polling as polling
             else:
                 from bot.aiogram_adapter import aiogram_polling as polling
-            async with polling(app) as (fetch, handle):
-                freeze_startup_objects()
-                log.info("GridDesk polling with %s", settings.telegram_framework)
-                report = await Poller(fetch, handle, stop, settings.shutdown_grace).run()
+            token = settings.telegram_bot_token
+            assert token is not None
+            fetch = RawUpdates(token.get_secret_value(), settings.telegram_api_base)
+            try:
+                async with polling(app) as handle:
+                    freeze_startup_objects()
+                    log.info("GridDesk polling with %s", settings.telegram_framework)
+                    report = await Poller(fetch, handle, stop, settings.shutdown_grace).run()
+            finally:
+                await fetch.close()
         log_stop("polling", received, report)
 
 

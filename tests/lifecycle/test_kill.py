@@ -53,7 +53,7 @@ async def test_sigkill_at_each_point_loses_and_doubles_nothing(
     assert await bot.stop(signal.SIGINT) == 0
 
     tickets = await db_tickets(pg_url)
-    assert sorted(t.reporter_user_id for t in tickets) == sorted(residents)
+    assert sorted(t.reporter_user_id or 0 for t in tickets) == sorted(residents)
     for uid in (RECEIVED, UNCOMMITTED, ACKNOWLEDGED, AFTER):
         assert filed_replies(api, uid) == 1, uid
     # Committed, then killed before the reply: the redelivery is a duplicate and is not

@@ -6,35 +6,33 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from bot.polling import Poller
+from bot.polling import Poller, Update
 
 
-@dataclass
-class FakeUpdate:
-    update_id: int
+def fake_update(update_id: int) -> Update:
+    return {"update_id": update_id}
 
 
 class FakeTelegram:
     """Pending updates; getUpdates(offset) confirms every update below `offset`."""
 
     def __init__(self, ids: list[int]) -> None:
-        self.pending = [FakeUpdate(i) for i in ids]
+        self.pending = [fake_update(i) for i in ids]
         self.offsets: list[int | None] = []
         self.arrived = asyncio.Event()
 
-    async def fetch(self, offset: int | None, wait_s: int, limit: int) -> Sequence[FakeUpdate]:
+    async def fetch(self, offset: int | None, wait_s: int, limit: int) -> Sequence[Update]:
         self.offsets.append(offset)
         if offset is not None:
-            self.pending = [u for u in self.pending if u.update_id >= offset]
+            self.pending = [u for u in self.pending if u["update_id"] >= offset]
         if not self.pending and wait_s:
             self.arrived.clear()
             await self.arrived.wait()
         return list(self.pending[:limit])
 
     def add(self, update_id: int) -> None:
-        self.pending.append(FakeUpdate(update_id))
+        self.pending.append(fake_update(update_id))
         self.arrived.set()
 
 
@@ -51,10 +49,10 @@ async def test_offset_waits_for_the_oldest_update_in_flight() -> None:
     telegram = FakeTelegram([1, 2, 3])
     release, handled = asyncio.Event(), []
 
-    async def handle(update: FakeUpdate) -> None:
-        if update.update_id == 1:
+    async def handle(update: Update) -> None:
+        if update["update_id"] == 1:
             await release.wait()
-        handled.append(update.update_id)
+        handled.append(update["update_id"])
 
     stop = asyncio.Event()
     poller = Poller(telegram.fetch, handle, stop, grace=5)
@@ -82,10 +80,10 @@ async def test_stop_cancels_past_the_bound_and_leaves_the_update_unconfirmed() -
     telegram = FakeTelegram([7, 8])
     handled: list[int] = []
 
-    async def handle(update: FakeUpdate) -> None:
-        if update.update_id == 7:
+    async def handle(update: Update) -> None:
+        if update["update_id"] == 7:
             await asyncio.Event().wait()  # never finishes
-        handled.append(update.update_id)
+        handled.append(update["update_id"])
 
     stop = asyncio.Event()
     poller = Poller(telegram.fetch, handle, stop, grace=0.01)
@@ -95,4 +93,4 @@ async def test_stop_cancels_past_the_bound_and_leaves_the_update_unconfirmed() -
     report = await running
     assert (report.finished, report.abandoned, report.offset) == (0, 1, 7)
     assert telegram.offsets[-1] == 7  # 7 stays with Telegram, 8 is done but not yet confirmed
-    assert [u.update_id for u in telegram.pending] == [7, 8]
+    assert [u["update_id"] for u in telegram.pending] == [7, 8]
