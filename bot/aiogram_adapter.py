@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from typing import Any
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
 
 from bot.aiogram_lazy import build_models, import_aiogram_lazily
 
@@ -36,11 +38,17 @@ from aiogram.types import (
     ReplyKeyboardRemove,
     Update,
 )
+from aiohttp import web
 
+from bot.polling import Handle
 from bot.transport import process_update
 from bot.updates import ALLOWED_UPDATES, COMMANDS
+from bot.webhook import WebhookIntake
 from handlers.core import Core
 from handlers.types import CallbackAnswer, LocalFile
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 log = logging.getLogger("griddesk.aiogram")
 
@@ -130,17 +138,46 @@ async def register_commands(bot: Bot) -> None:
     await bot.set_my_commands([BotCommand(command=c, description=d) for c, d in COMMANDS])
 
 
-async def mount_aiogram_webhook(app: Any, web_app: Any, path: str, public_url: str | None,
-                                secret: str | None) -> None:
-    """Serve updates at `path` with aiogram's request handler (secret checked by the guard)."""
-    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
-
-    token = app.settings.telegram_bot_token.get_secret_value()
-    bot = make_bot(token, app.settings.telegram_api_base)
+@contextlib.asynccontextmanager
+async def aiogram_polling(app: App) -> AsyncIterator[Handle]:
+    """The dispatcher for `bot.polling.Poller`, which fetches updates and confirms offsets."""
+    token = app.settings.telegram_bot_token
+    assert token is not None
+    bot = make_bot(token.get_secret_value(), app.settings.telegram_api_base)
     dispatcher = build_dispatcher(app.core)
-    SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret).register(
-        web_app, path=path)
-    setup_application(web_app, dispatcher, bot=bot)
+
+    async def handle(update: dict[str, Any]) -> None:
+        await dispatcher.feed_raw_update(bot, update)
+
+    try:
+        await register_commands(bot)
+        await bot.delete_webhook(drop_pending_updates=False)
+        yield handle
+    finally:
+        await bot.session.close()
+
+
+async def mount_aiogram_webhook(app: App, web_app: web.Application, path: str,
+                                public_url: str | None, secret: str | None) -> WebhookIntake:
+    """Serve updates at `path` (secret checked by the guard); the answer waits for the core."""
+    token = app.settings.telegram_bot_token
+    assert token is not None
+    bot = make_bot(token.get_secret_value(), app.settings.telegram_api_base)
+    dispatcher = build_dispatcher(app.core)
+
+    def parse(data: dict[str, Any]) -> Update:
+        return Update.model_validate(data, context={"bot": bot})
+
+    async def feed(update: Update) -> None:
+        await dispatcher.feed_update(bot, update)
+
+    async def on_cleanup(_web_app: web.Application) -> None:
+        await bot.session.close()
+
+    intake = WebhookIntake(parse, feed)
+    web_app.router.add_post(path, intake.handle)
+    web_app.on_cleanup.append(on_cleanup)
     await register_commands(bot)
     if public_url:
         await bot.set_webhook(public_url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
+    return intake

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -20,8 +21,10 @@ from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
+from bot.polling import Handle
 from bot.transport import process_update
 from bot.updates import ALLOWED_UPDATES, COMMANDS
+from bot.webhook import WebhookIntake
 from handlers.core import Core
 from handlers.types import CallbackAnswer, LocalFile
 
@@ -102,46 +105,37 @@ async def _register_commands(application: PtbApplication) -> None:
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
 
 
-async def run_ptb_polling(app: App, stop: asyncio.Event | None = None) -> None:
+@contextlib.asynccontextmanager
+async def ptb_polling(app: App) -> AsyncIterator[Handle]:
+    """The application for `bot.polling.Poller`, which fetches updates and confirms offsets
+    (PTB's own Updater confirms a batch while it is still being handled)."""
     token = app.settings.telegram_bot_token
     assert token is not None
     application = build_application(app.core, token.get_secret_value(),
                                     app.settings.telegram_api_base)
+
+    async def handle(update: dict[str, Any]) -> None:
+        await application.process_update(Update.de_json(update, application.bot))
+
     async with application:
         await _register_commands(application)
         await application.bot.delete_webhook()
-        await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=10)
-        log.info("GridDesk polling with python-telegram-bot")
-        try:
-            await (stop or asyncio.Event()).wait()
-        finally:
-            await application.updater.stop()
-            await application.stop()
+        yield handle
 
 
 async def mount_ptb_webhook(app: App, web_app: web.Application, path: str,
-                            public_url: str | None, secret: str | None) -> None:
-    """Serve updates at `path`; the aiohttp guard has already checked the secret token."""
+                            public_url: str | None, secret: str | None) -> WebhookIntake:
+    """Serve updates at `path` (secret checked by the guard); the answer waits for the core."""
     token = app.settings.telegram_bot_token
     assert token is not None
     application = build_application(app.core, token.get_secret_value(),
                                     app.settings.telegram_api_base)
 
-    async def receive(request: web.Request) -> web.Response:
-        try:
-            data = await request.json()
-            update = Update.de_json(data, application.bot) if isinstance(data, dict) else None
-        except web.HTTPException:  # 413: over the body size limit
-            raise
-        except Exception as exc:  # not JSON, or not an Update
-            log.warning("webhook body refused: %s", type(exc).__name__)
-            update = None
+    def parse(data: dict[str, Any]) -> Update:
+        update = Update.de_json(data, application.bot)
         if update is None:
-            return web.json_response({"ok": False, "description": "bad update"}, status=400)
-        await application.process_update(update)
-        return web.json_response({"ok": True})
+            raise ValueError("empty update")
+        return update
 
     async def on_startup(_web_app: web.Application) -> None:
         await application.initialize()
@@ -153,6 +147,8 @@ async def mount_ptb_webhook(app: App, web_app: web.Application, path: str,
     async def on_cleanup(_web_app: web.Application) -> None:
         await application.shutdown()
 
-    web_app.router.add_post(path, receive)
+    intake = WebhookIntake(parse, application.process_update)
+    web_app.router.add_post(path, intake.handle)
     web_app.on_startup.append(on_startup)
     web_app.on_cleanup.append(on_cleanup)
+    return intake

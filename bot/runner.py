@@ -13,7 +13,10 @@ from aiohttp import web
 
 from bot.app import App, build_app, freeze_startup_objects
 from bot.background import background_tasks
+from bot.polling import Poller, RawUpdates
 from bot.settings import Settings
+from bot.shutdown import StopReport, log_stop, stop_on_signals
+from bot.webhook import WebhookIntake
 
 log = logging.getLogger("griddesk")
 
@@ -50,34 +53,38 @@ async def running_app(settings: Settings, jobs: bool = True) -> AsyncIterator[Ap
         await app.close()
 
 
-async def run_polling(settings: Settings) -> None:
-    async with running_app(settings) as app:
-        if settings.telegram_framework == "ptb":
-            from bot.ptb_adapter import run_ptb_polling
+async def run_polling(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    """Long polling until SIGTERM/SIGINT (or `stop`); an update's offset is confirmed only once
+    it has been handled (bot/polling.py)."""
+    stop = stop or asyncio.Event()
+    with stop_on_signals(stop) as received:
+        async with running_app(settings) as app:
+            if settings.telegram_framework == "ptb":
+                from bot.ptb_adapter import ptb_polling as polling
+            else:
+                from bot.aiogram_adapter import aiogram_polling as polling
+            token = settings.telegram_bot_token
+            assert token is not None
+            fetch = RawUpdates(token.get_secret_value(), settings.telegram_api_base)
+            try:
+                async with polling(app) as handle:
+                    freeze_startup_objects()
+                    log.info("GridDesk polling with %s", settings.telegram_framework)
+                    report = await Poller(fetch, handle, stop, settings.shutdown_grace).run()
+            finally:
+                await fetch.close()
+        log_stop("polling", received, report)
 
-            freeze_startup_objects()
-            await run_ptb_polling(app)
-            return
-        from bot.aiogram_adapter import (
-            ALLOWED_UPDATES,
-            build_dispatcher,
-            make_bot,
-            register_commands,
-        )
 
-        token = settings.telegram_bot_token
-        assert token is not None
-        bot = make_bot(token.get_secret_value(), settings.telegram_api_base)
-        dispatcher = build_dispatcher(app.core)
-        await register_commands(bot)
-        await bot.delete_webhook(drop_pending_updates=False)
-        freeze_startup_objects()
-        log.info("GridDesk polling with aiogram")
-        try:
-            await dispatcher.start_polling(bot, allowed_updates=ALLOWED_UPDATES,
-                                           handle_signals=False)
-        finally:
-            await bot.session.close()
+async def _close(runner: web.AppRunner, intake: WebhookIntake) -> StopReport:
+    """Stop listening, wait for the requests in flight (at most the runner's shutdown timeout),
+    cancel the rest."""
+    report = StopReport()
+    in_flight, handled = intake.in_flight, intake.handled
+    await runner.cleanup()
+    report.finished = min(in_flight, intake.handled - handled)
+    report.abandoned = in_flight - report.finished
+    return report
 
 
 def webhook_guard(secret: str | None) -> Callable[..., Awaitable[web.StreamResponse]]:
@@ -113,25 +120,29 @@ def webhook_secret(settings: Settings, public_url: str | None) -> str:
 
 
 async def run_webhook(settings: Settings, host: str, port: int, path: str,
-                      public_url: str | None, jobs: bool = True) -> None:
+                      public_url: str | None, jobs: bool = True,
+                      stop: asyncio.Event | None = None) -> None:
+    """Serve the webhook until SIGTERM/SIGINT (or `stop`): then stop listening, give the requests
+    in flight `shutdown_grace` seconds, and cancel the rest (unanswered: Telegram retries)."""
     secret = webhook_secret(settings, public_url)
-    async with running_app(settings, jobs) as app:
-        web_app = web.Application(middlewares=[webhook_guard(secret)],
-                                  client_max_size=MAX_WEBHOOK_BODY)
-        if settings.telegram_framework == "ptb":
-            from bot.ptb_adapter import mount_ptb_webhook
-
-            await mount_ptb_webhook(app, web_app, path, public_url, secret)
-        else:
-            from bot.aiogram_adapter import mount_aiogram_webhook
-
-            await mount_aiogram_webhook(app, web_app, path, public_url, secret)
-        freeze_startup_objects()
-        runner = web.AppRunner(web_app)
-        await runner.setup()
-        await web.TCPSite(runner, host, port).start()
-        log.info("GridDesk webhook on http://%s:%s%s", host, port, path)
-        try:
-            await asyncio.Event().wait()
-        finally:
-            await runner.cleanup()
+    stop = stop or asyncio.Event()
+    with stop_on_signals(stop) as received:
+        async with running_app(settings, jobs) as app:
+            web_app = web.Application(middlewares=[webhook_guard(secret)],
+                                      client_max_size=MAX_WEBHOOK_BODY)
+            if settings.telegram_framework == "ptb":
+                from bot.ptb_adapter import mount_ptb_webhook as mount
+            else:
+                from bot.aiogram_adapter import mount_aiogram_webhook as mount
+            intake = await mount(app, web_app, path, public_url, secret)
+            freeze_startup_objects()
+            runner = web.AppRunner(web_app, handle_signals=False, access_log=None,
+                                   shutdown_timeout=settings.shutdown_grace)
+            await runner.setup()
+            try:
+                await web.TCPSite(runner, host, port).start()
+                log.info("GridDesk webhook on http://%s:%s%s", host, port, path)
+                await stop.wait()
+            finally:
+                report = await _close(runner, intake)
+        log_stop("webhook", received, report)

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     # A notification that keeps failing transiently (429, 5xx, timeouts) is given up only after
     # this many hours (domain time) since it was written; permanent errors give up at once.
     outbox_max_age_hours: float = Field(default=24.0, gt=0, alias="GRIDDESK_OUTBOX_MAX_AGE_HOURS")
+    # Seconds SIGTERM/SIGINT give the updates in flight to finish; the rest are left unconfirmed
+    # (Telegram delivers them again). Keep it below the supervisor's kill timeout.
+    shutdown_grace: float = Field(default=20.0, gt=0, alias="GRIDDESK_SHUTDOWN_GRACE")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

@@ -125,3 +125,53 @@ def incoming_from_update(update: dict[str, Any]) -> Incoming:
             return Incoming(update_id=update_id, kind=Kind.IGNORED, chat_id=chat.get("id"),
                             chat_type=chat.get("type", "channel"))
     return Incoming(update_id=update_id, kind=Kind.IGNORED)
+
+
+_INT_FIELDS = ("chat_id", "message_id", "contact_user_id", "photo_size")
+_STR_FIELDS = ("chat_type", "text", "callback_id", "callback_data", "phone", "photo_file_id",
+               "media_group_id")
+_SENDER_STR_FIELDS = ("last_name", "username", "language_code")
+
+
+_MESSAGE_KEYS = ("message", "edited_message", "channel_post", "edited_channel_post")
+
+
+def _message_problem(message: object, key: str) -> str | None:
+    if not isinstance(message, dict):
+        return f"{key} is not an object"
+    if not isinstance(message.get("chat"), dict) or not _is_int(message["chat"].get("id")):
+        return f"{key} without an integer chat id"
+    wrong = [name for name in ("text", "caption", "media_group_id")
+             if not isinstance(message.get(name), str | None)]
+    return f"wrong type of {key}.{wrong[0]}" if wrong else None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def malformed(update: object) -> str | None:
+    """Why a webhook body is not a Bot API update GridDesk can handle, or None if it is one.
+
+    An update of a type GridDesk does not know is fine (Telegram adds types); the parts the
+    core reads must have their documented types."""
+    if not isinstance(update, dict):
+        return "not a JSON object"
+    if not _is_int(update.get("update_id")):
+        return "no integer update_id"
+    for key in _MESSAGE_KEYS:
+        if key in update and (problem := _message_problem(update[key], key)):
+            return problem
+    if "callback_query" in update and not isinstance(update["callback_query"], dict):
+        return "callback_query is not an object"
+    try:
+        incoming = incoming_from_update(update)
+    except Exception as exc:
+        return f"{type(exc).__name__} while reading it"
+    values = incoming.__dict__
+    wrong = [name for name in _INT_FIELDS if values[name] is not None and not _is_int(values[name])]
+    wrong += [name for name in _STR_FIELDS if not isinstance(values[name], str | None)]
+    if incoming.sender is not None:
+        wrong += [f"sender.{name}" for name in _SENDER_STR_FIELDS
+                  if not isinstance(getattr(incoming.sender, name), str | None)]
+    return f"wrong type of {', '.join(wrong)}" if wrong else None

@@ -61,9 +61,7 @@ async def _bind(ctx: Ctx, token: str) -> None:
         update(PersonRow).where(PersonRow.telegram_user_id == ctx.user_id,
                                 PersonRow.code != person.code).values(telegram_user_id=None)
     )
-    person.telegram_user_id = ctx.user_id
-    if person.telegram_chat_id is not None and person.telegram_chat_id > 0:
-        person.telegram_chat_id = None
+    await ctx.uow.org.bind_account(person, ctx.user_id, now)
     invite.used_at = now
     ctx.person = person
     role = top_role(person)

@@ -3,6 +3,7 @@ in the transaction of the change that caused it."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -118,14 +119,18 @@ class Notifier:
 
     async def card_text(self, ticket: TicketRow, badge: str, recipient: PersonRow,
                         note: str | None = None) -> str:
-        contact = ""
-        if ticket.reporter_phone or ticket.reporter_name:
+        contact, text = "", clip(ticket.original_text, 1800)
+        if in_group(recipient.chat_id):  # never a resident's contact data in a group chat
+            text = PHONE_NUMBER.sub(texts.NUMBER_HIDDEN, text)
+            if ticket.reporter_phone or ticket.reporter_name:
+                contact = texts.CARD_CONTACT_IN_GROUP
+        elif ticket.reporter_phone or ticket.reporter_name:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
         return texts.CARD.format(
             badge=texts.CARD_BADGE_URGENT if ticket.urgent else badge,
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),
-            place=escape(self.place(ticket)), text=escape(clip(ticket.original_text, 1800)),
+            place=escape(self.place(ticket)), text=escape(text),
             accept_due=self.local_time(ticket.accept_due_at),
             resolve_due=self.local_time(ticket.resolve_due_at),
             keywords=escape("、".join(ticket.keywords or []) or "—"),
@@ -237,6 +242,17 @@ class Notifier:
 
     async def chain_people(self, ticket: TicketRow) -> dict[str, PersonRow]:
         return await people(self.uow, [code for _, code in ticket_chain(self.config, ticket)])
+
+
+# Mainland mobile numbers (optionally +86) and landlines with an area code, as typed in a text.
+PHONE_NUMBER = re.compile(
+    r"(?<!\d)(?:(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}-?\d{7,8})(?!\d)"
+)
+
+
+def in_group(chat_id: int | None) -> bool:
+    """Group and channel chats have negative ids in the Bot API; people's chats positive ones."""
+    return chat_id is not None and chat_id < 0
 
 
 def describe_place(config: GridDeskConfig, community_code: str | None, grid_code: str | None,

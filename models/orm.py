@@ -301,6 +301,18 @@ class InviteRow(Base):
     used_at: Mapped[datetime | None]
 
 
+class StaffBindingRow(Base):
+    """A Telegram account bound to a person by `griddesk invite`, kept apart from the
+    configuration so that its synchronisation never resets it (models/config/sync.py)."""
+
+    __tablename__ = "staff_bindings"
+    person_code: Mapped[str] = mapped_column(
+        ForeignKey("people.code", ondelete="CASCADE"), primary_key=True
+    )
+    telegram_user_id: Mapped[int] = mapped_column(ChatId, unique=True)
+    bound_at: Mapped[datetime]
+
+
 class BanRow(Base):
     __tablename__ = "bans"
     telegram_user_id: Mapped[int] = mapped_column(ChatId, primary_key=True)

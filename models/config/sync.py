@@ -22,6 +22,7 @@ from models.orm import (
     DistrictRow,
     GridRow,
     PersonRow,
+    StaffBindingRow,
     StreetRow,
 )
 
@@ -136,6 +137,21 @@ def _categories(config: GridDeskConfig) -> Wanted:
     }
 
 
+async def _with_bindings(session: AsyncSession, wanted: Wanted) -> Wanted:
+    """A person bound by `griddesk invite` keeps the bound account, which replaces the configured
+    user and group chat (the unit's cards go to the bound official privately); a configured
+    account that is now bound to someone else is left out."""
+    rows = (await session.execute(select(StaffBindingRow))).scalars()
+    bound = {row.person_code: row.telegram_user_id for row in rows}
+    taken = set(bound.values())
+    for code, values in wanted.items():
+        if code in bound:
+            wanted[code] = {**values, "telegram_user_id": bound[code], "telegram_chat_id": None}
+        elif values["telegram_user_id"] in taken:
+            wanted[code] = {**values, "telegram_user_id": None}
+    return wanted
+
+
 async def _existing(session: AsyncSession, entity: type[Base]) -> dict[Any, Any]:
     rows = (await session.execute(select(entity))).scalars()
     mapper = entity.__mapper__
@@ -232,7 +248,7 @@ async def sync_config(
         uow_or_session if isinstance(uow_or_session, AsyncSession) else (uow_or_session.session)
     )
     report = SyncReport()
-    await _sync_people(session, _people(config), report)
+    await _sync_people(session, await _with_bindings(session, _people(config)), report)
     for entity, wanted in _hierarchy(config):
         await _sync_table(session, entity, wanted, report)
     await _sync_appointments(session, config, report)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import delete, select
 
 from models.config.schema import ROLE_LEVEL, Level, Role
 from models.orm import (
@@ -12,6 +14,7 @@ from models.orm import (
     DistrictRow,
     GridRow,
     PersonRow,
+    StaffBindingRow,
     StreetRow,
 )
 from models.repos.base import Repository
@@ -33,6 +36,22 @@ class OrgRepo(Repository):
             PersonRow.telegram_user_id == user_id, PersonRow.active.is_(True)
         )
         return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def bind_account(self, person: PersonRow, user_id: int, at: datetime) -> None:
+        """Bind a Telegram account to `person` (an invite was used). The binding is stored apart
+        from the configuration, which keeps it on every sync; it replaces the configured user and
+        group chat, so the person's cards go to the bound account privately."""
+        await self.session.execute(
+            delete(StaffBindingRow).where(
+                (StaffBindingRow.telegram_user_id == user_id)
+                | (StaffBindingRow.person_code == person.code)
+            )
+        )
+        await self.session.flush()
+        self.session.add(StaffBindingRow(person_code=person.code, telegram_user_id=user_id,
+                                         bound_at=at))
+        person.telegram_user_id = user_id
+        person.telegram_chat_id = None
 
     async def people_by_chat_id(self, chat_id: int) -> list[PersonRow]:
         """Active people whose notifications go to `chat_id` (a group chat or a private chat)."""

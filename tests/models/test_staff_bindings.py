@@ -1,0 +1,56 @@
+"""Accounts bound by invite live apart from the configuration: syncing it keeps them."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.config.schema import GridDeskConfig
+from models.config.sync import sync_config
+from models.orm import PersonRow
+from models.uow import UnitOfWorkFactory
+
+pytestmark = pytest.mark.usefixtures("backend")
+
+OFFICIAL, WORKER_ACCOUNT = 7300001, 710101  # a new account; the demo grid worker's account
+
+
+async def test_a_binding_survives_every_sync_and_replaces_the_group_chat(
+    uow_factory: UnitOfWorkFactory, demo_config: GridDeskConfig
+) -> None:
+    async with uow_factory() as uow:
+        person = await uow.org.person("TBH-TF")
+        assert person is not None and person.chat_id == -1009000000001
+        await uow.org.bind_account(person, OFFICIAL, uow.clock.now())
+        await uow.commit()
+    for _ in range(2):
+        async with uow_factory() as uow:
+            report = await sync_config(uow, demo_config)
+            await uow.commit()
+        assert "TBH-TF" not in " ".join(report.changes)
+    async with uow_factory() as uow:
+        person = await uow.session.get(PersonRow, "TBH-TF")
+        assert person is not None
+        assert (person.telegram_user_id, person.telegram_chat_id) == (OFFICIAL, None)
+        assert person.chat_id == OFFICIAL
+
+
+async def test_an_account_bound_to_another_person_is_taken_from_the_configured_one(
+    uow_factory: UnitOfWorkFactory, demo_config: GridDeskConfig
+) -> None:
+    async with uow_factory() as uow:
+        person = await uow.org.person("TBH-TF")
+        assert person is not None
+        worker = await uow.org.person("MDHY-01-W1")
+        assert worker is not None
+        worker.telegram_user_id = None
+        await uow.session.flush()
+        await uow.org.bind_account(person, WORKER_ACCOUNT, uow.clock.now())
+        await uow.commit()
+    async with uow_factory() as uow:
+        await sync_config(uow, demo_config)
+        await uow.commit()
+    async with uow_factory() as uow:
+        worker = await uow.session.get(PersonRow, "MDHY-01-W1")
+        official = await uow.session.get(PersonRow, "TBH-TF")
+        assert worker is not None and official is not None
+        assert (worker.telegram_user_id, official.telegram_user_id) == (None, WORKER_ACCOUNT)
