@@ -69,6 +69,8 @@ async def deliver(transport: Transport, outcome: Outcome,
         else:
             if journal is not None:
                 journal.sent(reply)
+    if journal is not None:
+        await journal.settled()
     for file in outcome.files:
         try:
             await transport.upload(file)

@@ -35,6 +35,7 @@ log = logging.getLogger("griddesk.replies")
 
 SENT = "sent"
 MAX_ERROR_LENGTH = 2000
+SETTLE_BOUND = 5.0  # seconds an update waits for its replies' outcome to be written
 
 
 def journal_owner_id() -> str:
@@ -54,6 +55,7 @@ class ReplyJournal:
         self._sent: list[int] = []
         self._failed: list[tuple[int, str, float]] = []  # id, error, wall seconds to wait
         self._ready = asyncio.Event()
+        self._written: asyncio.Future[None] | None = None  # done when the next flush commits
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -133,18 +135,31 @@ class ReplyJournal:
             self._failed.append((reply.journal_id, error, max(0.0, retry_after)))
             self._ready.set()
 
+    async def settled(self) -> None:
+        """Wait (at most `SETTLE_BOUND` seconds) until what was reported so far is written: the
+        update is acknowledged only then, so a crash right after cannot resend its reply."""
+        if self._task is None or (not self._sent and not self._failed):
+            return
+        if self._written is None:
+            self._written = asyncio.get_running_loop().create_future()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(self._written), SETTLE_BOUND)
+
     async def flush(self) -> None:
-        sent, failed = self._sent, self._failed
+        sent, failed, written = self._sent, self._failed, self._written
         if not sent and not failed:
             return
-        self._sent, self._failed = [], []
+        self._sent, self._failed, self._written = [], [], None
         try:
             async with self.uows() as uow:
                 await self._write(uow, sent, failed)
                 await uow.commit()
         except BaseException:
             self._sent, self._failed = sent + self._sent, failed + self._failed
+            self._written = self._written or written
             raise
+        if written is not None and not written.done():
+            written.set_result(None)
 
     async def _write(
         self, uow: UnitOfWork, sent: list[int], failed: list[tuple[int, str, float]]

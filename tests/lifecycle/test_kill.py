@@ -1,5 +1,6 @@
 """SIGKILL at every point of an update's life, on both frameworks, polling and webhook: after a
-restart every acknowledged update's effect exists exactly once, and nothing is answered twice."""
+restart every acknowledged update's effect exists exactly once, and every resident is answered
+exactly once."""
 
 from __future__ import annotations
 
@@ -38,8 +39,9 @@ async def test_sigkill_at_each_point_loses_and_doubles_nothing(
         assert not launcher.acknowledged(presses[resident]["update_id"])
         bot.kill()
         bot = await launcher.start(hold=next_point)
-        if point != "committed":
-            await api.wait_for(residents[resident], "已提交", timeout=60)
+        # Killed after COMMIT, the reply is still delivered: it is an outbox row of the
+        # update's transaction, which a live sender takes over from the dead process.
+        await api.wait_for(residents[resident], "已提交", timeout=60)
         await launcher.wait_acknowledged(presses[resident]["update_id"], timeout=60)
 
     presses[ACKNOWLEDGED] = await press_confirm(api, residents[ACKNOWLEDGED])
@@ -54,9 +56,6 @@ async def test_sigkill_at_each_point_loses_and_doubles_nothing(
 
     tickets = await db_tickets(pg_url)
     assert sorted(t.reporter_user_id or 0 for t in tickets) == sorted(residents)
-    for uid in (RECEIVED, UNCOMMITTED, ACKNOWLEDGED, AFTER):
+    for uid in residents:
         assert filed_replies(api, uid) == 1, uid
-    # Committed, then killed before the reply: the redelivery is a duplicate and is not
-    # answered again (the ticket exists once; the reply went down with the process).
-    assert filed_replies(api, COMMITTED) == 0
     assert "Task exception was never retrieved" not in bot.log.read_text(errors="replace")
