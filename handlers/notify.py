@@ -11,6 +11,7 @@ from handlers import texts
 from handlers.buttons import make_button
 from handlers.context import clip, escape
 from handlers.org import people, person, ticket_chain
+from handlers.service_levels import held_until
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
@@ -152,17 +153,24 @@ class Notifier:
     # --- to the reporter ----------------------------------------------------------------
 
     async def reporter(self, ticket: TicketRow, text: str, tag: str,
-                       keyboard: Keyboard | None = None) -> None:
-        """A status message to the resident, in the script they wrote in."""
+                       keyboard: Keyboard | None = None, answer: bool = False) -> None:
+        """A status message to the resident, in the script they wrote in. In the district's
+        quiet hours it waits until morning, unless the case is urgent or the message answers
+        what the resident just did (`answer`)."""
         if ticket.reporter_chat_id is None:
             return
+        delay = None
+        held = None if ticket.urgent or answer else held_until(self.config, self.clock.now())
+        if held is not None:
+            delay = held - self.clock.now()
         script = ticket.script or "hans"
         if keyboard is not None and script == "hant":
             keyboard = Keyboard(keyboard.kind, tuple(
                 tuple(Button(to_script(b.text, script), b.data) for b in row)
                 for row in keyboard.rows))
         await self._send(ticket.reporter_chat_id, to_script(text, script),
-                         f"{ticket.number}:{tag}:reporter", keyboard, ticket=ticket)
+                         f"{ticket.number}:{tag}:reporter", keyboard, ticket=ticket,
+                         delay=delay)
 
     async def rating_request(self, ticket: TicketRow, tag: str) -> None:
         chat = ticket.reporter_chat_id

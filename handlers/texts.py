@@ -117,6 +117,7 @@ FILED_URGENT = (
 )
 EMERGENCY_NAMES = {"119": "119（火警）", "110": "110（报警）", "120": "120（急救）"}
 SERVICE_LEVEL = "{accept}内受理，{resolve}内办结"
+SERVICE_LEVEL_EXPECTED = "，预计 {due} 前办结"
 HANDLER_GRID = "{grid}网格员{worker}"
 HANDLER_TRIAGE = "{community}（先由社区确认负责网格）"
 
@@ -135,7 +136,7 @@ STATUS_USAGE = "请在 /status 后面写上工单编号，例如：/status TBH-2
 STATUS_NOT_FOUND = "没有找到您名下编号为 {number} 的诉求。"
 
 # Pushed to the reporter.
-REPORTER_ACCEPTED = "您的诉求 {number} 已受理，{who}正在处理。"
+REPORTER_ACCEPTED = "您的诉求 {number} 已受理，{who}正在处理，预计 {due} 前办结。"
 REPORTER_ESCALATED = "您的诉求 {number} 已上报至{level}，会继续跟进办理。"
 REPORTER_RESOLVED = (
     "您的诉求 {number} 已办结。\n办理结果：{note}\n\n请对办理结果进行评价："

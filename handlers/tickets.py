@@ -11,9 +11,11 @@ from handlers import texts
 from handlers.context import clip, escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, people, person_at_level, ticket_chain
+from handlers.service_levels import local_date
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
+from models.escalation import moved_deadlines
 from models.numbering import local_day, number_ticket, provisional_number
 from models.orm import RatingRow, TicketEventRow, TicketRow
 from models.sla import Deadlines, compute_deadlines
@@ -133,8 +135,9 @@ class TicketService:
     async def accept(self, ticket: TicketRow, actor: str) -> None:
         tag = await self._record(lifecycle.accept(ticket, now=self.clock.now(), actor=actor))
         who = self.handler_name(ticket)
+        due = local_date(self.config, ticket.resolve_due_at or self.clock.now())
         await self.notify.reporter(
-            ticket, texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who), tag
+            ticket, texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who, due=due), tag
         )
 
     async def resolve(
@@ -159,7 +162,7 @@ class TicketService:
         if not above:
             raise lifecycle.TicketError(ticket, "escalate", "already at the top level")
         target_level, target = above[0]
-        deadlines = self.deadlines(ticket, now)
+        deadlines = moved_deadlines(self.config, ticket, now)
         event = lifecycle.escalate(
             ticket,
             now=now,
@@ -167,6 +170,7 @@ class TicketService:
             assignee_code=target,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
+            level_due=deadlines.level_due,
             reason=reason,
             to_level=target_level,
         )
@@ -204,7 +208,7 @@ class TicketService:
             category_code=category_code or ticket.category_code,
             urgent=ticket.urgent,
         )
-        deadlines = self.deadlines(probe, now)
+        deadlines = moved_deadlines(self.config, ticket, now, category_code)
         _, target = entry_point(self.config, probe)
         triage = ticket.status == lifecycle.Status.TRIAGE
         change = lifecycle.assign if triage else lifecycle.transfer
@@ -215,6 +219,7 @@ class TicketService:
             assignee_code=target,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
+            level_due=deadlines.level_due,
             grid_code=grid_code,
             community_code=community_code,
             category_code=category_code,
@@ -266,7 +271,7 @@ class TicketService:
         if score != lifecycle.Rating.UNSATISFIED:
             tag = await self._record(lifecycle.close(ticket, now=now, rating=score))
             await self.notify.reporter(
-                ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag
+                ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag, answer=True
             )
             await self.notify.first_receiver(ticket, texts.STATUS_NAMES["closed"], tag)
             return
@@ -298,4 +303,5 @@ class TicketService:
                 number=ticket.number, level=texts.LEVEL_NAMES[ticket.level]
             ),
             tag,
+            answer=True,
         )

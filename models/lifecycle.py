@@ -148,14 +148,16 @@ def _route(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
 ) -> None:
-    """Hand the ticket to `assignee_code` at `level` with fresh deadlines."""
+    """Hand the ticket to `assignee_code` at `level` with the given deadlines."""
     ticket.status = Status.ASSIGNED.value
     ticket.level = int(level)
     ticket.max_level = max(ticket.max_level or 0, int(level))
     ticket.assignee_code = assignee_code
     ticket.accept_due_at = accept_due
     ticket.resolve_due_at = resolve_due
+    ticket.level_due_at = level_due
     ticket.reminded_at = None
 
 
@@ -199,6 +201,7 @@ def assign(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
     grid_code: str | None = None,
     community_code: str | None = None,
     category_code: str | None = None,
@@ -208,7 +211,7 @@ def assign(
     _check(ticket, Action.ASSIGN)
     before_status, before_level = ticket.status, ticket.level
     data = _reroute(ticket, grid_code, community_code, category_code)
-    _route(ticket, ticket.level, assignee_code, accept_due, resolve_due)
+    _route(ticket, ticket.level, assignee_code, accept_due, resolve_due, level_due)
     return _event(
         ticket,
         Action.ASSIGN,
@@ -344,6 +347,7 @@ def escalate(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
     reason: str | None = None,
     to_level: int | None = None,
 ) -> TicketEventRow:
@@ -351,7 +355,7 @@ def escalate(
     _check(ticket, Action.ESCALATE)
     level = _target_level(ticket, "escalate", next_level(ticket), to_level)
     before_status, before_level = ticket.status, ticket.level
-    _route(ticket, level, assignee_code, accept_due, resolve_due)
+    _route(ticket, level, assignee_code, accept_due, resolve_due, level_due)
     return _event(
         ticket,
         Action.ESCALATE,
@@ -384,6 +388,7 @@ def transfer(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
     grid_code: str | None = None,
     community_code: str | None = None,
     category_code: str | None = None,
@@ -399,7 +404,7 @@ def transfer(
         raise TicketError(ticket, "transfer", "give another grid, community or category")
     before_status, before_level = ticket.status, ticket.level
     data = _reroute(ticket, grid_code, community_code, category_code)
-    _route(ticket, 0, assignee_code, accept_due, resolve_due)
+    _route(ticket, 0, assignee_code, accept_due, resolve_due, level_due)
     return _event(
         ticket,
         Action.TRANSFER,

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.config.schema import GridDeskConfig, Person, appointments
+from models.sla import working_time
 from models.orm import (
     AppointmentRow,
     Base,
@@ -128,7 +129,7 @@ def _categories(config: GridDeskConfig) -> Wanted:
             "name_hant": category.name_hant,
             "accept_within_s": int(taxonomy.accept_within(category.code, False).total_seconds()),
             "resolve_within_s": int(category.resolve_within.total_seconds()),
-            "working_calendar": category.working_calendar,
+            "working_calendar": working_time(category, config.district.calendar),
             "departments": list(category.departments),
             "position": position,
         }
