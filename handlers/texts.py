@@ -152,10 +152,11 @@ CARD = (
     "{badge}<b>{number}</b> {category}\n"
     "地点：{place}\n"
     "内容：{text}\n"
-    "受理时限：{accept_due}\n"
-    "办结时限：{resolve_due}\n"
+    "受理时限：{accept_due}（本级）\n"
+    "办结时限：{resolve_due}（自提交起计）\n"
     "关键词：{keywords}{contact}{note}"
 )
+CARD_LEVEL_DUE = "，本级最迟 {due}"
 CARD_BADGE_NEW = "🆕 新诉求 "
 CARD_BADGE_URGENT = "🚨 紧急 "
 CARD_BADGE_TRIAGE = "📥 待分派 "
