@@ -118,7 +118,8 @@ class Notifier:
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),
             place=escape(self.place(ticket)), text=escape(clip(ticket.original_text, 1800)),
             accept_due=self.local_time(ticket.accept_due_at),
-            resolve_due=self.local_time(ticket.resolve_due_at) + (
+            resolve_due=texts.CARD_RESOLVE_DUE.format(
+                due=self.local_time(ticket.resolve_due_at)) + (
                 texts.CARD_LEVEL_DUE.format(due=self.local_time(ticket.level_due_at))
                 if ticket.level_due_at else ""),
             keywords=escape("、".join(ticket.keywords or []) or "—"),

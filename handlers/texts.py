@@ -153,9 +153,10 @@ CARD = (
     "地点：{place}\n"
     "内容：{text}\n"
     "受理时限：{accept_due}（本级）\n"
-    "办结时限：{resolve_due}（自提交起计）\n"
+    "办结时限：{resolve_due}\n"
     "关键词：{keywords}{contact}{note}"
 )
+CARD_RESOLVE_DUE = "{due}（自提交起计）"
 CARD_LEVEL_DUE = "，本级最迟 {due}"
 CARD_BADGE_NEW = "🆕 新诉求 "
 CARD_BADGE_URGENT = "🚨 紧急 "
