@@ -138,12 +138,30 @@ class DemoSession:
             async with self.app.services.uow_factory() as uow:
                 rows = await uow.outbox.claim("demo", limit=50)
                 for row in rows:
-                    self._record(row.chat_id, row.payload.get("text", ""),
-                                 row.payload.get("reply_markup"))
-                    await uow.outbox.mark_sent(row.id)
+                    await self._deliver(uow, row)
                 await uow.commit()
             if not rows:
                 return
+
+    async def _deliver(self, uow: Any, row: Any) -> None:
+        """One outbox row: a new message, or the edit of a card shown earlier (in place)."""
+        payload = row.payload
+        if payload.get("edit_of"):
+            card = await uow.outbox.by_key(payload["edit_of"])
+            if card is not None and card.message_id is not None:
+                self._edit(card.message_id, payload.get("text", ""), payload.get("reply_markup"))
+            await uow.outbox.mark_sent(row.id)
+            return
+        self._record(row.chat_id, payload.get("text", ""), payload.get("reply_markup"))
+        await uow.outbox.mark_sent(row.id, message_id=len(self.inbox) - 1)
+
+    def _edit(self, index: int, text: str, markup: dict[str, Any] | None) -> None:
+        message = self.inbox[index]
+        message.text = text
+        message.buttons = [(b["text"], b.get("callback_data", "")) for row in
+                           (markup or {}).get("inline_keyboard", []) for b in row]
+        self.echo(f"  ✏️ 卡片已更新 → {self.name_of(message.chat_id)}：" + " ".join(
+            f"[{label}]" for label, _ in message.buttons))
 
     async def advance(self, span: str) -> None:
         """Move the demo clock forward and let the escalation sweeper act."""

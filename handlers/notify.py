@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 from handlers import texts
 from handlers.buttons import make_button
+from handlers.card_actions import WORK_ROWS, triage_open, work_actions
 from handlers.context import clip, escape
 from handlers.org import people, person, ticket_chain
 from handlers.service_levels import held_until
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
-from models.config.schema import GridDeskConfig, Level
+from models.config.schema import GridDeskConfig, Level, appointments
 from models.orm import PersonRow, TicketRow
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
@@ -48,10 +49,10 @@ class Notifier:
     async def _send(self, chat_id: int | None, reply_text: str, key: str,
                     keyboard: Keyboard | None = None, photos: tuple[str, ...] = (),
                     person_code: str | None = None, ticket: TicketRow | None = None,
-                    delay: timedelta | None = None) -> None:
+                    delay: timedelta | None = None, extra: dict[str, Any] | None = None) -> None:
         if chat_id is None:
             return
-        payload = Reply(chat_id, reply_text, keyboard, photos).to_payload()
+        payload = {**Reply(chat_id, reply_text, keyboard, photos).to_payload(), **(extra or {})}
         now = self.clock.now()
         await self.uow.outbox.add(
             key=key, chat_id=chat_id, payload=payload, person_code=person_code,
@@ -66,46 +67,70 @@ class Notifier:
 
     async def card(self, ticket: TicketRow, recipient_code: str, badge: str, tag: str,
                    note: str | None = None) -> None:
-        """The work card with 接单 / 办结 / 上报 / 吹哨 / 转派 buttons."""
+        """The work card: only the actions possible now (接单, 上报, 吹哨, 转派, …)."""
         recipient = await person(self.uow, recipient_code)
         if recipient is None or recipient.chat_id is None:
             return
-        chat = recipient.chat_id
-        args = {"ticket": ticket.id}
-        rows = [
-            [await self._button(chat, texts.BTN_ACCEPT, "accept", **args),
-             await self._button(chat, texts.BTN_RESOLVE, "resolve", **args)],
-            [await self._button(chat, texts.BTN_ESCALATE, "escalate", **args),
-             await self._button(chat, texts.BTN_WHISTLE, "whistle", **args),
-             await self._button(chat, texts.BTN_TRANSFER, "transfer", **args)],
-        ]
-        if ticket.level >= Level.COMMUNITY or ticket.grid_code is None:
-            rows.append([await self._button(chat, texts.BTN_REJECT, "reject", **args)])
-        text = await self.card_text(ticket, badge, recipient, note)
-        await self._send(chat, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         Keyboard.inline(*rows), tuple(ticket.photo_file_ids or ()),
-                         recipient.code, ticket)
+        meta = {"to": recipient.code, "kind": "work", "badge": badge, "note": note}
+        text, keyboard = await self.render_card(ticket, meta, recipient)
+        await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
+                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         extra={"card": meta})
 
     async def triage_card(self, ticket: TicketRow, recipient_code: str, tag: str) -> None:
         """Community triage: pick the grid, fix the category, or reject."""
         recipient = await person(self.uow, recipient_code)
         if recipient is None or recipient.chat_id is None:
             return
-        chat = recipient.chat_id
-        _, community = self.config.community(ticket.community_code or "")
+        meta = {"to": recipient.code, "kind": "triage", "badge": texts.CARD_BADGE_TRIAGE,
+                "note": None}
+        text, keyboard = await self.render_card(ticket, meta, recipient)
+        await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
+                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         extra={"card": meta})
+
+    async def render_card(self, ticket: TicketRow, meta: dict[str, Any], recipient: PersonRow,
+                          active: bool = True, events: list[Any] | None = None,
+                          ) -> tuple[str, Keyboard | None]:
+        """A card's text and the buttons still possible for its recipient (`active`: the
+        recipient's newest card of the ticket; older ones keep no buttons)."""
+        text = await self.card_text(ticket, meta.get("badge") or "", recipient, meta.get("note"))
+        triage = meta.get("kind") == "triage"
+        if triage and triage_open(ticket):
+            text += self.triage_hint(ticket)
+        if events:
+            text += timeline(self.config, events)
+        if not active or recipient.chat_id is None:
+            return text, None
+        if triage:
+            rows = await self._triage_rows(ticket, recipient.chat_id) if triage_open(ticket) else []
+        else:
+            actions = work_actions(self.config, ticket, recipient.code, events)
+            rows = await self._work_rows(ticket, recipient.chat_id, actions)
+        return text, Keyboard.inline(*rows) if rows else None
+
+    def triage_hint(self, ticket: TicketRow) -> str:
+        if ticket.grid_code is None:
+            return texts.TRIAGE_HINT
+        return texts.TRIAGE_HINT_KNOWN.format(grid=escape(self.config.grid(ticket.grid_code)[2].name))
+
+    async def _work_rows(self, ticket: TicketRow, chat: int, actions: list[str]
+                         ) -> list[list[Button]]:
+        return [[await self._button(chat, texts.ACTION_LABELS[action], action, ticket=ticket.id)
+                 for action in row if action in actions] for row in WORK_ROWS]
+
+    async def _triage_rows(self, ticket: TicketRow, chat: int) -> list[list[Button]]:
+        grids = triage_grids(self.config, ticket)
         grid_buttons = [
             await self._button(chat, grid.name, "triage_grid", ticket=ticket.id, grid=grid.code)
-            for grid in community.grids
+            for grid in grids
         ]
         rows = [grid_buttons[i:i + 2] for i in range(0, len(grid_buttons), 2)]
         rows.append([await self._button(chat, texts.BTN_CHANGE_CATEGORY, "pick_category",
                                         ticket=ticket.id),
                      await self._button(chat, texts.BTN_REJECT, "reject", ticket=ticket.id)])
         rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate", ticket=ticket.id)])
-        text = await self.card_text(ticket, texts.CARD_BADGE_TRIAGE, recipient) + texts.TRIAGE_HINT
-        await self._send(chat, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         Keyboard.inline(*rows), tuple(ticket.photo_file_ids or ()),
-                         recipient.code, ticket)
+        return rows
 
     async def card_text(self, ticket: TicketRow, badge: str, recipient: PersonRow,
                         note: str | None = None) -> str:
@@ -222,6 +247,34 @@ class Notifier:
         return await people(self.uow, [code for _, code in ticket_chain(self.config, ticket)])
 
 
+def triage_grids(config: GridDeskConfig, ticket: TicketRow) -> list[Any]:
+    """The grids a triage card offers: the community's, the recognised grid first."""
+    if ticket.community_code is None:
+        return []
+    grids = list(config.community(ticket.community_code)[1].grids)
+    return sorted(grids, key=lambda grid: grid.code != ticket.grid_code)
+
+
+def timeline(config: GridDeskConfig, events: list[Any], limit: int = 6) -> str:
+    """Who did what, when: the card's last lines."""
+    names = {item.person.code: item.person.name for item in appointments(config.district)}
+    names.update({"system": "系统", "resident": "居民"})
+    zone = ZoneInfo(config.district.timezone)
+    lines = []
+    for event in events:
+        what = texts.TIMELINE_ACTIONS.get(event.action)
+        if what is None:
+            continue
+        if event.action in ("escalated", "reopened"):
+            what += texts.LEVEL_NAMES.get(event.to_level or 0, "")
+        detail = f"：{escape(clip(event.note, 60))}" if event.note else ""
+        when = event.at.astimezone(zone).strftime("%m-%d %H:%M")
+        lines.append(f"· {when} {escape(names.get(event.actor, event.actor))} {what}{detail}")
+    if not lines:
+        return ""
+    return texts.TIMELINE_HEAD + "\n".join(lines[-limit:])
+
+
 def describe_place(config: GridDeskConfig, community_code: str | None, grid_code: str | None,
                    building: int | None, address_text: str | None = None,
                    script: str = "hans") -> str:
@@ -251,7 +304,11 @@ class SweepNotifier:
 
     async def escalated(self, uow: UnitOfWork, ticket: TicketRow, from_level: Level,
                         to_level: Level, *, reason: str, tag: str) -> None:
-        await self._for(uow).escalated(ticket, from_level, to_level, reason, tag)
+        from handlers.card_desk import refresh_cards  # card_desk builds on this module
+
+        notifier = self._for(uow)
+        await notifier.escalated(ticket, from_level, to_level, reason, tag)
+        await refresh_cards(notifier, ticket, tag)
 
     async def reminder(self, uow: UnitOfWork, ticket: TicketRow, kind: str, *, due: datetime,
                        recipient_code: str | None, tag: str) -> None:

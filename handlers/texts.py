@@ -166,6 +166,34 @@ CARD_BADGE_TRANSFERRED = "↪️ 转派 "
 CARD_CONTACT = "\n联系人：{name} {phone}"
 CARD_NOTE = "\n说明：{note}"
 TRIAGE_HINT = "\n\n自动分派把握不足，请选择负责网格（必要时更正类别）："
+TRIAGE_HINT_KNOWN = "\n\n识别为{grid}，类别把握不足：请确认负责网格（必要时更正类别）："
+BTN_HAND_IN = "提交办理结果"
+BTN_SET_GRID = "指定网格"
+ACTION_LABELS = {
+    "accept": BTN_ACCEPT,
+    "resolve": BTN_RESOLVE,
+    "hand_in": BTN_HAND_IN,
+    "escalate": BTN_ESCALATE,
+    "whistle": BTN_WHISTLE,
+    "transfer": BTN_TRANSFER,
+    "set_grid": BTN_SET_GRID,
+    "reject": BTN_REJECT,
+}
+TIMELINE_HEAD = "\n\n进展："
+TIMELINE_ACTIONS = {
+    "assigned": "分派",
+    "accepted": "接单",
+    "resolved": "办结",
+    "closed": "评价并关闭",
+    "reopened": "不满意，重新打开至",
+    "escalated": "上报至",
+    "rejected": "驳回",
+    "transferred": "转派",
+    "whistle": "吹哨",
+    "whistle_reported": "部门报到",
+    "recategorised": "更正类别",
+    "grid_set": "指定网格",
+}
 ASK_RESOLVE_NOTE = "请简要填写 {number} 的办理结果（可附照片），发送后即办结："
 ASK_ESCALATE_REASON = "请填写 {number} 上报的原因："
 ASK_REJECT_REASON = "请填写驳回 {number} 的理由（会告知居民）："

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers import texts
+from handlers.card_desk import refresh_cards
 from handlers.context import clip, escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, people, person_at_level, ticket_chain
@@ -139,6 +140,7 @@ class TicketService:
         await self.notify.reporter(
             ticket, texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who, due=due), tag
         )
+        await refresh_cards(self.notify, ticket, tag)
 
     async def resolve(
         self, ticket: TicketRow, actor: str, note: str, photos: list[str] | None = None
@@ -149,6 +151,7 @@ class TicketService:
         tag = await self._record(event)
         await self.notify.rating_request(ticket, tag)
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["resolved"], tag)
+        await refresh_cards(self.notify, ticket, tag)
 
     async def escalate(self, ticket: TicketRow, actor: str, reason: str) -> Level:
         """上报 one level up the ticket's chain (a triage ticket is held by its community)."""
@@ -176,6 +179,7 @@ class TicketService:
         )
         tag = await self._record(event)
         await self.notify.escalated(ticket, from_level, Level(ticket.level), reason, tag)
+        await refresh_cards(self.notify, ticket, tag)
         return Level(ticket.level)
 
     async def reject(self, ticket: TicketRow, actor: str, reason: str) -> None:
@@ -188,6 +192,7 @@ class TicketService:
             tag,
         )
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["rejected"], tag)
+        await refresh_cards(self.notify, ticket, tag)
 
     async def route_to(
         self,
@@ -250,7 +255,7 @@ class TicketService:
         )
         ticket.category_code = category_code
         tag = await self._record(event)
-        await self.notify.triage_card(ticket, self._triage_person(ticket), tag)
+        await refresh_cards(self.notify, ticket, tag)
 
     async def whistle(self, ticket: TicketRow, actor: str, department: str) -> None:
         """吹哨报到: record the summons of a functional department."""
@@ -274,6 +279,7 @@ class TicketService:
                 ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag, answer=True
             )
             await self.notify.first_receiver(ticket, texts.STATUS_NAMES["closed"], tag)
+            await refresh_cards(self.notify, ticket, tag)
             return
         level = min(ticket.level + 1, lifecycle.TOP_LEVEL)
         target_level, target = person_at_level(self.config, ticket, level)
@@ -305,3 +311,4 @@ class TicketService:
             tag,
             answer=True,
         )
+        await refresh_cards(self.notify, ticket, tag)
