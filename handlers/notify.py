@@ -181,7 +181,8 @@ class Notifier:
     # --- to the reporter ----------------------------------------------------------------
 
     async def reporter(self, ticket: TicketRow, text: str, tag: str,
-                       keyboard: Keyboard | None = None, answer: bool = False) -> None:
+                       keyboard: Keyboard | None = None, answer: bool = False,
+                       photos: tuple[str, ...] = ()) -> None:
         """A status message to the resident, in the script they wrote in. In the district's
         quiet hours it waits until morning, unless the case is urgent or the message answers
         what the resident just did (`answer`)."""
@@ -197,10 +198,12 @@ class Notifier:
                 tuple(Button(to_script(b.text, script), b.data) for b in row)
                 for row in keyboard.rows))
         await self._send(ticket.reporter_chat_id, to_script(text, script),
-                         f"{ticket.number}:{tag}:reporter", keyboard, ticket=ticket,
+                         f"{ticket.number}:{tag}:reporter", keyboard, photos, ticket=ticket,
                          delay=delay)
 
-    async def rating_request(self, ticket: TicketRow, tag: str) -> None:
+    async def rating_request(self, ticket: TicketRow, tag: str,
+                             photos: tuple[str, ...] = ()) -> None:
+        """办结: the result (with its photos) and the rating buttons."""
         chat = ticket.reporter_chat_id
         if chat is None:
             return
@@ -210,7 +213,7 @@ class Notifier:
                    for score, label in texts.RATING_LABELS.items()]
         text = texts.REPORTER_RESOLVED.format(number=ticket.number,
                                               note=escape(clip(ticket.result_note, 3000)))
-        await self.reporter(ticket, text, tag, Keyboard.inline(buttons))
+        await self.reporter(ticket, text, tag, Keyboard.inline(buttons), photos=photos)
 
     # --- escalation sweeper protocol ----------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers import texts
+from handlers import staff_text, texts
 from handlers.context import Ctx, escape
 from handlers.org import level_of
 from handlers.tickets import TicketService
@@ -79,13 +79,20 @@ async def _ask_note(ctx: Ctx, ticket: TicketRow, args: dict[str, Any], action: s
         lifecycle.next_level(ticket)  # raises at the top level
     if ticket.status not in lifecycle.OPEN:
         raise lifecycle.TicketError(ticket, action)
-    ctx.set_state(NOTE, {"action": action, "ticket": ticket.id, "number": ticket.number})
+    photos = list(staff_text.held(ctx).get("photos") or [])  # sent before pressing 办结
+    ctx.set_state(NOTE, {"action": action, "ticket": ticket.id, "number": ticket.number,
+                         "photos": photos if action == "resolve" else []})
     ctx.answer()
     ctx.say(NOTE_PROMPTS[action].format(number=ticket.number),
             Keyboard.reply([Button(texts.BTN_CANCEL)]))
 
 
 async def _resolve(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    held = staff_text.held(ctx)
+    if held.get("text") and ticket.status == lifecycle.Status.ACCEPTED:
+        ctx.say(texts.RESULT_FROM_HELD)  # typed before pressing 办结: that is the result
+        await staff_text.hand_over_result(ctx, ticket, held["text"], list(held.get("photos") or []))
+        return
     await _ask_note(ctx, ticket, args, "resolve")
 
 
@@ -106,7 +113,12 @@ async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
     if photo is not None:
         ctx.data.setdefault("photos", []).append(photo)
         if not text:
+            album = ctx.incoming.media_group_id
+            if album is None or ctx.data.get("album") != album:
+                ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(ctx.data["photos"])))
+            ctx.data["album"] = album
             return
+    photos = list(ctx.data.get("photos") or [])  # read before the state is cleared
     ticket = await authorised_ticket(ctx, {"ticket": ctx.data["ticket"]})
     ctx.set_state(None)
     if ticket is None:
@@ -114,7 +126,7 @@ async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
     service = _service(ctx)
     try:
         if action == "resolve":
-            await service.resolve(ticket, _actor(ctx), text, ctx.data.get("photos"))
+            await service.resolve(ticket, _actor(ctx), text, photos)
             ctx.say(texts.RESOLVED_OK.format(number=ticket.number))
         elif action == "escalate":
             level = await service.escalate(ticket, _actor(ctx), text)

@@ -145,13 +145,31 @@ class TicketService:
     async def resolve(
         self, ticket: TicketRow, actor: str, note: str, photos: list[str] | None = None
     ) -> None:
+        """办结 with the result (and its photos, which the resident sees with it)."""
         event = lifecycle.resolve(ticket, now=self.clock.now(), actor=actor, note=note)
+        await self._resolved(ticket, event, photos)
+
+    async def hand_in(
+        self, ticket: TicketRow, actor: str, note: str, photos: list[str] | None = None
+    ) -> None:
+        """A result from the level the case was escalated away from automatically."""
+        holder = ticket.assignee_code
+        event = lifecycle.hand_in(ticket, now=self.clock.now(), actor=actor, note=note)
+        tag = await self._resolved(ticket, event, photos)
+        if holder and holder != actor:
+            text = texts.HANDED_IN.format(number=ticket.number, note=escape(clip(note, 1500)))
+            await self.notify.staff_text(holder, text, f"{ticket.number}:{tag}:{holder}", ticket)
+
+    async def _resolved(
+        self, ticket: TicketRow, event: TicketEventRow, photos: list[str] | None
+    ) -> str:
         if photos:
-            event.data = {**event.data, "photos": photos}
+            event.data = {**event.data, "photos": list(photos)}
         tag = await self._record(event)
-        await self.notify.rating_request(ticket, tag)
+        await self.notify.rating_request(ticket, tag, tuple(photos or ()))
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["resolved"], tag)
         await refresh_cards(self.notify, ticket, tag)
+        return tag
 
     async def escalate(self, ticket: TicketRow, actor: str, reason: str) -> Level:
         """上报 one level up the ticket's chain (a triage ticket is held by its community)."""

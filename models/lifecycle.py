@@ -263,6 +263,21 @@ def resolve(ticket: TicketRow, *, now: datetime, actor: str, note: str) -> Ticke
     return _event(ticket, Action.RESOLVE, actor, now, before, ticket.level, note)
 
 
+def hand_in(ticket: TicketRow, *, now: datetime, actor: str, note: str) -> TicketEventRow:
+    """A lower level hands in the result of a case that was escalated away from it
+    automatically: the case is resolved with it (the resident rates it as usual)."""
+    if ticket.status not in (Status.ASSIGNED, Status.ACCEPTED):
+        raise TicketError(ticket, "hand in", "only an open, routed ticket takes a result")
+    if not note.strip():
+        raise TicketError(ticket, "hand in", "a result note is required")
+    before = ticket.status
+    ticket.status = Status.RESOLVED.value
+    ticket.resolved_at = now
+    ticket.result_note = note
+    return _event(ticket, Action.RESOLVE, actor, now, before, ticket.level, note,
+                  {"handed_in": True})
+
+
 def close(
     ticket: TicketRow,
     *,

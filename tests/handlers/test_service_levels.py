@@ -3,13 +3,14 @@ across levels, the daily report's overdue count, reminders, quiet hours, the exp
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from bot.demo import DemoSession
 from models.clock import FixedClock
+from models.config.schema import QuietHours
 from models.orm import OutboxRow
 from models.reports_daily import daily_report, render_report
 from tests.handlers.test_resident_flow import texts_to, tickets
@@ -30,6 +31,14 @@ async def at(chat: DemoSession, when: datetime) -> None:
     """Move the clock to `when`, run the sweeper and deliver what is due."""
     clock_of(chat).set(when)
     await chat.sweep()
+
+
+def quiet_nights(chat: DemoSession) -> None:
+    """The district holds residents' messages 21:30–07:30 (the demo ships with it off)."""
+    services = chat.app.services
+    district = services.config.district.model_copy(
+        update={"quiet_hours": QuietHours(start=time(21, 30), end=time(7, 30))})
+    services.config = services.config.model_copy(update={"district": district})
 
 
 async def file(chat: DemoSession, text: str) -> None:
@@ -121,6 +130,7 @@ async def test_the_reminder_names_the_deadline_it_shows(chat: DemoSession) -> No
 
 
 async def test_quiet_hours_hold_status_messages_until_morning(chat: DemoSession) -> None:
+    quiet_nights(chat)
     clock_of(chat).set(datetime(2026, 11, 23, 23, 0, tzinfo=SH))
     await file(chat, LEAK)
     assert "已提交" in texts_to(chat)[-1]  # the answer to the resident is never held
@@ -136,6 +146,7 @@ async def test_quiet_hours_hold_status_messages_until_morning(chat: DemoSession)
 
 
 async def test_urgent_cases_are_never_held(chat: DemoSession) -> None:
+    quiet_nights(chat)
     clock_of(chat).set(datetime(2026, 11, 23, 23, 0, tzinfo=SH))
     chat.switch("resident")
     await chat.say(GAS)
