@@ -48,6 +48,8 @@ class DemoSession:
     def __post_init__(self) -> None:
         district = self.app.services.config.district
         self.people = {a.person.code: a.person for a in appointments(district)}
+        self.people.update({d.liaison.code: d.liaison for d in district.departments
+                            if d.liaison is not None})  # departments' liaisons (吹哨报到)
 
     # --- identities ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from handlers import account, queries, reports, resident, staff, staff_text, texts
+from handlers import account, queries, reports, resident, staff, staff_text, texts, whistle
 from handlers.buttons import token_of
 from handlers.context import Ctx, Services
 from handlers.org import person
@@ -323,6 +323,8 @@ async def _on_callback(ctx: Ctx) -> None:
         await resident.on_draft_button(ctx, action, args)
     elif action == "rate":
         await account.rate(ctx, token, args)
+    elif action == "whistle_report":
+        await whistle.on_report(ctx, token, args)
     elif action in staff_text.ACTIONS:
         await staff_text.on_button(ctx, action, args, token)
     elif action in staff.ACTIONS:

@@ -27,6 +27,7 @@ HISTORY_ACTIONS = {
     "rejected": "驳回",
     "transferred": "转派",
     "whistle": "吹哨报到",
+    "whistle_reported": "部门报到",
     "recategorised": "更正类别",
 }
 

@@ -154,9 +154,11 @@ async def _whistle_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None
     if ticket.status not in lifecycle.OPEN:
         raise lifecycle.TicketError(ticket, "whistle")
     department = str(args["department"])
-    await _service(ctx).whistle(ticket, _actor(ctx), department)
+    unit = await _service(ctx).whistle(ticket, _actor(ctx), department)
     ctx.answer()
-    ctx.say(texts.WHISTLE_OK.format(department=escape(department), number=ticket.number))
+    ctx.say(texts.WHISTLE_OK.format(department=escape(department), number=ticket.number)
+            + (texts.WHISTLE_LIAISON.format(name=escape(unit.liaison.name)) if unit.liaison
+               else texts.WHISTLE_NO_LIAISON))
 
 
 async def _transfer(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:

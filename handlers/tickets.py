@@ -13,9 +13,10 @@ from handlers.context import clip, escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, people, person_at_level, ticket_chain
 from handlers.service_levels import local_date
+from handlers.whistle import liaison_card, report_due
 from models import lifecycle
 from models.clock import Clock
-from models.config.schema import GridDeskConfig, Level
+from models.config.schema import Department, GridDeskConfig, Level
 from models.escalation import moved_deadlines
 from models.numbering import local_day, number_ticket, provisional_number
 from models.orm import RatingRow, TicketEventRow, TicketRow
@@ -275,17 +276,28 @@ class TicketService:
         tag = await self._record(event)
         await refresh_cards(self.notify, ticket, tag)
 
-    async def whistle(self, ticket: TicketRow, actor: str, department: str) -> None:
-        """吹哨报到: record the summons of a functional department."""
+    async def whistle(self, ticket: TicketRow, actor: str, department: str) -> Department:
+        """吹哨报到: summon a functional department (its liaison gets a card with the
+        报到时限), tell the resident, put it on the ticket's timeline."""
+        now = self.clock.now()
+        unit = self.config.district.department(department)
+        due = report_due(self.config, ticket, unit, now)
+        liaison = unit.liaison.code if unit.liaison else None
         event = lifecycle.record(
             ticket,
-            now=self.clock.now(),
+            now=now,
             actor=actor,
             action="whistle",
             note=department,
-            data={"department": department},
+            data={"department": department, "report_due": due.isoformat(), "liaison": liaison},
         )
-        await self._record(event)
+        tag = await self._record(event)
+        await liaison_card(self.notify, ticket, unit, due, actor, tag)
+        await self.notify.reporter(ticket, texts.REPORTER_WHISTLE.format(
+            number=ticket.number, department=escape(department),
+            due=local_date(self.config, due)), tag)
+        await refresh_cards(self.notify, ticket, tag)
+        return unit
 
     async def rate(self, ticket: TicketRow, score: str) -> None:
         """群众评单: 满意/基本满意 close; 不满意 reopens one level up."""

@@ -136,3 +136,40 @@ async def test_staff_help_is_staff_help_with_the_staff_keyboard(chat: DemoSessio
     assert "工作人员使用帮助" in reply.text
     await chat.say("/help")
     assert "工作人员使用帮助" in texts_to(chat)[-1]
+
+
+async def test_a_whistle_reaches_the_department_and_its_report_is_recorded(
+        chat: DemoSession) -> None:
+    ticket = await filed_and_accepted(chat)
+    await chat.press("吹哨")
+    await chat.press("物业服务企业")
+    assert "已通知联络人物业服务中心值班" in texts_to(chat, WORKER)[-1]
+    [summons] = texts_to(chat, "DEPT-WY")
+    assert ticket.number in summons and "前报到处理" in summons
+    assert "11-21 11:00" in summons  # 报到时限 1h from 10:00
+    assert "13800000101" not in summons and "联系人" not in summons
+    assert any("已请物业服务企业协同办理" in t for t in texts_to(chat, "resident"))
+    assert "吹哨：物业服务企业" in card_of(chat, WORKER)[0]
+    chat.switch("DEPT-WY")
+    await chat.press("已报到")
+    assert "已记录报到" in texts_to(chat, "DEPT-WY")[-1]
+    assert f"物业服务企业 已报到：{ticket.number}" in texts_to(chat, WORKER)[-1]
+    chat.switch("resident")
+    await chat.say(f"/status {ticket.number}")
+    assert "部门报到" in texts_to(chat)[-1] and "吹哨报到" in texts_to(chat)[-1]
+    chat.switch("DEPT-WY")
+    try:
+        await chat.press("已报到")  # a second press changes nothing
+    except LookupError:
+        pass
+    async with chat.app.services.uow_factory() as uow:
+        reported = [e for e in await uow.events.for_ticket(ticket.id)
+                    if e.action == "whistle_reported"]
+        assert [(e.actor, e.note) for e in reported] == [("DEPT-WY", "物业服务企业")]
+
+
+async def test_a_department_without_liaison_is_named_to_the_summoner(chat: DemoSession) -> None:
+    await filed_and_accepted(chat)
+    await chat.press("吹哨")
+    await chat.press("社区居委会")
+    assert "未配置联络人" in texts_to(chat, WORKER)[-1]
