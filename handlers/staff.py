@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from handlers import staff_text, texts
+from handlers.account import STAFF_KEYBOARD
 from handlers.context import Ctx, escape
 from handlers.org import level_of
 from handlers.tickets import TicketService
@@ -108,8 +109,12 @@ async def _reject(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
 
 
 async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
-    """The text that completes 办结 / 上报 / 驳回."""
+    """The text that completes 办结 / 上报 / 驳回 (or tells why a case was transferred)."""
     action = ctx.data["action"]
+    if action == "transfer_reason":
+        if text:
+            await on_transfer_reason(ctx, text)
+        return
     if photo is not None:
         ctx.data.setdefault("photos", []).append(photo)
         if not text:
@@ -127,14 +132,14 @@ async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
     try:
         if action == "resolve":
             await service.resolve(ticket, _actor(ctx), text, photos)
-            ctx.say(texts.RESOLVED_OK.format(number=ticket.number))
+            ctx.say(texts.RESOLVED_OK.format(number=ticket.number), STAFF_KEYBOARD)
         elif action == "escalate":
             level = await service.escalate(ticket, _actor(ctx), text)
             ctx.say(texts.ESCALATED_OK.format(number=ticket.number,
-                                              level=texts.LEVEL_NAMES[level]))
+                                              level=texts.LEVEL_NAMES[level]), STAFF_KEYBOARD)
         else:
             await service.reject(ticket, _actor(ctx), text)
-            ctx.say(texts.REJECTED_OK.format(number=ticket.number))
+            ctx.say(texts.REJECTED_OK.format(number=ticket.number), STAFF_KEYBOARD)
     except lifecycle.TicketError:
         ctx.say(texts.STALE_BUTTON)
 
@@ -177,8 +182,46 @@ async def _transfer_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> Non
     await _service(ctx).route_to(ticket, _actor(ctx), grid_code=grid)
     ctx.answer()
     name = escape(ctx.config.grid(grid)[2].name)
-    done = texts.TRIAGE_ASSIGNED if args.get("triage") else texts.TRANSFERRED_OK
-    ctx.say(done.format(number=ticket.number, grid=name, target=name))
+    if args.get("triage"):
+        ctx.say(texts.TRIAGE_ASSIGNED.format(number=ticket.number, grid=name))
+        return
+    ctx.set_state(NOTE, {"action": "transfer_reason", "ticket": ticket.id,
+                         "number": ticket.number})
+    ctx.say(texts.TRANSFERRED_OK.format(number=ticket.number, target=name) + "\n"
+            + texts.ASK_TRANSFER_REASON, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+
+
+async def _set_grid(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.grid_code is not None or ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "set grid")
+    grids = [grid for _, community, grid in ctx.config.district.grids()
+             if ticket.community_code in (None, community.code)]
+    buttons = [await ctx.button(grid.name, "grid_to", ticket=ticket.id, grid=grid.code)
+               for grid in grids]
+    ctx.answer()
+    ctx.say(texts.GRID_PICK.format(number=ticket.number),
+            Keyboard.inline(*[buttons[i:i + 2] for i in range(0, len(buttons), 2)]))
+
+
+async def _grid_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.grid_code is not None or ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "set grid")
+    grid = str(args["grid"])
+    await _service(ctx).set_grid(ticket, _actor(ctx), grid)
+    ctx.answer()
+    ctx.say(texts.GRID_SET.format(number=ticket.number,
+                                  grid=escape(ctx.config.grid(grid)[2].name)))
+
+
+async def on_transfer_reason(ctx: Ctx, text: str) -> None:
+    """Why the case was transferred: told to whoever holds it now."""
+    service = _service(ctx)
+    ticket = await service.get(int(ctx.data.get("ticket", 0)), for_update=True)
+    ctx.set_state(None)
+    if ticket is None:
+        return
+    await service.transfer_reason(ticket, _actor(ctx), text)
+    ctx.say(texts.TRANSFER_REASON_SENT.format(number=ticket.number), STAFF_KEYBOARD)
 
 
 async def _triage_grid(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
@@ -206,7 +249,7 @@ async def _set_category(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> No
 
 
 # Choices on pickers and triage cards: a second press of the same button would repeat the change.
-SINGLE_USE = frozenset({"whistle_to", "transfer_to", "triage_grid", "set_category"})
+SINGLE_USE = frozenset({"whistle_to", "transfer_to", "triage_grid", "set_category", "grid_to"})
 
 ACTIONS = {
     "accept": _accept,
@@ -220,4 +263,6 @@ ACTIONS = {
     "triage_grid": _triage_grid,
     "pick_category": _pick_category,
     "set_category": _set_category,
+    "set_grid": _set_grid,
+    "grid_to": _grid_to,
 }

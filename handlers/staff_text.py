@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers import resident, texts
+from handlers.account import STAFF_KEYBOARD
 from handlers.card_actions import may_hand_in
 from handlers.context import Ctx, clip
 from handlers.tickets import TicketService
@@ -140,7 +141,7 @@ async def hand_over_result(ctx: Ctx, ticket: TicketRow, text: str, photos: list[
         return
     ctx.set_state(None)
     ctx.answer()
-    ctx.say(done.format(number=ticket.number))
+    ctx.say(done.format(number=ticket.number), STAFF_KEYBOARD)
 
 
 async def _may_hand_in(ctx: Ctx, ticket: TicketRow) -> bool:

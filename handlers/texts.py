@@ -193,6 +193,7 @@ TIMELINE_ACTIONS = {
     "whistle_reported": "部门报到",
     "recategorised": "更正类别",
     "grid_set": "指定网格",
+    "transfer_note": "补充转派原因",
 }
 ASK_RESOLVE_NOTE = "请简要填写 {number} 的办理结果（可附照片），发送后即办结："
 ASK_ESCALATE_REASON = "请填写 {number} 上报的原因："
@@ -220,6 +221,13 @@ REPORTER_WHISTLE = "您的诉求 {number} 已请{department}协同办理（吹�
 TRANSFER_PICK = "把 {number} 转派到哪个网格？"
 CATEGORY_PICK = "把 {number} 更正为哪个类别？"
 TRANSFERRED_OK = "已转派：{number} → {target}。"
+TRANSFERRED_BY = "由{name}转派"
+TRANSFER_REASON = "，原因：{reason}"
+ASK_TRANSFER_REASON = "可以补充转派原因，我会转告对方（直接发送文字；不需要请点「取消」）："
+TRANSFER_REASON_LATER = "↪️ {number} 的转派原因（{name}）：{reason}"
+TRANSFER_REASON_SENT = "已转告转派原因：{number}。"
+GRID_PICK = "{number} 属于哪个网格？"
+GRID_SET = "已指定网格：{number} → {grid}（工单仍由您办理）。"
 TRIAGE_ASSIGNED = "已分派：{number} → {grid}。"
 CATEGORY_CHANGED = "已更正类别：{number} → {category}。"
 NOTE_CANCELLED = "已取消填写。"

@@ -13,6 +13,7 @@ from handlers.context import clip, escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, people, person_at_level, ticket_chain
 from handlers.service_levels import local_date
+from handlers.transfers import reason_line, rebuilt_building, sent_by
 from handlers.whistle import liaison_card, report_due
 from models import lifecycle
 from models.clock import Clock
@@ -220,22 +221,20 @@ class TicketService:
         grid_code: str | None = None,
         category_code: str | None = None,
     ) -> None:
-        """Triage assignment or 转派: new grid and/or category, card to the new assignee."""
+        """Triage assignment or 转派 to another grid, card to the new assignee; a category
+        correction alone keeps the ticket where it is (its cards are updated in place)."""
         now = self.clock.now()
-        if ticket.status == lifecycle.Status.TRIAGE and grid_code is None:
-            await self._recategorise_triage(ticket, actor, category_code)
+        triage = ticket.status == lifecycle.Status.TRIAGE
+        if grid_code is None or (grid_code == ticket.grid_code and not triage):
+            await self._recategorise(ticket, actor, category_code)
             return
-        community_code = self.config.grid(grid_code)[1].code if grid_code else None
-        probe = TicketRow(
-            grid_code=grid_code or ticket.grid_code,
-            community_code=community_code or ticket.community_code,
-            category_code=category_code or ticket.category_code,
-            urgent=ticket.urgent,
-        )
+        community_code = self.config.grid(grid_code)[1].code
+        building = rebuilt_building(self.config, ticket, grid_code)
+        probe = TicketRow(grid_code=grid_code, community_code=community_code)
         deadlines = moved_deadlines(self.config, ticket, now, category_code)
         _, target = entry_point(self.config, probe)
-        triage = ticket.status == lifecycle.Status.TRIAGE
         change = lifecycle.assign if triage else lifecycle.transfer
+        before = ticket.building
         event = change(
             ticket,
             now=now,
@@ -248,9 +247,12 @@ class TicketService:
             community_code=community_code,
             category_code=category_code,
         )
+        if building != before:
+            ticket.building = building
+            event.data = {**event.data, "building": [before, building]}
         tag = await self._record(event)
-        badge = texts.CARD_BADGE_NEW if change is lifecycle.assign else texts.CARD_BADGE_TRANSFERRED
-        await self.notify.card(ticket, target, badge, tag)
+        badge = texts.CARD_BADGE_NEW if triage else texts.CARD_BADGE_TRANSFERRED
+        await self.notify.card(ticket, target, badge, tag, sent_by(self.config, actor))
         await self.notify.reporter(
             ticket,
             texts.REPORTER_TRANSFERRED.format(
@@ -258,11 +260,13 @@ class TicketService:
             ),
             tag,
         )
+        await refresh_cards(self.notify, ticket, tag)
 
-    async def _recategorise_triage(
+    async def _recategorise(
         self, ticket: TicketRow, actor: str, category_code: str | None
     ) -> None:
-        """A triage ticket keeps waiting for its grid; only the category changes."""
+        """Only the category changes: the resolve deadline is counted again from filing in
+        the new category's service level; nobody gets a second card, the resident no 已转由."""
         if category_code is None or category_code == ticket.category_code:
             return
         event = lifecycle.record(
@@ -272,8 +276,36 @@ class TicketService:
             action="recategorised",
             data={"category_code": [ticket.category_code, category_code]},
         )
+        deadlines = moved_deadlines(self.config, ticket, self.clock.now(), category_code)
         ticket.category_code = category_code
+        ticket.resolve_due_at = deadlines.resolve_due
         tag = await self._record(event)
+        await refresh_cards(self.notify, ticket, tag)
+
+    async def set_grid(self, ticket: TicketRow, actor: str, grid_code: str) -> None:
+        """A level above the grid that holds a case without one records its grid (the case
+        stays with that level)."""
+        _, community, _ = self.config.grid(grid_code)
+        building = rebuilt_building(self.config, ticket, grid_code)
+        data = {"grid_code": [ticket.grid_code, grid_code],
+                "community_code": [ticket.community_code, community.code],
+                "building": [ticket.building, building]}
+        event = lifecycle.record(ticket, now=self.clock.now(), actor=actor, action="grid_set",
+                                 note=self.config.grid(grid_code)[2].name, data=data)
+        ticket.grid_code, ticket.community_code, ticket.building = (
+            grid_code, community.code, building)
+        tag = await self._record(event)
+        await refresh_cards(self.notify, ticket, tag)
+
+    async def transfer_reason(self, ticket: TicketRow, actor: str, reason: str) -> None:
+        """Why the case was transferred, told after the transfer to whoever holds it now."""
+        event = lifecycle.record(ticket, now=self.clock.now(), actor=actor,
+                                 action="transfer_note", note=reason)
+        tag = await self._record(event)
+        if ticket.assignee_code:
+            await self.notify.staff_text(
+                ticket.assignee_code, reason_line(self.config, actor, ticket.number, reason),
+                f"{ticket.number}:{tag}:{ticket.assignee_code}", ticket)
         await refresh_cards(self.notify, ticket, tag)
 
     async def whistle(self, ticket: TicketRow, actor: str, department: str) -> Department:
