@@ -107,6 +107,9 @@ class DemoSession:
                     return
         raise LookupError(f"no button {label!r} in {self.name_of(chat)}'s chat")
 
+    async def photo(self, file_id: str, caption: str | None = None) -> None:
+        await self.send(Kind.PHOTO, photo_file_id=file_id, photo_size=1000, text=caption)
+
     async def location(self, lat: float, lon: float) -> None:
         await self.send(Kind.LOCATION, location=(lat, lon))
 
@@ -154,7 +157,9 @@ class DemoSession:
                 self._edit(card.message_id, payload.get("text", ""), payload.get("reply_markup"))
             await uow.outbox.mark_sent(row.id)
             return
-        self._record(row.chat_id, payload.get("text", ""), payload.get("reply_markup"))
+        photos = len(payload.get("photos") or [])
+        shown = (f"📷×{photos}\n" if photos else "") + payload.get("text", "")
+        self._record(row.chat_id, shown, payload.get("reply_markup"))
         await uow.outbox.mark_sent(row.id, message_id=len(self.inbox) - 1)
 
     def _edit(self, index: int, text: str, markup: dict[str, Any] | None) -> None:

@@ -52,7 +52,8 @@ async def liaison_card(notify: Notifier, ticket: TicketRow, department: Departme
 
 async def on_report(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
     """已报到 from the liaison's chat (the token was issued to it alone)."""
-    from handlers.tickets import TicketService  # tickets builds on this module
+    from handlers.card_desk import refresh_cards  # both build on this module
+    from handlers.tickets import TicketService
 
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
     ticket = await service.get(int(args.get("ticket", 0)), for_update=True)
@@ -71,6 +72,7 @@ async def on_report(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> 
     for code in {ticket.assignee_code, _summoner(await ctx.uow.events.for_ticket(ticket.id))}:
         if code:
             await service.notify.staff_text(code, note, f"{ticket.number}:{tag}:{code}", ticket)
+    await refresh_cards(service.notify, ticket, tag)
     local = now.astimezone(ZoneInfo(ctx.config.district.timezone))
     ctx.answer(texts.WHISTLE_REPORTED_OK.format(time=f"{local:%H:%M}"))
     ctx.say(texts.WHISTLE_REPORTED_OK.format(time=f"{local:%H:%M}") + f" {ticket.number}")
