@@ -24,26 +24,36 @@ WORK_ROWS: tuple[tuple[str, ...], ...] = (
 def handed_over_automatically(events: Sequence[TicketEventRow], code: str) -> bool:
     """`code` accepted the ticket and every move since then was an automatic escalation: the
     worker may still hand in the result they have."""
-    accepted = [i for i, event in enumerate(events)
-                if event.action == "accepted" and event.actor == code]
+    accepted = [
+        i for i, event in enumerate(events) if event.action == "accepted" and event.actor == code
+    ]
     if not accepted:
         return False
-    moves = [event for event in events[accepted[-1] + 1:] if event.action in ROUTING]
+    moves = [event for event in events[accepted[-1] + 1 :] if event.action in ROUTING]
     return bool(moves) and all(
         event.action == "escalated" and event.actor == SYSTEM_ACTOR for event in moves
     )
 
 
-def may_hand_in(config: GridDeskConfig, ticket: TicketRow, code: str,
-                events: Sequence[TicketEventRow]) -> bool:
+def may_hand_in(
+    config: GridDeskConfig, ticket: TicketRow, code: str, events: Sequence[TicketEventRow]
+) -> bool:
     """A lower level whose case was escalated automatically may still report its result."""
     level = level_of(config, ticket, code)
-    return (ticket.status in (Status.ASSIGNED, Status.ACCEPTED) and level is not None
-            and level < ticket.level and handed_over_automatically(events, code))
+    return (
+        ticket.status in (Status.ASSIGNED, Status.ACCEPTED)
+        and level is not None
+        and level < ticket.level
+        and handed_over_automatically(events, code)
+    )
 
 
-def work_actions(config: GridDeskConfig, ticket: TicketRow, code: str,
-                 events: Sequence[TicketEventRow] | None = None) -> list[str]:
+def work_actions(
+    config: GridDeskConfig,
+    ticket: TicketRow,
+    code: str,
+    events: Sequence[TicketEventRow] | None = None,
+) -> list[str]:
     """The actions `code` can take on the ticket now (empty: the card is read-only)."""
     if ticket.status not in lifecycle.OPEN or ticket.status == Status.TRIAGE:
         return []
@@ -51,8 +61,9 @@ def work_actions(config: GridDeskConfig, ticket: TicketRow, code: str,
     if level is None:
         return []
     if not lifecycle.can_act(ticket, level):
-        return ["hand_in"] if events is not None and may_hand_in(
-            config, ticket, code, events) else []
+        return (
+            ["hand_in"] if events is not None and may_hand_in(config, ticket, code, events) else []
+        )
     actions = ["accept"] if ticket.status == Status.ASSIGNED else ["resolve"]
     if ticket.level < lifecycle.TOP_LEVEL:
         actions.append("escalate")

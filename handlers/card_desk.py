@@ -22,11 +22,13 @@ from models.outbox import CAPTION_LIMIT, DEAD, PENDING, sent_as_caption
 async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
     """Re-render every card of `ticket` and edit those whose text or buttons changed."""
     uow = notify.uow
-    rows = list(await uow.session.scalars(
-        select(OutboxRow)
-        .where(OutboxRow.ticket_number == ticket.number, OutboxRow.person_code.is_not(None))
-        .order_by(OutboxRow.id)
-    ))
+    rows = list(
+        await uow.session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.ticket_number == ticket.number, OutboxRow.person_code.is_not(None))
+            .order_by(OutboxRow.id)
+        )
+    )
     cards = [row for row in rows if (row.payload or {}).get("card") and row.status != DEAD]
     if not cards:
         return
@@ -43,8 +45,9 @@ async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
         if recipient is None:
             continue
         active = newest[row.person_code] == row.id
-        text, keyboard = await notify.render_card(ticket, row.payload["card"], recipient,
-                                                  active, events)
+        text, keyboard = await notify.render_card(
+            ticket, row.payload["card"], recipient, active, events
+        )
         if sent_as_caption(row.payload):
             text = fit(text, CAPTION_LIMIT)
         if _looks(shown[row.key]) == _looks(_visible(text, keyboard)):
@@ -52,24 +55,28 @@ async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
         await _edit(notify, row, text, keyboard, tag)
 
 
-async def _edit(notify: Notifier, row: OutboxRow, text: str, keyboard: Keyboard | None,
-                tag: str) -> None:
+async def _edit(
+    notify: Notifier, row: OutboxRow, text: str, keyboard: Keyboard | None, tag: str
+) -> None:
     """Rewrite a card still waiting in the outbox; queue an edit of a delivered one."""
     visible = _visible(text, keyboard)
     if row.status == PENDING:
         payload = {key: value for key, value in row.payload.items() if key != "reply_markup"}
         result = await notify.uow.session.execute(
             update(OutboxRow)
-            .where(OutboxRow.id == row.id, OutboxRow.status == PENDING,
-                   OutboxRow.claimed_by.is_(None))
+            .where(
+                OutboxRow.id == row.id, OutboxRow.status == PENDING, OutboxRow.claimed_by.is_(None)
+            )
             .values(payload={**payload, **visible})
             .execution_options(synchronize_session=False)
         )
         if getattr(result, "rowcount", 0):
             return
     await notify.uow.outbox.add(
-        key=f"{row.key}:edit:{tag}", chat_id=row.chat_id,
-        payload={**visible, "edit_of": row.key}, person_code=row.person_code,
+        key=f"{row.key}:edit:{tag}",
+        chat_id=row.chat_id,
+        payload={**visible, "edit_of": row.key},
+        person_code=row.person_code,
         ticket_number=row.ticket_number,
     )
 
@@ -84,8 +91,9 @@ def _visible(text: str, keyboard: Keyboard | None) -> dict[str, Any]:
 def _looks(payload: dict[str, Any]) -> tuple[str, list[list[str]]]:
     """What the recipient sees: the text and the button labels (tokens differ every time)."""
     markup = payload.get("reply_markup") or {}
-    labels = [[button.get("text", "") for button in row]
-              for row in markup.get("inline_keyboard", [])]
+    labels = [
+        [button.get("text", "") for button in row] for row in markup.get("inline_keyboard", [])
+    ]
     return str(payload.get("text") or ""), labels
 
 

@@ -112,7 +112,8 @@ class Notifier:
     def triage_hint(self, ticket: TicketRow) -> str:
         if ticket.grid_code is None:
             return texts.TRIAGE_HINT
-        return texts.TRIAGE_HINT_KNOWN.format(grid=escape(self.config.grid(ticket.grid_code)[2].name))
+        grid = self.config.grid(ticket.grid_code)[2]
+        return texts.TRIAGE_HINT_KNOWN.format(grid=escape(grid.name))
 
     async def _work_rows(self, ticket: TicketRow, chat: int, actions: list[str]
                          ) -> list[list[Button]]:

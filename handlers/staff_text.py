@@ -41,8 +41,14 @@ async def on_text(ctx: Ctx, text: str, photo: str | None = None) -> None:
             ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(data["photos"])))
         return
     cases = await cases_in_hand(ctx)
-    rows = [[await ctx.button(texts.USE_AS_RESULT.format(number=ticket.number), "use_result",
-                              ticket=ticket.id)] for ticket in cases[:MAX_OFFERED]]
+    rows = [
+        [
+            await ctx.button(
+                texts.USE_AS_RESULT.format(number=ticket.number), "use_result", ticket=ticket.id
+            )
+        ]
+        for ticket in cases[:MAX_OFFERED]
+    ]
     rows.append([await ctx.button(texts.BTN_AS_COMPLAINT, "staff_complaint")])
     ctx.say(texts.STAFF_TEXT_OFFER if cases else texts.STAFF_TEXT_NO_CASE, Keyboard.inline(*rows))
 
@@ -61,19 +67,31 @@ async def cases_in_hand(ctx: Ctx) -> list[TicketRow]:
     code = ctx.person.code
     holding = await ctx.uow.tickets.assigned_to(code, [str(Status.ACCEPTED)])
     accepted = select(TicketEventRow.ticket_id).where(
-        TicketEventRow.actor == code, TicketEventRow.action == "accepted")
-    others = list(await ctx.uow.session.scalars(
-        select(TicketRow).where(TicketRow.id.in_(accepted), TicketRow.assignee_code != code,
-                                TicketRow.status.in_([str(Status.ASSIGNED), str(Status.ACCEPTED)]))
-        .order_by(TicketRow.id).limit(20)))
-    escalated = [ticket for ticket in others
-                 if may_hand_in(ctx.config, ticket, code,
-                                await ctx.uow.events.for_ticket(ticket.id))]
+        TicketEventRow.actor == code, TicketEventRow.action == "accepted"
+    )
+    others = list(
+        await ctx.uow.session.scalars(
+            select(TicketRow)
+            .where(
+                TicketRow.id.in_(accepted),
+                TicketRow.assignee_code != code,
+                TicketRow.status.in_([str(Status.ASSIGNED), str(Status.ACCEPTED)]),
+            )
+            .order_by(TicketRow.id)
+            .limit(20)
+        )
+    )
+    escalated = [
+        ticket
+        for ticket in others
+        if may_hand_in(ctx.config, ticket, code, await ctx.uow.events.for_ticket(ticket.id))
+    ]
     return holding + escalated
 
 
-async def on_button(ctx: Ctx, action: str, args: dict[str, Any],
-                    token: CallbackTokenRow | None = None) -> None:
+async def on_button(
+    ctx: Ctx, action: str, args: dict[str, Any], token: CallbackTokenRow | None = None
+) -> None:
     """使用 as a result / 作为新问题 / 提交办理结果 (hand-in card button)."""
     if ctx.person is None:
         ctx.refuse_stale(f"{action} by a resident")
@@ -82,7 +100,8 @@ async def on_button(ctx: Ctx, action: str, args: dict[str, Any],
         await _as_complaint(ctx)
         return
     ticket = await TicketService(ctx.uow, ctx.services.clock, ctx.config).get(
-        int(args.get("ticket", 0)), for_update=True)
+        int(args.get("ticket", 0)), for_update=True
+    )
     if ticket is None:
         ctx.refuse_stale(f"{action} on a missing ticket")
         return
@@ -98,8 +117,10 @@ async def on_button(ctx: Ctx, action: str, args: dict[str, Any],
         return
     ctx.set_state(HAND_IN_NOTE, {"ticket": ticket.id, "photos": list(data.get("photos") or [])})
     ctx.answer()
-    ctx.say(texts.ASK_RESOLVE_NOTE.format(number=ticket.number),
-            Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    ctx.say(
+        texts.ASK_RESOLVE_NOTE.format(number=ticket.number),
+        Keyboard.reply([Button(texts.BTN_CANCEL)]),
+    )
 
 
 async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
@@ -112,7 +133,8 @@ async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
             return
     photos = list(ctx.data.get("photos") or [])
     ticket = await TicketService(ctx.uow, ctx.services.clock, ctx.config).get(
-        int(ctx.data.get("ticket", 0)), for_update=True)
+        int(ctx.data.get("ticket", 0)), for_update=True
+    )
     ctx.set_state(None)
     if ticket is None:
         ctx.say(texts.STALE_BUTTON)

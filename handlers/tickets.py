@@ -262,9 +262,7 @@ class TicketService:
         )
         await refresh_cards(self.notify, ticket, tag)
 
-    async def _recategorise(
-        self, ticket: TicketRow, actor: str, category_code: str | None
-    ) -> None:
+    async def _recategorise(self, ticket: TicketRow, actor: str, category_code: str | None) -> None:
         """Only the category changes: the resolve deadline is counted again from filing in
         the new category's service level; nobody gets a second card, the resident no 已转由."""
         if category_code is None or category_code == ticket.category_code:
@@ -287,25 +285,40 @@ class TicketService:
         stays with that level)."""
         _, community, _ = self.config.grid(grid_code)
         building = rebuilt_building(self.config, ticket, grid_code)
-        data = {"grid_code": [ticket.grid_code, grid_code],
-                "community_code": [ticket.community_code, community.code],
-                "building": [ticket.building, building]}
-        event = lifecycle.record(ticket, now=self.clock.now(), actor=actor, action="grid_set",
-                                 note=self.config.grid(grid_code)[2].name, data=data)
+        data = {
+            "grid_code": [ticket.grid_code, grid_code],
+            "community_code": [ticket.community_code, community.code],
+            "building": [ticket.building, building],
+        }
+        event = lifecycle.record(
+            ticket,
+            now=self.clock.now(),
+            actor=actor,
+            action="grid_set",
+            note=self.config.grid(grid_code)[2].name,
+            data=data,
+        )
         ticket.grid_code, ticket.community_code, ticket.building = (
-            grid_code, community.code, building)
+            grid_code,
+            community.code,
+            building,
+        )
         tag = await self._record(event)
         await refresh_cards(self.notify, ticket, tag)
 
     async def transfer_reason(self, ticket: TicketRow, actor: str, reason: str) -> None:
         """Why the case was transferred, told after the transfer to whoever holds it now."""
-        event = lifecycle.record(ticket, now=self.clock.now(), actor=actor,
-                                 action="transfer_note", note=reason)
+        event = lifecycle.record(
+            ticket, now=self.clock.now(), actor=actor, action="transfer_note", note=reason
+        )
         tag = await self._record(event)
         if ticket.assignee_code:
             await self.notify.staff_text(
-                ticket.assignee_code, reason_line(self.config, actor, ticket.number, reason),
-                f"{ticket.number}:{tag}:{ticket.assignee_code}", ticket)
+                ticket.assignee_code,
+                reason_line(self.config, actor, ticket.number, reason),
+                f"{ticket.number}:{tag}:{ticket.assignee_code}",
+                ticket,
+            )
         await refresh_cards(self.notify, ticket, tag)
 
     async def whistle(self, ticket: TicketRow, actor: str, department: str) -> Department:
@@ -325,9 +338,15 @@ class TicketService:
         )
         tag = await self._record(event)
         await liaison_card(self.notify, ticket, unit, due, actor, tag)
-        await self.notify.reporter(ticket, texts.REPORTER_WHISTLE.format(
-            number=ticket.number, department=escape(department),
-            due=local_date(self.config, due)), tag)
+        await self.notify.reporter(
+            ticket,
+            texts.REPORTER_WHISTLE.format(
+                number=ticket.number,
+                department=escape(department),
+                due=local_date(self.config, due),
+            ),
+            tag,
+        )
         await refresh_cards(self.notify, ticket, tag)
         return unit
 

@@ -23,8 +23,11 @@ def rebuilt_building(config: GridDeskConfig, ticket: TicketRow, grid_code: str) 
         if not text or parser.name_re is None:
             continue
         only_new = parser.name_re.sub(  # other communities' names blanked out
-            lambda m: m.group() if parser.names[m.group()] == community.code else "、" * len(
-                m.group()), normalize(text).text)
+            lambda m: (
+                m.group() if parser.names[m.group()] == community.code else "、" * len(m.group())
+            ),
+            normalize(text).text,
+        )
         found = parser.parse(only_new)
         if found.community == community.code and found.building is not None:
             low, high = grid.buildings or (found.building, found.building)
@@ -51,4 +54,5 @@ def sent_by(config: GridDeskConfig, actor: str, reason: str | None = None) -> st
 
 def reason_line(config: GridDeskConfig, actor: str, number: str, reason: str) -> str:
     return texts.TRANSFER_REASON_LATER.format(
-        number=number, name=escape(person_name(config, actor)), reason=escape(clip(reason, 1500)))
+        number=number, name=escape(person_name(config, actor)), reason=escape(clip(reason, 1500))
+    )

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers import texts
+from handlers.card_desk import refresh_cards
 from handlers.context import Ctx, clip, escape
 from handlers.notify import Notifier
 from handlers.org import people
@@ -21,39 +22,55 @@ from models.sla import add_duration, working_time
 REPORTED = "whistle_reported"
 
 
-def report_due(config: GridDeskConfig, ticket: TicketRow, department: Department,
-               now: datetime) -> datetime:
+def report_due(
+    config: GridDeskConfig, ticket: TicketRow, department: Department, now: datetime
+) -> datetime:
     """报到时限: the department's window from now (working time like the case's own)."""
     district = config.district
     category = category_for(config, ticket.category_code)
     working = not ticket.urgent and working_time(category, district.calendar)
-    return add_duration(now, department.report_within, district.timezone,
-                        district.calendar if working else None)
+    return add_duration(
+        now, department.report_within, district.timezone, district.calendar if working else None
+    )
 
 
-async def liaison_card(notify: Notifier, ticket: TicketRow, department: Department,
-                       due: datetime, actor: str, tag: str) -> None:
+async def liaison_card(
+    notify: Notifier, ticket: TicketRow, department: Department, due: datetime, actor: str, tag: str
+) -> None:
     """The summons to the department's liaison (no resident contact data in it)."""
     liaison = department.liaison
     if liaison is None or liaison.chat_id is None:
         return
     summoner = (await people(notify.uow, [actor])).get(actor)
     text = texts.WHISTLE_CARD.format(
-        number=ticket.number, category=escape(notify.category_name(ticket.category_code)),
-        place=escape(notify.place(ticket)), text=escape(clip(ticket.original_text, 1500)),
+        number=ticket.number,
+        category=escape(notify.category_name(ticket.category_code)),
+        place=escape(notify.place(ticket)),
+        text=escape(clip(ticket.original_text, 1500)),
         summoner=escape(summoner.name if summoner else actor),
-        department=escape(department.name), due=notify.local_time(due))
-    button = await notify._button(liaison.chat_id, texts.BTN_REPORTED, "whistle_report",
-                                  ticket=ticket.id, department=department.name)
-    await notify._send(liaison.chat_id, text, f"{ticket.number}:{tag}:{liaison.code}",
-                       Keyboard.inline([button]), tuple(ticket.photo_file_ids or ()),
-                       ticket=ticket)
+        department=escape(department.name),
+        due=notify.local_time(due),
+    )
+    button = await notify._button(
+        liaison.chat_id,
+        texts.BTN_REPORTED,
+        "whistle_report",
+        ticket=ticket.id,
+        department=department.name,
+    )
+    await notify._send(
+        liaison.chat_id,
+        text,
+        f"{ticket.number}:{tag}:{liaison.code}",
+        Keyboard.inline([button]),
+        tuple(ticket.photo_file_ids or ()),
+        ticket=ticket,
+    )
 
 
 async def on_report(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
     """已报到 from the liaison's chat (the token was issued to it alone)."""
-    from handlers.card_desk import refresh_cards  # both build on this module
-    from handlers.tickets import TicketService
+    from handlers.tickets import TicketService  # tickets builds on this module
 
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
     ticket = await service.get(int(args.get("ticket", 0)), for_update=True)
@@ -63,12 +80,17 @@ async def on_report(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> 
         return
     now = ctx.now()
     actor = department.liaison.code if department.liaison else "department"
-    event = lifecycle.record(ticket, now=now, actor=actor, action=REPORTED,
-                             note=department.name, data={"department": department.name})
+    event = lifecycle.record(
+        ticket,
+        now=now,
+        actor=actor,
+        action=REPORTED,
+        note=department.name,
+        data={"department": department.name},
+    )
     tag = await service._record(event)
     token.used_at = now
-    note = texts.WHISTLE_REPORTED.format(department=escape(department.name),
-                                         number=ticket.number)
+    note = texts.WHISTLE_REPORTED.format(department=escape(department.name), number=ticket.number)
     for code in {ticket.assignee_code, _summoner(await ctx.uow.events.for_ticket(ticket.id))}:
         if code:
             await service.notify.staff_text(code, note, f"{ticket.number}:{tag}:{code}", ticket)

@@ -274,8 +274,9 @@ def hand_in(ticket: TicketRow, *, now: datetime, actor: str, note: str) -> Ticke
     ticket.status = Status.RESOLVED.value
     ticket.resolved_at = now
     ticket.result_note = note
-    return _event(ticket, Action.RESOLVE, actor, now, before, ticket.level, note,
-                  {"handed_in": True})
+    return _event(
+        ticket, Action.RESOLVE, actor, now, before, ticket.level, note, {"handed_in": True}
+    )
 
 
 def close(

@@ -125,8 +125,9 @@ class OutboxDelivery:
         if not keys:
             return rows
         found = await self.session.execute(
-            select(OutboxRow.key, OutboxRow.status, OutboxRow.message_id, OutboxRow.payload)
-            .where(OutboxRow.key.in_(sorted(keys)))
+            select(OutboxRow.key, OutboxRow.status, OutboxRow.message_id, OutboxRow.payload).where(
+                OutboxRow.key.in_(sorted(keys))
+            )
         )
         cards = {key: (status, message_id, payload) for key, status, message_id, payload in found}
         kept: list[OutboxRow] = []

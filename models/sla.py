@@ -2,10 +2,11 @@
 
 Pure functions. Durations are counted in calendar time in the district's time zone (a `1d`
 deadline falls at the same local wall time the next day, DST-safe), unless the district calendar
-switches `working_hours` on (or the category its own `working_calendar`): then the duration is counted in working time of the district calendar.
-In working time a whole day means one working day, i.e. `work_end - work_start` of working time,
-and the remainder counts as working hours (`1d` from Wednesday 10:00 is Thursday 10:00; from
-Friday 20:00 it is the end of Monday's working hours). Urgent tickets always run in calendar time:
+switches `working_hours` on (or the category its own `working_calendar`): then the duration
+is counted in working time of the district calendar. In working time a whole day means one
+working day, i.e. `work_end - work_start` of working time, and the remainder counts as working
+hours (`1d` from Wednesday 10:00 is Thursday 10:00; from Friday 20:00 it is the end of Monday's
+working hours). Urgent tickets always run in calendar time:
 immediate danger does not wait for Monday.
 """
 

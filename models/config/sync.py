@@ -14,7 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.config.schema import GridDeskConfig, Person, appointments
-from models.sla import working_time
 from models.orm import (
     AppointmentRow,
     Base,
@@ -25,6 +24,7 @@ from models.orm import (
     PersonRow,
     StreetRow,
 )
+from models.sla import working_time
 
 
 class _HasSession(Protocol):

@@ -37,7 +37,8 @@ def quiet_nights(chat: DemoSession) -> None:
     """The district holds residents' messages 21:30–07:30 (the demo ships with it off)."""
     services = chat.app.services
     district = services.config.district.model_copy(
-        update={"quiet_hours": QuietHours(start=time(21, 30), end=time(7, 30))})
+        update={"quiet_hours": QuietHours(start=time(21, 30), end=time(7, 30))}
+    )
     services.config = services.config.model_copy(update={"district": district})
 
 
@@ -48,7 +49,8 @@ async def file(chat: DemoSession, text: str) -> None:
 
 
 async def test_a_street_lamp_filed_friday_night_waits_for_monday_working_hours(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     clock_of(chat).set(datetime(2026, 11, 20, 22, 30, tzinfo=SH))  # Friday
     await file(chat, LAMP_POST)
     filed = texts_to(chat)[-1]
@@ -67,11 +69,13 @@ async def test_a_street_lamp_filed_friday_night_waits_for_monday_working_hours(
     assert ticket.level == 1
     assert ticket.accept_due_at == datetime(2026, 11, 23, 13, 1, tzinfo=SH)
     assert [t for t in texts_to(chat, "resident") if "已上报" in t] == [
-        f"您的诉求 {ticket.number} 已上报至网格党支部，会继续跟进办理。"]
+        f"您的诉求 {ticket.number} 已上报至网格党支部，会继续跟进办理。"
+    ]
 
 
 async def test_the_filing_deadline_holds_across_levels_and_the_report_counts_it(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     filed_at = datetime(2026, 11, 23, 9, 0, tzinfo=SH)  # Monday
     clock_of(chat).set(filed_at)
     await file(chat, LEAK)
@@ -95,8 +99,11 @@ async def test_the_filing_deadline_holds_across_levels_and_the_report_counts_it(
         report = await daily_report(uow, "MDHY", late.date(), SH, as_of=late)
     assert report.overdue == 1
     [item] = report.overdue_items
-    assert (item.number, item.kind, item.due) == (ticket.number, "resolve",
-                                                  filed_at + timedelta(days=1))
+    assert (item.number, item.kind, item.due) == (
+        ticket.number,
+        "resolve",
+        filed_at + timedelta(days=1),
+    )
     assert "超期：1 件" in render_report(report, SH)
 
 

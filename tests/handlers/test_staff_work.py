@@ -3,6 +3,7 @@ automatic escalation, cards edited in place, staff help."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -24,7 +25,8 @@ async def photo(chat: DemoSession, file_id: str, caption: str | None = None) -> 
 async def reporter_rows(chat: DemoSession) -> list[OutboxRow]:
     async with chat.app.services.uow_factory() as uow:
         rows = await uow.session.scalars(
-            select(OutboxRow).where(OutboxRow.key.like("%:reporter")).order_by(OutboxRow.id))
+            select(OutboxRow).where(OutboxRow.key.like("%:reporter")).order_by(OutboxRow.id)
+        )
         found = list(rows)
         uow.session.expunge_all()
         return found
@@ -46,12 +48,13 @@ async def test_result_photos_reach_the_resident(chat: DemoSession) -> None:
     assert ticket.status == "resolved"
     resolved = [row for row in await reporter_rows(chat) if "已办结" in row.payload["text"]]
     assert [row.payload.get("photos") for row in resolved] == [["result-photo-1"]]
-    assert any(label == "满意" for _, label in [(0, b) for m in chat.last_to("resident")
-                                                for b, _ in m.buttons])
+    assert any(
+        label == "满意"
+        for _, label in [(0, b) for m in chat.last_to("resident") for b, _ in m.buttons]
+    )
 
 
-async def test_a_result_typed_before_pressing_resolve_is_not_a_complaint(
-        chat: DemoSession) -> None:
+async def test_a_result_typed_before_pressing_resolve_is_not_a_complaint(chat: DemoSession) -> None:
     ticket = await filed_and_accepted(chat)
     await chat.say("已联系物业更换了楼道灯")
     assert len(await tickets(chat)) == 1  # no new complaint
@@ -61,8 +64,7 @@ async def test_a_result_typed_before_pressing_resolve_is_not_a_complaint(
     assert (ticket.status, ticket.result_note) == ("resolved", "已联系物业更换了楼道灯")
 
 
-async def test_a_typed_result_is_used_when_resolve_is_pressed_after_it(
-        chat: DemoSession) -> None:
+async def test_a_typed_result_is_used_when_resolve_is_pressed_after_it(chat: DemoSession) -> None:
     await filed_and_accepted(chat)
     await photo(chat, "before-after")
     await chat.say("灯已修好")
@@ -83,7 +85,8 @@ async def test_staff_text_without_a_case_is_not_filed(chat: DemoSession) -> None
 
 
 async def test_a_worker_hands_in_the_result_after_an_automatic_escalation(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     ticket = await filed_and_accepted(chat)
     clock_of(chat).advance(timedelta(days=3, minutes=1))  # past the filing's 3-day deadline
     await chat.sweep()
@@ -121,8 +124,9 @@ async def test_the_card_is_a_workspace(chat: DemoSession) -> None:
     text, buttons = card_of(chat, WORKER)
     assert buttons == [] and "王晓东 办结：已修好" in text
     async with chat.app.services.uow_factory() as uow:
-        card = await uow.session.scalar(select(OutboxRow).where(
-            OutboxRow.person_code == WORKER).order_by(OutboxRow.id))
+        card = await uow.session.scalar(
+            select(OutboxRow).where(OutboxRow.person_code == WORKER).order_by(OutboxRow.id)
+        )
         assert card is not None and card.message_id is not None
         [ticket] = list(await uow.session.scalars(select(TicketRow)))
         assert ticket.status == "resolved"
@@ -139,7 +143,8 @@ async def test_staff_help_is_staff_help_with_the_staff_keyboard(chat: DemoSessio
 
 
 async def test_a_whistle_reaches_the_department_and_its_report_is_recorded(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     ticket = await filed_and_accepted(chat)
     await chat.press("吹哨")
     await chat.press("物业服务企业")
@@ -158,13 +163,12 @@ async def test_a_whistle_reaches_the_department_and_its_report_is_recorded(
     await chat.say(f"/status {ticket.number}")
     assert "部门报到" in texts_to(chat)[-1] and "吹哨报到" in texts_to(chat)[-1]
     chat.switch("DEPT-WY")
-    try:
-        await chat.press("已报到")  # a second press changes nothing
-    except LookupError:
-        pass
+    with contextlib.suppress(LookupError):  # the button may be gone; a press changes nothing
+        await chat.press("已报到")
     async with chat.app.services.uow_factory() as uow:
-        reported = [e for e in await uow.events.for_ticket(ticket.id)
-                    if e.action == "whistle_reported"]
+        reported = [
+            e for e in await uow.events.for_ticket(ticket.id) if e.action == "whistle_reported"
+        ]
         assert [(e.actor, e.note) for e in reported] == [("DEPT-WY", "物业服务企业")]
 
 

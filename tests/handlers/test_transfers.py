@@ -24,7 +24,8 @@ async def filed(chat: DemoSession, text: str = LIFT) -> TicketRow:
 
 
 async def test_a_transfer_to_another_community_drops_its_building_and_says_who_and_why(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     ticket = await filed(chat)
     assert (ticket.grid_code, ticket.building) == ("MDHY-01", 6)
     chat.switch(WORKER)
@@ -51,17 +52,23 @@ async def test_a_transfer_within_the_community_keeps_the_building(chat: DemoSess
 
 
 def test_the_building_is_found_again_when_the_text_names_the_new_community(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     config = chat.app.services.config
-    ticket = TicketRow(original_text="明德花园门口对面，颂运水庭7号楼旁边的路灯坏了",
-                       normalized_text="明德花园门口对面，颂运水庭7号楼旁边的路灯坏了",
-                       community_code="MDHY", grid_code="MDHY-01", building=7)
+    ticket = TicketRow(
+        original_text="明德花园门口对面，颂运水庭7号楼旁边的路灯坏了",
+        normalized_text="明德花园门口对面，颂运水庭7号楼旁边的路灯坏了",
+        community_code="MDHY",
+        grid_code="MDHY-01",
+        building=7,
+    )
     assert rebuilt_building(config, ticket, "SYST-02") == 7
     assert rebuilt_building(config, ticket, "GXSH-01") is None
 
 
 async def test_a_category_correction_sends_no_second_card_and_no_transferred_message(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     ticket = await filed(chat)
     chat.switch(WORKER)
     await chat.press("转派")
@@ -69,11 +76,19 @@ async def test_a_category_correction_sends_no_second_card_and_no_transferred_mes
     await chat.press("物业服务")
     [fixed] = await tickets(chat)
     assert (fixed.category_code, fixed.grid_code, fixed.assignee_code) == (
-        "property_service", "MDHY-01", WORKER)
+        "property_service",
+        "MDHY-01",
+        WORKER,
+    )
     assert not any("已转由" in t for t in texts_to(chat, "resident"))
     async with chat.app.services.uow_factory() as uow:
-        cards = [row for row in await uow.session.scalars(
-            select(OutboxRow).where(OutboxRow.person_code == WORKER)) if "card" in row.payload]
+        cards = [
+            row
+            for row in await uow.session.scalars(
+                select(OutboxRow).where(OutboxRow.person_code == WORKER)
+            )
+            if "card" in row.payload
+        ]
         assert len(cards) == 1
     assert "物业服务" in card_of(chat, WORKER)[0]
     assert fixed.resolve_due_at is not None and ticket.resolve_due_at is not None
@@ -81,7 +96,8 @@ async def test_a_category_correction_sends_no_second_card_and_no_transferred_mes
 
 
 async def test_a_street_that_accepted_an_escalated_triage_case_sets_its_grid(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     chat.switch("resident")
     await chat.say("颂运水庭小区里有人天天半夜在花园里放音乐跳舞，吵得睡不着")
     await chat.say("跳过")
@@ -98,21 +114,34 @@ async def test_a_street_that_accepted_an_escalated_triage_case_sets_its_grid(
     await chat.press("颂运水庭第一网格")
     [ticket] = await tickets(chat)
     assert (ticket.grid_code, ticket.level, ticket.assignee_code, ticket.status) == (
-        "SYST-01", 3, "XZ-C", "accepted")
+        "SYST-01",
+        3,
+        "XZ-C",
+        "accepted",
+    )
     assert "指定网格" not in card_of(chat, "XZ-C")[1]
 
 
 async def test_a_triage_card_with_a_known_grid_does_not_say_unsure_of_the_grid(
-        chat: DemoSession) -> None:
+    chat: DemoSession,
+) -> None:
     services = chat.app.services
     async with services.uow_factory() as uow:
         service = TicketService(uow, services.clock, services.config)
-        draft = {"text": "明德花园2号楼有点事", "normalized": "明德花园2号楼有点事",
-                 "category": "other", "community": "MDHY", "grid": "MDHY-01", "building": 2,
-                 "confidence": 0.2, "needs_review": True}
+        draft = {
+            "text": "明德花园2号楼有点事",
+            "normalized": "明德花园2号楼有点事",
+            "category": "other",
+            "community": "MDHY",
+            "grid": "MDHY-01",
+            "building": 2,
+            "confidence": 0.2,
+            "needs_review": True,
+        }
         await service.file(draft, {"user_id": 1, "chat_id": 1})
         await uow.commit()
     await chat.drain_outbox()
     card = texts_to(chat, "MDHY-S")[-1]
-    assert "把握不足" in card and "自动分派把握不足" not in card and "识别为明德花园第一网格" in card
-    assert [label for label, _ in chat.last_to("MDHY-S")[-1].buttons][0] == "明德花园第一网格"
+    assert "把握不足" in card and "自动分派把握不足" not in card
+    assert "识别为明德花园第一网格" in card
+    assert chat.last_to("MDHY-S")[-1].buttons[0][0] == "明德花园第一网格"
