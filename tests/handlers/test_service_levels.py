@@ -162,3 +162,17 @@ async def test_urgent_cases_are_never_held(chat: DemoSession) -> None:
     chat.switch("MDHY-01-W1")
     await chat.press("接单")
     assert any("已受理" in t for t in texts_to(chat, "resident"))
+
+
+async def test_an_answer_to_what_the_resident_just_did_is_not_held(chat: DemoSession) -> None:
+    quiet_nights(chat)
+    clock_of(chat).set(datetime(2026, 11, 23, 20, 0, tzinfo=SH))
+    await file(chat, LEAK)
+    chat.switch("MDHY-01-W1")
+    await chat.press("接单")
+    await chat.press("办结")
+    await chat.say("已修好")
+    clock_of(chat).set(datetime(2026, 11, 23, 23, 0, tzinfo=SH))
+    chat.switch("resident")
+    await chat.press("满意")
+    assert any("已关闭" in t for t in texts_to(chat, "resident"))
