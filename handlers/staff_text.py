@@ -31,8 +31,8 @@ def held(ctx: Ctx) -> dict[str, Any]:
 async def on_text(ctx: Ctx, text: str, photo: str | None = None) -> None:
     """Hold the text (and photo); offer it as the result of a case in hand, or as a complaint."""
     data = dict(held(ctx))
-    if text:
-        data["text"] = text
+    if text:  # a second message adds to the first: nothing typed is dropped
+        data["text"] = "\n".join(part for part in (data.get("text"), text) if part)
     if photo is not None:
         data["photos"] = [*data.get("photos", []), photo][: ctx.services.limits.max_photos]
     ctx.set_state(HELD, data)
