@@ -12,8 +12,10 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from handlers import texts
+from handlers.context import escape
 from handlers.notify import Notifier
-from handlers.org import people
+from handlers.org import level_of, people
 from handlers.types import Keyboard
 from models.orm import OutboxRow, TicketRow
 from models.outbox import CAPTION_LIMIT, DEAD, PENDING, sent_as_caption
@@ -44,6 +46,9 @@ async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
         recipient = recipients.get(row.person_code or "")
         if recipient is None:
             continue
+        if level_of(notify.config, ticket, recipient.code) is None:
+            await _close_departed(notify, ticket, row, shown[row.key], tag)
+            continue  # moved out of their chain: they hear nothing more of it
         active = newest[row.person_code] == row.id
         text, keyboard = await notify.render_card(
             ticket, row.payload["card"], recipient, active, events
@@ -53,6 +58,21 @@ async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
         if _looks(shown[row.key]) == _looks(_visible(text, keyboard)):
             continue
         await _edit(notify, row, text, keyboard, tag)
+
+
+async def _close_departed(
+    notify: Notifier, ticket: TicketRow, row: OutboxRow, shown: dict[str, Any], tag: str
+) -> None:
+    """A card whose recipient left the ticket's chain (转派): one last edit, without the
+    resident's contact or the new holders' progress, and no buttons."""
+    if not _looks(shown)[1]:
+        return  # already closed, or it never had buttons
+    text = texts.CARD_DEPARTED.format(
+        number=ticket.number,
+        category=escape(notify.category_name(ticket.category_code)),
+        place=escape(notify.place(ticket)),
+    )
+    await _edit(notify, row, text, None, tag)
 
 
 async def _edit(

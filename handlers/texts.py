@@ -158,6 +158,7 @@ CARD = (
 )
 CARD_RESOLVE_DUE = "{due}（自提交起计）"
 CARD_LEVEL_DUE = "，本级最迟 {due}"
+CARD_DEPARTED = "↪️ <b>{number}</b> {category}\n已转至{place}办理，此卡片不再更新。"
 CARD_BADGE_NEW = "🆕 新诉求 "
 CARD_BADGE_URGENT = "🚨 紧急 "
 CARD_BADGE_TRIAGE = "📥 待分派 "
