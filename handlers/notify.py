@@ -11,7 +11,7 @@ from handlers import texts
 from handlers.buttons import make_button
 from handlers.card_actions import WORK_ROWS, triage_open, work_actions
 from handlers.context import clip, escape
-from handlers.org import people, person, ticket_chain
+from handlers.org import level_of, people, person, ticket_chain
 from handlers.service_levels import held_until
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
@@ -135,8 +135,11 @@ class Notifier:
 
     async def card_text(self, ticket: TicketRow, badge: str, recipient: PersonRow,
                         note: str | None = None) -> str:
+        """The card's text; the resident's contact only for a level that may act on it."""
         contact = ""
-        if ticket.reporter_phone or ticket.reporter_name:
+        level = level_of(self.config, ticket, recipient.code)
+        below = level is not None and level < ticket.level
+        if (ticket.reporter_phone or ticket.reporter_name) and not below:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
         return texts.CARD.format(
