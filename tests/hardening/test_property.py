@@ -545,8 +545,10 @@ class Run:
         edit_of = row.payload.get("edit_of")
         if edit_of is not None and self.delivered.get(edit_of) == row.chat_id:
             # an edit of a card that chat already holds (closed when a transfer took it away)
-            assert not any(phone in str(row.payload.get("text")) for phone in PHONES.values()) \
+            assert (
+                not any(phone in str(row.payload.get("text")) for phone in PHONES.values())
                 or row.chat_id in chain
+            )
             return
         self.delivered[row.key] = row.chat_id
         if row.chat_id in liaisons(self.bot.services.config, ticket):  # 吹哨报到
