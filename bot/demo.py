@@ -49,6 +49,8 @@ class DemoSession:
     def __post_init__(self) -> None:
         district = self.app.services.config.district
         self.people = {a.person.code: a.person for a in appointments(district)}
+        self.people.update({d.liaison.code: d.liaison for d in district.departments
+                            if d.liaison is not None})  # departments' liaisons (吹哨报到)
 
     # --- identities ---------------------------------------------------------------------
 
@@ -110,6 +112,9 @@ class DemoSession:
                     return
         raise LookupError(f"no button {label!r} in {self.name_of(chat)}'s chat")
 
+    async def photo(self, file_id: str, caption: str | None = None) -> None:
+        await self.send(Kind.PHOTO, photo_file_id=file_id, photo_size=1000, text=caption)
+
     async def location(self, lat: float, lon: float) -> None:
         await self.send(Kind.LOCATION, location=(lat, lon))
 
@@ -143,12 +148,32 @@ class DemoSession:
             async with self.app.services.uow_factory() as uow:
                 rows = await uow.outbox.claim("demo", limit=50)
                 for row in rows:
-                    self._record(row.chat_id, row.payload.get("text", ""),
-                                 row.payload.get("reply_markup"))
-                    await uow.outbox.mark_sent(row.id)
+                    await self._deliver(uow, row)
                 await uow.commit()
             if not rows:
                 return
+
+    async def _deliver(self, uow: Any, row: Any) -> None:
+        """One outbox row: a new message, or the edit of a card shown earlier (in place)."""
+        payload = row.payload
+        if payload.get("edit_of"):
+            card = await uow.outbox.by_key(payload["edit_of"])
+            if card is not None and card.message_id is not None:
+                self._edit(card.message_id, payload.get("text", ""), payload.get("reply_markup"))
+            await uow.outbox.mark_sent(row.id)
+            return
+        photos = len(payload.get("photos") or [])
+        shown = (f"📷×{photos}\n" if photos else "") + payload.get("text", "")
+        self._record(row.chat_id, shown, payload.get("reply_markup"))
+        await uow.outbox.mark_sent(row.id, message_id=len(self.inbox) - 1)
+
+    def _edit(self, index: int, text: str, markup: dict[str, Any] | None) -> None:
+        message = self.inbox[index]
+        message.text = text
+        message.buttons = [(b["text"], b.get("callback_data", "")) for row in
+                           (markup or {}).get("inline_keyboard", []) for b in row]
+        self.echo(f"  ✏️ 卡片已更新 → {self.name_of(message.chat_id)}：" + " ".join(
+            f"[{label}]" for label, _ in message.buttons))
 
     async def advance(self, span: str) -> None:
         """Move the demo clock forward and let the escalation sweeper act."""

@@ -5,6 +5,7 @@ Script lines (one per line, `#` starts a comment):
   say <text or /command>                     send a message
   press <button label | number>              press the newest inline button with that label
   location <lat> <lon>                       share a location
+  photo <file-id> [caption]                  send a photo (a Telegram file id)
   advance <duration>                         move the clock (e.g. 3h) and run the sweeper
   expect [@persona] <text>                   a message received since the last action contains text
 """
@@ -85,6 +86,32 @@ expect @MDHY-03-B 问题没解决
 expect @MDHY-03-B 已联系维保单位重启电梯
 expect @MDHY-03-W1 居民评价为不满意
 # ---- end of the conversation block ----
+# --- Staff work: a 吹哨 reaches its department; a photo goes with 办结 to the resident ---
+as resident3
+say 明德花园2号楼楼上漏水，天花板一直滴水
+expect 请核对
+press 确认提交
+expect 已提交
+as MDHY-01-W1
+press 接单
+expect 已接单
+press 吹哨
+press 物业服务企业
+expect 已通知联络人
+expect @DEPT-WY 前报到处理
+expect @resident3 协同办理
+as DEPT-WY
+press 已报到
+expect 已记录报到
+expect @MDHY-01-W1 物业服务企业 已报到
+as MDHY-01-W1
+press 办结
+photo demo-result-photo
+expect 照片已收到
+say 已关闭上层水阀并更换漏水管件，天花板不再滴水。
+expect 已办结
+expect @resident3 📷
+expect @resident3 请对办理结果进行评价
 """
 
 
@@ -130,6 +157,10 @@ async def _act(session: DemoSession, verb: str, rest: str, number: int) -> None:
         await session.location(lat, lon)
     elif verb == "advance":
         await session.advance(rest)
+    elif verb == "photo":
+        file_id, _, caption = rest.partition(" ")
+        session.echo(f"\n📷 {session.persona}: {file_id} {caption}".rstrip())
+        await session.photo(file_id, caption.strip() or None)
     else:
         raise ScriptFailure(f"line {number}: unknown command {verb!r}")
 

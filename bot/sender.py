@@ -39,7 +39,15 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.ratelimit import Limits, Pacer
-from bot.sender_api import DEFAULT_API_BASE, ApiResult, BotApi, Outcome, Step, build_steps
+from bot.sender_api import (
+    DEFAULT_API_BASE,
+    ApiResult,
+    BotApi,
+    Outcome,
+    Step,
+    build_steps,
+    message_id_of,
+)
 from models.clock import Clock
 from models.orm import OutboxRow
 from models.outbox import Claimed, OutboxDelivery
@@ -91,6 +99,7 @@ class _Job:
     lease_until: float
     step: int = 0
     failures: int = 0  # transient failures since the claim (the row stores all its attempts)
+    message_id: int | None = None  # of the last step: the message a card edit would change
 
 
 @dataclass
@@ -104,6 +113,7 @@ class _Ops:
     releases: list[int] = field(default_factory=list)
     moves: list[tuple[int, int]] = field(default_factory=list)
     dead: list[tuple[int, str, bool]] = field(default_factory=list)  # id, error, re-route
+    message_ids: dict[int, int] = field(default_factory=dict)  # outbox id -> delivered message
 
     def __bool__(self) -> bool:
         return any((self.sent, self.retries, self.releases, self.moves, self.dead))
@@ -280,9 +290,12 @@ class Sender:
     def _settle(self, chat_id: int, job: _Job, result: ApiResult, now: float) -> None:
         if result.outcome is Outcome.OK:
             job.step += 1
+            job.message_id = message_id_of(result.result) or job.message_id
             if job.step >= len(job.steps):
                 self._pop(chat_id, job)
                 self._ops.sent.append(job.row.id)
+                if job.message_id is not None:
+                    self._ops.message_ids[job.row.id] = job.message_id
                 self.stats.sent += 1
                 self.stats.last_sent_at = now
                 self._ops_ready.set()
@@ -417,6 +430,7 @@ class Sender:
                 releases=ops.releases + merged.releases,
                 moves=ops.moves + merged.moves,
                 dead=ops.dead + merged.dead,
+                message_ids={**ops.message_ids, **merged.message_ids},
             )
             await asyncio.sleep(1.0)
             self._ops_ready.set()
@@ -429,7 +443,7 @@ class Sender:
         if ops.sent or ops.retries or ops.releases or ops.moves:
             async with self.uow_factory() as uow:
                 store = OutboxDelivery(uow.session, self.clock)
-                await store.mark_sent(ops.sent)
+                await store.mark_sent(ops.sent, ops.message_ids)
                 for outbox_id, error, delay, keep in ops.retries:
                     keep_lease = self._domain(self.config.lease) if keep else timedelta(0)
                     await store.reschedule(
@@ -440,6 +454,7 @@ class Sender:
                     await store.move_chat(old, new)
                 await uow.commit()
             ops.sent, ops.retries, ops.releases, ops.moves = [], [], [], []
+            ops.message_ids = {}
         while ops.dead:
             await self._bury(*ops.dead[0])
             ops.dead.pop(0)

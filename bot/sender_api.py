@@ -104,10 +104,34 @@ class BotApi:
         return text.replace(self._token, "<token>")
 
 
+def message_id_of(result: Any) -> int | None:
+    """The message id in a send method's result (the last message of an album)."""
+    if isinstance(result, list) and result:
+        result = result[-1]
+    if isinstance(result, dict) and isinstance(result.get("message_id"), int):
+        return int(result["message_id"])
+    return None
+
+
+def edit_step(
+    chat_id: int, edit: dict[str, Any], text: str, formatting: dict[str, Any], markup: Any
+) -> Step:
+    """editMessageText / editMessageCaption of a delivered card (no markup: buttons removed)."""
+    params: dict[str, Any] = {"chat_id": chat_id, "message_id": int(edit["message_id"])}
+    params.update(formatting)
+    if markup:
+        params["reply_markup"] = markup
+    if edit.get("caption"):
+        return "editMessageCaption", {**params, "caption": text[:CAPTION_LIMIT]}
+    return "editMessageText", {**params, "text": text}
+
+
 def build_steps(chat_id: int, payload: dict[str, Any]) -> list[Step]:
     """The Bot API calls that deliver one outbox payload `{"text", "reply_markup", "photos",
     "parse_mode"}` (parse_mode HTML unless the payload says otherwise).
 
+    `edit: {message_id, caption}` (a card edited in place, resolved by the outbox claim):
+    editMessageText, or editMessageCaption for a card sent as a photo with caption.
     One photo: sendPhoto with the text as caption (and the keyboard) when it fits, else the
     photo then the text. Several photos: albums of up to ten (sendMediaGroup), then the text
     with its keyboard, since an album cannot carry buttons.
@@ -117,6 +141,8 @@ def build_steps(chat_id: int, payload: dict[str, Any]) -> list[Step]:
     markup = payload.get("reply_markup")
     photos = [str(p) for p in payload.get("photos") or [] if p]
     formatting = {"parse_mode": parse_mode} if parse_mode else {}
+    if payload.get("edit"):
+        return [edit_step(chat_id, payload["edit"], text, formatting, markup)]
     message: dict[str, Any] = {"chat_id": chat_id, "text": text, **formatting}
     if markup:
         message["reply_markup"] = markup

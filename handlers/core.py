@@ -11,7 +11,17 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from handlers import account, followup, queries, reports, resident, staff, texts
+from handlers import (
+    account,
+    followup,
+    queries,
+    reports,
+    resident,
+    staff,
+    staff_text,
+    texts,
+    whistle,
+)
 from handlers.buttons import token_of
 from handlers.context import Ctx, Services
 from handlers.org import person
@@ -212,11 +222,14 @@ async def _report(ctx: Ctx) -> None:
 
 
 async def _help(ctx: Ctx) -> None:
+    if ctx.person is not None:  # staff keep their own help and keyboard
+        ctx.say(texts.HELP_STAFF, account.STAFF_KEYBOARD)
+        return
     ctx.say(texts.HELP, resident.MAIN_KEYBOARD)
 
 
 async def _cancel(ctx: Ctx) -> None:
-    if ctx.state == staff.NOTE:
+    if ctx.state in (staff.NOTE, staff_text.HELD, staff_text.HAND_IN_NOTE):
         ctx.set_state(None)
         ctx.say(texts.NOTE_CANCELLED, account.main_keyboard(ctx))
         return
@@ -284,7 +297,13 @@ async def _on_text(ctx: Ctx, text: str) -> None:
     if ctx.state == staff.NOTE:
         await staff.on_note(ctx, text)
         return
+    if ctx.state == staff_text.HAND_IN_NOTE:
+        await staff_text.on_note(ctx, text)
+        return
     if await followup.on_text(ctx, text):
+        return
+    if ctx.person is not None and ctx.state != resident.DRAFT:  # never filed as a complaint
+        await staff_text.on_text(ctx, text)
         return
     await resident.on_text(ctx, text)
 
@@ -302,7 +321,13 @@ async def _on_photo(ctx: Ctx) -> None:
     if ctx.state == staff.NOTE:
         await staff.on_note(ctx, caption, incoming.photo_file_id)
         return
+    if ctx.state == staff_text.HAND_IN_NOTE:
+        await staff_text.on_note(ctx, caption, incoming.photo_file_id)
+        return
     if await followup.on_photo(ctx, incoming.photo_file_id, caption):
+        return
+    if ctx.person is not None and ctx.state != resident.DRAFT:
+        await staff_text.on_text(ctx, caption, incoming.photo_file_id)
         return
     await resident.on_photo(ctx, incoming.photo_file_id, caption or None)
 
@@ -322,6 +347,10 @@ async def _on_callback(ctx: Ctx) -> None:
         await followup.on_button(ctx, action, args, token)
     elif action == "rate":
         await account.rate(ctx, token, args)
+    elif action == "whistle_report":
+        await whistle.on_report(ctx, token, args)
+    elif action in staff_text.ACTIONS:
+        await staff_text.on_button(ctx, action, args, token)
     elif action in staff.ACTIONS:
         await staff.on_button(ctx, action, args, token)
     else:

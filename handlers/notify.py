@@ -12,12 +12,14 @@ from sqlalchemy import select
 
 from handlers import texts
 from handlers.buttons import make_button
+from handlers.card_actions import WORK_ROWS, triage_open, work_actions
 from handlers.context import clip, escape
-from handlers.org import people, person, ticket_chain
+from handlers.org import level_of, people, person, ticket_chain
+from handlers.service_levels import held_until
 from handlers.triage import queue_grids, street_named
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
-from models.config.schema import GridDeskConfig, Level
+from models.config.schema import GridDeskConfig, Level, appointments
 from models.orm import OutboxRow, PersonRow, TicketRow
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
@@ -55,10 +57,10 @@ class Notifier:
     async def _send(self, chat_id: int | None, reply_text: str, key: str,
                     keyboard: Keyboard | None = None, photos: tuple[str, ...] = (),
                     person_code: str | None = None, ticket: TicketRow | None = None,
-                    delay: timedelta | None = None) -> None:
+                    delay: timedelta | None = None, extra: dict[str, Any] | None = None) -> None:
         if chat_id is None:
             return
-        payload = Reply(chat_id, reply_text, keyboard, photos).to_payload()
+        payload = {**Reply(chat_id, reply_text, keyboard, photos).to_payload(), **(extra or {})}
         now = self.clock.now()
         await self.uow.outbox.add(
             key=key, chat_id=chat_id, payload=payload, person_code=person_code,
@@ -73,25 +75,15 @@ class Notifier:
 
     async def card(self, ticket: TicketRow, recipient_code: str, badge: str, tag: str,
                    note: str | None = None) -> None:
-        """The work card with 接单 / 办结 / 上报 / 吹哨 / 转派 buttons."""
+        """The work card: only the actions possible now (接单, 上报, 吹哨, 转派, …)."""
         recipient = await person(self.uow, recipient_code)
         if recipient is None or recipient.chat_id is None:
             return
-        chat = recipient.chat_id
-        args = {"ticket": ticket.id}
-        rows = [
-            [await self._button(chat, texts.BTN_ACCEPT, "accept", **args),
-             await self._button(chat, texts.BTN_RESOLVE, "resolve", **args)],
-            [await self._button(chat, texts.BTN_ESCALATE, "escalate", **args),
-             await self._button(chat, texts.BTN_WHISTLE, "whistle", **args),
-             await self._button(chat, texts.BTN_TRANSFER, "transfer", **args)],
-        ]
-        if ticket.level >= Level.COMMUNITY or ticket.grid_code is None:
-            rows.append([await self._button(chat, texts.BTN_REJECT, "reject", **args)])
-        text = await self.card_text(ticket, badge, recipient, note)
-        await self._send(chat, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         Keyboard.inline(*rows), tuple(ticket.photo_file_ids or ()),
-                         recipient.code, ticket)
+        meta = {"to": recipient.code, "kind": "work", "badge": badge, "note": note}
+        text, keyboard = await self.render_card(ticket, meta, recipient)
+        await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
+                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         extra={"card": meta})
 
     async def triage_card(self, ticket: TicketRow, recipient_code: str, tag: str,
                           note: str | None = None) -> None:
@@ -99,10 +91,49 @@ class Notifier:
         recipient = await person(self.uow, recipient_code)
         if recipient is None or recipient.chat_id is None:
             return
-        chat = recipient.chat_id
+        meta = {"to": recipient.code, "kind": "triage", "badge": texts.CARD_BADGE_TRIAGE,
+                "note": note}
+        text, keyboard = await self.render_card(ticket, meta, recipient)
+        await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
+                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         extra={"card": meta})
+
+    async def render_card(self, ticket: TicketRow, meta: dict[str, Any], recipient: PersonRow,
+                          active: bool = True, events: list[Any] | None = None,
+                          ) -> tuple[str, Keyboard | None]:
+        """A card's text and the buttons still possible for its recipient (`active`: the
+        recipient's newest card of the ticket; older ones keep no buttons)."""
+        text = await self.card_text(ticket, meta.get("badge") or "", recipient, meta.get("note"))
+        triage = meta.get("kind") == "triage"
+        if triage and triage_open(ticket):
+            text += self.triage_hint(ticket)
+        if events:
+            text += timeline(self.config, events)
+        if not active or recipient.chat_id is None:
+            return text, None
+        if triage:
+            rows = await self._triage_rows(ticket, recipient.chat_id) if triage_open(ticket) else []
+        else:
+            actions = work_actions(self.config, ticket, recipient.code, events)
+            rows = await self._work_rows(ticket, recipient.chat_id, actions)
+        return text, Keyboard.inline(*rows) if rows else None
+
+    def triage_hint(self, ticket: TicketRow) -> str:
+        if ticket.grid_code is None:
+            return texts.TRIAGE_HINT
+        grid = self.config.grid(ticket.grid_code)[2]
+        return texts.TRIAGE_HINT_KNOWN.format(grid=escape(grid.name))
+
+    async def _work_rows(self, ticket: TicketRow, chat: int, actions: list[str]
+                         ) -> list[list[Button]]:
+        return [[await self._button(chat, texts.ACTION_LABELS[action], action, ticket=ticket.id)
+                 for action in row if action in actions] for row in WORK_ROWS]
+
+    async def _triage_rows(self, ticket: TicketRow, chat: int) -> list[list[Button]]:
+        grids = triage_grids(self.config, ticket)
         grid_buttons = [
             await self._button(chat, grid.name, "triage_grid", ticket=ticket.id, grid=grid.code)
-            for grid in queue_grids(self.config, ticket)
+            for grid in grids
         ]
         rows = [grid_buttons[i:i + 2] for i in range(0, len(grid_buttons), 2)]
         rows.append([await self._button(chat, texts.BTN_CHANGE_CATEGORY, "pick_category",
@@ -111,20 +142,20 @@ class Notifier:
         if ticket_chain(self.config, ticket)[0][0] < Level.DISTRICT:  # somebody above
             rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate",
                                             ticket=ticket.id)])
-        text = (await self.card_text(ticket, texts.CARD_BADGE_TRIAGE, recipient, note)
-                + texts.TRIAGE_HINT)
-        await self._send(chat, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         Keyboard.inline(*rows), tuple(ticket.photo_file_ids or ()),
-                         recipient.code, ticket)
+        return rows
 
     async def card_text(self, ticket: TicketRow, badge: str, recipient: PersonRow,
                         note: str | None = None) -> str:
+        """The card's text; the resident's contact only for a level that may act on it, and
+        never in a group chat."""
         contact, text = "", clip(ticket.original_text, 1800)
+        level = level_of(self.config, ticket, recipient.code)
+        below = level is not None and level < ticket.level
         if in_group(recipient.chat_id):  # never a resident's contact data in a group chat
             text = PHONE_NUMBER.sub(texts.NUMBER_HIDDEN, text)
             if ticket.reporter_phone or ticket.reporter_name:
                 contact = texts.CARD_CONTACT_IN_GROUP
-        elif ticket.reporter_phone or ticket.reporter_name:
+        elif (ticket.reporter_phone or ticket.reporter_name) and not below:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
         return texts.CARD.format(
@@ -132,7 +163,10 @@ class Notifier:
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),
             place=escape(self.place(ticket)), text=escape(text),
             accept_due=self.local_time(ticket.accept_due_at),
-            resolve_due=self.local_time(ticket.resolve_due_at),
+            resolve_due=texts.CARD_RESOLVE_DUE.format(
+                due=self.local_time(ticket.resolve_due_at)) + (
+                texts.CARD_LEVEL_DUE.format(due=self.local_time(ticket.level_due_at))
+                if ticket.level_due_at else ""),
             keywords=escape("、".join(ticket.keywords or []) or "—"),
             contact=contact,
             note=texts.CARD_NOTE.format(note=escape(clip(note, 1200))) if note else "",
@@ -185,19 +219,29 @@ class Notifier:
     # --- to the reporter ----------------------------------------------------------------
 
     async def reporter(self, ticket: TicketRow, text: str, tag: str,
-                       keyboard: Keyboard | None = None) -> None:
-        """A status message to the resident, in the script they wrote in."""
+                       keyboard: Keyboard | None = None, answer: bool = False,
+                       photos: tuple[str, ...] = ()) -> None:
+        """A status message to the resident, in the script they wrote in. In the district's
+        quiet hours it waits until morning, unless the case is urgent or the message answers
+        what the resident just did (`answer`)."""
         if ticket.reporter_chat_id is None:
             return
+        delay = None
+        held = None if ticket.urgent or answer else held_until(self.config, self.clock.now())
+        if held is not None:
+            delay = held - self.clock.now()
         script = ticket.script or "hans"
         if keyboard is not None and script == "hant":
             keyboard = Keyboard(keyboard.kind, tuple(
                 tuple(Button(to_script(b.text, script), b.data) for b in row)
                 for row in keyboard.rows))
         await self._send(ticket.reporter_chat_id, to_script(text, script),
-                         f"{ticket.number}:{tag}:reporter", keyboard, ticket=ticket)
+                         f"{ticket.number}:{tag}:reporter", keyboard, photos, ticket=ticket,
+                         delay=delay)
 
-    async def rating_request(self, ticket: TicketRow, tag: str) -> None:
+    async def rating_request(self, ticket: TicketRow, tag: str,
+                             photos: tuple[str, ...] = ()) -> None:
+        """办结: the result (with its photos) and the rating buttons."""
         chat = ticket.reporter_chat_id
         if chat is None:
             return
@@ -207,7 +251,7 @@ class Notifier:
                    for score, label in texts.RATING_LABELS.items()]
         text = texts.REPORTER_RESOLVED.format(number=ticket.number,
                                               note=escape(clip(ticket.result_note, 3000)))
-        await self.reporter(ticket, text, tag, Keyboard.inline(buttons))
+        await self.reporter(ticket, text, tag, Keyboard.inline(buttons), photos=photos)
 
     # --- escalation sweeper protocol ----------------------------------------------------
 
@@ -255,6 +299,33 @@ def in_group(chat_id: int | None) -> bool:
     return chat_id is not None and chat_id < 0
 
 
+def triage_grids(config: GridDeskConfig, ticket: TicketRow) -> list[Any]:
+    """The grids a triage card offers (the queue's: community, street or district), the
+    recognised grid first."""
+    grids = queue_grids(config, ticket)
+    return sorted(grids, key=lambda grid: grid.code != ticket.grid_code)
+
+
+def timeline(config: GridDeskConfig, events: list[Any], limit: int = 6) -> str:
+    """Who did what, when: the card's last lines."""
+    names = {item.person.code: item.person.name for item in appointments(config.district)}
+    names.update({"system": "系统", "resident": "居民"})
+    zone = ZoneInfo(config.district.timezone)
+    lines = []
+    for event in events:
+        what = texts.TIMELINE_ACTIONS.get(event.action)
+        if what is None:
+            continue
+        if event.action in ("escalated", "reopened"):
+            what += texts.LEVEL_NAMES.get(event.to_level or 0, "")
+        detail = f"：{escape(clip(event.note, 60))}" if event.note else ""
+        when = event.at.astimezone(zone).strftime("%m-%d %H:%M")
+        lines.append(f"· {when} {escape(names.get(event.actor, event.actor))} {what}{detail}")
+    if not lines:
+        return ""
+    return texts.TIMELINE_HEAD + "\n".join(lines[-limit:])
+
+
 def describe_place(config: GridDeskConfig, community_code: str | None, grid_code: str | None,
                    building: int | None, address_text: str | None = None,
                    script: str = "hans") -> str:
@@ -284,7 +355,11 @@ class SweepNotifier:
 
     async def escalated(self, uow: UnitOfWork, ticket: TicketRow, from_level: Level,
                         to_level: Level, *, reason: str, tag: str) -> None:
-        await self._for(uow).escalated(ticket, from_level, to_level, reason, tag)
+        from handlers.card_desk import refresh_cards  # card_desk builds on this module
+
+        notifier = self._for(uow)
+        await notifier.escalated(ticket, from_level, to_level, reason, tag)
+        await refresh_cards(notifier, ticket, tag)
 
     async def reminder(self, uow: UnitOfWork, ticket: TicketRow, kind: str, *, due: datetime,
                        recipient_code: str | None, tag: str) -> None:

@@ -29,6 +29,7 @@ HISTORY_ACTIONS = {
     "rejected": "驳回",
     "transferred": "转派",
     "whistle": "吹哨报到",
+    "whistle_reported": "部门报到",
     "recategorised": "更正类别",
     "referred": "转社区确定负责网格",
 }

@@ -13,6 +13,7 @@ from handlers import texts
 from handlers.advice import urgent_advice
 from handlers.context import Ctx, clip, escape
 from handlers.notify import describe_place
+from handlers.service_levels import service_level_text
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models.lifecycle import OPEN
@@ -342,10 +343,7 @@ async def _file(ctx: Ctx) -> None:
             MAIN_KEYBOARD)
         return
     category = ctx.config.taxonomy.get(ticket.category_code)
-    accept = ctx.config.taxonomy.accept_within(category.code, ticket.urgent)
-    service_level = texts.SERVICE_LEVEL.format(
-        accept=texts.plain_duration(accept), resolve=texts.plain_duration(category.resolve_within)
-    )
+    service_level = service_level_text(ctx.config, ticket)
     ctx.say(texts.FILED.format(number=ticket.number, category=escape(category.name),
                                handler=service.handler_name(ticket),
                                service_level=service_level), MAIN_KEYBOARD)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers import referral, texts
+from handlers import referral, staff_text, texts
+from handlers.account import STAFF_KEYBOARD
 from handlers.context import Ctx, escape
 from handlers.org import level_of
 from handlers.tickets import TicketService
@@ -79,13 +80,20 @@ async def _ask_note(ctx: Ctx, ticket: TicketRow, args: dict[str, Any], action: s
         lifecycle.next_level(ticket)  # raises at the top level
     if ticket.status not in lifecycle.OPEN:
         raise lifecycle.TicketError(ticket, action)
-    ctx.set_state(NOTE, {"action": action, "ticket": ticket.id, "number": ticket.number})
+    photos = list(staff_text.held(ctx).get("photos") or [])  # sent before pressing 办结
+    ctx.set_state(NOTE, {"action": action, "ticket": ticket.id, "number": ticket.number,
+                         "photos": photos if action == "resolve" else []})
     ctx.answer()
     ctx.say(NOTE_PROMPTS[action].format(number=ticket.number),
             Keyboard.reply([Button(texts.BTN_CANCEL)]))
 
 
 async def _resolve(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    held = staff_text.held(ctx)
+    if held.get("text") and ticket.status == lifecycle.Status.ACCEPTED:
+        ctx.say(texts.RESULT_FROM_HELD)  # typed before pressing 办结: that is the result
+        await staff_text.hand_over_result(ctx, ticket, held["text"], list(held.get("photos") or []))
+        return
     await _ask_note(ctx, ticket, args, "resolve")
 
 
@@ -101,12 +109,21 @@ async def _reject(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
 
 
 async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
-    """The text that completes 办结 / 上报 / 驳回."""
+    """The text that completes 办结 / 上报 / 驳回 (or tells why a case was transferred)."""
     action = ctx.data["action"]
+    if action == "transfer_reason":
+        if text:
+            await on_transfer_reason(ctx, text)
+        return
     if photo is not None:
         ctx.data.setdefault("photos", []).append(photo)
         if not text:
+            album = ctx.incoming.media_group_id
+            if album is None or ctx.data.get("album") != album:
+                ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(ctx.data["photos"])))
+            ctx.data["album"] = album
             return
+    photos = list(ctx.data.get("photos") or [])  # read before the state is cleared
     ticket = await authorised_ticket(ctx, {"ticket": ctx.data["ticket"]})
     ctx.set_state(None)
     if ticket is None:
@@ -114,15 +131,15 @@ async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
     service = _service(ctx)
     try:
         if action == "resolve":
-            await service.resolve(ticket, _actor(ctx), text, ctx.data.get("photos"))
-            ctx.say(texts.RESOLVED_OK.format(number=ticket.number))
+            await service.resolve(ticket, _actor(ctx), text, photos)
+            ctx.say(texts.RESOLVED_OK.format(number=ticket.number), STAFF_KEYBOARD)
         elif action == "escalate":
             level = await service.escalate(ticket, _actor(ctx), text)
             ctx.say(texts.ESCALATED_OK.format(number=ticket.number,
-                                              level=texts.LEVEL_NAMES[level]))
+                                              level=texts.LEVEL_NAMES[level]), STAFF_KEYBOARD)
         else:
             await service.reject(ticket, _actor(ctx), text)
-            ctx.say(texts.REJECTED_OK.format(number=ticket.number))
+            ctx.say(texts.REJECTED_OK.format(number=ticket.number), STAFF_KEYBOARD)
     except lifecycle.TicketError:
         ctx.say(texts.STALE_BUTTON)
 
@@ -142,9 +159,11 @@ async def _whistle_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None
     if ticket.status not in lifecycle.OPEN:
         raise lifecycle.TicketError(ticket, "whistle")
     department = str(args["department"])
-    await _service(ctx).whistle(ticket, _actor(ctx), department)
+    unit = await _service(ctx).whistle(ticket, _actor(ctx), department)
     ctx.answer()
-    ctx.say(texts.WHISTLE_OK.format(department=escape(department), number=ticket.number))
+    ctx.say(texts.WHISTLE_OK.format(department=escape(department), number=ticket.number)
+            + (texts.WHISTLE_LIAISON.format(name=escape(unit.liaison.name)) if unit.liaison
+               else texts.WHISTLE_NO_LIAISON))
 
 
 async def _transfer(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
@@ -166,8 +185,46 @@ async def _transfer_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> Non
     await _service(ctx).route_to(ticket, _actor(ctx), grid_code=grid)
     ctx.answer()
     name = escape(ctx.config.grid(grid)[2].name)
-    done = texts.TRIAGE_ASSIGNED if args.get("triage") else texts.TRANSFERRED_OK
-    ctx.say(done.format(number=ticket.number, grid=name, target=name))
+    if args.get("triage"):
+        ctx.say(texts.TRIAGE_ASSIGNED.format(number=ticket.number, grid=name))
+        return
+    ctx.set_state(NOTE, {"action": "transfer_reason", "ticket": ticket.id,
+                         "number": ticket.number})
+    ctx.say(texts.TRANSFERRED_OK.format(number=ticket.number, target=name) + "\n"
+            + texts.ASK_TRANSFER_REASON, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+
+
+async def _set_grid(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.grid_code is not None or ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "set grid")
+    grids = [grid for _, community, grid in ctx.config.district.grids()
+             if ticket.community_code in (None, community.code)]
+    buttons = [await ctx.button(grid.name, "grid_to", ticket=ticket.id, grid=grid.code)
+               for grid in grids]
+    ctx.answer()
+    ctx.say(texts.GRID_PICK.format(number=ticket.number),
+            Keyboard.inline(*[buttons[i:i + 2] for i in range(0, len(buttons), 2)]))
+
+
+async def _grid_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
+    if ticket.grid_code is not None or ticket.status not in lifecycle.OPEN:
+        raise lifecycle.TicketError(ticket, "set grid")
+    grid = str(args["grid"])
+    await _service(ctx).set_grid(ticket, _actor(ctx), grid)
+    ctx.answer()
+    ctx.say(texts.GRID_SET.format(number=ticket.number,
+                                  grid=escape(ctx.config.grid(grid)[2].name)))
+
+
+async def on_transfer_reason(ctx: Ctx, text: str) -> None:
+    """Why the case was transferred: told to whoever holds it now."""
+    service = _service(ctx)
+    ticket = await service.get(int(ctx.data.get("ticket", 0)), for_update=True)
+    ctx.set_state(None)
+    if ticket is None:
+        return
+    await service.transfer_reason(ticket, _actor(ctx), text)
+    ctx.say(texts.TRANSFER_REASON_SENT.format(number=ticket.number), STAFF_KEYBOARD)
 
 
 async def _triage_grid(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
@@ -195,7 +252,7 @@ async def _set_category(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> No
 
 
 # Choices on pickers and triage cards: a second press of the same button would repeat the change.
-SINGLE_USE = frozenset({"whistle_to", "transfer_to", "triage_grid", "set_category"})
+SINGLE_USE = frozenset({"whistle_to", "transfer_to", "triage_grid", "set_category", "grid_to"})
 
 ACTIONS = {
     "accept": _accept,
@@ -209,4 +266,6 @@ ACTIONS = {
     "triage_grid": _triage_grid,
     "pick_category": _pick_category,
     "set_category": _set_category,
+    "set_grid": _set_grid,
+    "grid_to": _grid_to,
 }

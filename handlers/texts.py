@@ -120,6 +120,7 @@ FILED_URGENT = (
 )
 EMERGENCY_NAMES = {"119": "119（火警）", "110": "110（报警）", "120": "120（急救）"}
 SERVICE_LEVEL = "{accept}内受理，{resolve}内办结"
+SERVICE_LEVEL_EXPECTED = "，预计 {due} 前办结"
 HANDLER_GRID = "{grid}网格员{worker}"
 HANDLER_TRIAGE = "{community}（先由社区确认负责网格）"
 HANDLER_STREET_TRIAGE = "{street}（先由街道确认所在社区和网格）"
@@ -141,7 +142,7 @@ STATUS_USAGE = "请在 /status 后面写上工单编号，例如：/status TBH-2
 STATUS_NOT_FOUND = "没有找到您名下编号为 {number} 的诉求。"
 
 # Pushed to the reporter.
-REPORTER_ACCEPTED = "您的诉求 {number} 已受理，{who}正在处理。"
+REPORTER_ACCEPTED = "您的诉求 {number} 已受理，{who}正在处理，预计 {due} 前办结。"
 REPORTER_ESCALATED = "您的诉求 {number} 已上报至{level}，会继续跟进办理。"
 REPORTER_RESOLVED = (
     "您的诉求 {number} 已办结。\n办理结果：{note}\n\n请对办理结果进行评价："
@@ -203,10 +204,13 @@ CARD = (
     "{badge}<b>{number}</b> {category}\n"
     "地点：{place}\n"
     "内容：{text}\n"
-    "受理时限：{accept_due}\n"
+    "受理时限：{accept_due}（本级）\n"
     "办结时限：{resolve_due}\n"
     "关键词：{keywords}{contact}{note}"
 )
+CARD_RESOLVE_DUE = "{due}（自提交起计）"
+CARD_LEVEL_DUE = "，本级最迟 {due}"
+CARD_DEPARTED = "↪️ <b>{number}</b> {category}\n已转至{place}办理，此卡片不再更新。"
 CARD_BADGE_NEW = "🆕 新诉求 "
 CARD_BADGE_URGENT = "🚨 紧急 "
 CARD_BADGE_TRIAGE = "📥 待分派 "
@@ -217,6 +221,35 @@ CARD_CONTACT_IN_GROUP = "\n联系人：为保护隐私，群聊中不显示"
 NUMBER_HIDDEN = "（号码已隐藏）"
 CARD_NOTE = "\n说明：{note}"
 TRIAGE_HINT = "\n\n自动分派把握不足，请选择负责网格（必要时更正类别）："
+TRIAGE_HINT_KNOWN = "\n\n识别为{grid}，类别把握不足：请确认负责网格（必要时更正类别）："
+BTN_HAND_IN = "提交办理结果"
+BTN_SET_GRID = "指定网格"
+ACTION_LABELS = {
+    "accept": BTN_ACCEPT,
+    "resolve": BTN_RESOLVE,
+    "hand_in": BTN_HAND_IN,
+    "escalate": BTN_ESCALATE,
+    "whistle": BTN_WHISTLE,
+    "transfer": BTN_TRANSFER,
+    "set_grid": BTN_SET_GRID,
+    "reject": BTN_REJECT,
+}
+TIMELINE_HEAD = "\n\n进展："
+TIMELINE_ACTIONS = {
+    "assigned": "分派",
+    "accepted": "接单",
+    "resolved": "办结",
+    "closed": "评价并关闭",
+    "reopened": "不满意，重新打开至",
+    "escalated": "上报至",
+    "rejected": "驳回",
+    "transferred": "转派",
+    "whistle": "吹哨",
+    "whistle_reported": "部门报到",
+    "recategorised": "更正类别",
+    "grid_set": "指定网格",
+    "transfer_note": "补充转派原因",
+}
 ASK_RESOLVE_NOTE = "请简要填写 {number} 的办理结果（可附照片），发送后即办结："
 ASK_ESCALATE_REASON = "请填写 {number} 上报的原因："
 ASK_REJECT_REASON = "请填写驳回 {number} 的理由（会告知居民）："
@@ -227,6 +260,19 @@ REJECTED_OK = "已驳回：{number}。"
 TOP_LEVEL = "{number} 已在最高层级（区社会治理专班），无法继续上报。"
 WHISTLE_PICK = "{number} 需要哪个部门报到？"
 WHISTLE_OK = "已吹哨：{department} 报到处理 {number}，已记入台账。"
+WHISTLE_LIAISON = "已通知联络人{name}，报到情况会告诉您。"
+WHISTLE_NO_LIAISON = "该部门未配置联络人，请电话联系对方报到。"
+WHISTLE_CARD = (
+    "📣 吹哨报到 <b>{number}</b> {category}\n"
+    "地点：{place}\n"
+    "内容：{text}\n"
+    "召集人：{summoner}\n"
+    "请{department}于 <b>{due}</b> 前报到处理，到场后点「已报到」。"
+)
+BTN_REPORTED = "已报到"
+WHISTLE_REPORTED = "📣 {department} 已报到：{number}。"
+WHISTLE_REPORTED_OK = "已记录报到（{time}），谢谢！"
+REPORTER_WHISTLE = "您的诉求 {number} 已请{department}协同办理（吹哨报到），要求 {due} 前报到。"
 TRANSFER_PICK = "把 {number} 转派到哪个网格？"
 CATEGORY_PICK = "把 {number} 更正为哪个类别？"
 TRANSFERRED_OK = "已转派：{number} → {target}。"
@@ -235,9 +281,37 @@ REFERRED_NOTE = (
 )
 REFERRED_WHAT = "多次转派，已提交社区确定负责网格"
 REFERRED_OK = "{number} 已转派{count}次，不再直接转派，已提交社区确定负责网格。"
+TRANSFERRED_BY = "由{name}转派"
+TRANSFER_REASON = "，原因：{reason}"
+ASK_TRANSFER_REASON = "可以补充转派原因，我会转告对方（直接发送文字；不需要请点「取消」）："
+TRANSFER_REASON_LATER = "↪️ {number} 的转派原因（{name}）：{reason}"
+TRANSFER_REASON_SENT = "已转告转派原因：{number}。"
+GRID_PICK = "{number} 属于哪个网格？"
+GRID_SET = "已指定网格：{number} → {grid}（工单仍由您办理）。"
 TRIAGE_ASSIGNED = "已分派：{number} → {grid}。"
 CATEGORY_CHANGED = "已更正类别：{number} → {category}。"
 NOTE_CANCELLED = "已取消填写。"
+HANDED_IN = "原经办人已提交 {number} 的办理结果：{note}\n已请居民评价，您无需再办结。"
+HAND_IN_OK = "已提交：{number} 的办理结果已送达居民评价。"
+RESULT_PHOTO_SAVED = "照片已收到（共{count}张），请再发送文字说明办理结果。"
+STAFF_TEXT_OFFER = "收到。这段文字要作为哪件工单的办理结果？"
+STAFF_TEXT_NO_CASE = (
+    "您目前没有办理中的工单，这段文字没有提交。"
+    "如要替居民反映新问题，请点下方按钮或「我要反映」。"
+)
+USE_AS_RESULT = "作为 {number} 的办理结果"
+BTN_AS_COMPLAINT = "作为新问题反映"
+RESULT_FROM_HELD = "已用您刚才发送的文字作为办理结果。"
+HELP_STAFF = (
+    "工作人员使用帮助：\n"
+    "• 新的诉求、上报和转派会以工单卡片发给您；卡片上只显示现在能做的操作，"
+    "每次操作后卡片会更新（谁、何时、做了什么）。\n"
+    "• 「接单」后「办结」：发送办理结果文字（可先发照片），照片会一并送达居民。\n"
+    "• 「上报」交上一级处理；「吹哨」请职能部门报到；「转派」交给其他网格。\n"
+    "• 在卡片之外直接发的文字不会被当作新诉求，我会问您是否作为手上工单的办理结果。\n"
+    "• 「我的待办」查看手上的工单；/report 查看上月分析报告或本网格台账；"
+    "/cancel 退出当前填写。"
+)
 NO_TASKS = "您目前没有待办工单。"
 TASKS_HEAD = "您的待办工单（按时限排序，共{count}件）："
 TASKS_OVERDUE = "，其中{count}件已超时："

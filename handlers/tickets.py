@@ -8,13 +8,18 @@ from typing import Any
 from sqlalchemy import select
 
 from handlers import texts
+from handlers.card_desk import refresh_cards
 from handlers.context import clip, escape
 from handlers.notify import Notifier
 from handlers.org import entry_point, people, person_at_level, ticket_chain
+from handlers.service_levels import local_date
+from handlers.transfers import reason_line, rebuilt_building, sent_by
 from handlers.triage import queue_holder, street_named, street_of
+from handlers.whistle import liaison_card, report_due
 from models import lifecycle
 from models.clock import Clock
-from models.config.schema import GridDeskConfig, Level
+from models.config.schema import Department, GridDeskConfig, Level
+from models.escalation import moved_deadlines
 from models.numbering import local_day, number_ticket, provisional_number
 from models.orm import RatingRow, TicketEventRow, TicketRow
 from models.sla import Deadlines, compute_deadlines
@@ -145,19 +150,40 @@ class TicketService:
     async def accept(self, ticket: TicketRow, actor: str) -> None:
         tag = await self._record(lifecycle.accept(ticket, now=self.clock.now(), actor=actor))
         who = self.handler_name(ticket)
+        due = local_date(self.config, ticket.resolve_due_at or self.clock.now())
         await self.notify.reporter(
-            ticket, texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who), tag
+            ticket, texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who, due=due), tag
         )
+        await refresh_cards(self.notify, ticket, tag)
 
     async def resolve(
         self, ticket: TicketRow, actor: str, note: str, photos: list[str] | None = None
     ) -> None:
+        """办结 with the result (and its photos, which the resident sees with it)."""
         event = lifecycle.resolve(ticket, now=self.clock.now(), actor=actor, note=note)
+        await self._resolved(ticket, event, photos)
+
+    async def hand_in(
+        self, ticket: TicketRow, actor: str, note: str, photos: list[str] | None = None
+    ) -> None:
+        """A result from the level the case was escalated away from automatically."""
+        holder = ticket.assignee_code
+        event = lifecycle.hand_in(ticket, now=self.clock.now(), actor=actor, note=note)
+        tag = await self._resolved(ticket, event, photos)
+        if holder and holder != actor:
+            text = texts.HANDED_IN.format(number=ticket.number, note=escape(clip(note, 1500)))
+            await self.notify.staff_text(holder, text, f"{ticket.number}:{tag}:{holder}", ticket)
+
+    async def _resolved(
+        self, ticket: TicketRow, event: TicketEventRow, photos: list[str] | None
+    ) -> str:
         if photos:
-            event.data = {**event.data, "photos": photos}
+            event.data = {**event.data, "photos": list(photos)}
         tag = await self._record(event)
-        await self.notify.rating_request(ticket, tag)
+        await self.notify.rating_request(ticket, tag, tuple(photos or ()))
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["resolved"], tag)
+        await refresh_cards(self.notify, ticket, tag)
+        return tag
 
     async def escalate(self, ticket: TicketRow, actor: str, reason: str) -> Level:
         """上报 one level up the ticket's chain (a triage ticket is held by its community)."""
@@ -171,7 +197,7 @@ class TicketService:
         if not above:
             raise lifecycle.TicketError(ticket, "escalate", "already at the top level")
         target_level, target = above[0]
-        deadlines = self.deadlines(ticket, now)
+        deadlines = moved_deadlines(self.config, ticket, now)
         event = lifecycle.escalate(
             ticket,
             now=now,
@@ -179,11 +205,13 @@ class TicketService:
             assignee_code=target,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
+            level_due=deadlines.level_due,
             reason=reason,
             to_level=target_level,
         )
         tag = await self._record(event)
         await self.notify.escalated(ticket, from_level, Level(ticket.level), reason, tag)
+        await refresh_cards(self.notify, ticket, tag)
         return Level(ticket.level)
 
     async def reject(self, ticket: TicketRow, actor: str, reason: str) -> None:
@@ -196,6 +224,7 @@ class TicketService:
             tag,
         )
         await self.notify.first_receiver(ticket, texts.STATUS_NAMES["rejected"], tag)
+        await refresh_cards(self.notify, ticket, tag)
 
     async def route_to(
         self,
@@ -204,22 +233,20 @@ class TicketService:
         grid_code: str | None = None,
         category_code: str | None = None,
     ) -> None:
-        """Triage assignment or 转派: new grid and/or category, card to the new assignee."""
+        """Triage assignment or 转派 to another grid, card to the new assignee; a category
+        correction alone keeps the ticket where it is (its cards are updated in place)."""
         now = self.clock.now()
-        if ticket.status == lifecycle.Status.TRIAGE and grid_code is None:
-            await self._recategorise_triage(ticket, actor, category_code)
-            return
-        community_code = self.config.grid(grid_code)[1].code if grid_code else None
-        probe = TicketRow(
-            grid_code=grid_code or ticket.grid_code,
-            community_code=community_code or ticket.community_code,
-            category_code=category_code or ticket.category_code,
-            urgent=ticket.urgent,
-        )
-        deadlines = self.deadlines(probe, now)
-        _, target = entry_point(self.config, probe)
         triage = ticket.status == lifecycle.Status.TRIAGE
+        if grid_code is None or (grid_code == ticket.grid_code and not triage):
+            await self._recategorise(ticket, actor, category_code)
+            return
+        community_code = self.config.grid(grid_code)[1].code
+        building = rebuilt_building(self.config, ticket, grid_code)
+        probe = TicketRow(grid_code=grid_code, community_code=community_code)
+        deadlines = moved_deadlines(self.config, ticket, now, category_code)
+        _, target = entry_point(self.config, probe)
         change = lifecycle.assign if triage else lifecycle.transfer
+        before = ticket.building
         event = change(
             ticket,
             now=now,
@@ -227,13 +254,17 @@ class TicketService:
             assignee_code=target,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
+            level_due=deadlines.level_due,
             grid_code=grid_code,
             community_code=community_code,
             category_code=category_code,
         )
+        if building != before:
+            ticket.building = building
+            event.data = {**event.data, "building": [before, building]}
         tag = await self._record(event)
-        badge = texts.CARD_BADGE_NEW if change is lifecycle.assign else texts.CARD_BADGE_TRANSFERRED
-        await self.notify.card(ticket, target, badge, tag)
+        badge = texts.CARD_BADGE_NEW if triage else texts.CARD_BADGE_TRANSFERRED
+        await self.notify.card(ticket, target, badge, tag, sent_by(self.config, actor))
         await self.notify.reporter(
             ticket,
             texts.REPORTER_TRANSFERRED.format(
@@ -241,11 +272,11 @@ class TicketService:
             ),
             tag,
         )
+        await refresh_cards(self.notify, ticket, tag)
 
-    async def _recategorise_triage(
-        self, ticket: TicketRow, actor: str, category_code: str | None
-    ) -> None:
-        """A triage ticket keeps waiting for its grid; only the category changes."""
+    async def _recategorise(self, ticket: TicketRow, actor: str, category_code: str | None) -> None:
+        """Only the category changes: the resolve deadline is counted again from filing in
+        the new category's service level; nobody gets a second card, the resident no 已转由."""
         if category_code is None or category_code == ticket.category_code:
             return
         event = lifecycle.record(
@@ -255,21 +286,81 @@ class TicketService:
             action="recategorised",
             data={"category_code": [ticket.category_code, category_code]},
         )
+        deadlines = moved_deadlines(self.config, ticket, self.clock.now(), category_code)
         ticket.category_code = category_code
+        ticket.resolve_due_at = deadlines.resolve_due
         tag = await self._record(event)
-        await self.notify.triage_card(ticket, self._triage_person(ticket), tag)
+        await refresh_cards(self.notify, ticket, tag)
 
-    async def whistle(self, ticket: TicketRow, actor: str, department: str) -> None:
-        """吹哨报到: record the summons of a functional department."""
+    async def set_grid(self, ticket: TicketRow, actor: str, grid_code: str) -> None:
+        """A level above the grid that holds a case without one records its grid (the case
+        stays with that level)."""
+        _, community, _ = self.config.grid(grid_code)
+        building = rebuilt_building(self.config, ticket, grid_code)
+        data = {
+            "grid_code": [ticket.grid_code, grid_code],
+            "community_code": [ticket.community_code, community.code],
+            "building": [ticket.building, building],
+        }
         event = lifecycle.record(
             ticket,
             now=self.clock.now(),
             actor=actor,
+            action="grid_set",
+            note=self.config.grid(grid_code)[2].name,
+            data=data,
+        )
+        ticket.grid_code, ticket.community_code, ticket.building = (
+            grid_code,
+            community.code,
+            building,
+        )
+        tag = await self._record(event)
+        await refresh_cards(self.notify, ticket, tag)
+
+    async def transfer_reason(self, ticket: TicketRow, actor: str, reason: str) -> None:
+        """Why the case was transferred, told after the transfer to whoever holds it now."""
+        event = lifecycle.record(
+            ticket, now=self.clock.now(), actor=actor, action="transfer_note", note=reason
+        )
+        tag = await self._record(event)
+        if ticket.assignee_code:
+            await self.notify.staff_text(
+                ticket.assignee_code,
+                reason_line(self.config, actor, ticket.number, reason),
+                f"{ticket.number}:{tag}:{ticket.assignee_code}",
+                ticket,
+            )
+        await refresh_cards(self.notify, ticket, tag)
+
+    async def whistle(self, ticket: TicketRow, actor: str, department: str) -> Department:
+        """吹哨报到: summon a functional department (its liaison gets a card with the
+        报到时限), tell the resident, put it on the ticket's timeline."""
+        now = self.clock.now()
+        unit = self.config.district.department(department)
+        due = report_due(self.config, ticket, unit, now)
+        liaison = unit.liaison.code if unit.liaison else None
+        event = lifecycle.record(
+            ticket,
+            now=now,
+            actor=actor,
             action="whistle",
             note=department,
-            data={"department": department},
+            data={"department": department, "report_due": due.isoformat(), "liaison": liaison},
         )
-        await self._record(event)
+        tag = await self._record(event)
+        await liaison_card(self.notify, ticket, unit, due, actor, tag)
+        await self.notify.reporter(
+            ticket,
+            texts.REPORTER_WHISTLE.format(
+                number=ticket.number,
+                department=escape(department),
+                due=local_date(self.config, due),
+            ),
+            tag,
+        )
+        await refresh_cards(self.notify, ticket, tag)
+        return unit
 
     async def rate(self, ticket: TicketRow, score: str, reason: str | None = None) -> None:
         """群众评单: 满意/基本满意 close; 不满意 reopens one level up with its reason."""
@@ -278,10 +369,11 @@ class TicketService:
         if score != lifecycle.Rating.UNSATISFIED:
             tag = await self._record(lifecycle.close(ticket, now=now, rating=score))
             await self.notify.reporter(
-                ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag
+                ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag, answer=True
             )
             await self._closed_to_first_receiver(ticket, texts.RATING_LABELS.get(score, score),
                                                  tag)
+            await refresh_cards(self.notify, ticket, tag)
             return
         result = ticket.result_note or "—"
         reason = reason or texts.UNRATED_REASON
@@ -305,8 +397,12 @@ class TicketService:
             number=ticket.number, reason=escape(clip(reason, 500)), level=level_name)
         await self.notify.first_receiver(ticket, "", tag, text=told)
         await self.notify.reporter(
-            ticket, texts.REPORTER_REOPENED.format(number=ticket.number, level=level_name), tag
+            ticket,
+            texts.REPORTER_REOPENED.format(number=ticket.number, level=level_name),
+            tag,
+            answer=True,
         )
+        await refresh_cards(self.notify, ticket, tag)
 
     async def close_unrated(self, ticket: TicketRow, actor: str = "system") -> str:
         """A resolved case nobody rated is closed as 未评价 (no rating row: nobody judged it)."""
@@ -314,6 +410,7 @@ class TicketService:
                                 comment=texts.UNRATED)
         tag = await self._record(event)
         await self._closed_to_first_receiver(ticket, texts.UNRATED, tag)
+        await refresh_cards(self.notify, ticket, tag)
         return tag
 
     async def _closed_to_first_receiver(self, ticket: TicketRow, score: str, tag: str) -> None:

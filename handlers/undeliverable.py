@@ -21,6 +21,8 @@ class UndeliverableRouter:
     async def __call__(self, uow: UnitOfWork, row: OutboxRow) -> None:
         if row.person_code is None or row.ticket_number is None:
             return  # a resident who blocked the bot: nothing to pass on
+        if (row.payload or {}).get("edit_of"):
+            return  # an edit of a card that was delivered: the card itself reached them
         ticket = await uow.tickets.by_number(row.ticket_number)
         if ticket is None:
             return

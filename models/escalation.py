@@ -27,7 +27,7 @@ from models.lifecycle import Action, Status
 from models.orm import PersonRow, TicketEventRow, TicketRow
 from models.repos.base import dialect_name
 from models.repos.org import Chain
-from models.sla import Deadlines, compute_deadlines, reminder_due
+from models.sla import Deadlines, compute_deadlines, kept_deadlines, reminder_due
 from models.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -186,11 +186,16 @@ def _pre_accept() -> ColumnElement[bool]:
     return TicketRow.status.in_(PRE_ACCEPT)
 
 
+def _resolve_due() -> ColumnElement[datetime]:
+    """The resolve deadline that escalates: the holding level's own, else the filing's."""
+    return func.coalesce(TicketRow.level_due_at, TicketRow.resolve_due_at)
+
+
 def _breached(now: datetime) -> ColumnElement[bool]:
     """An open ticket past the deadline of its stage (accept before acceptance, resolve)."""
     return and_(
         TicketRow.status.in_(OPEN_STATUSES),
-        or_(and_(_pre_accept(), TicketRow.accept_due_at <= now), TicketRow.resolve_due_at <= now),
+        or_(and_(_pre_accept(), TicketRow.accept_due_at <= now), _resolve_due() <= now),
     )
 
 
@@ -198,7 +203,7 @@ def _breach_due(now: datetime) -> ColumnElement[datetime]:
     """The deadline that was breached (accept when it has passed before acceptance)."""
     return case(
         (and_(_pre_accept(), TicketRow.accept_due_at <= now), TicketRow.accept_due_at),
-        else_=TicketRow.resolve_due_at,
+        else_=_resolve_due(),
     )
 
 
@@ -214,8 +219,8 @@ def _top_reminder_due(now: datetime) -> ColumnElement[bool]:
 def _current_due() -> ColumnElement[datetime]:
     """The deadline of the ticket's current stage."""
     return case(
-        (_pre_accept(), func.coalesce(TicketRow.accept_due_at, TicketRow.resolve_due_at)),
-        else_=TicketRow.resolve_due_at,
+        (_pre_accept(), func.coalesce(TicketRow.accept_due_at, _resolve_due())),
+        else_=_resolve_due(),
     )
 
 
@@ -247,17 +252,24 @@ def breach_of(ticket: TicketRow, now: datetime) -> tuple[Breach, datetime] | Non
         return None
     if ticket.status in PRE_ACCEPT and ticket.accept_due_at and ticket.accept_due_at <= now:
         return Breach.ACCEPT, ticket.accept_due_at
-    if ticket.resolve_due_at is not None and ticket.resolve_due_at <= now:
-        return Breach.RESOLVE, ticket.resolve_due_at
+    resolve_due = level_resolve_due(ticket)
+    if resolve_due is not None and resolve_due <= now:
+        return Breach.RESOLVE, resolve_due
     return None
+
+
+def level_resolve_due(ticket: TicketRow) -> datetime | None:
+    """The resolve deadline whose breach escalates (mirror of `_resolve_due`)."""
+    return ticket.level_due_at or ticket.resolve_due_at
 
 
 def current_deadline(ticket: TicketRow) -> tuple[Breach, datetime] | None:
     """The deadline of the ticket's current stage."""
     if ticket.status in PRE_ACCEPT and ticket.accept_due_at is not None:
         return Breach.ACCEPT, ticket.accept_due_at
-    if ticket.status in OPEN_STATUSES and ticket.resolve_due_at is not None:
-        return Breach.RESOLVE, ticket.resolve_due_at
+    resolve_due = level_resolve_due(ticket)
+    if ticket.status in OPEN_STATUSES and resolve_due is not None:
+        return Breach.RESOLVE, resolve_due
     return None
 
 
@@ -454,19 +466,33 @@ class _Sweep:
         return f"e{event.id}"
 
     def deadlines(self, ticket: TicketRow) -> Deadlines:
-        """Fresh deadlines for the new level, counted from now."""
-        district = self.config.district
-        return compute_deadlines(
-            category_for(self.config, ticket.category_code),
-            self.config.taxonomy,
-            district.calendar,
-            district.timezone,
-            self.now,
-            bool(ticket.urgent),
-        )
+        """The new level's own acceptance window from now; the filing's resolve deadline."""
+        return moved_deadlines(self.config, ticket, self.now)
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def moved_deadlines(
+    config: GridDeskConfig, ticket: TicketRow, now: datetime, category_code: str | None = None
+) -> Deadlines:
+    """Deadlines of a case moving to another level or grid at `now` (`kept_deadlines`): the
+    resolve deadline runs from filing, in the (possibly corrected) category's service level."""
+    district = config.district
+    category = category_for(config, category_code or ticket.category_code)
+
+    def counted_from(start: datetime) -> Deadlines:
+        return compute_deadlines(
+            category,
+            config.taxonomy,
+            district.calendar,
+            district.timezone,
+            start,
+            bool(ticket.urgent),
+        )
+
+    filed = ticket.created_at or now
+    return kept_deadlines(counted_from(filed), counted_from(now))
 
 
 def category_for(config: GridDeskConfig, code: str) -> Category:
@@ -525,6 +551,7 @@ def escalate_to(
         assignee_code=assignee_code,
         accept_due=deadlines.accept_due,
         resolve_due=deadlines.resolve_due,
+        level_due=deadlines.level_due,
         reason=reason,
         to_level=int(to_level),
     )

@@ -152,14 +152,16 @@ def _route(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
 ) -> None:
-    """Hand the ticket to `assignee_code` at `level` with fresh deadlines."""
+    """Hand the ticket to `assignee_code` at `level` with the given deadlines."""
     ticket.status = Status.ASSIGNED.value
     ticket.level = int(level)
     ticket.max_level = max(ticket.max_level or 0, int(level))
     ticket.assignee_code = assignee_code
     ticket.accept_due_at = accept_due
     ticket.resolve_due_at = resolve_due
+    ticket.level_due_at = level_due
     ticket.reminded_at = None
 
 
@@ -203,6 +205,7 @@ def assign(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
     grid_code: str | None = None,
     community_code: str | None = None,
     category_code: str | None = None,
@@ -212,7 +215,7 @@ def assign(
     _check(ticket, Action.ASSIGN)
     before_status, before_level = ticket.status, ticket.level
     data = _reroute(ticket, grid_code, community_code, category_code)
-    _route(ticket, ticket.level, assignee_code, accept_due, resolve_due)
+    _route(ticket, ticket.level, assignee_code, accept_due, resolve_due, level_due)
     return _event(
         ticket,
         Action.ASSIGN,
@@ -262,6 +265,22 @@ def resolve(ticket: TicketRow, *, now: datetime, actor: str, note: str) -> Ticke
     ticket.resolved_at = now
     ticket.result_note = note
     return _event(ticket, Action.RESOLVE, actor, now, before, ticket.level, note)
+
+
+def hand_in(ticket: TicketRow, *, now: datetime, actor: str, note: str) -> TicketEventRow:
+    """A lower level hands in the result of a case that was escalated away from it
+    automatically: the case is resolved with it (the resident rates it as usual)."""
+    if ticket.status not in (Status.ASSIGNED, Status.ACCEPTED):
+        raise TicketError(ticket, "hand in", "only an open, routed ticket takes a result")
+    if not note.strip():
+        raise TicketError(ticket, "hand in", "a result note is required")
+    before = ticket.status
+    ticket.status = Status.RESOLVED.value
+    ticket.resolved_at = now
+    ticket.result_note = note
+    return _event(
+        ticket, Action.RESOLVE, actor, now, before, ticket.level, note, {"handed_in": True}
+    )
 
 
 def close(
@@ -348,6 +367,7 @@ def escalate(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
     reason: str | None = None,
     to_level: int | None = None,
 ) -> TicketEventRow:
@@ -355,7 +375,7 @@ def escalate(
     _check(ticket, Action.ESCALATE)
     level = _target_level(ticket, "escalate", next_level(ticket), to_level)
     before_status, before_level = ticket.status, ticket.level
-    _route(ticket, level, assignee_code, accept_due, resolve_due)
+    _route(ticket, level, assignee_code, accept_due, resolve_due, level_due)
     return _event(
         ticket,
         Action.ESCALATE,
@@ -388,6 +408,7 @@ def transfer(
     assignee_code: str,
     accept_due: datetime | None,
     resolve_due: datetime | None,
+    level_due: datetime | None = None,
     grid_code: str | None = None,
     community_code: str | None = None,
     category_code: str | None = None,
@@ -403,7 +424,7 @@ def transfer(
         raise TicketError(ticket, "transfer", "give another grid, community or category")
     before_status, before_level = ticket.status, ticket.level
     data = _reroute(ticket, grid_code, community_code, category_code)
-    _route(ticket, 0, assignee_code, accept_due, resolve_due)
+    _route(ticket, 0, assignee_code, accept_due, resolve_due, level_due)
     return _event(
         ticket,
         Action.TRANSFER,

@@ -188,7 +188,8 @@ class TicketRow(Base):
     assignee_code: Mapped[str | None] = mapped_column(ForeignKey("people.code"), index=True)
     first_receiver_code: Mapped[str | None] = mapped_column(ForeignKey("people.code"))
     accept_due_at: Mapped[datetime | None]
-    resolve_due_at: Mapped[datetime | None]
+    resolve_due_at: Mapped[datetime | None]  # the filing's, kept across levels (首接负责制)
+    level_due_at: Mapped[datetime | None]  # the holding level's own, when it differs
     reminded_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -262,6 +263,7 @@ class OutboxRow(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(64))
     claimed_until: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[int | None] = mapped_column(ChatId)  # the delivered message (cards)
 
 
 class OutboxOwnerRow(Base):

@@ -14,7 +14,7 @@ Every duration given here is domain time (the `Clock`'s time); the sender conver
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -32,6 +32,7 @@ DEAD = "dead"
 
 CLAIM_LOCK_KEY = 0x47524944_4F555458  # "GRIDOUTX": serialises claims across senders (PostgreSQL)
 MAX_ERROR_LENGTH = 2000
+CAPTION_LIMIT = 1024  # the Bot API's caption length
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class OutboxDelivery:
         )
         if self._postgres():
             statement = statement.with_for_update(skip_locked=True)
-        rows = list((await self.session.execute(statement)).scalars())
+        rows = await self._resolve_edits(list((await self.session.execute(statement)).scalars()))
         if rows:
             await self.session.execute(
                 update(OutboxRow)
@@ -127,6 +128,38 @@ class OutboxDelivery:
             for r in rows
         ]
 
+    async def _resolve_edits(self, rows: list[OutboxRow]) -> list[OutboxRow]:
+        """Edits of a card (`edit_of`: the card's key) get the message id it became. An edit
+        whose card is still pending waits (not claimed now); one whose card never became a
+        known message (dead, or sent before ids were kept) is settled without a call."""
+        keys = {str(r.payload.get("edit_of")) for r in rows if (r.payload or {}).get("edit_of")}
+        if not keys:
+            return rows
+        found = await self.session.execute(
+            select(OutboxRow.key, OutboxRow.status, OutboxRow.message_id, OutboxRow.payload).where(
+                OutboxRow.key.in_(sorted(keys))
+            )
+        )
+        cards = {key: (status, message_id, payload) for key, status, message_id, payload in found}
+        kept: list[OutboxRow] = []
+        nothing_to_edit: list[int] = []
+        for row in rows:
+            key = (row.payload or {}).get("edit_of")
+            if key is None:
+                kept.append(row)
+                continue
+            status, message_id, payload = cards.get(str(key), (DEAD, None, {}))
+            if status == PENDING:
+                continue
+            if message_id is None:
+                nothing_to_edit.append(row.id)
+                continue
+            edit = {"message_id": message_id, "caption": sent_as_caption(payload or {})}
+            row.payload = {**row.payload, "edit": edit}
+            kept.append(row)
+        await self.mark_sent(nothing_to_edit)
+        return kept
+
     async def renew(self, worker: str, ids: Sequence[int], lease: timedelta) -> set[int]:
         """Extend the lease of `ids` still held by `worker`; returns the ids actually renewed."""
         if not ids:
@@ -141,10 +174,20 @@ class OutboxDelivery:
         )
         return set(result.scalars())
 
-    async def mark_sent(self, ids: Sequence[int]) -> int:
-        """Settle delivered rows (whoever holds the lease: the message is out)."""
+    async def mark_sent(
+        self, ids: Sequence[int], message_ids: Mapping[int, int] | None = None
+    ) -> int:
+        """Settle delivered rows (whoever holds the lease: the message is out), remembering
+        the message each became (`message_ids`, by row id) so a card can be edited later."""
         if not ids:
             return 0
+        for outbox_id, message_id in (message_ids or {}).items():
+            await self.session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == outbox_id, OutboxRow.status == PENDING)
+                .values(message_id=message_id)
+                .execution_options(synchronize_session=False)
+            )
         result = await self.session.execute(
             update(OutboxRow)
             .where(OutboxRow.id.in_(list(ids)), OutboxRow.status == PENDING)
@@ -244,6 +287,12 @@ class OutboxDelivery:
             .execution_options(synchronize_session=False)
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def sent_as_caption(payload: dict[str, Any]) -> bool:
+    """Whether a payload went out as one photo with its text as caption (Bot API: 1024)."""
+    photos = [p for p in payload.get("photos") or [] if p]
+    return len(photos) == 1 and 0 < len(str(payload.get("text") or "")) <= CAPTION_LIMIT
 
 
 def _unclaimed(now: datetime) -> Any:

@@ -1,11 +1,12 @@
 """Service-level deadlines (小事一天办): accept and resolve due times, calendar or working time.
 
 Pure functions. Durations are counted in calendar time in the district's time zone (a `1d`
-deadline falls at the same local wall time the next day, DST-safe), unless the category switches
-its `working_calendar` on: then the duration is counted in working time of the district calendar.
-In working time a whole day means one working day, i.e. `work_end - work_start` of working time,
-and the remainder counts as working hours (`1d` from Wednesday 10:00 is Thursday 10:00; from
-Friday 20:00 it is the end of Monday's working hours). Urgent tickets always run in calendar time:
+deadline falls at the same local wall time the next day, DST-safe), unless the district calendar
+switches `working_hours` on (or the category its own `working_calendar`): then the duration
+is counted in working time of the district calendar. In working time a whole day means one
+working day, i.e. `work_end - work_start` of working time, and the remainder counts as working
+hours (`1d` from Wednesday 10:00 is Thursday 10:00; from Friday 20:00 it is the end of Monday's
+working hours). Urgent tickets always run in calendar time:
 immediate danger does not wait for Monday.
 """
 
@@ -25,10 +26,21 @@ _MAX_SEARCH_DAYS = 3700  # ten years without a working day means a broken calend
 
 @dataclass(frozen=True)
 class Deadlines:
-    """When a ticket must be accepted and resolved (aware UTC)."""
+    """When a ticket must be accepted and resolved (aware UTC); `level_due`: the holding
+    level's own resolve deadline when it differs from the filing's `resolve_due`."""
 
     accept_due: datetime
     resolve_due: datetime
+    level_due: datetime | None = None
+
+
+def kept_deadlines(filing: Deadlines, fresh: Deadlines) -> Deadlines:
+    """A case handed to another level or grid (首接负责制): the receiver's own acceptance window
+    (`fresh`, counted from now), the filing's resolve deadline kept. A receiver whose
+    acceptance window ends after the filing's deadline gets its own resolve window for the
+    escalation, so an overdue case does not run straight to the top."""
+    level_due = None if filing.resolve_due > fresh.accept_due else fresh.resolve_due
+    return Deadlines(fresh.accept_due, filing.resolve_due, level_due)
 
 
 def compute_deadlines(
@@ -48,10 +60,17 @@ def compute_deadlines(
     resolve_within = category.resolve_within
     if urgent and taxonomy.urgent_resolve_within is not None:
         resolve_within = min(resolve_within, taxonomy.urgent_resolve_within)
-    working = calendar if category.working_calendar and not urgent else None
+    working = calendar if working_time(category, calendar) and not urgent else None
     accept_due = add_duration(start_utc, accept_within, tz_name, working)
     resolve_due = add_duration(start_utc, resolve_within, tz_name, working)
     return Deadlines(accept_due=accept_due, resolve_due=max(accept_due, resolve_due))
+
+
+def working_time(category: Category, calendar: Calendar) -> bool:
+    """Whether a non-urgent case of `category` counts its service levels in working time."""
+    if category.working_calendar is not None:
+        return category.working_calendar
+    return calendar.working_hours
 
 
 def add_duration(

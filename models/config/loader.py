@@ -119,7 +119,46 @@ def _district_problems(district: District) -> list[ConfigProblem]:
         for c_index, community in enumerate(street.communities):
             base = f"district.streets[{s_index}].communities[{c_index}]"
             problems += _community_problems(community, base)
+    problems += _department_problems(district, {item.person.code for item in people},
+                                     set(user_ids))
     return problems
+
+
+def _department_problems(district: District, person_codes: set[str],
+                         user_ids: set[str]) -> list[ConfigProblem]:
+    """Departments: unique names; a liaison is reachable and nobody else's code or account."""
+    problems: list[ConfigProblem] = []
+    for name in _duplicates([department.name for department in district.departments]):
+        problems.append(ConfigProblem(DISTRICT_FILE, "district.departments",
+                                      f"duplicate department {name!r}"))
+    liaisons = [d.liaison for d in district.departments if d.liaison is not None]
+    for code in _duplicates([liaison.code for liaison in liaisons]):
+        problems.append(ConfigProblem(DISTRICT_FILE, "district.departments",
+                                      f"duplicate liaison code {code!r}"))
+    for index, department in enumerate(district.departments):
+        liaison, path = department.liaison, f"district.departments[{index}].liaison"
+        if liaison is None:
+            continue
+        if liaison.code in person_codes:
+            problems.append(ConfigProblem(DISTRICT_FILE, path,
+                                          f"code {liaison.code!r} is already a person's code"))
+        if liaison.chat_id is None:
+            problems.append(ConfigProblem(DISTRICT_FILE, path,
+                                          "needs telegram_user_id or telegram_chat_id"))
+        if str(liaison.telegram_user_id) in user_ids:
+            problems.append(ConfigProblem(DISTRICT_FILE, path,
+                                          f"telegram_user_id {liaison.telegram_user_id} "
+                                          "is given to a person of the district too"))
+    return problems
+
+
+def _summons_problems(district: District, taxonomy: Taxonomy) -> list[ConfigProblem]:
+    """A configured department no category can summon is a typo."""
+    named = {name for category in taxonomy.categories for name in category.departments}
+    return [ConfigProblem(DISTRICT_FILE, f"district.departments[{index}].name",
+                          f"{department.name!r} is not a department of any category")
+            for index, department in enumerate(district.departments)
+            if department.name not in named]
 
 
 def _community_problems(community: Any, base: str) -> list[ConfigProblem]:
@@ -197,6 +236,8 @@ def check_config(directory: Path | str) -> tuple[GridDeskConfig | None, list[Con
         problems += _district_problems(district)
     if taxonomy is not None:
         problems += _taxonomy_problems(taxonomy)
+    if district is not None and taxonomy is not None:
+        problems += _summons_problems(district, taxonomy)
     if problems or district is None or taxonomy is None:
         return None, problems
     return GridDeskConfig(district=district, taxonomy=taxonomy), []

@@ -141,13 +141,31 @@ class Street(_Strict):
 
 
 class Calendar(_Strict):
-    """Working calendar applied to categories that switch `working_calendar` on."""
+    """Working calendar: non-urgent cases count service levels in it when `working_hours` is on
+    (a category's own `working_calendar` overrides the district's choice)."""
 
+    working_hours: bool = False
     work_start: time = time(9, 0)
     work_end: time = time(17, 30)
     weekend: list[int] = Field(default_factory=lambda: [6, 7])  # ISO weekdays
     holidays: list[date] = Field(default_factory=list)
     workdays: list[date] = Field(default_factory=list)  # weekend days worked (调休)
+
+
+class QuietHours(_Strict):
+    """Residents' status messages wait until `end` when they fall between `start` and `end`
+    (district time); urgent cases and answers to what the resident just did are not held."""
+
+    start: time = time(21, 30)
+    end: time = time(7, 30)
+
+
+class Department(_Strict):
+    """A functional department a case can summon (吹哨报到), with an optional liaison."""
+
+    name: str = Field(min_length=1)
+    liaison: Person | None = None
+    report_within: Duration = timedelta(hours=2)
 
 
 class District(_Strict):
@@ -157,6 +175,8 @@ class District(_Strict):
     timezone: str = "Asia/Shanghai"
     daily_report_at: time = time(8, 0)
     calendar: Calendar = Field(default_factory=Calendar)
+    quiet_hours: QuietHours | None = None
+    departments: list[Department] = Field(default_factory=list)
     task_force: Unit
     streets: list[Street] = Field(min_length=1)
     admins: list[Person] = Field(default_factory=list)
@@ -171,6 +191,13 @@ class District(_Strict):
             for grid in community.grids:
                 yield street, community, grid
 
+    def department(self, name: str) -> Department:
+        """The configured department, or one without a liaison and the default 报到时限."""
+        for department in self.departments:
+            if department.name == name:
+                return department
+        return Department(name=name)
+
 
 class Category(_Strict):
     code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -178,7 +205,7 @@ class Category(_Strict):
     name_hant: str = Field(min_length=1)
     accept_within: Duration | None = None
     resolve_within: Duration
-    working_calendar: bool = False
+    working_calendar: bool | None = None  # None: the district calendar's `working_hours`
     departments: list[str] = Field(min_length=1)
     guide: str = ""
 

@@ -25,6 +25,7 @@ from models.orm import (
     StaffBindingRow,
     StreetRow,
 )
+from models.sla import working_time
 
 
 class _HasSession(Protocol):
@@ -129,7 +130,7 @@ def _categories(config: GridDeskConfig) -> Wanted:
             "name_hant": category.name_hant,
             "accept_within_s": int(taxonomy.accept_within(category.code, False).total_seconds()),
             "resolve_within_s": int(category.resolve_within.total_seconds()),
-            "working_calendar": category.working_calendar,
+            "working_calendar": working_time(category, config.district.calendar),
             "departments": list(category.departments),
             "position": position,
         }

@@ -74,11 +74,12 @@ class OutboxRepo(Repository):
         await self.session.flush()
         return rows
 
-    async def mark_sent(self, outbox_id: int) -> None:
+    async def mark_sent(self, outbox_id: int, message_id: int | None = None) -> None:
         await self.session.execute(
             update(OutboxRow)
             .where(OutboxRow.id == outbox_id)
             .values(
+                message_id=message_id,
                 status=SENT,
                 sent_at=self.clock.now(),
                 claimed_by=None,

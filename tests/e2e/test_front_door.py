@@ -52,10 +52,15 @@ async def test_file_accept_resolve_rate(api: BotApiDouble, start_bot, pg_url: st
         filed = await api.wait_for(resident, "已提交")
         number = NUMBER.search(filed.plain_text).group()  # type: ignore[union-attr]
         card = await api.wait_for(worker, number, timeout=10)
-        assert card.buttons() == ["接单", "办结", "上报", "吹哨", "转派"]
+        assert card.buttons() == ["接单", "上报", "吹哨", "转派"]  # what is possible now
         press = await worker.press(card, "接单")
         assert "已接单" in (await api.wait_for_answer(press)).get("text", "")
         await api.wait_for(resident, "已受理", timeout=10)
+        edit = await api.wait_for_call(  # the card is edited in place
+            "editMessageText", lambda params: params.get("message_id") == card.message_id,
+            timeout=10)
+        assert "王晓东 接单" in edit.params["text"]
+        assert card.buttons() == ["办结", "上报", "吹哨", "转派"]
         await worker.press(card, "办结")
         await api.wait_for(worker, "办理结果")
         await worker.send_text("已更换灯泡，测试正常")

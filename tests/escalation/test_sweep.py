@@ -60,10 +60,11 @@ async def get(uow: UnitOfWork, number: str) -> TicketRow:
     return ticket
 
 
-async def test_accept_breach_escalates_one_level_and_restarts_the_clock(
+async def test_accept_breach_escalates_one_level_and_keeps_the_filing_deadline(
     uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
 ) -> None:
-    number = await file_ticket(uow_factory, demo_config, clock.now())
+    filed = clock.now()
+    number = await file_ticket(uow_factory, demo_config, filed)
     clock.advance(2 * HOUR - MINUTE)
     assert (await run_sweep(uow_factory, clock, demo_config)).escalated == []
 
@@ -80,8 +81,9 @@ async def test_accept_breach_escalates_one_level_and_restarts_the_clock(
             Level.GRID_BRANCH,
             "MDHY-01-B",
         )
-        assert ticket.accept_due_at == clock.now() + 2 * HOUR
-        assert ticket.resolve_due_at == clock.now() + DAY
+        assert ticket.accept_due_at == clock.now() + 2 * HOUR  # the level's own window
+        assert ticket.resolve_due_at == filed + DAY  # 首接负责制: runs from filing
+        assert ticket.level_due_at is None
         [event] = await events(uow, number, "escalated")
         assert (event.actor, event.from_level, event.to_level) == ("system", 0, 1)
         assert event.data["breach"] == "accept"
@@ -331,4 +333,4 @@ async def test_working_calendar_category_waits_for_monday_and_restarts_in_workin
     async with uow_factory() as uow:
         ticket = await get(uow, number)
         assert ticket.accept_due_at == datetime(2026, 11, 23, 12, 1, tzinfo=sh)
-        assert ticket.resolve_due_at == datetime(2026, 11, 24, 10, 1, tzinfo=sh)
+        assert ticket.resolve_due_at == datetime(2026, 11, 23, 16, 30, tzinfo=sh)  # from filing

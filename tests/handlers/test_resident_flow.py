@@ -48,7 +48,7 @@ async def test_filing_shows_summary_then_stores_ticket_and_notifies_worker(
     assert number and "王晓东" in filed and "2小时内受理" in filed and "3天内办结" in filed
     card = texts_to(chat, "MDHY-01-W1")[-1]
     assert number.group() in card and "楼道" in card
-    assert buttons_of(chat, "MDHY-01-W1") == ["接单", "办结", "上报", "吹哨", "转派"]
+    assert buttons_of(chat, "MDHY-01-W1") == ["接单", "上报", "吹哨", "转派"]  # possible now
     [ticket] = await tickets(chat)
     assert (ticket.number, ticket.grid_code, ticket.status) == (number.group(), "MDHY-01",
                                                                "assigned")

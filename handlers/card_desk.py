@@ -1,0 +1,125 @@
+"""Cards are a workspace: after every action each card of the ticket is edited in place.
+
+A card not yet delivered is rewritten in the outbox; a delivered one gets an edit row
+(`edit_of`: the card's key) that the sender turns into editMessageText / editMessageCaption of
+the message the card became (`outbox.message_id`). Only a recipient's newest card of a ticket
+keeps buttons, and only the actions possible now.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+
+from handlers import texts
+from handlers.context import escape
+from handlers.notify import Notifier
+from handlers.org import level_of, people
+from handlers.types import Keyboard
+from models.orm import OutboxRow, TicketRow
+from models.outbox import CAPTION_LIMIT, DEAD, PENDING, sent_as_caption
+
+
+async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
+    """Re-render every card of `ticket` and edit those whose text or buttons changed."""
+    uow = notify.uow
+    rows = list(
+        await uow.session.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.ticket_number == ticket.number, OutboxRow.person_code.is_not(None))
+            .order_by(OutboxRow.id)
+        )
+    )
+    cards = [row for row in rows if (row.payload or {}).get("card") and row.status != DEAD]
+    if not cards:
+        return
+    shown = {row.key: row.payload for row in cards}
+    for row in rows:
+        edit_of = (row.payload or {}).get("edit_of")
+        if edit_of in shown:
+            shown[edit_of] = row.payload  # the newest edit is what the recipient sees
+    newest = {row.person_code: row.id for row in cards}
+    events = await uow.events.for_ticket(ticket.id)
+    recipients = await people(uow, sorted({row.person_code for row in cards if row.person_code}))
+    for row in cards:
+        recipient = recipients.get(row.person_code or "")
+        if recipient is None:
+            continue
+        if level_of(notify.config, ticket, recipient.code) is None:
+            await _close_departed(notify, ticket, row, shown[row.key], tag)
+            continue  # moved out of their chain: they hear nothing more of it
+        active = newest[row.person_code] == row.id
+        text, keyboard = await notify.render_card(
+            ticket, row.payload["card"], recipient, active, events
+        )
+        if sent_as_caption(row.payload):
+            text = fit(text, CAPTION_LIMIT)
+        if _looks(shown[row.key]) == _looks(_visible(text, keyboard)):
+            continue
+        await _edit(notify, row, text, keyboard, tag)
+
+
+async def _close_departed(
+    notify: Notifier, ticket: TicketRow, row: OutboxRow, shown: dict[str, Any], tag: str
+) -> None:
+    """A card whose recipient left the ticket's chain (转派): one last edit, without the
+    resident's contact or the new holders' progress, and no buttons."""
+    if not _looks(shown)[1]:
+        return  # already closed, or it never had buttons
+    text = texts.CARD_DEPARTED.format(
+        number=ticket.number,
+        category=escape(notify.category_name(ticket.category_code)),
+        place=escape(notify.place(ticket)),
+    )
+    await _edit(notify, row, text, None, tag)
+
+
+async def _edit(
+    notify: Notifier, row: OutboxRow, text: str, keyboard: Keyboard | None, tag: str
+) -> None:
+    """Rewrite a card still waiting in the outbox; queue an edit of a delivered one."""
+    visible = _visible(text, keyboard)
+    if row.status == PENDING:
+        payload = {key: value for key, value in row.payload.items() if key != "reply_markup"}
+        result = await notify.uow.session.execute(
+            update(OutboxRow)
+            .where(
+                OutboxRow.id == row.id, OutboxRow.status == PENDING, OutboxRow.claimed_by.is_(None)
+            )
+            .values(payload={**payload, **visible})
+            .execution_options(synchronize_session=False)
+        )
+        if getattr(result, "rowcount", 0):
+            return
+    await notify.uow.outbox.add(
+        key=f"{row.key}:edit:{tag}",
+        chat_id=row.chat_id,
+        payload={**visible, "edit_of": row.key},
+        person_code=row.person_code,
+        ticket_number=row.ticket_number,
+    )
+
+
+def _visible(text: str, keyboard: Keyboard | None) -> dict[str, Any]:
+    visible: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
+    if keyboard is not None:
+        visible["reply_markup"] = keyboard.to_api()
+    return visible
+
+
+def _looks(payload: dict[str, Any]) -> tuple[str, list[list[str]]]:
+    """What the recipient sees: the text and the button labels (tokens differ every time)."""
+    markup = payload.get("reply_markup") or {}
+    labels = [
+        [button.get("text", "") for button in row] for row in markup.get("inline_keyboard", [])
+    ]
+    return str(payload.get("text") or ""), labels
+
+
+def fit(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a line end (HTML tags and entities stay whole)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit - 1)
+    return text[: cut if cut > 0 else limit - 1] + "…"
