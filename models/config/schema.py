@@ -158,6 +158,7 @@ class District(_Strict):
     daily_report_at: time = time(8, 0)
     calendar: Calendar = Field(default_factory=Calendar)
     task_force: Unit
+    gas_hotline: str | None = Field(default=None, pattern=r"^[0-9][0-9-]{2,19}$")
     streets: list[Street] = Field(min_length=1)
     admins: list[Person] = Field(default_factory=list)
 
