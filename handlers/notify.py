@@ -19,6 +19,13 @@ from models.uow import UnitOfWork
 from nlp.normalize import to_script
 
 
+def urgent_badge(ticket: TicketRow) -> str:
+    """🚨 紧急, with the danger frame when known (🚨 紧急·燃气泄漏)."""
+    if not ticket.urgent_frame:
+        return texts.CARD_BADGE_URGENT
+    return texts.CARD_BADGE_URGENT.rstrip() + "·" + escape(ticket.urgent_frame) + " "
+
+
 class Notifier:
     """Writes outbox rows for ticket events; also serves the escalation sweeper."""
 
@@ -113,7 +120,7 @@ class Notifier:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
         return texts.CARD.format(
-            badge=texts.CARD_BADGE_URGENT if ticket.urgent else badge,
+            badge=urgent_badge(ticket) if ticket.urgent else badge,
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),
             place=escape(self.place(ticket)), text=escape(clip(ticket.original_text, 1800)),
             accept_due=self.local_time(ticket.accept_due_at),
