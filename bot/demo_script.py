@@ -55,6 +55,26 @@ say 明德花園13棟的電梯又壞了，老人下不了樓
 expect 請核對
 press 確認提交
 expect 已提交
+# ---- Urgency: the bot asks when unsure; missing and fallen people get their own answer ----
+# 4. Signs of danger, no certain frame: one question before anything else; 是 files it urgent.
+as resident3
+say 明德花园3号楼，我妈刚才在楼道里摔了一跤
+expect 现在是否有人被困、受伤、走失，或正在发生危险？
+press 是，情况紧急
+expect 120
+expect @TBH-TF 紧急
+# 5. 不紧急 continues the normal flow.
+as resident4
+say 明德花园6号楼，我爸上楼时摔了一跤
+expect 现在是否有人被困、受伤、走失，或正在发生危险？
+press 不紧急
+expect 请核对
+# 6. A missing person: call 110 now, send a photo, the clothes, where last seen; all levels alerted.
+as resident5
+say 颂运水庭2号楼，我爸有老年痴呆，早上出去遛弯到现在还没回来
+expect 110
+expect 照片
+expect @TBH-TF 走失
 """
 
 

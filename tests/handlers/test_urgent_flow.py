@@ -4,6 +4,7 @@ person, and the danger frame on the cards (both backends)."""
 from __future__ import annotations
 
 from bot.demo import DemoSession
+from bot.demo_script import BUILTIN, run_script
 from handlers import urgent
 from tests.handlers.test_resident_flow import NUMBER, buttons_of, texts_to, tickets
 
@@ -50,7 +51,7 @@ async def test_missing_person_gets_its_own_answer(chat: DemoSession) -> None:
     reply = texts_to(chat)[-1]
     assert "110" in reply and "照片" in reply and "穿" in reply and "最后" in reply
     for code in CHAIN:
-        assert any("紧急·儿童、老人或需要照护的人走失" in t for t in texts_to(chat, code)), code
+        assert any("紧急·有人走失" in t for t in texts_to(chat, code)), code
 
 
 async def test_fallen_person_gets_its_own_answer(chat: DemoSession) -> None:
@@ -70,3 +71,8 @@ async def test_gas_names_the_gas_company_line(chat: DemoSession) -> None:
 async def test_traditional_writer_is_asked_in_traditional(chat: DemoSession) -> None:
     await chat.say("明德花園3號樓，我媽剛才在樓道裡摔了一跤")
     assert texts_to(chat)[-1] == "現在是否有人被困、受傷、走失，或正在發生危險？"
+
+
+async def test_builtin_demo_script_shows_the_question(chat: DemoSession) -> None:
+    assert urgent.ASK_URGENT in BUILTIN and urgent.BTN_YES in BUILTIN
+    assert await run_script(chat, BUILTIN.splitlines()) == 0
