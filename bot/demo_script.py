@@ -75,6 +75,9 @@ say 颂运水庭2号楼，我爸有老年痴呆，早上出去遛弯到现在还
 expect 110
 expect 照片
 expect @TBH-TF 走失
+say 他穿灰色夹克、戴蓝帽子，最后在小区南门看到的
+expect 已转给所有处理人员
+expect @TBH-TF 灰色夹克
 """
 
 

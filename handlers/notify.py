@@ -151,10 +151,11 @@ class Notifier:
                          person_code=code, ticket=ticket)
 
     async def staff_text(self, code: str, text: str, key: str,
-                         ticket: TicketRow | None = None) -> None:
+                         ticket: TicketRow | None = None, photos: tuple[str, ...] = ()) -> None:
         row = await person(self.uow, code)
         if row is not None:
-            await self._send(row.chat_id, text, key, person_code=code, ticket=ticket)
+            await self._send(row.chat_id, text, key, photos=photos, person_code=code,
+                             ticket=ticket)
 
     # --- to the reporter ----------------------------------------------------------------
 

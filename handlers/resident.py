@@ -56,6 +56,8 @@ async def begin(ctx: Ctx) -> None:
 
 async def on_text(ctx: Ctx, text: str) -> None:
     """Free text: a new complaint, or the next step of the draft in progress."""
+    if ctx.state == urgent.DETAILS and await urgent.on_detail(ctx, text, None):
+        return
     awaiting = ctx.data.get("awaiting") if ctx.state == DRAFT else None
     if awaiting == "address":
         await _address_given(ctx, text)
@@ -185,6 +187,8 @@ async def on_skip(ctx: Ctx) -> None:
 
 async def on_photo(ctx: Ctx, file_id: str, caption: str | None) -> None:
     """A photo joins the draft; the photos of one album (one update each) get one answer."""
+    if ctx.state == urgent.DETAILS and await urgent.on_detail(ctx, caption, file_id):
+        return
     album = ctx.incoming.media_group_id
     same_album = ctx.state == DRAFT and album is not None and ctx.data.get("album") == album
     new_complaint = caption and not same_album and ctx.data.get("awaiting") == "confirm"
@@ -292,6 +296,7 @@ async def file(ctx: Ctx) -> None:
         place = describe_place(ctx.config, ticket.community_code, ticket.grid_code,
                                ticket.building)
         ctx.say(urgent.filed_text(ctx, ticket, draft, place), MAIN_KEYBOARD)
+        urgent.expect_details(ctx, ticket, draft)
         return
     category = ctx.config.taxonomy.get(ticket.category_code)
     accept = ctx.config.taxonomy.accept_within(category.code, ticket.urgent)

@@ -3,15 +3,20 @@ answer that tells the resident whom to call now (its own for a missing or fallen
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from handlers import texts
-from handlers.context import Ctx, escape
+from handlers.context import Ctx, clip, escape
+from handlers.notify import Notifier
+from handlers.org import ticket_chain
 from handlers.types import Keyboard
 from models.orm import TicketRow
 from nlp.router import RoutingDecision
 
 ASKED = "urgent_answer"  # draft["awaiting"] while the question is open
+DETAILS = "urgent_details"  # the conversation state after a missing or fallen person's filing
+DETAILS_FOR = timedelta(hours=6)
 YES, NO = "draft_urgent_yes", "draft_urgent_no"
 ACTIONS = (YES, NO)
 
@@ -42,6 +47,11 @@ FILED_FALLEN = (
     "地点：{place}"
 )
 ANSWERS = {"missing": FILED_MISSING, "fallen": FILED_FALLEN}
+DETAIL_RECEIVED = (
+    "已转给所有处理人员（工单 {number}）。还有新情况请继续发来；找到人或已送医后也请告诉我们。"
+)
+DETAIL_CARD = "🚨 紧急工单 {number} 居民补充：\n{text}"
+DETAIL_PHOTO = "（照片）"
 
 
 def draft_fields(ctx: Ctx, decision: RoutingDecision) -> dict[str, Any]:
@@ -98,3 +108,30 @@ def filed_text(ctx: Ctx, ticket: TicketRow, draft: dict[str, Any], place: str) -
     template = ANSWERS.get(draft.get("urgent_answer") or "", texts.FILED_URGENT)
     numbers = numbers_text(ctx, list(draft.get("emergency") or ["110"]))
     return template.format(numbers=numbers, number=ticket.number, place=escape(place))
+
+
+def expect_details(ctx: Ctx, ticket: TicketRow, draft: dict[str, Any]) -> None:
+    """After a missing or fallen person's filing, the resident's next messages are details."""
+    if draft.get("urgent_answer") in ANSWERS:
+        until = ctx.now() + DETAILS_FOR
+        ctx.set_state(DETAILS, {"ticket": ticket.id, "until": until.timestamp()})
+
+
+async def on_detail(ctx: Ctx, text: str | None, photo: str | None) -> bool:
+    """A detail (text or photo) for the urgent ticket: kept on it and sent to the whole chain
+    at once; False when the details window is over (the message is then a new complaint)."""
+    ticket = await ctx.uow.session.get(TicketRow, ctx.data.get("ticket"))
+    if ticket is None or ctx.now().timestamp() > float(ctx.data.get("until", 0)):
+        ctx.set_state(None)
+        return False
+    if photo is not None:
+        ticket.photo_file_ids = [*(ticket.photo_file_ids or []), photo]
+    notifier = Notifier(ctx.uow, ctx.services.clock, ctx.config)
+    body = DETAIL_CARD.format(
+        number=ticket.number, text=escape(clip(text, 1500)) if text else DETAIL_PHOTO
+    )
+    key = f"{ticket.number}:detail:{ctx.incoming.update_id}"
+    for _, code in ticket_chain(ctx.config, ticket):
+        await notifier.staff_text(code, body, f"{key}:{code}", ticket, (photo,) if photo else ())
+    ctx.say(DETAIL_RECEIVED.format(number=ticket.number))
+    return True

@@ -6,7 +6,8 @@ from __future__ import annotations
 from bot.demo import DemoSession
 from bot.demo_script import BUILTIN, run_script
 from handlers import urgent
-from tests.handlers.test_resident_flow import NUMBER, buttons_of, texts_to, tickets
+from handlers.types import Kind
+from tests.handlers.test_resident_flow import LAMP, NUMBER, buttons_of, texts_to, tickets
 
 CHAIN = ("MDHY-01-W1", "MDHY-01-B", "MDHY-S", "XZ-C", "TBH-TF")
 UNSURE = "明德花园3号楼，我妈刚才在楼道里摔了一跤"
@@ -76,3 +77,17 @@ async def test_traditional_writer_is_asked_in_traditional(chat: DemoSession) -> 
 async def test_builtin_demo_script_shows_the_question(chat: DemoSession) -> None:
     assert urgent.ASK_URGENT in BUILTIN and urgent.BTN_YES in BUILTIN
     assert await run_script(chat, BUILTIN.splitlines()) == 0
+
+
+async def test_details_after_a_missing_person_reach_the_whole_chain(chat: DemoSession) -> None:
+    await chat.say("明德花园3号楼，我爸有老年痴呆，早上出去遛弯到现在还没回来")
+    await chat.say("他穿灰色夹克，最后在小区南门看到的")
+    assert "已转给所有处理人员" in texts_to(chat)[-1]
+    for code in CHAIN:
+        assert any("灰色夹克" in t for t in texts_to(chat, code)), code
+    await chat.send(Kind.PHOTO, photo_file_id="photo-of-dad", photo_size=1000)
+    [ticket] = await tickets(chat)
+    assert ticket.photo_file_ids == ["photo-of-dad"]
+    await chat.advance("7h")
+    await chat.say(LAMP)  # hours later: a new complaint again
+    assert "请核对" in "".join(texts_to(chat))
