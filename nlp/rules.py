@@ -473,15 +473,20 @@ _KIND_KEYS = {
     "ask",
     "ask_state",
     "answer",
+    "near",
+    "near_window",
 }
 _URGENT_KEYS = {"kinds", "negation", "hypothetical", "past", "current", "distance", "injury"}
 
 
 def _shape(parser: _Parser, body: dict[str, Any], path: str, state_key: str) -> list[str]:
-    """The regex sources of a frame's who × state (or who × ask_state); none without them."""
+    """The regex sources of a frame's who × state (or × near, × ask_state); none without them.
+
+    `near` states also name things (不见了, 找不到): they count within `near_window` characters
+    of the who, with no 的 between (老人的拐杖不见了 is no missing person)."""
     who = body.get("who")
     state = body.get(state_key)
-    if state_key == "ask_state" and state is None:
+    if state_key != "state" and state is None:
         return []
     if who is None and state is None:
         return []
@@ -498,7 +503,8 @@ def _shape(parser: _Parser, body: dict[str, Any], path: str, state_key: str) -> 
             return []
         lists.append(tuple(value))
     sizes = []
-    for key, default in (("window", 20), ("before", 6)):
+    window_key = "near_window" if state_key == "near" else "window"
+    for key, default in ((window_key, 20), ("before", 6)):
         size = body.get(key, default)
         if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= 60:
             parser.problem(f"{path}.{key}", "must be a whole number within [0, 60]")
@@ -508,12 +514,15 @@ def _shape(parser: _Parser, body: dict[str, Any], path: str, state_key: str) -> 
     if not isinstance(breaks, str):
         parser.problem(f"{path}.breaks", "must be a string of characters")
         breaks = ""
+    if state_key == "near":
+        breaks += "的"
     return compose(FrameShape(lists[0], lists[1], sizes[0], sizes[1], breaks))
 
 
 def _kind(parser: _Parser, name: str, body: dict[str, Any], path: str) -> UrgentKind:
     patterns = parser.regex_list(body.get("patterns"), f"{path}.patterns")
     patterns += parser.regex_list(_shape(parser, body, path, "state"), f"{path}.who×state")
+    patterns += parser.regex_list(_shape(parser, body, path, "near"), f"{path}.who×near")
     ask = parser.regex_list(body.get("ask"), f"{path}.ask")
     ask += parser.regex_list(_shape(parser, body, path, "ask_state"), f"{path}.who×ask_state")
     if not patterns:

@@ -148,6 +148,23 @@ def test_frame_who_and_state_match_in_either_order(tmp_path: Path) -> None:
     assert any(p.regex.search("寻人启事") for p in kind.ask)
 
 
+def test_near_states_never_cross_de(tmp_path: Path) -> None:
+    frame = {
+        "numbers": ["110"],
+        "who": ["老人"],
+        "state": ["走丢"],
+        "near": ["不见了"],
+        "near_window": 8,
+    }
+    rules = load_rules(write(tmp_path, {"version": 1, "urgent": {"kinds": {"lost": frame}}}))
+    patterns = rules.urgent.kinds[0].patterns
+    found = [
+        any(p.regex.search(text) for p in patterns)
+        for text in ("老人一转眼不见了", "老人的拐杖不见了", "老人出去买菜后一转眼就不见了")
+    ]
+    assert found == [True, False, False]
+
+
 def test_problem_names_the_file(tmp_path: Path) -> None:
     problem = check_rules(write(tmp_path, {"version": 2}))[0]
     assert (problem.file, problem.path) == ("rules.yaml", "version")
