@@ -68,7 +68,7 @@ class RoutingDecision:
     normalized_text: str = ""
     urgent_ask: bool = False  # signs of danger, no certain frame: ask the resident
     urgent_frames: tuple[str, ...] = ()  # the frames that fired (or whose signs were seen)
-    urgent_answer: str | None = None  # the frame's own chat answer (missing, fallen)
+    urgent_answer: str | None = None  # the (confirmed) frame's own chat answer: missing, fallen
 
     def to_json_dict(self, explain: bool = False) -> dict[str, Any]:
         """The `griddesk route` output fields (without `id`); `explain` adds the details."""

@@ -115,7 +115,9 @@ class UrgencyDetector:
                     f"可能紧急（{kind.name}）：「{keyword}」像是{kind.label}但不确定，"
                     f"先问居民；确认后请拨打 {self.help_text(numbers)}"
                 )
-                return Urgency(False, (kind.name,), numbers, (keyword,), tuple(notes), ask=True)
+                return Urgency(
+                    False, (kind.name,), numbers, (keyword,), tuple(notes), True, kind.answer
+                )
         return Urgency(False, explanation=tuple(notes))
 
     @staticmethod
