@@ -224,6 +224,7 @@ class UrgentKind:
     patterns: list[Pattern]
     resolved: list[str]
     exclude: list[str] = field(default_factory=list)
+    exclude_near: list[str] = field(default_factory=list)  # only close to the danger
     fallback: bool = False
     ask: list[Pattern] = field(default_factory=list)
     answer: str | None = None
@@ -237,6 +238,7 @@ class UrgentRules:
     hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
+    habitual: list[str] = field(default_factory=list)
     distance: list[str] = field(default_factory=list)
     injury: list[Pattern] = field(default_factory=list)
     injury_numbers: tuple[str, ...] = ("120",)
@@ -463,6 +465,7 @@ _KIND_KEYS = {
     "patterns",
     "resolved",
     "exclude",
+    "exclude_near",
     "fallback",
     "who",
     "state",
@@ -476,7 +479,16 @@ _KIND_KEYS = {
     "near",
     "near_window",
 }
-_URGENT_KEYS = {"kinds", "negation", "hypothetical", "past", "current", "distance", "injury"}
+_URGENT_KEYS = {
+    "kinds",
+    "negation",
+    "hypothetical",
+    "past",
+    "current",
+    "habitual",
+    "distance",
+    "injury",
+}
 
 
 def _shape(parser: _Parser, body: dict[str, Any], path: str, state_key: str) -> list[str]:
@@ -540,6 +552,7 @@ def _kind(parser: _Parser, name: str, body: dict[str, Any], path: str) -> Urgent
         patterns=patterns,
         resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
         exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
+        exclude_near=parser.strings(body.get("exclude_near"), f"{path}.exclude_near"),
         fallback=bool(body.get("fallback", False)),
         ask=ask,
         answer=answer,
@@ -564,6 +577,7 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
         past=parser.strings(raw.get("past"), "urgent.past"),
         current=parser.strings(raw.get("current"), "urgent.current"),
+        habitual=parser.strings(raw.get("habitual"), "urgent.habitual"),
         distance=parser.strings(raw.get("distance"), "urgent.distance"),
         injury=parser.regex_list(injury.get("patterns"), "urgent.injury.patterns"),
         injury_numbers=(

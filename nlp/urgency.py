@@ -20,6 +20,8 @@ from nlp.rules import Modifiers, Pattern, PatternIndex, RuleSet, UrgentKind
 
 _NUMBER_ORDER = ("110", "119", "120", "122", "gas")
 GAS_LINE = "gas"
+# A near exclusion (下水道, 抽烟) counts within this many characters of the danger, in its sentence.
+_EXCLUDE_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -170,10 +172,29 @@ class UrgencyDetector:
                 if marker in before:
                     return f"是过去的事（{marker}）"
         if kind is not None:
+            reach = max(end, min(sentence_end, end + _EXCLUDE_REACH))
+            near = text[max(sentence_start, start - _EXCLUDE_REACH) : reach]
             for marker in kind.exclude:
                 if marker in sentence:
                     return f"不是险情（{marker}）"
-            for marker in kind.resolved:
-                if marker in text[end:]:
-                    return f"已经结束（{marker}）"
+            for marker in kind.exclude_near:
+                if marker in near:
+                    return f"不是险情（{marker}）"
+            over = self._resolved(text, context, kind, end)
+            if over is not None:
+                return f"已经结束（{over}）"
+        return None
+
+    def _resolved(
+        self, text: str, context: TextContext, kind: UrgentKind, end: int
+    ) -> str | None:
+        """A marker later in the text saying the danger is over (not a habit: 平时…就回来了)."""
+        for marker in kind.resolved:
+            position = text.find(marker, end)
+            while position >= 0:
+                clause_start, clause_end = context.clause(position)
+                clause = text[clause_start:clause_end]
+                if not any(habit in clause for habit in self.rules.habitual):
+                    return marker
+                position = text.find(marker, position + 1)
         return None
