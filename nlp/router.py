@@ -152,6 +152,7 @@ class Router:
         scores = self.scorer.score(masked, analysis, context)
         urgency = self.urgency.detect(masked, context)
         category, value, explanation = self._choose(scores, body)
+        category = self._frame_category(category, urgency, explanation)
         needs_review = address.grid is None or value < self.review_threshold
         keywords = _outermost([*scores.keywords(category), *urgency.keywords])
         rules = [*explanation, *urgency.explanation, *address.explanation]
@@ -177,6 +178,18 @@ class Router:
             urgent_frames=urgency.kinds,
             urgent_answer=urgency.answer,
         )
+
+    def _frame_category(self, category: str, urgency: Urgency, explanation: list[str]) -> str:
+        """A certain danger frame files the complaint under its own category (a missing
+        person under public security), unless the chosen category is one the frame keeps."""
+        frame = urgency.category
+        if not urgency.urgent or frame is None or frame == category or category in urgency.keep:
+            return category
+        explanation.append(
+            f"分类按险情：{self.category_names[frame]}({frame})，"
+            f"而不是 {self.category_names[category]}({category})"
+        )
+        return frame
 
     def _review_reason(self, no_grid: bool, value: float) -> str:
         reasons = ["网格未知"] if no_grid else []

@@ -229,6 +229,8 @@ class UrgentKind:
     ask: list[Pattern] = field(default_factory=list)
     answer: str | None = None
     since: list[Pattern] = field(default_factory=list)
+    category: str | None = None  # the category of a complaint this frame fired on
+    keep: list[str] = field(default_factory=list)  # chosen categories the frame leaves alone
 
 
 @dataclass(frozen=True)
@@ -466,6 +468,8 @@ _KIND_KEYS = {
     "resolved",
     "exclude",
     "exclude_near",
+    "category",
+    "keep",
     "fallback",
     "who",
     "state",
@@ -557,6 +561,8 @@ def _kind(parser: _Parser, name: str, body: dict[str, Any], path: str) -> Urgent
         ask=ask,
         answer=answer,
         since=parser.regex_list(body.get("since"), f"{path}.since"),
+        category=str(body["category"]) if body.get("category") else None,
+        keep=parser.strings(body.get("keep"), f"{path}.keep"),
     )
 
 
@@ -586,6 +592,18 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
     )
 
 
+def _check_frame_categories(parser: _Parser, rules: RuleSet, taxonomy: Taxonomy | None) -> None:
+    """A frame's `category` and `keep` must name categories."""
+    known = {c.code for c in taxonomy.categories} if taxonomy else {*rules.categories, "other"}
+    for kind in rules.urgent.kinds:
+        path = f"urgent.kinds.{kind.name}"
+        if kind.category is not None and kind.category not in known:
+            parser.problem(f"{path}.category", f"unknown category code {kind.category!r}")
+        for code in kind.keep:
+            if code not in known:
+                parser.problem(f"{path}.keep", f"unknown category code {code!r}")
+
+
 def parse_rules(
     data: Any, file: str = RULES_FILE, taxonomy: Taxonomy | None = None
 ) -> tuple[RuleSet | None, list[ConfigProblem]]:
@@ -607,6 +625,7 @@ def parse_rules(
         urgent=_urgent(parser, data),
         source=file,
     )
+    _check_frame_categories(parser, rules, taxonomy)
     return (None if parser.problems else rules), parser.problems
 
 

@@ -35,6 +35,8 @@ class Urgency:
     explanation: tuple[str, ...] = ()
     ask: bool = False
     answer: str | None = None
+    category: str | None = None  # the category the first fired frame with one files it under
+    keep: tuple[str, ...] = ()  # chosen categories that frame leaves alone
 
 
 @dataclass
@@ -97,6 +99,7 @@ class UrgencyDetector:
                 found.notes.append(f"有人受伤：「{keyword}」→ {numbers_text}")
                 break
         ordered = tuple(n for n in _NUMBER_ORDER if n in numbers)
+        filing = next((k for k in found.kinds if k.category), None)
         return Urgency(
             True,
             tuple(k.name for k in found.kinds),
@@ -104,6 +107,8 @@ class UrgencyDetector:
             tuple(dict.fromkeys(found.keywords)),
             tuple(found.notes),
             answer=next((k.answer for k in found.kinds if k.answer), None),
+            category=filing.category if filing else None,
+            keep=tuple(filing.keep) if filing else (),
         )
 
     def _ask(self, text: str, context: TextContext, notes: list[str]) -> Urgency:
@@ -185,9 +190,7 @@ class UrgencyDetector:
                 return f"已经结束（{over}）"
         return None
 
-    def _resolved(
-        self, text: str, context: TextContext, kind: UrgentKind, end: int
-    ) -> str | None:
+    def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:
         """A marker later in the text saying the danger is over (not a habit: 平时…就回来了)."""
         for marker in kind.resolved:
             position = text.find(marker, end)
