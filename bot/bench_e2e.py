@@ -83,7 +83,8 @@ def complaint_texts(count: int) -> list[str]:
     chosen: list[str] = []
     for candidate in corpus(config, max(400, count * 2)):
         decision = router.route(candidate)
-        if not decision.needs_review and not decision.urgent and len(candidate) <= 300:
+        calm = not decision.urgent and not decision.urgent_ask
+        if not decision.needs_review and calm and len(candidate) <= 300:
             chosen.append(candidate)
         if len(chosen) >= count:
             break

@@ -112,6 +112,29 @@ say 已关闭上层水阀并更换漏水管件，天花板不再滴水。
 expect 已办结
 expect @resident3 📷
 expect @resident3 请对办理结果进行评价
+# ---- Urgency: the bot asks when unsure; missing and fallen people get their own answer ----
+# 4. Signs of danger, no certain frame: one question before anything else; 是 files it urgent.
+as resident3
+say 明德花园3号楼，我妈刚才在楼道里摔了一跤
+expect 现在是否有人被困、受伤、走失，或正在发生危险？
+press 是，情况紧急
+expect 120
+expect @TBH-TF 紧急
+# 5. 不紧急 continues the normal flow.
+as resident4
+say 明德花园6号楼，我爸上楼时摔了一跤
+expect 现在是否有人被困、受伤、走失，或正在发生危险？
+press 不紧急
+expect 请核对
+# 6. A missing person: call 110 now, send a photo, the clothes, where last seen; all levels alerted.
+as resident5
+say 颂运水庭2号楼，我爸有老年痴呆，早上出去遛弯到现在还没回来
+expect 110
+expect 照片
+expect @TBH-TF 走失
+say 他穿灰色夹克、戴蓝帽子，最后在小区南门看到的
+expect 已转给所有处理人员
+expect @TBH-TF 灰色夹克
 """
 
 

@@ -25,6 +25,13 @@ from models.uow import UnitOfWork
 from nlp.normalize import to_script
 
 
+def urgent_badge(ticket: TicketRow) -> str:
+    """🚨 紧急, with the danger frame when known (🚨 紧急·燃气泄漏)."""
+    if not ticket.urgent_frame:
+        return texts.CARD_BADGE_URGENT
+    return texts.CARD_BADGE_URGENT.rstrip() + "·" + escape(ticket.urgent_frame) + " "
+
+
 class Notifier:
     """Writes outbox rows for ticket events; also serves the escalation sweeper."""
 
@@ -159,7 +166,7 @@ class Notifier:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
         return texts.CARD.format(
-            badge=texts.CARD_BADGE_URGENT if ticket.urgent else badge,
+            badge=urgent_badge(ticket) if ticket.urgent else badge,
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),
             place=escape(self.place(ticket)), text=escape(text),
             accept_due=self.local_time(ticket.accept_due_at),
@@ -211,10 +218,11 @@ class Notifier:
                          person_code=code, ticket=ticket)
 
     async def staff_text(self, code: str, text: str, key: str,
-                         ticket: TicketRow | None = None) -> None:
+                         ticket: TicketRow | None = None, photos: tuple[str, ...] = ()) -> None:
         row = await person(self.uow, code)
         if row is not None:
-            await self._send(row.chat_id, text, key, person_code=code, ticket=ticket)
+            await self._send(row.chat_id, text, key, photos=photos, person_code=code,
+                             ticket=ticket)
 
     # --- to the reporter ----------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select
 
-from handlers import texts
+from handlers import texts, urgent
 from handlers.advice import urgent_advice
 from handlers.context import Ctx, clip, escape
 from handlers.notify import describe_place
@@ -58,6 +58,8 @@ async def begin(ctx: Ctx) -> None:
 
 async def on_text(ctx: Ctx, text: str) -> None:
     """Free text: a new complaint, or the next step of the draft in progress."""
+    if ctx.state == urgent.DETAILS and await urgent.on_detail(ctx, text, None):
+        return
     awaiting = ctx.data.get("awaiting") if ctx.state == DRAFT else None
     if awaiting == "address":
         await _address_given(ctx, text)
@@ -75,11 +77,21 @@ async def _describe(ctx: Ctx, text: str, keep: bool) -> None:
     draft = ctx.data
     previous = {key: draft.get(key) for key in ("community", "grid", "building")}
     draft.update(text=text, script=decision.script, **decision_fields(decision))
+    draft.update(urgent.draft_fields(ctx, decision))
     if keep and decision.grid is None and previous.get("grid"):
         draft.update(previous)  # an address given earlier still holds after 修改
     if decision.urgent:
         await file(ctx)
         return
+    if decision.urgent_ask:
+        await urgent.ask(ctx)
+        return
+    await _after_description(ctx)
+
+
+async def _after_description(ctx: Ctx) -> None:
+    """The address if none is known yet, else the summary to confirm."""
+    draft = ctx.data
     if draft.get("grid") is None and not draft.get("address_asked"):
         draft.update(awaiting="address", address_asked=True)
         ctx.say(texts.ASK_ADDRESS, ADDRESS_KEYBOARD)
@@ -204,6 +216,8 @@ async def on_skip(ctx: Ctx) -> None:
 
 async def on_photo(ctx: Ctx, file_id: str, caption: str | None) -> None:
     """A photo joins the draft; the photos of one album (one update each) get one answer."""
+    if ctx.state == urgent.DETAILS and await urgent.on_detail(ctx, caption, file_id):
+        return
     album = ctx.incoming.media_group_id
     same_album = ctx.state == DRAFT and album is not None and ctx.data.get("album") == album
     new_complaint = caption and not same_album and ctx.data.get("awaiting") == "confirm"
@@ -280,6 +294,10 @@ async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
     elif action == "draft_edit":
         ctx.data["awaiting"] = "edit"
         ctx.say(texts.ASK_EDIT, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    elif action in urgent.ACTIONS:
+        if not urgent.take_answer(ctx, action):
+            return
+        await (file(ctx) if ctx.data["urgent"] else _after_description(ctx))
     elif ctx.data.get("awaiting") == "confirm":
         await file(ctx)
     else:
@@ -333,14 +351,12 @@ async def _file(ctx: Ctx) -> None:
     ctx.meta.setdefault("_filed", []).append(ctx.now().timestamp())
     ctx.set_state(None)
     if ticket.urgent:
-        numbers = draft.get("emergency") or ["110"]
         place = describe_place(ctx.config, ticket.community_code, ticket.grid_code,
                                ticket.building)
         advice = urgent_advice(draft.get("normalized") or "", draft.get("keywords") or [])
-        ctx.say(texts.FILED_URGENT.format(
-            numbers=" / ".join(texts.EMERGENCY_NAMES.get(n, n) for n in numbers),
-            number=ticket.number, place=escape(place)) + (f"\n\n{advice}" if advice else ""),
-            MAIN_KEYBOARD)
+        ctx.say(urgent.filed_text(ctx, ticket, draft, place) + (f"\n\n{advice}" if advice else ""),
+                MAIN_KEYBOARD)
+        urgent.expect_details(ctx, ticket, draft)
         return
     category = ctx.config.taxonomy.get(ticket.category_code)
     service_level = service_level_text(ctx.config, ticket)

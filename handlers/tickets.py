@@ -76,6 +76,7 @@ class TicketService:
             building=draft.get("building"),
             address_text=draft.get("address_text"),
             urgent=bool(draft.get("urgent")),
+            urgent_frame=draft.get("urgent_frame") if draft.get("urgent") else None,
             confidence=float(draft.get("confidence", 0.0)),
             keywords=list(draft.get("keywords", [])),
             photo_file_ids=list(draft.get("photos", [])),

@@ -178,6 +178,7 @@ class TicketRow(Base):
     street_code: Mapped[str | None] = mapped_column(String(16))  # known without a community
     building: Mapped[int | None]
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    urgent_frame: Mapped[str | None] = mapped_column(String(64))  # the danger frame's label
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     keywords: Mapped[list[Any]] = mapped_column(default=list)
     latitude: Mapped[float | None] = mapped_column(Float)

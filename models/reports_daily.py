@@ -25,6 +25,7 @@ from models.orm import (
     TicketEventRow,
     TicketRow,
 )
+from models.reports_phrasing import STATUS_LABELS
 from models.uow import UnitOfWork
 
 PRE_ACCEPT = ("triage", "assigned")
@@ -46,6 +47,16 @@ class OverdueItem:
 
 
 @dataclass(frozen=True)
+class UrgentItem:
+    """An urgent ticket received yesterday, with its danger frame."""
+
+    number: str
+    category_name: str
+    frame: str | None
+    status: str
+
+
+@dataclass(frozen=True)
 class DailyReport:
     scope_code: str
     scope_kind: str  # grid | community | street | district
@@ -57,6 +68,7 @@ class DailyReport:
     overdue: int
     resolved_yesterday: int
     overdue_items: list[OverdueItem] = field(default_factory=list)
+    urgent_items: list[UrgentItem] = field(default_factory=list)
 
 
 @runtime_checkable
@@ -147,6 +159,9 @@ async def daily_report(
     )
     resolved = int((await uow.session.execute(resolved_statement)).scalar_one())
     items = await _overdue_items(uow, in_scope, as_of)
+    urgent = await _urgent_items(
+        uow, in_scope, TicketRow.created_at >= yesterday, TicketRow.created_at < today
+    )
     return DailyReport(
         scope_code=scope_code,
         scope_kind=kind,
@@ -158,7 +173,23 @@ async def daily_report(
         overdue=len(items),
         resolved_yesterday=resolved,
         overdue_items=items,
+        urgent_items=urgent,
     )
+
+
+async def _urgent_items(
+    uow: UnitOfWork, in_scope: ColumnElement[bool], *window: ColumnElement[bool]
+) -> list[UrgentItem]:
+    statement = (
+        select(TicketRow.number, TicketRow.urgent_frame, TicketRow.status, CategoryRow.name)
+        .outerjoin(CategoryRow, CategoryRow.code == TicketRow.category_code)
+        .where(in_scope, TicketRow.urgent.is_(True), *window)
+        .order_by(TicketRow.created_at, TicketRow.id)
+    )
+    return [
+        UrgentItem(row.number, row.name or "", row.urgent_frame, row.status)
+        for row in (await uow.session.execute(statement)).all()
+    ]
 
 
 async def _overdue_items(
@@ -233,4 +264,12 @@ def render_report(report: DailyReport, tz: str | ZoneInfo) -> str:
             lines.append(f"……另有 {hidden} 件超期工单未列出")
     else:
         lines.append("无超期工单。")
+    if report.urgent_items:
+        lines.append(f"昨日紧急诉求：{len(report.urgent_items)} 件")
+        for index, urgent in enumerate(report.urgent_items[:MAX_LISTED], start=1):
+            frame = f"紧急·{urgent.frame}" if urgent.frame else "紧急"
+            lines.append(
+                f"{index}. {urgent.number} {frame} · {urgent.category_name} · "
+                f"{STATUS_LABELS.get(urgent.status, urgent.status)}"
+            )
     return "\n".join(lines)

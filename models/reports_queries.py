@@ -47,6 +47,7 @@ class TicketFacts:
     reopens: int
     escalations: int
     breached: bool  # escalated by the sweeper for a missed deadline, or overdue at the top
+    urgent_frame: str | None = None  # the danger frame of an urgent ticket (燃气泄漏 …)
 
     @property
     def finished(self) -> bool:
@@ -87,6 +88,7 @@ async def ticket_facts(
             TicketRow.building,
             TicketRow.address_text,
             TicketRow.urgent,
+            TicketRow.urgent_frame,
             TicketRow.created_at,
         )
         .where(cohort)
@@ -115,6 +117,7 @@ async def ticket_facts(
                 building=ticket.building,
                 address_text=ticket.address_text,
                 urgent=bool(ticket.urgent),
+                urgent_frame=ticket.urgent_frame,
                 created_at=ticket.created_at,
                 status=status,
                 level=level,

@@ -5,6 +5,8 @@ Used by the Markdown/HTML report and by the bot's `/report` summary alike.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from models.reports_monthly import Change, Figures, MonthlyReport
 from models.reports_phrasing import (
     LEVEL_LABELS,
@@ -14,6 +16,7 @@ from models.reports_phrasing import (
     respectively,
     yoy_mom_sentence,
 )
+from models.reports_queries import TicketFacts
 
 TOP_MOVERS = 3
 
@@ -96,6 +99,15 @@ def escalation_line(total: Figures) -> str:
     return f"逐级上报{total.escalated}件（最高上报至{levels}）。"
 
 
+def urgent_line(count: int, cases: list[TicketFacts]) -> str:
+    """紧急诉求N件, by danger frame when the tickets carry one (走失2件、燃气泄漏1件)."""
+    frames = Counter(case.urgent_frame for case in cases if case.urgent_frame)
+    if not frames:
+        return f"紧急诉求{count}件。"
+    parts = "、".join(f"{frame}{n}件" for frame, n in frames.most_common())
+    return f"紧急诉求{count}件（{parts}）。"
+
+
 def headline(report: MonthlyReport) -> list[str]:
     """The summary paragraph as lines; one line saying so for an empty month."""
     if report.empty:
@@ -112,5 +124,5 @@ def headline(report: MonthlyReport) -> list[str]:
         escalation_line(report.total),
     ]
     if report.total.urgent:
-        lines.append(f"紧急诉求{report.total.urgent}件。")
+        lines.append(urgent_line(report.total.urgent, report.urgent_cases))
     return lines

@@ -75,6 +75,9 @@ class Report:
     urgent_true_positive: int = 0
     urgent_false_positive: int = 0
     urgent_false_negative: int = 0
+    urgent_asked: int = 0  # urgent cases caught by the question ("urgent": "ask")
+    calm_asked: int = 0  # ordinary cases the resident would be asked about
+    calm_total: int = 0
     reviewed: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     per_category: dict[str, Counter[str]] = field(default_factory=dict)
@@ -90,8 +93,15 @@ class Report:
 
     @property
     def urgent_recall(self) -> float:
-        found = self.urgent_true_positive + self.urgent_false_negative
-        return self.urgent_true_positive / found if found else 1.0
+        """Urgent cases caught, a question asked counting as caught."""
+        caught = self.urgent_true_positive + self.urgent_asked
+        found = caught + self.urgent_false_negative
+        return caught / found if found else 1.0
+
+    @property
+    def ask_rate(self) -> float:
+        """How often an ordinary complaint makes the bot ask whether it is urgent."""
+        return self.calm_asked / self.calm_total if self.calm_total else 0.0
 
     @property
     def urgent_precision(self) -> float:
@@ -138,13 +148,21 @@ class Report:
                 f"place {decision.community}/{decision.grid} ≠ "
                 f"{expect.get('community')}/{expect.get('grid')}"
             )
-        self._add_urgency(bool(expect.get("urgent")), decision.urgent, problems)
+        self._add_urgency(bool(expect.get("urgent")), decision, problems)
         self.reviewed += decision.needs_review
         if problems:
             self.errors.append(f"{case.id}: {'; '.join(problems)} | {case.text[:60]}")
 
-    def _add_urgency(self, want: bool, got: bool, problems: list[str]) -> None:
-        if want and got:
+    def _add_urgency(self, want: bool, decision: RoutingDecision, problems: list[str]) -> None:
+        got = decision.urgent
+        self.calm_total += not want
+        if decision.urgent_ask:
+            if want:
+                self.urgent_asked += 1
+            else:
+                self.calm_asked += 1
+                problems.append("asked whether urgent")
+        elif want and got:
             self.urgent_true_positive += 1
         elif got:
             self.urgent_false_positive += 1
@@ -160,8 +178,10 @@ class Report:
             f"category accuracy: {self.category_accuracy:.1%}   macro-F1: {self.macro_f1:.3f}",
             f"community+grid exact: {self.place_accuracy:.1%}",
             f"urgent recall: {self.urgent_recall:.1%}   precision: {self.urgent_precision:.1%}   "
-            f"(tp {self.urgent_true_positive}, fp {self.urgent_false_positive}, "
-            f"fn {self.urgent_false_negative})",
+            f"(tp {self.urgent_true_positive}, asked {self.urgent_asked}, "
+            f"fp {self.urgent_false_positive}, fn {self.urgent_false_negative})",
+            f"asked on ordinary complaints: {self.ask_rate:.1%} "
+            f"({self.calm_asked} of {self.calm_total})",
             f"review rate: {self.review_rate:.1%}",
             "per-category recall / F1:",
         ]

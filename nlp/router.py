@@ -66,16 +66,22 @@ class RoutingDecision:
     rules: list[str] = field(default_factory=list)
     script: Script = "hans"
     normalized_text: str = ""
+    urgent_ask: bool = False  # signs of danger, no certain frame: ask the resident
+    urgent_frames: tuple[str, ...] = ()  # the frames that fired (or whose signs were seen)
+    urgent_answer: str | None = None  # the (confirmed) frame's own chat answer: missing, fallen
 
     def to_json_dict(self, explain: bool = False) -> dict[str, Any]:
         """The `griddesk route` output fields (without `id`); `explain` adds the details."""
         data: dict[str, Any] = {key: getattr(self, key) for key in CONTRACT_KEYS}
         data["keywords"] = list(self.keywords)
+        if self.urgent_ask:
+            data["urgent"] = "ask"
         if explain:
             data.update(
                 unit=self.unit,
                 room=self.room,
                 emergency_numbers=list(self.emergency_numbers),
+                urgent_frames=list(self.urgent_frames),
                 rules=list(self.rules),
             )
         return data
@@ -120,7 +126,7 @@ class Router:
         self.address = AddressParser(config.district)
         self.locator = GridLocator(config.district)
         self.scorer = Scorer(rules)
-        self.urgency = UrgencyDetector(rules)
+        self.urgency = UrgencyDetector(rules, config.district.gas_hotline)
         self.context_rules = ContextRules(rules.modifiers)
         user_words: dict[str, int | None] = dict.fromkeys(self.address.place_words())
         user_words.update(rules.dictionary)
@@ -146,6 +152,7 @@ class Router:
         scores = self.scorer.score(masked, analysis, context)
         urgency = self.urgency.detect(masked, context)
         category, value, explanation = self._choose(scores, body)
+        category = self._frame_category(category, urgency, explanation)
         needs_review = address.grid is None or value < self.review_threshold
         keywords = _outermost([*scores.keywords(category), *urgency.keywords])
         rules = [*explanation, *urgency.explanation, *address.explanation]
@@ -167,7 +174,22 @@ class Router:
             rules=rules,
             script=normalized.script,
             normalized_text=body,
+            urgent_ask=urgency.ask,
+            urgent_frames=urgency.kinds,
+            urgent_answer=urgency.answer,
         )
+
+    def _frame_category(self, category: str, urgency: Urgency, explanation: list[str]) -> str:
+        """A certain danger frame files the complaint under its own category (a missing
+        person under public security), unless the chosen category is one the frame keeps."""
+        frame = urgency.category
+        if not urgency.urgent or frame is None or frame == category or category in urgency.keep:
+            return category
+        explanation.append(
+            f"分类按险情：{self.category_names[frame]}({frame})，"
+            f"而不是 {self.category_names[category]}({category})"
+        )
+        return frame
 
     def _review_reason(self, no_grid: bool, value: float) -> str:
         reasons = ["网格未知"] if no_grid else []

@@ -18,12 +18,14 @@ import yaml
 
 from models.config.loader import BUNDLED_DEMO, RULES_FILE, ConfigProblem
 from models.config.schema import Taxonomy
+from nlp.frames import FrameShape, compose
 from nlp.normalize import normalize, to_simplified
 
 BUNDLED_RULES = BUNDLED_DEMO / RULES_FILE
 MAX_WEIGHT = 20.0
 _TERM_RE = re.compile(r"^[\u4E00-\u9FD5a-z0-9+#&._%\-]+$")
-URGENT_KINDS_NUMBERS = frozenset({"110", "119", "120", "122"})
+URGENT_KINDS_NUMBERS = frozenset({"110", "119", "120", "122", "gas"})  # gas: the district's line
+FRAME_ANSWERS = frozenset({"missing", "fallen"})
 
 
 # How common some characters are in complaints (guards avoid them) ...
@@ -211,7 +213,10 @@ class Modifiers:
 
 @dataclass(frozen=True)
 class UrgentKind:
-    """One kind of immediate danger and the emergency numbers a resident is told to call."""
+    """One frame of immediate danger and the emergency numbers a resident is told to call.
+
+    `ask` patterns are signs of this danger that are not certain: the resident is asked;
+    `answer` names the frame's own reply in the chat (missing, fallen)."""
 
     name: str
     label: str
@@ -219,7 +224,13 @@ class UrgentKind:
     patterns: list[Pattern]
     resolved: list[str]
     exclude: list[str] = field(default_factory=list)
+    exclude_near: list[str] = field(default_factory=list)  # only close to the danger
     fallback: bool = False
+    ask: list[Pattern] = field(default_factory=list)
+    answer: str | None = None
+    since: list[Pattern] = field(default_factory=list)
+    category: str | None = None  # the category of a complaint this frame fired on
+    keep: list[str] = field(default_factory=list)  # chosen categories the frame leaves alone
 
 
 @dataclass(frozen=True)
@@ -229,6 +240,8 @@ class UrgentRules:
     hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
+    habitual: list[str] = field(default_factory=list)
+    distance: list[str] = field(default_factory=list)
     injury: list[Pattern] = field(default_factory=list)
     injury_numbers: tuple[str, ...] = ("120",)
 
@@ -448,31 +461,121 @@ def _categories(
     return result
 
 
+_KIND_KEYS = {
+    "label",
+    "numbers",
+    "patterns",
+    "resolved",
+    "exclude",
+    "exclude_near",
+    "category",
+    "keep",
+    "fallback",
+    "who",
+    "state",
+    "window",
+    "before",
+    "breaks",
+    "since",
+    "ask",
+    "ask_state",
+    "answer",
+    "near",
+    "near_window",
+}
+_URGENT_KEYS = {
+    "kinds",
+    "negation",
+    "hypothetical",
+    "past",
+    "current",
+    "habitual",
+    "distance",
+    "injury",
+}
+
+
+def _shape(parser: _Parser, body: dict[str, Any], path: str, state_key: str) -> list[str]:
+    """The regex sources of a frame's who × state (or × near, × ask_state); none without them.
+
+    `near` states also name things (不见了, 找不到): they count within `near_window` characters
+    of the who, with no 的 between (老人的拐杖不见了 is no missing person)."""
+    who = body.get("who")
+    state = body.get(state_key)
+    if state_key != "state" and state is None:
+        return []
+    if who is None and state is None:
+        return []
+    lists = []
+    for key, value in (("who", who), (state_key, state)):
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            parser.problem(
+                f"{path}.{key}", f"a frame needs who and {state_key}: lists of phrasings"
+            )
+            return []
+        lists.append(tuple(value))
+    sizes = []
+    window_key = "near_window" if state_key == "near" else "window"
+    for key, default in ((window_key, 20), ("before", 6)):
+        size = body.get(key, default)
+        if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= 60:
+            parser.problem(f"{path}.{key}", "must be a whole number within [0, 60]")
+            size = default
+        sizes.append(size)
+    breaks = body.get("breaks", "")
+    if not isinstance(breaks, str):
+        parser.problem(f"{path}.breaks", "must be a string of characters")
+        breaks = ""
+    if state_key == "near":
+        breaks += "的"
+    return compose(FrameShape(lists[0], lists[1], sizes[0], sizes[1], breaks))
+
+
+def _kind(parser: _Parser, name: str, body: dict[str, Any], path: str) -> UrgentKind:
+    patterns = parser.regex_list(body.get("patterns"), f"{path}.patterns")
+    patterns += parser.regex_list(_shape(parser, body, path, "state"), f"{path}.who×state")
+    patterns += parser.regex_list(_shape(parser, body, path, "near"), f"{path}.who×near")
+    ask = parser.regex_list(body.get("ask"), f"{path}.ask")
+    ask += parser.regex_list(_shape(parser, body, path, "ask_state"), f"{path}.who×ask_state")
+    if not patterns:
+        parser.problem(path, "a frame needs patterns or who and state")
+    answer = body.get("answer")
+    if answer is not None and answer not in FRAME_ANSWERS:
+        parser.problem(f"{path}.answer", f"must be one of {sorted(FRAME_ANSWERS)}")
+        answer = None
+    for key in sorted(set(body) - _KIND_KEYS):
+        parser.problem(f"{path}.{key}", "unknown key")
+    return UrgentKind(
+        name=name,
+        label=str(body.get("label") or name),
+        numbers=parser.numbers(body.get("numbers"), f"{path}.numbers"),
+        patterns=patterns,
+        resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
+        exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
+        exclude_near=parser.strings(body.get("exclude_near"), f"{path}.exclude_near"),
+        fallback=bool(body.get("fallback", False)),
+        ask=ask,
+        answer=answer,
+        since=parser.regex_list(body.get("since"), f"{path}.since"),
+        category=str(body["category"]) if body.get("category") else None,
+        keep=parser.strings(body.get("keep"), f"{path}.keep"),
+    )
+
+
 def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
     raw = parser.mapping(data.get("urgent"), "urgent")
-    kinds = []
-    for name, body in parser.mapping(raw.get("kinds"), "urgent.kinds").items():
-        path = f"urgent.kinds.{name}"
-        body = parser.mapping(body, path)
-        kinds.append(
-            UrgentKind(
-                name=str(name),
-                label=str(body.get("label") or name),
-                numbers=parser.numbers(body.get("numbers"), f"{path}.numbers"),
-                patterns=parser.regex_list(body.get("patterns"), f"{path}.patterns"),
-                resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
-                exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
-                fallback=bool(body.get("fallback", False)),
-            )
+    kinds = [
+        _kind(
+            parser, str(name), parser.mapping(body, f"urgent.kinds.{name}"), f"urgent.kinds.{name}"
         )
-        for key in sorted(
-            set(body) - {"label", "numbers", "patterns", "resolved", "exclude", "fallback"}
-        ):
-            parser.problem(f"{path}.{key}", "unknown key")
+        for name, body in parser.mapping(raw.get("kinds"), "urgent.kinds").items()
+    ]
     injury = parser.mapping(raw.get("injury"), "urgent.injury")
-    for key in sorted(
-        set(raw) - {"kinds", "negation", "hypothetical", "past", "current", "injury"}
-    ):
+    for key in sorted(set(raw) - _URGENT_KEYS):
         parser.problem(f"urgent.{key}", "unknown key")
     return UrgentRules(
         kinds=kinds,
@@ -480,11 +583,25 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
         past=parser.strings(raw.get("past"), "urgent.past"),
         current=parser.strings(raw.get("current"), "urgent.current"),
+        habitual=parser.strings(raw.get("habitual"), "urgent.habitual"),
+        distance=parser.strings(raw.get("distance"), "urgent.distance"),
         injury=parser.regex_list(injury.get("patterns"), "urgent.injury.patterns"),
         injury_numbers=(
             parser.numbers(injury.get("numbers"), "urgent.injury.numbers") if injury else ("120",)
         ),
     )
+
+
+def _check_frame_categories(parser: _Parser, rules: RuleSet, taxonomy: Taxonomy | None) -> None:
+    """A frame's `category` and `keep` must name categories."""
+    known = {c.code for c in taxonomy.categories} if taxonomy else {*rules.categories, "other"}
+    for kind in rules.urgent.kinds:
+        path = f"urgent.kinds.{kind.name}"
+        if kind.category is not None and kind.category not in known:
+            parser.problem(f"{path}.category", f"unknown category code {kind.category!r}")
+        for code in kind.keep:
+            if code not in known:
+                parser.problem(f"{path}.keep", f"unknown category code {code!r}")
 
 
 def parse_rules(
@@ -508,6 +625,7 @@ def parse_rules(
         urgent=_urgent(parser, data),
         source=file,
     )
+    _check_frame_categories(parser, rules, taxonomy)
     return (None if parser.problems else rules), parser.problems
 
 

@@ -1,10 +1,14 @@
 """Urgency: immediate danger to life or property right now, in any category.
 
-Each danger kind (fire, gas, trapped in a lift, live wire, collapse, violence, missing person,
-water with electricity, medical) has patterns and the emergency numbers to tell the resident. A
-match does not count when it is negated (没有烟, 没人被关), hypothetical (万一着火, 真着火了怎么办),
-in the past without a sign that it is happening now (以前着过火, 上周困过人), excluded by its kind
-(抽烟的烟味), or reported as over later in the text (火已经灭了).
+Each danger frame (fire, gas, trapped in a lift, live wire, collapse, violence, a vulnerable
+person missing or fallen, water with electricity, medical) has patterns — written directly or
+composed from who × state (nlp/frames.py) — and the help to call. A match does not count when it
+is negated (没有烟, 没人被关), hypothetical (万一着火, 真着火了怎么办), in the past without a sign
+that it is happening now (以前着过火, 上周困过人), somewhere else (新闻里, 外地), excluded by its
+frame (抽烟的烟味), or reported as over later in the text (火已经灭了).
+
+When no frame is certain but a frame's `ask` signs are present (a smell, a fall, a person not
+heard from), the result is "ask": the resident is asked whether anyone is in danger now.
 """
 
 from __future__ import annotations
@@ -14,16 +18,25 @@ from dataclasses import dataclass, field
 from nlp.context import ContextRules, TextContext
 from nlp.rules import Modifiers, Pattern, PatternIndex, RuleSet, UrgentKind
 
-_NUMBER_ORDER = ("110", "119", "120", "122")
+_NUMBER_ORDER = ("110", "119", "120", "122", "gas")
+GAS_LINE = "gas"
+# A near exclusion (下水道, 抽烟) counts within this many characters of the danger, in its sentence.
+_EXCLUDE_REACH = 10
 
 
 @dataclass(frozen=True)
 class Urgency:
+    """`urgent` when a frame fired (`kinds`); `ask` when only signs of danger were found."""
+
     urgent: bool
     kinds: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     explanation: tuple[str, ...] = ()
+    ask: bool = False
+    answer: str | None = None
+    category: str | None = None  # the category the first fired frame with one files it under
+    keep: tuple[str, ...] = ()  # chosen categories that frame leaves alone
 
 
 @dataclass
@@ -36,12 +49,15 @@ class _Found:
 class UrgencyDetector:
     """Applies the `urgent` section of a rule set to a normalised text."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, gas_line: str | None = None) -> None:
         self.rules = rules.urgent
+        self.gas_line = gas_line
         modifiers = rules.modifiers
         self.kinds = sorted(self.rules.kinds, key=lambda k: k.fallback)
         self.patterns = [(kind, p) for kind in self.kinds for p in kind.patterns]
         self.pattern_index = PatternIndex([p for _, p in self.patterns])
+        self.signs = [(kind, p) for kind in self.kinds for p in kind.ask]
+        self.sign_index = PatternIndex([p for _, p in self.signs])
         self.context_rules = ContextRules(
             Modifiers(
                 negation=modifiers.negation,
@@ -51,12 +67,16 @@ class UrgencyDetector:
             extra_negation=self.rules.negation,
         )
 
+    def help_text(self, numbers: tuple[str, ...]) -> str:
+        """The numbers to call, the gas company's line by its number when configured."""
+        return "/".join(
+            (f"燃气公司 {self.gas_line}" if self.gas_line else "燃气公司") if n == GAS_LINE else n
+            for n in numbers
+        )
+
     def detect(self, text: str, context: TextContext) -> Urgency:
-        candidates = self.pattern_index.candidates(text, context.characters)
-        if not candidates:
-            return Urgency(False)
         found = _Found()
-        for index in candidates:
+        for index in self.pattern_index.candidates(text, context.characters):
             kind, pattern = self.patterns[index]
             if kind in found.kinds or (kind.fallback and found.kinds):
                 continue  # one match per kind; a generic cry for help adds nothing
@@ -65,10 +85,11 @@ class UrgencyDetector:
                 found.kinds.append(kind)
                 found.keywords.append(keyword)
                 found.notes.append(
-                    f"紧急：「{keyword}」→ {kind.label}，请同时拨打 {'/'.join(kind.numbers)}"
+                    f"紧急（{kind.name}）：「{keyword}」→ {kind.label}，"
+                    f"请同时拨打 {self.help_text(kind.numbers)}{self._since(text, kind)}"
                 )
         if not found.kinds:
-            return Urgency(False, explanation=tuple(found.notes))
+            return self._ask(text, context, found.notes)
         numbers = {n for kind in found.kinds for n in kind.numbers}
         for pattern in self.rules.injury:
             keyword = self._first_valid(text, context, None, pattern, found.notes)
@@ -78,13 +99,41 @@ class UrgencyDetector:
                 found.notes.append(f"有人受伤：「{keyword}」→ {numbers_text}")
                 break
         ordered = tuple(n for n in _NUMBER_ORDER if n in numbers)
+        filing = next((k for k in found.kinds if k.category), None)
         return Urgency(
             True,
             tuple(k.name for k in found.kinds),
             ordered,
             tuple(dict.fromkeys(found.keywords)),
             tuple(found.notes),
+            answer=next((k.answer for k in found.kinds if k.answer), None),
+            category=filing.category if filing else None,
+            keep=tuple(filing.keep) if filing else (),
         )
+
+    def _ask(self, text: str, context: TextContext, notes: list[str]) -> Urgency:
+        """No frame is certain: signs of one make the resident be asked."""
+        for index in self.sign_index.candidates(text, context.characters):
+            kind, pattern = self.signs[index]
+            keyword = self._first_valid(text, context, kind, pattern, notes)
+            if keyword is not None:
+                numbers = tuple(n for n in _NUMBER_ORDER if n in kind.numbers)
+                notes.append(
+                    f"可能紧急（{kind.name}）：「{keyword}」像是{kind.label}但不确定，"
+                    f"先问居民；确认后请拨打 {self.help_text(numbers)}"
+                )
+                return Urgency(
+                    False, (kind.name,), numbers, (keyword,), tuple(notes), True, kind.answer
+                )
+        return Urgency(False, explanation=tuple(notes))
+
+    @staticmethod
+    def _since(text: str, kind: UrgentKind) -> str:
+        for pattern in kind.since:
+            match = pattern.regex.search(text)
+            if match:
+                return f"（时间：「{match.group()}」）"
+        return ""
 
     def _first_valid(
         self,
@@ -114,6 +163,10 @@ class UrgencyDetector:
         _, clause_end = context.clause(max(end - 1, start))
         clause = text[clause_start:clause_end]
         sentence_start, sentence_end = context.sentence(start)
+        sentence = text[sentence_start:sentence_end]
+        for marker in self.rules.distance:
+            if marker in sentence:
+                return f"是别处的事（{marker}）"
         for marker in self.rules.hypothetical:
             if marker in clause:
                 return f"是假设（{marker}）"
@@ -124,11 +177,27 @@ class UrgencyDetector:
                 if marker in before:
                     return f"是过去的事（{marker}）"
         if kind is not None:
-            sentence = text[sentence_start:sentence_end]
+            reach = max(end, min(sentence_end, end + _EXCLUDE_REACH))
+            near = text[max(sentence_start, start - _EXCLUDE_REACH) : reach]
             for marker in kind.exclude:
                 if marker in sentence:
                     return f"不是险情（{marker}）"
-            for marker in kind.resolved:
-                if marker in text[end:]:
-                    return f"已经结束（{marker}）"
+            for marker in kind.exclude_near:
+                if marker in near:
+                    return f"不是险情（{marker}）"
+            over = self._resolved(text, context, kind, end)
+            if over is not None:
+                return f"已经结束（{over}）"
+        return None
+
+    def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:
+        """A marker later in the text saying the danger is over (not a habit: 平时…就回来了)."""
+        for marker in kind.resolved:
+            position = text.find(marker, end)
+            while position >= 0:
+                clause_start, clause_end = context.clause(position)
+                clause = text[clause_start:clause_end]
+                if not any(habit in clause for habit in self.rules.habitual):
+                    return marker
+                position = text.find(marker, position + 1)
         return None

@@ -227,13 +227,14 @@ def _urgent(doc: Document, report: MonthlyReport) -> None:
             [
                 fact.number,
                 f"{fact.created_at.astimezone(tz):%m-%d %H:%M}",
+                fact.urgent_frame or "—",
                 _category(report, fact.category_code),
                 grid_name_or(report, fact.grid_code),
                 STATUS_LABELS.get(fact.status, fact.status),
                 duration(accept),
             ]
         )
-    doc.add(Table(["工单编号", "受理登记", "类别", "网格", "状态", "受理用时"], rows))
+    doc.add(Table(["工单编号", "受理登记", "险情", "类别", "网格", "状态", "受理用时"], rows))
 
 
 def _category(report: MonthlyReport, code: str) -> str:

@@ -167,7 +167,7 @@ def ledger_row(index: int, entry: LedgerEntry, config: GridDeskConfig, tz: str) 
         fact.building,
         fact.address_text or "",
         entry.text,
-        "是" if fact.urgent else "",
+        ("是·" + fact.urgent_frame if fact.urgent_frame else "是") if fact.urgent else "",
         entry.status_label,
         LEVEL_LABELS.get(fact.level, ""),
         LEVEL_LABELS.get(fact.max_level, ""),

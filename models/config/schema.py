@@ -178,6 +178,7 @@ class District(_Strict):
     quiet_hours: QuietHours | None = None
     departments: list[Department] = Field(default_factory=list)
     task_force: Unit
+    gas_hotline: str | None = Field(default=None, pattern=r"^[0-9][0-9-]{2,19}$")
     streets: list[Street] = Field(min_length=1)
     admins: list[Person] = Field(default_factory=list)
 

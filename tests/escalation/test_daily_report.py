@@ -161,3 +161,25 @@ def test_cli_prints_the_report(db_url: str, demo_config: GridDeskConfig) -> None
     result = runner.invoke(main, ["report", "daily", "--scope", "NOPE", "--url", db_url])
     assert result.exit_code == 1
     assert "未知的范围代码 NOPE" in result.output
+
+
+async def test_yesterdays_urgent_tickets_are_listed_with_their_frame(
+    uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
+) -> None:
+    clock.set(at(21, 10))
+    async with uow_factory() as uow:
+        await seed(uow, demo_config)
+        missing = await make_ticket(uow, demo_config, at=at(20, 18), urgent=True)
+        missing.urgent_frame = "有人走失"
+        await make_ticket(uow, demo_config, at=at(20, 19), urgent=True)  # filed before frames
+        await make_ticket(uow, demo_config, at=at(21, 8), urgent=True)  # today: not yet listed
+        await uow.commit()
+    async with uow_factory() as uow:
+        report = await daily_report(uow, "MDHY-01", TODAY, SH)
+    assert [(i.number, i.frame) for i in report.urgent_items] == [
+        (missing.number, "有人走失"),
+        (report.urgent_items[1].number, None),
+    ]
+    text = render_report(report, SH)
+    assert "昨日紧急诉求：2 件" in text
+    assert f"1. {missing.number} 紧急·有人走失 · 漏水渗水" in text

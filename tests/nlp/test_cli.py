@@ -115,7 +115,7 @@ def test_explain_adds_the_reasons(cache_directory: Path) -> None:
     _, out = run_route(
         [json.dumps({"id": 1, "text": "楼道里一股很冲的煤气味"}, ensure_ascii=False)], "--explain"
     )
-    assert out[0]["urgent"] is True and out[0]["emergency_numbers"] == ["119"]
+    assert out[0]["urgent"] is True and out[0]["emergency_numbers"] == ["119", "gas"]
     rules = out[0]["rules"]
     assert isinstance(rules, list) and any("紧急" in line for line in rules)
 
@@ -172,3 +172,18 @@ def test_installed_command_line(cache_directory: Path) -> None:
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert (result["category"], result["grid"]) == ("utilities", "JDXC-01")
+
+
+def test_explain_shows_the_frame_the_switch_and_the_question(cache_directory: Path) -> None:
+    lines = [
+        {"id": 1, "text": "我姥爷有点痴呆，上午出门到现在还没回家"},
+        {"id": 2, "text": "去年楼道里起火以后，杂物到现在还没人清"},
+        {"id": 3, "text": "我妈刚才在楼梯上摔了一跤"},
+    ]
+    _, out = run_route([json.dumps(line, ensure_ascii=False) for line in lines], "--explain")
+    assert out[0]["urgent"] is True and out[0]["urgent_frames"] == ["missing"]
+    assert any("紧急（missing）" in line for line in out[0]["rules"])
+    assert out[1]["urgent"] is False
+    assert any("不算紧急" in line and "过去" in line for line in out[1]["rules"])
+    assert out[2]["urgent"] == "ask" and out[2]["urgent_frames"] == ["fallen"]
+    assert any("可能紧急（fallen）" in line for line in out[2]["rules"])

@@ -74,6 +74,49 @@ def test_every_category_has_rules(tmp_path: Path, demo_config: GridDeskConfig) -
             {"urgent": {"kinds": {"fire": {"numbers": ["119"], "patterns": ["着(火"]}}}},
             "urgent.kinds.fire.patterns[0]: bad regex",
         ),
+        (
+            {"urgent": {"kinds": {"lost": {"numbers": ["110"], "who": ["老人"]}}}},
+            "urgent.kinds.lost.state: a frame needs who and state",
+        ),
+        (
+            {"urgent": {"kinds": {"lost": {"numbers": ["110"], "state": ["走丢"]}}}},
+            "urgent.kinds.lost.who: a frame needs who and state",
+        ),
+        (
+            {
+                "urgent": {
+                    "kinds": {
+                        "lost": {
+                            "numbers": ["110"],
+                            "who": ["老人"],
+                            "state": ["走丢"],
+                            "window": 500,
+                        }
+                    }
+                }
+            },
+            "urgent.kinds.lost.window: must be a whole number",
+        ),
+        (
+            {
+                "urgent": {
+                    "kinds": {"lost": {"numbers": ["110"], "patterns": ["走丢"], "answer": "call"}}
+                }
+            },
+            "urgent.kinds.lost.answer: must be one of",
+        ),
+        (
+            {
+                "urgent": {
+                    "kinds": {
+                        "lost": {"numbers": ["110"], "patterns": ["走丢"], "ask_state": ["不见"]}
+                    }
+                }
+            },
+            "urgent.kinds.lost.who: a frame needs who and ask_state",
+        ),
+        ({"urgent": {"kinds": {"lost": {"numbers": ["110"]}}}}, "needs patterns or who"),
+        ({"urgent": {"distance": "新闻"}}, "urgent.distance: must be a list"),
         ({"surprise": 1}, "surprise: unknown top-level key"),
     ],
 )
@@ -83,6 +126,43 @@ def test_problems_are_reported(
     data = {"version": 1, **body}
     found = problems_of(tmp_path, data, demo_config)
     assert any(expected in problem for problem in found), found
+
+
+def test_frame_who_and_state_match_in_either_order(tmp_path: Path) -> None:
+    frame = {
+        "numbers": ["110", "gas"],
+        "who": ["老人|孩子"],
+        "state": ["走丢|不见了"],
+        "window": 6,
+        "before": 4,
+        "ask": ["寻人"],
+    }
+    rules = load_rules(write(tmp_path, {"version": 1, "urgent": {"kinds": {"lost": frame}}}))
+    kind = rules.urgent.kinds[0]
+    assert kind.numbers == ("110", "gas")
+    matches = [
+        any(p.regex.search(text) for p in kind.patterns)
+        for text in ("老人早上走丢了", "不见了一个孩子", "老人晒太阳晒了一上午了,又不见了", "寻人")
+    ]
+    assert matches == [True, True, False, False]
+    assert any(p.regex.search("寻人启事") for p in kind.ask)
+
+
+def test_near_states_never_cross_de(tmp_path: Path) -> None:
+    frame = {
+        "numbers": ["110"],
+        "who": ["老人"],
+        "state": ["走丢"],
+        "near": ["不见了"],
+        "near_window": 8,
+    }
+    rules = load_rules(write(tmp_path, {"version": 1, "urgent": {"kinds": {"lost": frame}}}))
+    patterns = rules.urgent.kinds[0].patterns
+    found = [
+        any(p.regex.search(text) for p in patterns)
+        for text in ("老人一转眼不见了", "老人的拐杖不见了", "老人出去买菜后一转眼就不见了")
+    ]
+    assert found == [True, False, False]
 
 
 def test_problem_names_the_file(tmp_path: Path) -> None:

@@ -153,6 +153,19 @@ async def test_repeat_addresses_and_urgent_cases(
     assert [f.number for f in report.urgent_cases] == [month_tickets["T5"].number]
 
 
+async def test_urgent_cases_carry_their_danger_frame(
+    month_tickets: dict[str, TicketRow], uow_factory: UnitOfWorkFactory, demo_config: GridDeskConfig
+) -> None:
+    async with uow_factory() as uow:
+        ticket = await uow.session.get(TicketRow, month_tickets["T5"].id)
+        assert ticket is not None
+        ticket.urgent_frame = "有人被困电梯"
+        await uow.commit()
+    report = await report_for(uow_factory, demo_config, "MDHY")
+    assert [f.urgent_frame for f in report.urgent_cases] == ["有人被困电梯"]
+    assert headline(report)[-1] == "紧急诉求1件（有人被困电梯1件）。"
+
+
 async def test_scopes(
     month_tickets: dict[str, TicketRow], uow_factory: UnitOfWorkFactory, demo_config: GridDeskConfig
 ) -> None:
