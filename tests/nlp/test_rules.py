@@ -116,6 +116,24 @@ def test_every_category_has_rules(tmp_path: Path, demo_config: GridDeskConfig) -
             "urgent.kinds.lost.who: a frame needs who and ask_state",
         ),
         ({"urgent": {"kinds": {"lost": {"numbers": ["110"]}}}}, "needs patterns or who"),
+        (
+            {
+                "urgent": {
+                    "kinds": {
+                        "lost": {"numbers": ["110"], "patterns": ["走丢"], "category": "police"}
+                    }
+                }
+            },
+            "urgent.kinds.lost.category: unknown category code 'police'",
+        ),
+        (
+            {
+                "urgent": {
+                    "kinds": {"fire": {"numbers": ["119"], "patterns": ["着火"], "keep": ["bikes"]}}
+                }
+            },
+            "urgent.kinds.fire.keep: unknown category code 'bikes'",
+        ),
         ({"urgent": {"distance": "新闻"}}, "urgent.distance: must be a list"),
         ({"surprise": 1}, "surprise: unknown top-level key"),
     ],
