@@ -69,6 +69,12 @@ class RawUpdates:
             await self._session.close()
 
 
+def _consume(task: asyncio.Future[Any]) -> None:
+    """Mark a finished call's outcome as seen (asyncio logs unseen errors at exit)."""
+    if not task.cancelled():
+        task.exception()
+
+
 class GetUpdatesError(Exception):
     """The Bot API refused getUpdates (409: a webhook is set or another poller runs)."""
 
@@ -126,6 +132,7 @@ class Poller:
                 return None
         timeout = 0 if self.in_flight else POLL_TIMEOUT_S
         call = asyncio.ensure_future(self.fetch(self.offset, timeout, 100))
+        call.add_done_callback(_consume)  # abandoned at a stop or a cancel: its error is no news
         stopped = asyncio.ensure_future(self.stop.wait())
         try:
             await asyncio.wait({call, stopped}, return_when=asyncio.FIRST_COMPLETED)

@@ -87,9 +87,13 @@ async def act_as_task_force(
     api: BotApiDouble, official: SimUser, card: BotMessage, number: str
 ) -> None:
     """接单, 吹哨 to a department, 办结 with a result, all from the official's private chat."""
-    assert card.buttons()[:2] == [texts.BTN_ACCEPT, texts.BTN_RESOLVE]
+    assert card.buttons()[0] == texts.BTN_ACCEPT and texts.BTN_RESOLVE not in card.buttons()
     press = await official.press(card, texts.BTN_ACCEPT)
     assert "已接单" in (await api.wait_for_answer(press)).get("text", "")
+    await api.wait_for_call(  # the card is edited in place and now offers 办结
+        "editMessageText", lambda params: params.get("message_id") == card.message_id,
+        timeout=10)
+    assert texts.BTN_RESOLVE in card.buttons()
     await official.press(card, texts.BTN_WHISTLE)
     pick = await api.wait_for(official, "哪个部门", timeout=10)
     await official.press(pick, pick.buttons()[0])

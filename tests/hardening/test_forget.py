@@ -50,6 +50,7 @@ async def test_forget_leaves_nothing_that_identifies(bot: Driver, clock: FixedCl
     assert before.latitude == 35.3720 and before.grid_code == "MDHY-02"
 
     await bot.text(RESIDENT, "/forget")
+    await bot.press(RESIDENT, "确认删除")
     assert "已删除" in bot.last_to(RESIDENT)
 
     [ticket] = await bot.tickets()
@@ -107,6 +108,7 @@ def test_filing_times_keep_the_quota_but_not_the_times(clock: FixedClock) -> Non
 async def test_staff_cards_of_forgotten_tickets_still_work(bot: Driver) -> None:
     await file_with_location(bot)
     await bot.text(RESIDENT, "/forget")
+    await bot.press(RESIDENT, "确认删除")
     await bot.press("MDHY-02-W1", "接单")
     [ticket] = await bot.tickets()
     assert ticket.status == "accepted"

@@ -294,9 +294,11 @@ async def test_a_huge_photo_is_refused_and_a_big_album_answered_once(bot: Driver
     assert len(ticket.photo_file_ids) == bot.services.limits.max_photos
 
 
-async def test_a_photo_with_a_new_caption_after_a_summary_starts_a_new_draft(bot: Driver) -> None:
+async def test_a_photo_with_a_new_caption_after_a_summary_is_asked_about(bot: Driver) -> None:
     await bot.text(RESIDENT, LAMP)
     await bot.photo(RESIDENT, caption="明德花园2号楼电梯坏了，老人下不了楼", file_id="AgACnew")
+    assert "这是新的问题" in bot.last_to(RESIDENT)
+    await bot.press(RESIDENT, "新的问题")
     await bot.press(RESIDENT, "确认提交")
     [ticket] = await bot.tickets()
     assert ticket.photo_file_ids == ["AgACnew"] and "电梯" in ticket.original_text
