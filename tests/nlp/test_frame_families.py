@@ -307,6 +307,8 @@ THIRD_ROUND_CALM = [
     "工人下污水井清淤，没有防护措施，建议管管",
     "冰溜子挂在屋檐上，建议物业清理一下",
     "老人说话含糊好几年了，想申请护理补贴",
+    "电梯门开了里面没有轿厢，物业已经围起来了，维修的人在修",
+    "屋檐的冰凌掉下来砸在地上，幸好没人，已经清理了",
 ]
 
 
@@ -314,3 +316,17 @@ THIRD_ROUND_CALM = [
 def test_third_round_calm_texts_stay_calm(router: Router, text: str) -> None:
     decision = router.route(text)
     assert not decision.urgent and not decision.urgent_ask, decision.rules
+
+
+THIRD_ROUND_ASK = [
+    "楼上在打孩子，孩子哭得厉害",
+    "孩子在小区滑梯上磕出血了，滑梯边角太锋利",
+    "那家人的电视白天黑夜都开着，敲门也没反应",
+    "朋友圈看见邻居发了遗书，不知道真的假的",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_ROUND_ASK)
+def test_third_round_signs_make_the_bot_ask(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.urgent_ask and not decision.urgent, decision.rules
