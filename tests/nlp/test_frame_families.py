@@ -208,3 +208,125 @@ def test_a_habit_is_not_the_danger_being_over(router: Router) -> None:
     assert decision.urgent, decision.rules
     over = router.route("我家孩子放学到现在还没到家，刚才自己回来了")
     assert not over.urgent and not over.urgent_ask, over.rules
+
+
+# Third round: the families missed on a third blind set, each written many ways (none of them a
+# sentence of that set): dementia gone at night in the cold, swallowed detergent or poison, cars
+# stalled in deep water, water in a lamp, a farewell note with pills, slurred speech on the phone,
+# an overturned wheelchair, icicles over a doorway, a hissing cylinder, a collapse by a gas water
+# heater, an open lift shaft, a thud and moaning behind a locked door, a bedridden person calling
+# weakly, workers overcome below ground, a child locked in a car, days unseen with no answer, a
+# collapsed shed with someone inside, steel falling from a crane, a child being beaten.
+THIRD_ROUND: dict[str, list[str]] = {
+    "missing": [
+        "俺奶奶糊涂了好几年了 半夜自己开门出去了 早上才发现床上没人 外面零下十度",
+        "我姥爷有老年痴呆，昨天夜里趁我们睡着出去了，起来一看床上没人了，穿着睡衣就走了",
+        "我公公失智，天还没亮就自己開門出去了，剛發現炕上沒人",
+        "来电人反映：其母亲（79岁，认知障碍）今晨独自外出，至今未归，家属正在寻找。",
+        "俺爹八十多了一个人出门遛弯 到现在还没回来 天都黑了",
+    ],
+    "medical": [
+        "我家娃把洗衣液当饮料喝了一口，现在一直吐，脸都白了",
+        "小孩偷吃了两颗洗衣凝珠 一直在呕 嘴里全是泡沫",
+        "我孫子把消毒水喝了一口，現在一直在吐",
+        "孩子把老鼠药当糖吃了，正在吐",
+        "邻居家女孩在网上发了一封遗书，说不想拖累家里，电话一直不接",
+        "朋友发了条像遗言一样的朋友圈，还拍了一把安眠药，打电话不接，敲门也没人应",
+        "同学发了段跟遗书一样的话，还拍了安眠药的照片，微信不回电话不接",
+        "两个工人下化粪池清淤，半天没上来，喊也没动静",
+        "有个师傅下到窨井里修管子晕倒了，上面的人下去救也没上来",
+    ],
+    "trapped": [
+        "桥洞底下水很深，有辆车熄火泡在里面，车里还有人，在拍车窗",
+        "涵洞里积水都漫到车顶了 一辆轿车困在水里 里面有人在喊",
+        "超市门口一辆车里锁着个婴儿，车主不在，太阳底下晒着，孩子一直哭",
+        "停車場車裡關著一個小孩，熱得滿頭大汗，找不到車主",
+        "大雪把自行车棚压塌了，刚才看见有个人进去推车，一直没见出来",
+        "彩钢棚被雪压垮了，里面还有人，快来人",
+    ],
+    "water_electric": [
+        "楼上漏水漏进吊灯了，灯罩里都是水，灯一闪一闪的",
+        "天花板渗水渗到顶灯里，灯罩里全是水，还在滋滋响",
+        "卫生间漏水，水顺着灯往下滴，灯一直闪，还啪啪响",
+    ],
+    "fallen": [
+        "刚才给我爸打电话，他说话含含糊糊，舌头不利索，他一个人在家",
+        "我妈在电话里说话含含乎乎的，问她什么都答不上来，我在外地回不去",
+        "楼下坐轮椅的阿姨轮椅翻了，人压在底下，头磕出血了",
+        "隔壁独居的大爷刚才咚的一声，然后一直哎哟哎哟地叫，门锁着进不去",
+        "对门卧床的老太太屋里一直有人喊，喊得有气无力，护工今天没来",
+        "楼上老王一个人住，三天没见着人了，敲门没动静，门口的报纸都堆满了",
+        "隔壁大爷独居，奶箱塞满了好几天的牛奶，敲门没人应，电话也没人接",
+        "独居的李叔家电视开了两天一直响，敲门也不应，他有高血压",
+        "我老婆洗澡半天没出来，进去一看晕在地上了，煤气热水器还开着",
+    ],
+    "gas": [
+        "液化气罐那边一直嘶嘶响，屋里一股味，我不敢开灯",
+        "厨房的煤气瓶子滋滋地响 闻着有味",
+        "燃气热水器开着，我媳妇在卫生间晕倒了，叫不醒",
+    ],
+    "lift_trapped": [
+        "电梯门打开了里面没有轿厢，下面黑洞洞的，差点掉进去",
+        "三楼的电梯门自己开着 没有电梯 电梯井敞着",
+    ],
+    "collapse": [
+        "单元门口上方挂着一排冰溜子，刚掉下来一根，差点砸到放学的孩子，上面还挂着好多",
+        "屋檐的冰柱子往下掉，底下是孩子们上学走的路，还有好几根悬着",
+        "工地塔吊上的钢筋掉下来了，砸在小区路上，离人就差一米",
+        "脚手架上的扣件往下掉，掉到人行道上了，工地还在施工",
+    ],
+    "violence": [
+        "隔壁在打孩子，打了一个多小时了，孩子哭得嗓子都哑了",
+        "楼下那家又在打小孩，听见皮带抽的声音，孩子一直哭喊",
+        "對面正在打孩子，用衣架抽孩子，哭得撕心裂肺",
+    ],
+}
+
+
+@pytest.mark.parametrize(("frame", "text"), flat(THIRD_ROUND))
+def test_third_round_frames_fire(router: Router, frame: str, text: str) -> None:
+    decision = router.route(text)
+    assert decision.urgent and frame in decision.urgent_frames, decision.rules
+
+
+THIRD_ROUND_CALM = [
+    "楼下KTV天天唱到半夜，吵得我都想跳楼了",
+    "装修电钻响了一整天，烦得我想跳楼",
+    "几个小孩在楼道里玩游戏，一直喊救命，太吵了，家长管一管",
+    "小朋友做游戏乱喊救命，吓人一跳，能不能管管",
+    "昨天闻到煤气味，燃气公司来人把阀门换好了，现在没味了，想问别家要不要查",
+    "家里有点煤气味，师傅来修过了，现在闻不到了",
+    "对面饭店天天熏肉，烟从排烟管往我家窗户里飘，衣服都不能晒",
+    "想问问燃气报警器去哪里买，物业能不能统一安装",
+    "老接到诈骗电话说我儿子出事了让打钱，提醒大家别上当",
+    "去年屋檐的冰溜子掉下来砸坏过车，今年早点清理吧",
+    "昨晚楼下有人打架，派出所来人带走了，想问以后能不能多巡逻",
+    "朋友圈有人发遗书模板，是骗人的吧",
+    "他家电视一直开得很大声，晚上也不关，敲门也不应",
+    "楼道的声控灯一闪一闪的，旁边水管也漏水，物业一直不修",
+    "工人下污水井清淤，没有防护措施，建议管管",
+    "冰溜子挂在屋檐上，建议物业清理一下",
+    "老人说话含糊好几年了，想申请护理补贴",
+    "电梯门开了里面没有轿厢，物业已经围起来了，维修的人在修",
+    "屋檐的冰凌掉下来砸在地上，幸好没人，已经清理了",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_ROUND_CALM)
+def test_third_round_calm_texts_stay_calm(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert not decision.urgent and not decision.urgent_ask, decision.rules
+
+
+THIRD_ROUND_ASK = [
+    "楼上在打孩子，孩子哭得厉害",
+    "孩子在小区滑梯上磕出血了，滑梯边角太锋利",
+    "那家人的电视白天黑夜都开着，敲门也没反应",
+    "朋友圈看见邻居发了遗书，不知道真的假的",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_ROUND_ASK)
+def test_third_round_signs_make_the_bot_ask(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.urgent_ask and not decision.urgent, decision.rules

@@ -69,13 +69,18 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
 
 @pytest.mark.parametrize(
     ("name", "category", "place"),
-    [("blind_urgency_a.jsonl", 0.945, 1.0), ("blind_urgency_b.jsonl", 0.92, 0.99)],
+    [
+        ("blind_urgency_a.jsonl", 0.945, 1.0),
+        ("blind_urgency_b.jsonl", 0.92, 0.99),
+        ("blind_urgency_c.jsonl", 0.835, 0.99),
+    ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
     router: Router, name: str, category: float, place: float
 ) -> None:
-    """200 complaints each written without seeing the rules to probe urgency (70 urgent). First
-    pass: A category 87.0 %, recall 71.4 %, precision 98.0 %; B 89.0 %, 74.3 %, 97.8 %. After
+    """200 complaints each written without seeing the rules to probe urgency (A, B 70 urgent;
+    C 80). First pass: A category 87.0 %, recall 71.4 %, precision 98.0 %; B 89.0 %, 74.3 %,
+    97.8 %; C 81.5 %, 73.8 %, 93.3 % (asked on 2.5 % of its ordinary complaints). After
     the family fixes every urgent case is caught (a question counting as caught), none falsely,
     and no ordinary complaint is asked about."""
     report = report_for(router, DATA / name)
