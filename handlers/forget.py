@@ -17,7 +17,7 @@ from handlers import texts
 from handlers.context import Ctx
 from handlers.resident import QUOTA_WINDOW
 from models.orm import CallbackTokenRow, OutboxRow, RatingRow, TicketEventRow, TicketRow
-from nlp.personal import introduced_names, looks_like_name, mask_personal
+from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
 _CONTACT_LINE = re.compile(re.escape(texts.CARD_CONTACT.split("{")[0]) + r"[^\n]*")
@@ -25,10 +25,7 @@ _CONTACT_LINE = re.compile(re.escape(texts.CARD_CONTACT.split("{")[0]) + r"[^\n]
 
 def known_names(tickets: Sequence[TicketRow]) -> list[str]:
     """Names the resident gave (我叫…, the contact's name): masked in every text of theirs."""
-    names = [name for t in tickets for name in introduced_names(t.original_text)]
-    names += [
-        t.reporter_name for t in tickets if t.reporter_name and looks_like_name(t.reporter_name)
-    ]
+    names = [name for t in tickets for name in names_given(t.original_text, t.reporter_name)]
     return list(dict.fromkeys(names))
 
 

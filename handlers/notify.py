@@ -3,7 +3,6 @@ in the transaction of the change that caused it."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,6 +22,7 @@ from models.config.schema import GridDeskConfig, Level, appointments
 from models.orm import OutboxRow, PersonRow, TicketRow
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
+from nlp.personal import mask_personal, names_given
 
 
 def urgent_badge(ticket: TicketRow) -> str:
@@ -159,7 +159,7 @@ class Notifier:
         level = level_of(self.config, ticket, recipient.code)
         below = level is not None and level < ticket.level
         if in_group(recipient.chat_id):  # never a resident's contact data in a group chat
-            text = PHONE_NUMBER.sub(texts.NUMBER_HIDDEN, text)
+            text = mask_personal(text, names_given(text, ticket.reporter_name)) or ""
             if ticket.reporter_phone or ticket.reporter_name:
                 contact = texts.CARD_CONTACT_IN_GROUP
         elif (ticket.reporter_phone or ticket.reporter_name) and not below:
@@ -294,12 +294,6 @@ class Notifier:
 
     async def chain_people(self, ticket: TicketRow) -> dict[str, PersonRow]:
         return await people(self.uow, [code for _, code in ticket_chain(self.config, ticket)])
-
-
-# Mainland mobile numbers (optionally +86) and landlines with an area code, as typed in a text.
-PHONE_NUMBER = re.compile(
-    r"(?<!\d)(?:(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}|0\d{2,3}-?\d{7,8})(?!\d)"
-)
 
 
 def in_group(chat_id: int | None) -> bool:

@@ -130,6 +130,14 @@ def introduced_names(text: str | None) -> list[str]:
     return list(dict.fromkeys(name.strip() for name in found if len(name.strip()) >= 2))
 
 
+def names_given(text: str | None, contact_name: str | None = None) -> list[str]:
+    """The names a resident gave: introduced in `text`, and the contact's name if it is one."""
+    names = introduced_names(text)
+    if contact_name and looks_like_name(contact_name):
+        names.append(contact_name)
+    return list(dict.fromkeys(names))
+
+
 def mask_personal(text: str | None, names: Iterable[str] = ()) -> str | None:
     """`text` with e-mail addresses, ID numbers, phone numbers and introduced names masked;
     `names` (of two characters or more: 张三, not 张) are masked wherever they occur."""
