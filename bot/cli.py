@@ -20,6 +20,10 @@ def _register_commands() -> None:
         module = importlib.import_module(f"bot.commands.{module_info.name}")
         for command in getattr(module, "commands", []):
             main.add_command(command)
+    from bench.cli import bench_group, route_eval
+
+    main.add_command(bench_group)
+    main.add_command(route_eval)
 
 
 _register_commands()

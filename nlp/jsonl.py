@@ -11,10 +11,23 @@ import json
 import re
 from typing import Any
 
-from nlp.evaluate import parse_location
 from nlp.router import Router
 
 _ID_RE = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)')
+
+
+def parse_location(value: Any) -> tuple[float, float] | None:
+    """`{"lat": .., "lon": ..}` or null → (lat, lon) | None; ValueError when malformed."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "lat" not in value or "lon" not in value:
+        raise ValueError('location must be null or {"lat": number, "lon": number}')
+    lat, lon = value["lat"], value["lon"]
+    if any(isinstance(v, bool) or not isinstance(v, int | float) for v in (lat, lon)):
+        raise ValueError("location lat and lon must be numbers")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"location out of range: lat {lat}, lon {lon}")
+    return float(lat), float(lon)
 
 
 class RequestError(ValueError):

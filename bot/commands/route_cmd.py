@@ -1,4 +1,5 @@
-"""`griddesk route`, `griddesk route-eval FILE` and `griddesk bench route`."""
+"""`griddesk route`: JSON Lines complaints in, routing decisions out (and the helpers that
+`griddesk route-eval` and `griddesk bench route` share)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,11 @@ from typing import TYPE_CHECKING
 
 import click
 
-from bot.commands.bench_cmd import bench_group
-
 if TYPE_CHECKING:
     from models.config.schema import GridDeskConfig
     from nlp.router import Router
 
-_CONFIG_OPTION = click.option(
+config_option = click.option(
     "--config",
     "config_dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -22,7 +21,7 @@ _CONFIG_OPTION = click.option(
 )
 
 
-def _config(config_dir: Path | None) -> tuple[GridDeskConfig, Path | None]:
+def routing_config(config_dir: Path | None) -> tuple[GridDeskConfig, Path | None]:
     """Load the configuration or exit 2 with every problem on stderr."""
     from models.config.loader import ConfigError, load_config
 
@@ -39,11 +38,11 @@ def _config(config_dir: Path | None) -> tuple[GridDeskConfig, Path | None]:
     return config, config_dir
 
 
-def _router(config_dir: Path | None, threshold: float | None) -> Router:
+def load_router(config_dir: Path | None, threshold: float | None) -> Router:
     from nlp.router import Router
     from nlp.rules import RulesError
 
-    config, directory = _config(config_dir)
+    config, directory = routing_config(config_dir)
     rules = directory / "rules.yaml" if directory is not None else None
     if threshold is None:
         from bot.settings import Settings
@@ -57,7 +56,7 @@ def _router(config_dir: Path | None, threshold: float | None) -> Router:
         sys.exit(2)
 
 
-_THRESHOLD_OPTION = click.option(
+threshold_option = click.option(
     "--review-threshold",
     type=click.FloatRange(0, 1),
     default=None,
@@ -67,8 +66,8 @@ _THRESHOLD_OPTION = click.option(
 
 
 @click.command("route")
-@_CONFIG_OPTION
-@_THRESHOLD_OPTION
+@config_option
+@threshold_option
 @click.option(
     "--explain", is_flag=True, help="Add unit, room, emergency_numbers and the rules that decided."
 )
@@ -81,7 +80,7 @@ def route(config_dir: Path | None, review_threshold: float | None, explain: bool
     """
     from nlp.jsonl import dumps, route_line
 
-    router = _router(config_dir, review_threshold)
+    router = load_router(config_dir, review_threshold)
     source, out = sys.stdin.buffer, sys.stdout.buffer
     try:
         for number, raw in enumerate(source, 1):
@@ -101,46 +100,4 @@ def route(config_dir: Path | None, review_threshold: float | None, explain: bool
         sys.exit(1)
 
 
-@click.command("route-eval")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@_CONFIG_OPTION
-@_THRESHOLD_OPTION
-@click.option("--errors/--no-errors", default=True, help="List every misrouted case.")
-def route_eval(
-    file: Path, config_dir: Path | None, review_threshold: float | None, errors: bool
-) -> None:
-    """Accuracy, macro-F1, per-category recall, confusion pairs and review rate on FILE.
-
-    FILE is JSON Lines with {"id", "text", "location", "expect": {"category", "community",
-    "grid", "urgent"}}.
-    """
-    from nlp.evaluate import evaluate, load_cases
-
-    router = _router(config_dir, review_threshold)
-    cases, problems = load_cases(file)
-    for problem in problems:
-        click.echo(problem, err=True)
-    report = evaluate(router, cases)
-    click.echo("\n".join(report.lines(show_errors=errors)))
-
-
-@click.command("route")
-@_CONFIG_OPTION
-@click.option(
-    "--count",
-    type=click.IntRange(100, 100_000),
-    default=3000,
-    show_default=True,
-    help="How many synthetic complaints to route.",
-)
-def bench_route(config_dir: Path | None, count: int) -> None:
-    """Routing time vs bare jieba.lcut, ready-to-route time, resident memory (figures only)."""
-    from nlp.bench import run
-
-    config, directory = _config(config_dir)
-    run(config, directory, count, click.echo)
-
-
-bench_group.add_command(bench_route)
-
-commands: list[click.Command] = [route, route_eval]
+commands: list[click.Command] = [route]

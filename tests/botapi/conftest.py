@@ -9,7 +9,7 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from aiogram.types import (
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 
 SECRET = "s3cret-Token_1"
 

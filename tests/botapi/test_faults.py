@@ -14,7 +14,7 @@ from aiogram.exceptions import (
 from telegram import Bot as PtbBot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
-from tests.botapi_double import (
+from bench.botapi_double import (
     BotApiDouble,
     FloodLimits,
     blocked,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.botapi_double import FloodLimits
+from bench.botapi_double import FloodLimits
 
 
 def test_private_chat_gets_one_message_per_second() -> None:

@@ -15,7 +15,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 
 Context = ContextTypes.DEFAULT_TYPE
 

@@ -11,7 +11,7 @@ import pytest
 from aiogram.types import Update as AiogramUpdate
 from telegram import Update as PtbUpdate
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 
 
 async def call(api: BotApiDouble, method: str, how: str = "json", **params: Any) -> tuple[int, Any]:

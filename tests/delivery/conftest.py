@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.botapi_double import BotApiDouble
 from bot.ratelimit import Limits
 from bot.sender import Sender, SenderConfig, UndeliverableHook
 from bot.sender_api import BotApi
@@ -17,7 +18,6 @@ from models.clock import Clock, SystemClock
 from models.db import session_factory
 from models.orm import OutboxRow
 from models.uow import UnitOfWorkFactory
-from tests.botapi_double import BotApiDouble
 
 # No pacing to speak of (the double does not enforce limits in these tests), short backoffs.
 FAST_LIMITS = Limits(global_rate=2000, private_interval=0.0, group_interval=0.0,

@@ -11,6 +11,8 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import select
 
+from bench.botapi_double import BotApiDouble, retry_after, server_error
+from bench.botapi_double.faults import Fault
 from bot.runner import run_webhook
 from bot.settings import Settings
 from bot.transport import deliver
@@ -20,8 +22,6 @@ from models.orm import OutboxOwnerRow, OutboxRow
 from models.outbox import PENDING, SENT
 from models.owners import DIRECT
 from models.uow import UnitOfWorkFactory
-from tests.botapi_double import BotApiDouble, retry_after, server_error
-from tests.botapi_double.faults import Fault
 from tests.delivery.conftest import make_sender, outbox
 from tests.delivery.test_pg_senders import wait_until
 from tests.e2e.conftest import bot_settings, polling_bot

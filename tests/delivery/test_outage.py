@@ -13,13 +13,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
+from bench.botapi_double import BotApiDouble, connection_reset, delay, server_error
 from bot.sender import Sender, SenderConfig
 from bot.sender_api import BotApi
 from models.clock import ScaledClock
 from models.orm import OutboxRow
 from models.outbox import PENDING, SENT, OutboxDelivery
 from models.uow import UnitOfWork, UnitOfWorkFactory
-from tests.botapi_double import BotApiDouble, connection_reset, delay, server_error
 from tests.delivery.conftest import FAST, make_sender, outbox, text
 from tests.delivery.test_pg_senders import wait_until
 from tests.delivery.test_sender import KEY

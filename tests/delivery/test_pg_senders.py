@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy import text as sqltext
 
+from bench.botapi_double import BotApiDouble
 from bot.ratelimit import Limits
 from bot.sender import SenderConfig
 from models.clock import SystemClock
@@ -22,7 +23,6 @@ from models.db import create_engine, session_factory
 from models.orm import OutboxRow
 from models.outbox import PENDING, SENT, OutboxDelivery
 from models.uow import UnitOfWorkFactory
-from tests.botapi_double import BotApiDouble
 from tests.delivery.conftest import make_sender, outbox, queue, text
 from tests.delivery.test_sender import KEY
 

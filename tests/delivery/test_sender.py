@@ -7,12 +7,7 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from bot.sender import SenderConfig
-from models.clock import ScaledClock
-from models.orm import OutboxRow
-from models.outbox import DEAD, PENDING, SENT
-from models.uow import UnitOfWork, UnitOfWorkFactory
-from tests.botapi_double import (
+from bench.botapi_double import (
     BotApiDouble,
     blocked,
     chat_not_found,
@@ -22,6 +17,11 @@ from tests.botapi_double import (
     server_error,
     user_deactivated,
 )
+from bot.sender import SenderConfig
+from models.clock import ScaledClock
+from models.orm import OutboxRow
+from models.outbox import DEAD, PENDING, SENT
+from models.uow import UnitOfWork, UnitOfWorkFactory
 from tests.delivery.conftest import FAST, make_sender, outbox, queue, text
 
 KEY = re.compile(r"#(\S+)$")

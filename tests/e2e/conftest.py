@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from bench.botapi_double import BotApiDouble
 from bot.runner import run_polling
 from bot.settings import Settings
-from tests.botapi_double import BotApiDouble
 
 FRAMEWORKS = ["aiogram", "ptb"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bench.botapi_double import BotApiDouble
 from models.db import create_engine
 from models.orm import TicketRow
-from tests.botapi_double import BotApiDouble
 from tests.e2e.test_front_door import NUMBER, RESIDENT, db_tickets
 
 TASK_FORCE = -1009000000001

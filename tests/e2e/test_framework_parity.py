@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bench.botapi_double import BotApiDouble
 from models.db import create_engine
 from models.orm import TicketEventRow, TicketRow
-from tests.botapi_double import BotApiDouble
 from tests.conftest import clear_tables
 from tests.e2e.conftest import bot_settings, polling_bot
 from tests.e2e.test_front_door import LAMP

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from bench.botapi_double import BotApiDouble
 from models.db import create_engine
 from models.orm import SecurityEventRow, TicketRow
-from tests.botapi_double import BotApiDouble
 
 NUMBER = re.compile(r"TBH-\d{8}-\d{4}")
 LAMP = "明德花园5号楼楼道里的灯坏了一个星期了，晚上上下楼黑漆漆的"

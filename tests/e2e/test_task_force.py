@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from bench.botapi_double import BotApiDouble, BotMessage, SimUser
 from bot.commands.config_load import load_into
 from bot.commands.invite_cmd import create_invite
 from handlers import texts
 from models.config.loader import load_config
-from tests.botapi_double import BotApiDouble, BotMessage, SimUser
 from tests.e2e.conftest import bot_settings, polling_bot
 from tests.e2e.test_front_door import LAMP, NUMBER, db_tickets
 

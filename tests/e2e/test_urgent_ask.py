@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 from tests.e2e.test_front_door import NUMBER, RESIDENT, db_tickets
 
 QUESTION = "现在是否有人被困、受伤、走失，或正在发生危险？"

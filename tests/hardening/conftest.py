@@ -6,12 +6,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from bench.botapi_double import BotApiDouble
 from handlers.context import Limits, Services
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.uow import UnitOfWorkFactory
 from nlp.router import Router
-from tests.botapi_double import BotApiDouble
 from tests.hardening.support import Driver
 
 

@@ -15,6 +15,7 @@ import pytest
 from aiogram.types import Update as AiogramUpdate
 from telegram import Update as PtbUpdate
 
+from bench.botapi_double import BotApiDouble
 from bot.aiogram_adapter import build_dispatcher, make_bot
 from bot.ptb_adapter import build_application
 from bot.runner import run_webhook, webhook_secret
@@ -23,7 +24,6 @@ from bot.transport import process_update
 from handlers import texts
 from handlers.core import Core
 from handlers.types import CallbackAnswer, Incoming, LocalFile, Outcome, Reply
-from tests.botapi_double import BotApiDouble
 from tests.e2e.conftest import bot_settings, polling_bot
 from tests.hardening.flows import LAMP, PHONE, RESIDENT
 

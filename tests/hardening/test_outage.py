@@ -16,9 +16,9 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
+from bench.botapi_double import BotApiDouble, SimUser
 from models.db import create_engine
 from models.orm import TicketRow
-from tests.botapi_double import BotApiDouble, SimUser
 from tests.conftest import _admin, pg_required
 from tests.e2e.conftest import bot_settings, polling_bot
 from tests.hardening.flows import LAMP, PHONE

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from bench.botapi_double import BotApiDouble
 from bot.runner import CHATTY_LOGGERS, quiet_chatty_loggers
 from handlers.org import ticket_chain
 from models.orm import CallbackTokenRow, ConversationRow, OutboxRow, TicketRow
 from models.uow import UnitOfWork
-from tests.botapi_double import BotApiDouble
 from tests.e2e.conftest import bot_settings, polling_bot
 from tests.hardening.flows import LAMP, NUMBER, PHONE, RESIDENT, WORKER, file_ticket
 from tests.hardening.support import Driver, Sent

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 from tests.lifecycle.processes import Launcher
 
 

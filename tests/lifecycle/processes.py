@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.botapi_double import BotApiDouble, SimUser
+from bench.botapi_double import BotApiDouble, SimUser
 from tests.e2e.test_front_door import LAMP
 
 ROOT = Path(__file__).resolve().parents[2]

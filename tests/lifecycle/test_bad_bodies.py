@@ -8,7 +8,7 @@ import signal
 import aiohttp
 import pytest
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 from tests.e2e.test_front_door import LAMP
 from tests.lifecycle.processes import SECRET, Launcher
 

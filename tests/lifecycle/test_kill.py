@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import signal
 
-from tests.botapi_double import BotApiDouble
+from bench.botapi_double import BotApiDouble
 from tests.e2e.test_front_door import db_tickets
 from tests.lifecycle.processes import Launcher, press_confirm
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.commands.bench_cmd import bench_group
-from bot.commands.route_cmd import route, route_eval
+from bench.cli import bench_group, route_eval
+from bench.route import compare, corpus
+from bot.commands.route_cmd import route
 from models.config.loader import BUNDLED_DEMO
 from models.config.schema import GridDeskConfig
-from nlp.bench import compare, corpus
 from nlp.router import CONTRACT_KEYS
 from tests.nlp.conftest import DATA
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.evaluate import Report, evaluate, load_cases
+from bench.evaluate import Report, evaluate, load_cases
 from nlp.router import Router
 from tests.nlp.conftest import DATA, SHARED_DEV
 

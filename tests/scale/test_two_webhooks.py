@@ -20,11 +20,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bench.botapi_double import BotApiDouble, BotMessage, SimUser
 from models.db import create_engine
 from models.orm import OutboxRow, TicketRow
 from models.repos.outbox import SENT
 from nlp.normalize import detect_script
-from tests.botapi_double import BotApiDouble, BotMessage, SimUser
 from tests.scale.cluster import Poster, webhooks
 
 pytestmark = [pytest.mark.pg, pytest.mark.slow]
@@ -50,7 +50,7 @@ def filed(message: BotMessage) -> bool:
 @pytest.fixture(scope="module")
 def complaints() -> list[str]:
     """Simplified-script complaints that name their place, each in another grid if possible."""
-    from bot.bench_e2e import complaint_texts
+    from bench.e2e import complaint_texts
     from models.config.loader import load_config
     from nlp.router import Router
 

@@ -2,7 +2,7 @@
 PostgreSQL, against the bare pipeline (jieba + one asyncpg INSERT) of the same texts.
 
 The coordinator creates its own database (`griddesk_bench_<pid>`), measures the bare pipeline,
-then starts measuring processes (`bot.bench_e2e_driver`): one for the single-process figures
+then starts measuring processes (`bench.e2e_driver`): one for the single-process figures
 (max rate, latency at half of it, memory with many drafts in progress), and with `processes=2`
 two at once sharing the database. Everything is dropped at the end. Prints figures only.
 """
@@ -26,8 +26,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from bot.bench_e2e_bare import BareFigures, run_bare
-from bot.bench_e2e_driver import Spec
+from bench.e2e_bare import BareFigures, run_bare
+from bench.e2e_driver import Spec
 
 DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
 CHAT_BLOCK = 100_000_000  # chat and update ids of one measuring process
@@ -71,11 +71,11 @@ async def create_database(server_url: str, name: str) -> str:
 
 
 def complaint_texts(count: int) -> list[str]:
-    """Varied complaints (`nlp.bench.corpus`) that name their place, are not urgent and need
+    """Varied complaints (`bench.route.corpus`) that name their place, are not urgent and need
     no review: each files in two updates (text → summary, 确认提交 → number) and its card goes
     to the grid worker."""
+    from bench.route import corpus
     from models.config.loader import load_config
-    from nlp.bench import corpus
     from nlp.router import Router
 
     config = load_config()
@@ -103,7 +103,7 @@ class Measurer:
     def __init__(self, spec: Spec, folder: Path, index: int, profile: Path | None) -> None:
         path = folder / f"spec{index}.json"
         path.write_text(json.dumps(asdict(spec), ensure_ascii=False), encoding="utf-8")
-        command = [sys.executable, "-m", "bot.bench_e2e_driver", str(path)]
+        command = [sys.executable, "-m", "bench.e2e_driver", str(path)]
         spy = py_spy()
         if profile is not None and spy is not None:
             fmt = {".svg": "flamegraph", ".json": "speedscope"}.get(profile.suffix, "raw")

@@ -20,7 +20,6 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from bot.commands.bench_cmd import bench_group
 from bot.commands.db_cmd import shown
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/griddesk_bench"
@@ -113,7 +112,7 @@ async def measure(url: str, scopes: list[str], month: str) -> list[str]:
     return lines
 
 
-@bench_group.command("report")
+@click.command("report")
 @click.option(
     "--database",
     "--url",
@@ -150,6 +149,3 @@ def bench_report(
     asyncio.run(prepare(url, tickets, days, seed, fresh))
     for line in asyncio.run(measure(url, list(scopes), month)):
         click.echo(line)
-
-
-commands: list[click.Command] = []

@@ -475,7 +475,7 @@ class BotApiDouble(Methods, WebhookMixin):
         if message is None:  # InaccessibleMessage
             chat = self._chats.get(chat_id) or {"id": chat_id, "type": "private", "first_name": "?"}
             message = {"chat": chat, "message_id": message_id, "date": 0}
-        query = {
+        query: dict[str, Any] = {
             "id": str(self._next_query),
             "from": user,
             "message": copy.deepcopy(message),
@@ -519,7 +519,8 @@ class BotApiDouble(Methods, WebhookMixin):
             ]
 
     def _select(self, offset: int, limit: int) -> list[dict[str, Any]]:
-        kept, batch = [], []
+        kept: list[_Pending] = []
+        batch: list[dict[str, Any]] = []
         for pending in self._pending:
             if not self.update_allowed(pending.update, self._allowed_updates):
                 continue  # filtered out by allowed_updates: dropped like the real server

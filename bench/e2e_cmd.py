@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from bot.commands.bench_cmd import bench_group
-
 
 @click.command("e2e")
 @click.option(
@@ -74,7 +72,7 @@ def bench_e2e(
     profile: Path | None,
 ) -> None:
     """Complete filings through the real dispatcher and core vs jieba + one INSERT."""
-    from bot.bench_e2e import DEFAULT_SERVER, Options, run
+    from bench.e2e import DEFAULT_SERVER, Options, run
 
     redis_url = (os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0") if use_redis else None
     options = Options(
@@ -88,8 +86,3 @@ def bench_e2e(
         profile=profile,
     )
     run(options, click.echo)
-
-
-bench_group.add_command(bench_e2e)
-
-commands: list[click.Command] = []

@@ -1,8 +1,8 @@
 """An in-process Bot API for `griddesk bench e2e`: the frameworks' own HTTP layer is swapped for
 an object that answers locally, so the benchmark measures the bot and not the network.
 
-Both frameworks still do all their own work around the call (`bot.bench_e2e_aiogram`,
-`bot.bench_e2e_ptb`): aiogram serialises the method's parameters (`prepare_value`, as for its form
+Both frameworks still do all their own work around the call (`bench.e2e_aiogram`,
+`bench.e2e_ptb`): aiogram serialises the method's parameters (`prepare_value`, as for its form
 data) and validates the JSON answer into pydantic objects (`check_response`); PTB encodes
 `json_parameters` and parses the answer into `telegram` objects. Only the HTTP round trip is
 missing. This module imports neither framework (each one's memory is measured alone).

@@ -1,7 +1,7 @@
 """The measuring process of `griddesk bench e2e`: a real dispatcher (aiogram or PTB) and core on
 PostgreSQL, fed Bot API updates directly, answered by the in-process Bot API.
 
-Run by the coordinator (`bot.bench_e2e`) as `python -m bot.bench_e2e_driver SPEC.json`: it prints
+Run by the coordinator (`bench.e2e`) as `python -m bench.e2e_driver SPEC.json`: it prints
 `ready`, waits for a line on stdin (so several processes start together), runs its phases and
 prints one JSON line of figures. Nothing here asserts a time.
 """
@@ -21,9 +21,9 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bench.e2e_api import BOT_USER, TOKEN, LocalBotApi
+from bench.e2e_floor import canned_core, recording
 from bot.app import freeze_startup_objects
-from bot.bench_e2e_api import BOT_USER, TOKEN, LocalBotApi
-from bot.bench_e2e_floor import canned_core, recording
 from handlers.core import Core
 
 Feed = Callable[[dict[str, Any]], Awaitable[None]]
@@ -78,7 +78,7 @@ class Result:
     rss_framework_mb: float = 0.0  # and the framework's bot / dispatcher
     rss_ready_mb: float = 0.0  # set up and warmed up, before the max-rate run
     rss_open_mb: float = 0.0
-    floor: Phase | None = None  # the framework's floor (bot/bench_e2e_floor.py)
+    floor: Phase | None = None  # the framework's floor (bench/e2e_floor.py)
     rss_after_max_mb: float = 0.0
     peak_rss_mb: float = 0.0
     api_calls: dict[str, int] = field(default_factory=dict)
@@ -295,13 +295,13 @@ async def stack(spec: Spec, api: LocalBotApi) -> AsyncIterator[tuple[Feed, Core]
     STAGES["core"] = memory_mb()[0]
     try:
         if spec.framework == "ptb":
-            from bot.bench_e2e_ptb import ptb_feed
+            from bench.e2e_ptb import ptb_feed
 
             async with ptb_feed(app.core, api) as feed:
                 STAGES["framework"] = memory_mb()[0]
                 yield feed, app.core
         else:
-            from bot.bench_e2e_aiogram import aiogram_feed
+            from bench.e2e_aiogram import aiogram_feed
 
             async with aiogram_feed(app.core, api) as feed:
                 STAGES["framework"] = memory_mb()[0]

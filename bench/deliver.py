@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 import secrets
 import sys
 import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import click
 
-from bot.commands.bench_cmd import bench_group
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 TARGET_RATIO = 1.10
 
 
@@ -41,20 +36,6 @@ class BenchResult:
     @property
     def target_met(self) -> bool:
         return self.sender_429 == 0 and self.double_429 == 0 and self.ratio <= TARGET_RATIO
-
-
-def load_double() -> Any:
-    """tests.botapi_double from the repository checkout (it is not part of the installed
-    package)."""
-    if (REPO_ROOT / "tests" / "botapi_double").is_dir() and str(REPO_ROOT) not in sys.path:
-        sys.path.insert(0, str(REPO_ROOT))
-    try:
-        return importlib.import_module("tests.botapi_double")
-    except ImportError as exc:
-        raise click.ClickException(
-            "the bench needs the local Bot API double tests/botapi_double from a GridDesk "
-            f"repository checkout (looked in {REPO_ROOT}): {exc}"
-        ) from exc
 
 
 def chat_ids(chats: int, groups: int) -> list[int]:
@@ -95,6 +76,7 @@ async def scratch_database(server_url: str | None) -> tuple[str, Any]:
 
 
 async def run_bench(messages: int, chats: int, groups: int, server_url: str | None) -> BenchResult:
+    from bench.botapi_double import BotApiDouble
     from bot.ratelimit import Limits
     from bot.sender import Sender
     from bot.sender_api import BotApi
@@ -102,7 +84,6 @@ async def run_bench(messages: int, chats: int, groups: int, server_url: str | No
     from models.db import create_engine, session_factory
     from models.uow import UnitOfWorkFactory
 
-    double_module = load_double()
     ids = chat_ids(chats, groups)
     per_chat = Counter(ids[i % len(ids)] for i in range(messages))
     url, cleanup = await scratch_database(server_url)
@@ -114,7 +95,7 @@ async def run_bench(messages: int, chats: int, groups: int, server_url: str | No
                 text = f"【压测】第 {i + 1} 条通知 <b>TBH-20261121-{i % 10000:04d}</b> #{i}"
                 await uow.outbox.add(f"bench:{i}", ids[i % len(ids)], {"text": text})
             await uow.commit()
-        async with double_module.BotApiDouble(enforce_limits=True) as api:
+        async with BotApiDouble(enforce_limits=True) as api:
             sender = Sender(uow_factory, BotApi(api.token, api.base_url))
             started = time.monotonic()
             async with sender:
@@ -162,7 +143,7 @@ def report(result: BenchResult) -> str:
     )
 
 
-@bench_group.command("deliver")
+@click.command("deliver")
 @click.option("--messages", default=2000, show_default=True, type=click.IntRange(1))
 @click.option("--chats", default=200, show_default=True, type=click.IntRange(1))
 @click.option("--groups", default=10, show_default=True, type=click.IntRange(0),
@@ -176,7 +157,7 @@ def deliver(messages: int, chats: int, groups: int, database_url: str | None, ch
     API double with Telegram's limits enforced, and print the achieved rate, the 429s received
     and the time to drain against the limit-bound minimum (target: no 429, within 10%).
 
-    The double is tests/botapi_double, imported from the repository checkout: run this from a
+    The double is bench/botapi_double, imported from the repository checkout: run this from a
     GridDesk source tree (it is not part of the installed package). Takes about a minute.
     """
     if groups > chats:
@@ -185,6 +166,3 @@ def deliver(messages: int, chats: int, groups: int, database_url: str | None, ch
     click.echo(report(result))
     if result.delivered < messages or (check and not result.target_met):
         sys.exit(1)
-
-
-commands: list[click.Command] = []  # attached to the shared `bench` group

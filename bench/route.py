@@ -162,7 +162,7 @@ rules = Path(config_dir) / "rules.yaml" if config_dir else None
 router = Router.from_config(config, rules if rules and rules.exists() else None)
 router.route("明德花园5号楼楼道灯坏了")
 print("ready", flush=True)
-from nlp.bench import corpus
+from bench.route import corpus
 for text in corpus(config, int(sys.argv[2])):
     router.route(text)
 status = dict(line.split(":", 1) for line in open("/proc/self/status") if ":" in line)

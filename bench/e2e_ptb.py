@@ -10,7 +10,7 @@ from typing import Any
 from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
-from bot.bench_e2e_api import TOKEN, LocalBotApi, decoded
+from bench.e2e_api import TOKEN, LocalBotApi, decoded
 from bot.ptb_adapter import build_application
 from handlers.core import Core
 

@@ -17,8 +17,8 @@ from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import Update
 
+from bench.e2e_api import TOKEN, LocalBotApi, decoded
 from bot.aiogram_adapter import build_dispatcher
-from bot.bench_e2e_api import TOKEN, LocalBotApi, decoded
 from handlers.core import Core
 
 

@@ -131,8 +131,8 @@ def _int_param(params: Params, name: str) -> int:
 class Methods:
     """Mixed into BotApiDouble: helpers shared by the method handlers."""
 
-    def _new_bot_message(
-        self: BotApiDouble,  # type: ignore[misc]
+    def _new_bot_message(  # type: ignore[misc]
+        self: BotApiDouble,
         method_name: str,
         params: Params,
         content: dict[str, Any],
@@ -443,9 +443,10 @@ async def send_document(api: BotApiDouble, params: Params, files: Files) -> Any:
             raise bad_request("wrong file identifier/HTTP URL specified")
         entry = api.new_file("document", files[name], "xlsx")
     else:
-        entry = api.files.get(str(document)) if document else None
-        if entry is None:
+        found = api.files.get(str(document)) if document else None
+        if found is None:
             raise bad_request("there is no document in the request")
+        entry = found
     content: dict[str, Any] = {"document": {
         "file_id": entry.file_id, "file_unique_id": entry.file_unique_id,
         "file_name": entry.file_path.rsplit("/", 1)[-1], "file_size": len(entry.content)}}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nlp.jsonl import parse_location
 from nlp.router import RoutingDecision
 
 
@@ -21,20 +22,6 @@ class Case:
     text: str
     location: tuple[float, float] | None
     expect: dict[str, Any]
-
-
-def parse_location(value: Any) -> tuple[float, float] | None:
-    """`{"lat": .., "lon": ..}` or null → (lat, lon) | None; ValueError when malformed."""
-    if value is None:
-        return None
-    if not isinstance(value, dict) or "lat" not in value or "lon" not in value:
-        raise ValueError('location must be null or {"lat": number, "lon": number}')
-    lat, lon = value["lat"], value["lon"]
-    if any(isinstance(v, bool) or not isinstance(v, int | float) for v in (lat, lon)):
-        raise ValueError("location lat and lon must be numbers")
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"location out of range: lat {lat}, lon {lon}")
-    return float(lat), float(lon)
 
 
 def load_cases(path: Path | str) -> tuple[list[Case], list[str]]:
