@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from bot.commands.route_cmd import config_option, load_router, routing_config, threshold_option
-from bot.lazy_group import LazyGroup
+from bot.cli.commands.route_cmd import config_option, load_router, routing_config, threshold_option
+from bot.cli.lazy import LazyGroup
 
 
 @click.group(

@@ -77,9 +77,9 @@ async def scratch_database(server_url: str | None) -> tuple[str, Any]:
 
 async def run_bench(messages: int, chats: int, groups: int, server_url: str | None) -> BenchResult:
     from bench.botapi_double import BotApiDouble
-    from bot.ratelimit import Limits
-    from bot.sender import Sender
-    from bot.sender_api import BotApi
+    from bot.telegram.ratelimit import Limits
+    from bot.telegram.sender_api import BotApi
+    from bot.workers.sender import Sender
     from models.clock import SystemClock
     from models.db import create_engine, session_factory
     from models.uow import UnitOfWorkFactory

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
 
-from bot.aiogram_lazy import import_aiogram_lazily
+from bot.telegram.aiogram_lazy import import_aiogram_lazily
 
 import_aiogram_lazily()  # as the adapter does, whichever module is imported first
 
@@ -18,7 +18,7 @@ from aiogram.methods.base import TelegramType
 from aiogram.types import Update
 
 from bench.e2e_api import TOKEN, LocalBotApi, decoded
-from bot.aiogram_adapter import build_dispatcher
+from bot.telegram.aiogram_adapter import build_dispatcher
 from handlers.core import Core
 
 

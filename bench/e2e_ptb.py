@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bench.e2e_api import TOKEN, LocalBotApi, decoded
-from bot.ptb_adapter import build_application
+from bot.telegram.ptb_adapter import build_application
 from handlers.core import Core
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from bot.commands.db_cmd import shown
+from bot.cli.commands.db_cmd import shown
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/griddesk_bench"
 END = date(2026, 11, 1)
@@ -57,7 +57,7 @@ async def _count(url: str) -> int:
 
 
 async def prepare(url: str, tickets: int, days: int, seed: int, fresh: bool) -> None:
-    from bot.commands.simulate_cmd import simulate_into
+    from bot.cli.commands.simulate_cmd import simulate_into
 
     name = make_url(url).database
     have = 0 if fresh else await _count(url)
@@ -75,7 +75,7 @@ async def prepare(url: str, tickets: int, days: int, seed: int, fresh: bool) -> 
 
 
 async def measure(url: str, scopes: list[str], month: str) -> list[str]:
-    from bot.commands.report_monthly_cmd import config_for
+    from bot.cli.commands.report_monthly_cmd import config_for
     from bot.reports.writer import write_monthly_report
     from models.clock import FixedClock
     from models.db import create_engine, session_factory

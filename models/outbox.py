@@ -1,7 +1,8 @@
 """Delivery side of the outbox: leased claims, sent / retry / dead bookkeeping for the sender.
 
 Rows are written by the core (`models.repos.outbox.OutboxRepo.add`) and delivered by
-`bot.sender`. A sender claims due rows for a lease (`claimed_by`, `claimed_until`) and renews it
+`bot.workers.sender`. A sender claims due rows for a lease (`claimed_by`, `claimed_until`) and
+renews it
 while it holds them; a sender that dies is noticed by the others (`models.owners.reap`: its
 database backend is gone or its heartbeat is stale) and its rows are released at once; the lease
 remains the last resort. On PostgreSQL the claim

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.aiogram_lazy import import_aiogram_lazily
+from bot.telegram.aiogram_lazy import import_aiogram_lazily
 
 import_aiogram_lazily()  # the bot's way of importing aiogram, before any test module imports it
 

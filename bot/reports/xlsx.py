@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.exports import put
 from bot.reports.content import count_cells, satisfaction_cells, time_cells
+from bot.reports.exports import put
 from models.config.schema import GridDeskConfig
 from models.reports_ledger import LedgerEntry, ledger_summary
 from models.reports_monthly import MonthlyReport, category_name

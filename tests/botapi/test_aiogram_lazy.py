@@ -1,6 +1,6 @@
-"""aiogram imported the bot's way (`bot.aiogram_lazy`): schemas deferred, yet every model builds
-and parses exactly as with aiogram's own eager import. Each check runs in a fresh interpreter,
-because the way aiogram is imported is fixed for a process's lifetime."""
+"""aiogram imported the bot's way (`bot.telegram.aiogram_lazy`): schemas deferred, yet every
+model builds and parses exactly as with aiogram's own eager import. Each check runs in a fresh
+interpreter, because the way aiogram is imported is fixed for a process's lifetime."""
 
 from __future__ import annotations
 
@@ -59,9 +59,9 @@ def run_python(code: str, stdin: str = "") -> str:
 def test_adapter_import_leaves_unused_models_deferred_and_every_model_builds() -> None:
     out = run_python("""
 import json
-import bot.aiogram_adapter
+import bot.telegram.aiogram_adapter
 from aiogram.types import Update
-from bot.aiogram_lazy import deferred_models, build_models
+from bot.telegram.aiogram_lazy import deferred_models, build_models
 before = deferred_models()
 build_models(before)
 print(json.dumps({"before": len(before), "update_built": Update.__pydantic_complete__,
@@ -75,7 +75,7 @@ print(json.dumps({"before": len(before), "update_built": Update.__pydantic_compl
 
 def test_lazy_and_eager_aiogram_parse_updates_identically() -> None:
     samples = json.dumps(SAMPLES)
-    lazy = run_python(PARSE.format(setup="import bot.aiogram_adapter"), samples)
+    lazy = run_python(PARSE.format(setup="import bot.telegram.aiogram_adapter"), samples)
     eager = run_python(PARSE.format(setup="import aiogram"), samples)
     assert json.loads(lazy) == json.loads(eager)
     parsed = json.loads(lazy)
@@ -86,7 +86,7 @@ def test_lazy_and_eager_aiogram_parse_updates_identically() -> None:
 def test_already_imported_aiogram_is_left_as_it_is() -> None:
     out = run_python("""
 import aiogram
-from bot.aiogram_lazy import import_aiogram_lazily, deferred_models
+from bot.telegram.aiogram_lazy import import_aiogram_lazily, deferred_models
 print(import_aiogram_lazily(), len(deferred_models()))
 """)
     assert out.split() == ["False", "0"]
@@ -94,7 +94,7 @@ print(import_aiogram_lazily(), len(deferred_models()))
 
 def test_a_failing_deferred_import_falls_back_to_an_eager_one() -> None:
     out = run_python("""
-import bot.aiogram_lazy as lazy
+import bot.telegram.aiogram_lazy as lazy
 def broken(types_package):
     raise AttributeError("a future aiogram without __all__")
 lazy._publish_forward_names = broken

@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.botapi_double import BotApiDouble
-from bot.ratelimit import Limits
-from bot.sender import Sender, SenderConfig, UndeliverableHook
-from bot.sender_api import BotApi
+from bot.telegram.ratelimit import Limits
+from bot.telegram.sender_api import BotApi
+from bot.workers.sender import Sender, SenderConfig, UndeliverableHook
 from models.clock import Clock, SystemClock
 from models.db import session_factory
 from models.orm import OutboxRow

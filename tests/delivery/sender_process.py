@@ -10,9 +10,9 @@ import asyncio
 import contextlib
 import signal
 
-from bot.ratelimit import Limits
-from bot.sender import Sender, SenderConfig
-from bot.sender_api import BotApi
+from bot.telegram.ratelimit import Limits
+from bot.telegram.sender_api import BotApi
+from bot.workers.sender import Sender, SenderConfig
 from models.clock import SystemClock
 from models.db import create_engine, session_factory
 from models.uow import UnitOfWorkFactory

@@ -4,7 +4,7 @@ becomes editMessageText / editMessageCaption of that message (SQLite and Postgre
 from __future__ import annotations
 
 from bench.botapi_double import BotApiDouble
-from bot.sender_api import build_steps
+from bot.telegram.sender_api import build_steps
 from models.outbox import PENDING, SENT
 from models.uow import UnitOfWorkFactory
 from tests.delivery.conftest import make_sender, outbox, queue

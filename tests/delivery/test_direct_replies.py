@@ -13,9 +13,9 @@ from sqlalchemy import select
 
 from bench.botapi_double import BotApiDouble, retry_after, server_error
 from bench.botapi_double.faults import Fault
-from bot.runner import run_webhook
 from bot.settings import Settings
-from bot.transport import deliver
+from bot.telegram.runner import run_webhook
+from bot.telegram.transport import deliver
 from handlers.replies import ReplyJournal
 from handlers.types import Outcome, Reply
 from models.orm import OutboxOwnerRow, OutboxRow

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import update
 
 from bench.botapi_double import BotApiDouble, connection_reset, delay, server_error
-from bot.sender import Sender, SenderConfig
-from bot.sender_api import BotApi
+from bot.telegram.sender_api import BotApi
+from bot.workers.sender import Sender, SenderConfig
 from models.clock import ScaledClock
 from models.orm import OutboxRow
 from models.outbox import PENDING, SENT, OutboxDelivery

@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy import text as sqltext
 
 from bench.botapi_double import BotApiDouble
-from bot.ratelimit import Limits
-from bot.sender import SenderConfig
+from bot.telegram.ratelimit import Limits
+from bot.workers.sender import SenderConfig
 from models.clock import SystemClock
 from models.db import create_engine, session_factory
 from models.orm import OutboxRow

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from bot.ratelimit import Limits, Pacer
+from bot.telegram.ratelimit import Limits, Pacer
 
 
 def test_global_sends_are_spaced_evenly_below_thirty_per_second() -> None:
@@ -68,8 +68,8 @@ def test_late_sends_keep_the_grid_but_never_burst() -> None:
 
 async def test_the_sender_paces_at_the_configured_rate(monkeypatch: pytest.MonkeyPatch) -> None:
     """GRIDDESK_SENDER_RATE reaches the pacer of the sender that `run_sender` starts."""
-    from bot import sender as sender_module
     from bot.settings import Settings
+    from bot.workers import sender as sender_module
 
     started: list[float] = []
 

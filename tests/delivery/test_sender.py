@@ -17,7 +17,7 @@ from bench.botapi_double import (
     server_error,
     user_deactivated,
 )
-from bot.sender import SenderConfig
+from bot.workers.sender import SenderConfig
 from models.clock import ScaledClock
 from models.orm import OutboxRow
 from models.outbox import DEAD, PENDING, SENT

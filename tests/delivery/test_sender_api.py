@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.sender_api import Outcome, build_steps, classify
+from bot.telegram.sender_api import Outcome, build_steps, classify
 
 
 @pytest.mark.parametrize(

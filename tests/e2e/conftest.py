@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from bench.botapi_double import BotApiDouble
-from bot.runner import run_polling
 from bot.settings import Settings
+from bot.telegram.runner import run_polling
 
 FRAMEWORKS = ["aiogram", "ptb"]
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bench.botapi_double import BotApiDouble, BotMessage, SimUser
-from bot.commands.config_load import load_into
-from bot.commands.invite_cmd import create_invite
+from bot.cli.commands.config_load import load_into
+from bot.cli.commands.invite_cmd import create_invite
 from handlers import texts
 from models.config.loader import load_config
 from tests.e2e.conftest import bot_settings, polling_bot

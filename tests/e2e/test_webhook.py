@@ -9,7 +9,7 @@ import socket
 import aiohttp
 
 from bench.botapi_double import BotApiDouble
-from bot.runner import run_webhook
+from bot.telegram.runner import run_webhook
 from tests.e2e.conftest import bot_settings
 from tests.e2e.test_front_door import LAMP, db_tickets
 

@@ -1,4 +1,4 @@
-"""The sweeper loop under a scaled clock and the 民情日报告 scheduler (bot.sweeper)."""
+"""The sweeper loop under a scaled clock and the 民情日报告 scheduler (bot.workers.sweeper)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.sweeper import (
+from bot.workers.sweeper import (
     MIN_WALL_SLEEP,
     DailyReportScheduler,
     PlainDailyReports,

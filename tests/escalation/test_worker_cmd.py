@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.commands.worker_cmd import run_worker
+from bot.cli.commands.worker_cmd import run_worker
 from models.config.schema import GridDeskConfig
 from models.orm import OutboxRow, TicketEventRow
 from models.uow import UnitOfWorkFactory

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers.intent import Intent, read
 from handlers.types import Kind
 from models.orm import RatingRow, TicketEventRow
@@ -275,6 +275,6 @@ async def test_unsatisfied_typed_with_free_text_reason(chat: DemoSession) -> Non
 
 
 async def test_the_demo_script_plays_without_a_failed_expectation(chat: DemoSession) -> None:
-    from bot.demo_script import BUILTIN, run_script
+    from bot.demo.script import BUILTIN, run_script
 
     assert await run_script(chat, BUILTIN.splitlines()) == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from tests.handlers.test_resident_flow import texts_to, tickets
 
 NOISE = "我家楼上天天晚上十一点以后还在剁肉，吵得睡不着"

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from bot.simulate import SimTicketService
+from bot.demo.simulate import SimTicketService
 from handlers.context import Services
 from handlers.core import Core
 from handlers.tickets import TicketService

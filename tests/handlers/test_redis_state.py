@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import App
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers.context import Services
 from handlers.core import Core
 from handlers.state import RedisConversations

@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import func, select
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers.types import Kind
 from models.orm import SecurityEventRow, TicketEventRow, TicketRow
 

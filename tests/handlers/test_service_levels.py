@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from models.clock import FixedClock
 from models.config.schema import QuietHours
 from models.orm import OutboxRow

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers.unrated import close_unrated
 from models.orm import OutboxRow, RatingRow, TicketEventRow
 from tests.handlers.test_intent_flow import LIFT, file, resolve

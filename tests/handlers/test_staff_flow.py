@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.app import App
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers.context import Services
 from handlers.core import Core
 from models.db import create_engine, session_factory

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers.types import Kind
 from models.orm import OutboxRow, TicketRow
 from tests.handlers.test_resident_flow import LAMP, texts_to, tickets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers.tickets import TicketService
 from handlers.transfers import rebuilt_building
 from models.orm import OutboxRow, TicketRow

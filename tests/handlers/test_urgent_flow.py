@@ -3,8 +3,8 @@ person, and the danger frame on the cards (both backends)."""
 
 from __future__ import annotations
 
-from bot.demo import DemoSession
-from bot.demo_script import BUILTIN, run_script
+from bot.demo.script import BUILTIN, run_script
+from bot.demo.session import DemoSession
 from handlers import urgent
 from handlers.types import Kind
 from tests.handlers.test_resident_flow import LAMP, NUMBER, buttons_of, texts_to, tickets

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from telegram import Bot as PtbBot
 from telegram import Update as PtbUpdate
 
-from bot.updates import incoming_from_update
+from bot.telegram.updates import incoming_from_update
 from handlers.context import Services
 from handlers.core import Core
 from handlers.types import Incoming, Outcome

@@ -16,11 +16,11 @@ from aiogram.types import Update as AiogramUpdate
 from telegram import Update as PtbUpdate
 
 from bench.botapi_double import BotApiDouble
-from bot.aiogram_adapter import build_dispatcher, make_bot
-from bot.ptb_adapter import build_application
-from bot.runner import run_webhook, webhook_secret
 from bot.settings import Settings
-from bot.transport import process_update
+from bot.telegram.aiogram_adapter import build_dispatcher, make_bot
+from bot.telegram.ptb_adapter import build_application
+from bot.telegram.runner import run_webhook, webhook_secret
+from bot.telegram.transport import process_update
 from handlers import texts
 from handlers.core import Core
 from handlers.types import CallbackAnswer, Incoming, LocalFile, Outcome, Reply

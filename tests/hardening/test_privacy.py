@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from bench.botapi_double import BotApiDouble
-from bot.runner import CHATTY_LOGGERS, quiet_chatty_loggers
+from bot.telegram.runner import CHATTY_LOGGERS, quiet_chatty_loggers
 from handlers.org import ticket_chain
 from models.orm import CallbackTokenRow, ConversationRow, OutboxRow, TicketRow
 from models.uow import UnitOfWork

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 
-from bot.polling import Poller, Update
+from bot.telegram.polling import Poller, Update
 
 
 def fake_update(update_id: int) -> Update:

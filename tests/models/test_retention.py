@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from bot.commands.retention_cmd import run_once
-from bot.retention import retention_policy, run_retention
+from bot.cli.commands.retention_cmd import run_once
 from bot.settings import Settings
+from bot.workers.retention import retention_policy, run_retention
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.orm import (

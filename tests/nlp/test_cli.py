@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from bench.cli import bench_group, route_eval
 from bench.route import compare, corpus
-from bot.commands.route_cmd import route
+from bot.cli.commands.route_cmd import route
 from models.config.loader import BUNDLED_DEMO
 from models.config.schema import GridDeskConfig
 from nlp.router import CONTRACT_KEYS

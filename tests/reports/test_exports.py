@@ -14,7 +14,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import update
 
 import bot.reports
-from bot.exports import csv_field, put, write_csv
+from bot.reports.exports import csv_field, put, write_csv
 from bot.reports.writer import write_monthly_report
 from handlers.reports import Renderers, configure
 from models.clock import FixedClock

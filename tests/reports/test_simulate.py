@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from bot.simulate import SimOptions, SimStats, Simulator
+from bot.demo.simulate import SimOptions, SimStats, Simulator
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config

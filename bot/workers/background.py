@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.retention import run_retention
-from bot.sender import run_sender
-from bot.sweeper import compose_notifier, run_sweeper
+from bot.workers.retention import run_retention
+from bot.workers.sender import run_sender
+from bot.workers.sweeper import compose_notifier, run_sweeper
 from handlers.notify import SweepNotifier
 from handlers.undeliverable import UndeliverableRouter
 

@@ -10,8 +10,8 @@ import click
 
 async def run_once() -> str:
     from bot.app import make_clock
-    from bot.retention import retention_policy
     from bot.settings import Settings
+    from bot.workers.retention import retention_policy
     from models.db import create_engine, session_factory
     from models.retention import prune
     from models.uow import UnitOfWorkFactory

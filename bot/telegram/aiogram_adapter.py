@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
-from bot.aiogram_lazy import build_models, import_aiogram_lazily
+from bot.telegram.aiogram_lazy import build_models, import_aiogram_lazily
 
 import_aiogram_lazily()  # before any aiogram import: schemas are built on first use
 
@@ -40,10 +40,10 @@ from aiogram.types import (
 )
 from aiohttp import web
 
-from bot.polling import Handle
-from bot.transport import process_update
-from bot.updates import ALLOWED_UPDATES, COMMANDS
-from bot.webhook import WebhookIntake
+from bot.telegram.polling import Handle
+from bot.telegram.transport import process_update
+from bot.telegram.updates import ALLOWED_UPDATES, COMMANDS
+from bot.telegram.webhook import WebhookIntake
 from handlers.core import Core
 from handlers.types import CallbackAnswer, LocalFile
 
@@ -140,7 +140,8 @@ async def register_commands(bot: Bot) -> None:
 
 @contextlib.asynccontextmanager
 async def aiogram_polling(app: App) -> AsyncIterator[Handle]:
-    """The dispatcher for `bot.polling.Poller`, which fetches updates and confirms offsets."""
+    """The dispatcher for `bot.telegram.polling.Poller`, which fetches updates and confirms
+    offsets."""
     token = app.settings.telegram_bot_token
     assert token is not None
     bot = make_bot(token.get_secret_value(), app.settings.telegram_api_base)

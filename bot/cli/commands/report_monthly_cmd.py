@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from bot.commands.db_cmd import resolve_url
-from bot.commands.report_cmd import report_group
+from bot.cli.commands.db_cmd import resolve_url
+from bot.cli.commands.report_cmd import report_group
 from models.clock import SystemClock
 from models.config.loader import load_config
 from models.config.schema import GridDeskConfig

@@ -35,7 +35,7 @@ def _settings(framework: str | None) -> object:
               help="Adapter (default: TELEGRAM_FRAMEWORK or aiogram).")
 def run(framework: str | None) -> None:
     """Run the bot with long polling, plus the escalation sweeper and the sender."""
-    from bot.runner import run_polling
+    from bot.telegram.runner import run_polling
 
     asyncio.run(run_polling(_settings(framework)))  # type: ignore[arg-type]
 
@@ -51,7 +51,7 @@ def run(framework: str | None) -> None:
 def webhook(host: str, port: int, path: str, url: str | None, framework: str | None,
             jobs: bool) -> None:
     """Serve the webhook; requests without the secret token header get 401."""
-    from bot.runner import run_webhook
+    from bot.telegram.runner import run_webhook
 
     settings = _settings(framework)
     asyncio.run(run_webhook(settings, host, port, path, url, jobs))  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The `griddesk` command line: every module in `bot.commands` contributes its `commands`."""
+"""The `griddesk` command line: every module in `bot.cli.commands` contributes its `commands`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pkgutil
 
 import click
 
-import bot.commands
+from bot.cli import commands as command_modules
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,8 +16,8 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    for module_info in sorted(pkgutil.iter_modules(bot.commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"bot.commands.{module_info.name}")
+    for module_info in sorted(pkgutil.iter_modules(command_modules.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"bot.cli.commands.{module_info.name}")
         for command in getattr(module, "commands", []):
             main.add_command(command)
     from bench.cli import bench_group, route_eval

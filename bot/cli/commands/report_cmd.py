@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from bot.commands.db_cmd import resolve_url, url_option
+from bot.cli.commands.db_cmd import resolve_url, url_option
 from models.clock import SystemClock
 from models.db import create_engine, session_factory
 from models.reports_daily import UnknownScope, daily_report, render_report

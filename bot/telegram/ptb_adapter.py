@@ -21,10 +21,10 @@ from telegram.error import BadRequest
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import BaseRequest
 
-from bot.polling import Handle
-from bot.transport import process_update
-from bot.updates import ALLOWED_UPDATES, COMMANDS
-from bot.webhook import WebhookIntake
+from bot.telegram.polling import Handle
+from bot.telegram.transport import process_update
+from bot.telegram.updates import ALLOWED_UPDATES, COMMANDS
+from bot.telegram.webhook import WebhookIntake
 from handlers.core import Core
 from handlers.types import CallbackAnswer, LocalFile
 
@@ -107,7 +107,7 @@ async def _register_commands(application: PtbApplication) -> None:
 
 @contextlib.asynccontextmanager
 async def ptb_polling(app: App) -> AsyncIterator[Handle]:
-    """The application for `bot.polling.Poller`, which fetches updates and confirms offsets
+    """The application for `bot.telegram.polling.Poller`, which fetches updates and confirms offsets
     (PTB's own Updater confirms a batch while it is still being handled)."""
     token = app.settings.telegram_bot_token
     assert token is not None

@@ -8,7 +8,7 @@ import logging
 from datetime import timedelta
 
 from bot.settings import Settings
-from bot.sweeper import MAX_ERROR_BACKOFF, UowFactory, clock_scale, wall_interval
+from bot.workers.sweeper import MAX_ERROR_BACKOFF, UowFactory, clock_scale, wall_interval
 from models.clock import Clock
 from models.retention import RetentionPolicy, RetentionResult, prune
 

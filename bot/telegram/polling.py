@@ -22,9 +22,9 @@ from typing import Any
 
 import aiohttp
 
-from bot.sender_api import DEFAULT_API_BASE
-from bot.shutdown import StopReport
-from bot.updates import ALLOWED_UPDATES
+from bot.telegram.sender_api import DEFAULT_API_BASE
+from bot.telegram.shutdown import StopReport
+from bot.telegram.updates import ALLOWED_UPDATES
 
 log = logging.getLogger("griddesk.polling")
 

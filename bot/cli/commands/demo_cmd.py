@@ -28,8 +28,8 @@ def read_script(path: str) -> str:
 
 async def _run_demo(script: str | None, database: str | None, keep: bool) -> int:
     from bot.app import build_app
-    from bot.demo import DemoSession, write
-    from bot.demo_script import BUILTIN, interactive, run_script
+    from bot.demo.script import BUILTIN, interactive, run_script
+    from bot.demo.session import DemoSession, write
     from bot.settings import Settings
     from models.clock import FixedClock
 

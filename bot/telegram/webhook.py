@@ -15,7 +15,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.updates import incoming_from_update, malformed
+from bot.telegram.updates import incoming_from_update, malformed
 from handlers.types import Kind
 
 log = logging.getLogger("griddesk.webhook")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from bot.commands.db_cmd import resolve_url, shown
+from bot.cli.commands.db_cmd import resolve_url, shown
 
 
 async def simulate_into(
@@ -22,8 +22,8 @@ async def simulate_into(
     progress: bool,
 ) -> list[str]:
     """Migrate, load the configuration, simulate; returns the summary lines."""
-    from bot.commands.report_monthly_cmd import config_for
-    from bot.simulate import SimOptions, Simulator
+    from bot.cli.commands.report_monthly_cmd import config_for
+    from bot.demo.simulate import SimOptions, Simulator
     from models.clock import FixedClock
     from models.config.sync import sync_config
     from models.db import create_engine, session_factory

@@ -15,7 +15,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable, Iterable
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 
 BUILTIN = """
 # 1. A resident files a complaint; the grid worker accepts and resolves it; the resident rates it.

@@ -17,10 +17,10 @@ log = logging.getLogger("griddesk.worker")
 async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     """Run the background jobs until SIGINT or SIGTERM, then stop them cleanly."""
     from bot.app import make_clock
-    from bot.retention import run_retention
-    from bot.sender import run_sender
     from bot.settings import Settings
-    from bot.sweeper import compose_notifier, run_sweeper
+    from bot.workers.retention import run_retention
+    from bot.workers.sender import run_sender
+    from bot.workers.sweeper import compose_notifier, run_sweeper
     from handlers.notify import SweepNotifier
     from handlers.undeliverable import UndeliverableRouter
     from models.config.loader import load_config

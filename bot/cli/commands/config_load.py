@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from bot.commands.config_cmd import config_group
-from bot.commands.db_cmd import resolve_url, shown, url_option
+from bot.cli.commands.config_cmd import config_group
+from bot.cli.commands.db_cmd import resolve_url, shown, url_option
 from models.clock import SystemClock
 from models.config.loader import check_config
 from models.config.schema import GridDeskConfig

@@ -38,8 +38,8 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.ratelimit import Limits, Pacer
-from bot.sender_api import (
+from bot.telegram.ratelimit import Limits, Pacer
+from bot.telegram.sender_api import (
     DEFAULT_API_BASE,
     ApiResult,
     BotApi,

@@ -9,7 +9,7 @@ import warnings
 from datetime import timedelta
 from typing import Any, Protocol
 
-from bot.updates import incoming_from_update
+from bot.telegram.updates import incoming_from_update
 from handlers.core import Core, busy
 from handlers.replies import ReplyJournal
 from handlers.types import CallbackAnswer, Incoming, LocalFile, Outcome, Reply

@@ -1,6 +1,6 @@
 """`griddesk simulate`: fill a database with realistic history through the real engine.
 
-Complaints composed from templates (`bot.simulate_texts`) go through the routing engine
+Complaints composed from templates (`bot.demo.simulate_texts`) go through the routing engine
 (`nlp.router.Router`), are filed, accepted, resolved, escalated, rejected and rated through the
 real `TicketService` and lifecycle, with the real escalation sweeper running every simulated hour,
 on a `FixedClock` moved forward event by event. Staff act with realistic delays (slower in some
@@ -26,7 +26,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from tqdm import tqdm
 
-from bot import simulate_texts as st
+from bot.demo import simulate_texts as st
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
 from handlers.types import Button

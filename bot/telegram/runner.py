@@ -12,11 +12,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 
 from bot.app import App, build_app, freeze_startup_objects
-from bot.background import background_tasks
-from bot.polling import Poller, RawUpdates
 from bot.settings import Settings
-from bot.shutdown import StopReport, log_stop, stop_on_signals
-from bot.webhook import WebhookIntake
+from bot.telegram.polling import Poller, RawUpdates
+from bot.telegram.shutdown import StopReport, log_stop, stop_on_signals
+from bot.telegram.webhook import WebhookIntake
+from bot.workers.background import background_tasks
 
 log = logging.getLogger("griddesk")
 
@@ -55,14 +55,14 @@ async def running_app(settings: Settings, jobs: bool = True) -> AsyncIterator[Ap
 
 async def run_polling(settings: Settings, stop: asyncio.Event | None = None) -> None:
     """Long polling until SIGTERM/SIGINT (or `stop`); an update's offset is confirmed only once
-    it has been handled (bot/polling.py)."""
+    it has been handled (bot/telegram/polling.py)."""
     stop = stop or asyncio.Event()
     with stop_on_signals(stop) as received:
         async with running_app(settings) as app:
             if settings.telegram_framework == "ptb":
-                from bot.ptb_adapter import ptb_polling as polling
+                from bot.telegram.ptb_adapter import ptb_polling as polling
             else:
-                from bot.aiogram_adapter import aiogram_polling as polling
+                from bot.telegram.aiogram_adapter import aiogram_polling as polling
             token = settings.telegram_bot_token
             assert token is not None
             fetch = RawUpdates(token.get_secret_value(), settings.telegram_api_base)
@@ -131,9 +131,9 @@ async def run_webhook(settings: Settings, host: str, port: int, path: str,
             web_app = web.Application(middlewares=[webhook_guard(secret)],
                                       client_max_size=MAX_WEBHOOK_BODY)
             if settings.telegram_framework == "ptb":
-                from bot.ptb_adapter import mount_ptb_webhook as mount
+                from bot.telegram.ptb_adapter import mount_ptb_webhook as mount
             else:
-                from bot.aiogram_adapter import mount_aiogram_webhook as mount
+                from bot.telegram.aiogram_adapter import mount_aiogram_webhook as mount
             intake = await mount(app, web_app, path, public_url, secret)
             freeze_startup_objects()
             runner = web.AppRunner(web_app, handle_signals=False, access_log=None,

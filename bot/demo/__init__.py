@@ -1,0 +1,1 @@
+"""The offline demo (a scripted conversation without Telegram) and the history simulator."""

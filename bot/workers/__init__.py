@@ -1,0 +1,1 @@
+"""Background workers: the outbox sender, the escalation sweeper (and daily report), retention."""
