@@ -64,3 +64,15 @@ def bench_route(config_dir: Path | None, count: int) -> None:
 
     config, directory = routing_config(config_dir)
     run(config, directory, count, click.echo)
+
+
+@bench_group.command("route-process")
+@config_option
+@click.option("--count", type=click.IntRange(100, 100_000), default=3000, show_default=True)
+@click.option("--rounds", type=click.IntRange(1, 20), default=3, show_default=True)
+def bench_route_process(config_dir: Path | None, count: int, rounds: int) -> None:
+    """`griddesk route` as a whole process vs bare jieba.lcut as a whole process (figures only)."""
+    from bench.route_process import run
+
+    config, directory = routing_config(config_dir)
+    run(config, directory, count, rounds, click.echo)

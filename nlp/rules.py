@@ -22,6 +22,7 @@ from nlp.frames import FrameShape, compose
 from nlp.normalize import normalize, to_simplified
 
 BUNDLED_RULES = BUNDLED_DEMO / RULES_FILE
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
 MAX_WEIGHT = 20.0
 _TERM_RE = re.compile(r"^[\u4E00-\u9FD5a-z0-9+#&._%\-]+$")
 URGENT_KINDS_NUMBERS = frozenset({"110", "119", "120", "122", "gas"})  # gas: the district's line
@@ -631,7 +632,7 @@ def parse_rules(
 
 def _read(path: Path) -> tuple[Any, list[ConfigProblem]]:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER), []
     except FileNotFoundError:
         return None, [ConfigProblem(path.name, "", f"file not found: {path}")]
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:

@@ -1,29 +1,32 @@
-"""The `griddesk` command line: every module in `bot.cli.commands` contributes its `commands`."""
+"""The `griddesk` command line. Each command's module is imported only when that command runs,
+so `griddesk route` loads the router and not the database layer, the bot or the benchmarks."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 import click
 
-from bot.cli import commands as command_modules
+from bot.cli.lazy import LazyGroup
+
+_COMMANDS = "bot.cli.commands"
+COMMANDS = {
+    "ban": f"{_COMMANDS}.ban_cmd:ban",
+    "bench": "bench.cli:bench_group",
+    "config": f"{_COMMANDS}.config_cmd:config_group",
+    "db": f"{_COMMANDS}.db_cmd:db_group",
+    "demo": f"{_COMMANDS}.demo_cmd:demo",
+    "invite": f"{_COMMANDS}.invite_cmd:invite",
+    "report": f"{_COMMANDS}.report_cmd:report_group",
+    "retention": f"{_COMMANDS}.retention_cmd:retention_group",
+    "route": f"{_COMMANDS}.route_cmd:route",
+    "route-eval": "bench.cli:route_eval",
+    "run": f"{_COMMANDS}.run_cmd:run",
+    "simulate": f"{_COMMANDS}.simulate_cmd:simulate",
+    "unban": f"{_COMMANDS}.ban_cmd:unban",
+    "webhook": f"{_COMMANDS}.run_cmd:webhook",
+    "worker": f"{_COMMANDS}.worker_cmd:worker",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """GridDesk: the chat front door for residents' petitions in grid governance."""
-
-
-def _register_commands() -> None:
-    for module_info in sorted(pkgutil.iter_modules(command_modules.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"bot.cli.commands.{module_info.name}")
-        for command in getattr(module, "commands", []):
-            main.add_command(command)
-    from bench.cli import bench_group, route_eval
-
-    main.add_command(bench_group)
-    main.add_command(route_eval)
-
-
-_register_commands()

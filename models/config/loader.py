@@ -22,6 +22,7 @@ DISTRICT_FILE = "district.yaml"
 CATEGORIES_FILE = "categories.yaml"
 RULES_FILE = "rules.yaml"
 SUPPORTED_VERSION = 1
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
 
 BUNDLED_DEMO = Path(__file__).resolve().parents[2] / "config" / "demo"
 
@@ -47,7 +48,7 @@ class ConfigError(Exception):
 def _read_yaml(directory: Path, name: str, problems: list[ConfigProblem]) -> dict[str, Any] | None:
     path = directory / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError:
         problems.append(ConfigProblem(name, "", f"file not found in {directory}"))
         return None

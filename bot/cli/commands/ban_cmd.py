@@ -49,6 +49,3 @@ def unban(telegram_id: int) -> None:
     """Lift the ban of TELEGRAM_ID."""
     changed = asyncio.run(set_ban(telegram_id, False, None))
     click.echo(f"{telegram_id} unbanned" if changed else f"{telegram_id} was not banned")
-
-
-commands = [ban, unban]

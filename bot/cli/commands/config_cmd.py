@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from bot.cli.lazy import LazyGroup
 from models.config.loader import check_config
 
 
-@click.group("config")
+@click.group("config", cls=LazyGroup, lazy={"load": "bot.cli.commands.config_load:load"})
 def config_group() -> None:
     """Validate or load a configuration directory."""
 
@@ -38,6 +39,3 @@ def check(directory: Path | None) -> None:
         f"{len(config.district.streets)} streets/towns, {grids} grids, "
         f"{len(config.taxonomy.categories)} categories"
     )
-
-
-commands = [config_group]

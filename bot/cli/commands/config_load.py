@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from bot.cli.commands.config_cmd import config_group
 from bot.cli.commands.db_cmd import resolve_url, shown, url_option
 from models.clock import SystemClock
 from models.config.loader import check_config
@@ -32,7 +31,7 @@ async def load_into(url: str, config: GridDeskConfig) -> SyncReport:
         await engine.dispose()
 
 
-@config_group.command("load")
+@click.command("load")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 @url_option
 @click.option("-v", "--verbose", is_flag=True, help="List every created or changed row.")
@@ -62,6 +61,3 @@ def load(directory: Path | None, url: str | None, verbose: bool) -> None:
         f"{config.district.name}, {grids} grids, {len(config.taxonomy.categories)} categories"
     )
     click.echo(f"rows: {report}")
-
-
-commands: list[click.Command] = []

@@ -85,6 +85,3 @@ def revision(message: str, url: str | None) -> None:
     url = resolve_url(url)
     asyncio.run(upgrade_database(url))
     command.revision(alembic_config(url), message=message, autogenerate=True)
-
-
-commands = [db_group]

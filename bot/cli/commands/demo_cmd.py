@@ -59,6 +59,3 @@ def demo(script: str | None, database: str | None, keep: bool) -> None:
     logging.basicConfig(level=logging.WARNING)
     failures = asyncio.run(_run_demo(script, database, keep))
     sys.exit(1 if failures else 0)
-
-
-commands = [demo]

@@ -54,6 +54,3 @@ def invite(person_code: str, bot_username: str | None) -> None:
         click.echo(f"unknown person code {person_code!r}", err=True)
         sys.exit(1)
     click.echo(link)
-
-
-commands = [invite]

@@ -13,13 +13,18 @@ from zoneinfo import ZoneInfo
 import click
 
 from bot.cli.commands.db_cmd import resolve_url, url_option
+from bot.cli.lazy import LazyGroup
 from models.clock import SystemClock
 from models.db import create_engine, session_factory
 from models.reports_daily import UnknownScope, daily_report, render_report
 from models.uow import UnitOfWorkFactory
 
 
-@click.group("report")
+@click.group(
+    "report",
+    cls=LazyGroup,
+    lazy={"monthly": "bot.cli.commands.report_monthly_cmd:monthly"},
+)
 def report_group() -> None:
     """Reports over the tickets in the database."""
 
@@ -66,6 +71,3 @@ def daily(day: datetime | None, scope: str | None, url: str | None) -> None:
         )
         sys.exit(1)
     click.echo(text)
-
-
-commands = [report_group]

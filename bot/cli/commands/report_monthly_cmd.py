@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import click
 
 from bot.cli.commands.db_cmd import resolve_url
-from bot.cli.commands.report_cmd import report_group
 from models.clock import SystemClock
 from models.config.loader import load_config
 from models.config.schema import GridDeskConfig
@@ -55,7 +54,7 @@ def month_type(value: str) -> Month:
         raise click.BadParameter(str(exc)) from exc
 
 
-@report_group.command("monthly")
+@click.command("monthly")
 @click.option(
     "--month",
     "month",
@@ -113,6 +112,3 @@ def monthly(
         sys.exit(1)
     for line in lines:
         click.echo(line)
-
-
-commands: list[click.Command] = []

@@ -36,6 +36,3 @@ def retention_group() -> None:
 def run() -> None:
     """One retention pass now; prints how many rows of each kind were pruned."""
     click.echo(f"pruned: {asyncio.run(run_once())}")
-
-
-commands = [retention_group]

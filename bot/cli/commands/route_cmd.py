@@ -98,6 +98,3 @@ def route(config_dir: Path | None, review_threshold: float | None, explain: bool
     except OSError as exc:
         click.echo(f"cannot read the input: {exc}", err=True)
         sys.exit(1)
-
-
-commands: list[click.Command] = [route]

@@ -55,6 +55,3 @@ def webhook(host: str, port: int, path: str, url: str | None, framework: str | N
 
     settings = _settings(framework)
     asyncio.run(run_webhook(settings, host, port, path, url, jobs))  # type: ignore[arg-type]
-
-
-commands = [run, webhook]

@@ -106,6 +106,3 @@ def simulate(
     click.echo(f"模拟完成：{shown(url)}")
     for line in lines:
         click.echo(line)
-
-
-commands = [simulate]

@@ -93,6 +93,3 @@ def worker(interval: float, no_daily_report: bool) -> None:
         level=Settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     asyncio.run(run_worker(timedelta(seconds=interval), not no_daily_report))
-
-
-commands = [worker]
