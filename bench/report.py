@@ -79,8 +79,8 @@ async def measure(url: str, scopes: list[str], month: str) -> list[str]:
     from bot.reports.writer import write_monthly_report
     from models.clock import FixedClock
     from models.db import create_engine, session_factory
-    from models.reports_month import Month
-    from models.reports_monthly import monthly_report
+    from models.reports.month import Month
+    from models.reports.monthly import monthly_report
     from models.uow import UnitOfWorkFactory
 
     config = config_for(None)

@@ -21,11 +21,11 @@ from weakref import WeakKeyDictionary
 
 from handlers.context import Ctx, escape
 from models.config.schema import GridDeskConfig, Role
-from models.reports_ledger import LedgerEntry, ledger, ledger_summary
-from models.reports_month import ROLE_SCOPE_KIND, SCOPE_LEVELS, Month, scope_contains, scope_kind
-from models.reports_monthly import MonthlyReport, monthly_report
-from models.reports_phrasing import LEVEL_LABELS, STATUS_LABELS, duration, percent
-from models.reports_summary import headline, title
+from models.reports.ledger import LedgerEntry, ledger, ledger_summary
+from models.reports.month import ROLE_SCOPE_KIND, SCOPE_LEVELS, Month, scope_contains, scope_kind
+from models.reports.monthly import MonthlyReport, monthly_report
+from models.reports.phrasing import LEVEL_LABELS, STATUS_LABELS, duration, percent
+from models.reports.summary import headline, title
 
 SUPERVISOR_ROLES = frozenset(
     {Role.COMMUNITY_SECRETARY, Role.STREET_COMMITTEE, Role.DISTRICT_TASK_FORCE, Role.ADMIN}

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.config.schema import GridDeskConfig
-from models.reports_ledger import LedgerEntry
-from models.reports_monthly import MonthlyReport
+from models.reports.ledger import LedgerEntry
+from models.reports.monthly import MonthlyReport
 
 
 def chart_files(report: MonthlyReport, out_dir: Path) -> list[Path]:

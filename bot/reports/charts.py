@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from bot.reports.fonts import cjk_font
-from models.reports_monthly import NO_GRID, Figures, MonthlyReport
+from models.reports.monthly import NO_GRID, Figures, MonthlyReport
 
 COLORS = {
     "received": "#3b6fb6",

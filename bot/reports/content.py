@@ -5,15 +5,15 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
-from models.reports_monthly import Figures, MonthlyReport
-from models.reports_phrasing import (
+from models.reports.monthly import Figures, MonthlyReport
+from models.reports.phrasing import (
     NO_DATA,
     STATUS_LABELS,
     change_phrase,
     duration,
     percent,
 )
-from models.reports_summary import headline, title
+from models.reports.summary import headline, title
 
 LEVEL_SHORT = {1: "支部", 2: "社区", 3: "镇街", 4: "区"}
 COUNT_HEADERS = [

@@ -15,9 +15,9 @@ from bot.reports.content import build_document
 from bot.reports.document import to_html, to_markdown
 from bot.reports.xlsx import new_workbook, save, sheet_title, write_ledger
 from models.config.schema import GridDeskConfig
-from models.reports_ledger import LedgerEntry, ledger
-from models.reports_month import Month
-from models.reports_monthly import NO_GRID, MonthlyReport, monthly_report
+from models.reports.ledger import LedgerEntry, ledger
+from models.reports.month import Month
+from models.reports.monthly import NO_GRID, MonthlyReport, monthly_report
 from models.uow import UnitOfWork
 
 

@@ -15,10 +15,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot.reports.content import count_cells, satisfaction_cells, time_cells
 from bot.reports.exports import put
 from models.config.schema import GridDeskConfig
-from models.reports_ledger import LedgerEntry, ledger_summary
-from models.reports_monthly import MonthlyReport, category_name
-from models.reports_phrasing import LEVEL_LABELS, RATING_LABELS, hours
-from models.reports_summary import headline, title
+from models.reports.ledger import LedgerEntry, ledger_summary
+from models.reports.monthly import MonthlyReport, category_name
+from models.reports.phrasing import LEVEL_LABELS, RATING_LABELS, hours
+from models.reports.summary import headline, title
 
 SUMMARY_SHEET = "汇总"
 LEDGER_HEADERS = [

@@ -21,7 +21,7 @@ from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
 from models.escalation import EscalationNotifier, SweepResult, sweep
 from models.orm import PersonRow, TicketRow
-from models.reports_daily import (
+from models.reports.daily import (
     DailyReport,
     DailyReportNotifier,
     daily_report,

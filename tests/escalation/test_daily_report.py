@@ -1,4 +1,4 @@
-"""民情日报告: counts per scope (models.reports_daily) and `griddesk report daily`."""
+"""民情日报告: counts per scope (models.reports.daily) and `griddesk report daily`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config
 from models.db import create_engine, session_factory
-from models.reports_daily import (
+from models.reports.daily import (
     DailyReport,
     OverdueItem,
     UnknownScope,

@@ -12,7 +12,7 @@ from bot.demo.session import DemoSession
 from models.clock import FixedClock
 from models.config.schema import QuietHours
 from models.orm import OutboxRow
-from models.reports_daily import daily_report, render_report
+from models.reports.daily import daily_report, render_report
 from tests.handlers.test_resident_flow import texts_to, tickets
 
 SH = ZoneInfo("Asia/Shanghai")

@@ -6,7 +6,7 @@ import pytest
 
 from models.config.schema import GridDeskConfig
 from models.orm import TicketRow
-from models.reports_month import Month
+from models.reports.month import Month
 from models.uow import UnitOfWorkFactory
 from tests.reports.fixture_month import build
 

@@ -9,10 +9,10 @@ import pytest
 
 from models.config.schema import GridDeskConfig
 from models.orm import TicketRow
-from models.reports_daily import UnknownScope
-from models.reports_month import Month
-from models.reports_monthly import Figures, MonthlyReport, monthly_report, percentile
-from models.reports_summary import headline
+from models.reports.daily import UnknownScope
+from models.reports.month import Month
+from models.reports.monthly import Figures, MonthlyReport, monthly_report, percentile
+from models.reports.summary import headline
 from models.uow import UnitOfWorkFactory
 from tests.reports.conftest import OCTOBER
 

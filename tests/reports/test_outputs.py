@@ -17,8 +17,8 @@ from bot.reports.fonts import FONT_FAMILY, cjk_font_path
 from bot.reports.writer import ReportFiles, write_monthly_report
 from models.config.schema import GridDeskConfig
 from models.orm import TicketRow
-from models.reports_month import Month
-from models.reports_monthly import monthly_report
+from models.reports.month import Month
+from models.reports.monthly import monthly_report
 from models.uow import UnitOfWorkFactory
 from tests.reports.conftest import OCTOBER
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from models.reports_month import Month
-from models.reports_phrasing import (
+from models.reports.month import Month
+from models.reports.phrasing import (
     change_phrase,
     duration,
     number,

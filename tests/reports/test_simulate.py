@@ -15,8 +15,8 @@ from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config
 from models.orm import CallbackTokenRow, OutboxRow, RatingRow, TicketEventRow, TicketRow
-from models.reports_month import Month
-from models.reports_monthly import monthly_report
+from models.reports.month import Month
+from models.reports.monthly import monthly_report
 from models.uow import UnitOfWorkFactory
 from nlp.router import Router
 from tests.conftest import clear_tables

@@ -16,7 +16,7 @@ from bot.cli.commands.db_cmd import resolve_url, url_option
 from bot.cli.lazy import LazyGroup
 from models.clock import SystemClock
 from models.db import create_engine, session_factory
-from models.reports_daily import UnknownScope, daily_report, render_report
+from models.reports.daily import UnknownScope, daily_report, render_report
 from models.uow import UnitOfWorkFactory
 
 

@@ -14,8 +14,8 @@ from models.clock import SystemClock
 from models.config.loader import load_config
 from models.config.schema import GridDeskConfig
 from models.db import create_engine, session_factory
-from models.reports_daily import UnknownScope
-from models.reports_month import Month
+from models.reports.daily import UnknownScope
+from models.reports.month import Month
 from models.uow import UnitOfWorkFactory
 
 
@@ -36,7 +36,7 @@ async def write_report(
 ) -> list[str]:
     """Write the report files; returns the summary lines to print."""
     from bot.reports.writer import write_monthly_report
-    from models.reports_summary import headline
+    from models.reports.summary import headline
 
     engine = create_engine(url)
     try:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from models.reports_monthly import Change, Figures, MonthlyReport
-from models.reports_phrasing import (
+from models.reports.monthly import Change, Figures, MonthlyReport
+from models.reports.phrasing import (
     LEVEL_LABELS,
     change_percent,
     duration,
@@ -16,7 +16,7 @@ from models.reports_phrasing import (
     respectively,
     yoy_mom_sentence,
 )
-from models.reports_queries import TicketFacts
+from models.reports.queries import TicketFacts
 
 TOP_MOVERS = 3
 

@@ -25,7 +25,7 @@ from models.orm import (
     TicketEventRow,
     TicketRow,
 )
-from models.reports_phrasing import STATUS_LABELS
+from models.reports.phrasing import STATUS_LABELS
 from models.uow import UnitOfWork
 
 PRE_ACCEPT = ("triage", "assigned")

@@ -26,9 +26,9 @@ from sqlalchemy import ColumnElement
 
 from models.config.schema import GridDeskConfig
 from models.escalation import category_for
-from models.reports_daily import scope_of
-from models.reports_month import Month, scope_grids
-from models.reports_queries import (
+from models.reports.daily import scope_of
+from models.reports.month import Month, scope_grids
+from models.reports.queries import (
     TicketFacts,
     category_counts,
     month_cohort,
@@ -183,7 +183,7 @@ async def monthly_report(
     *,
     as_of: datetime | None = None,
 ) -> MonthlyReport:
-    """The figures of `scope_code` for `month` (raises reports_daily.UnknownScope)."""
+    """The figures of `scope_code` for `month` (raises models.reports.daily.UnknownScope)."""
     tz = config.district.timezone
     kind, name, in_scope = await scope_of(uow, scope_code)
     start, end = month.start(tz), month.end(tz)

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from models.config.schema import GridDeskConfig, appointments
 from models.orm import TicketEventRow, TicketRow
-from models.reports_monthly import MonthlyReport, category_name
-from models.reports_phrasing import LEVEL_LABELS, RATING_LABELS, STATUS_LABELS
-from models.reports_queries import TicketFacts, latest_ratings, ticket_events
+from models.reports.monthly import MonthlyReport, category_name
+from models.reports.phrasing import LEVEL_LABELS, RATING_LABELS, STATUS_LABELS
+from models.reports.queries import TicketFacts, latest_ratings, ticket_events
 from models.uow import UnitOfWork
 
 SKIPPED_ACTIONS = frozenset({"reminder"})

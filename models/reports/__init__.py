@@ -1,0 +1,1 @@
+"""Report figures and their queries: the daily report, the monthly analysis, the ledger."""
