@@ -16,8 +16,7 @@ from typing import Any
 
 import yaml
 
-from models.config.loader import BUNDLED_DEMO, RULES_FILE, ConfigProblem
-from models.config.schema import Taxonomy
+from models.config.schema import BUNDLED_DEMO, RULES_FILE, ConfigProblem, Taxonomy
 from nlp.frames import FrameShape, compose
 from nlp.normalize import normalize, to_simplified
 

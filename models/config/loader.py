@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,29 +11,18 @@ import yaml
 from pydantic import ValidationError
 
 from models.config.schema import (
+    BUNDLED_DEMO,
+    CATEGORIES_FILE,
+    DISTRICT_FILE,
+    ConfigProblem,
     District,
     GridDeskConfig,
     Taxonomy,
     appointments,
 )
 
-DISTRICT_FILE = "district.yaml"
-CATEGORIES_FILE = "categories.yaml"
-RULES_FILE = "rules.yaml"
 SUPPORTED_VERSION = 1
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
-
-BUNDLED_DEMO = Path(__file__).resolve().parents[2] / "config" / "demo"
-
-
-@dataclass(frozen=True)
-class ConfigProblem:
-    file: str
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.path or '(top)'}: {self.reason}"
 
 
 class ConfigError(Exception):

@@ -8,11 +8,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import IntEnum, StrEnum
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+
+DISTRICT_FILE = "district.yaml"
+CATEGORIES_FILE = "categories.yaml"
+RULES_FILE = "rules.yaml"
+BUNDLED_DEMO = Path(__file__).resolve().parents[2] / "config" / "demo"
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One reason a configuration or rules file cannot be used: file, path in it, reason."""
+
+    file: str
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path or '(top)'}: {self.reason}"
+
 
 _DURATION_RE = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
