@@ -27,13 +27,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tqdm import tqdm
 
 from bot import simulate_texts as st
+from bot.sweeper import sweep
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
 from handlers.types import Button
 from models import lifecycle
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
-from models.escalation import sweep
 from models.orm import TicketEventRow, TicketRow
 from models.repos.base import dialect_name
 from models.uow import UnitOfWork

@@ -33,7 +33,7 @@ def urgent_badge(ticket: TicketRow) -> str:
 
 
 class Notifier:
-    """Writes outbox rows for ticket events; also serves the escalation sweeper."""
+    """Writes outbox rows for ticket events."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock, config: GridDeskConfig) -> None:
         self.uow = uow
@@ -261,7 +261,7 @@ class Notifier:
                                               note=escape(clip(ticket.result_note, 3000)))
         await self.reporter(ticket, text, tag, Keyboard.inline(buttons), photos=photos)
 
-    # --- escalation sweeper protocol ----------------------------------------------------
+    # --- escalations and reminders ------------------------------------------------------
 
     async def escalated(self, ticket: TicketRow, from_level: int, to_level: int,
                         reason: str, tag: str) -> None:
@@ -343,30 +343,3 @@ def describe_place(config: GridDeskConfig, community_code: str | None, grid_code
     if not community_code:
         parts = [address_text or texts.PENDING]
     return to_script(" ".join(parts), script)
-
-
-class SweepNotifier:
-    """The escalation sweeper's notifier: Chinese texts to the outbox via `Notifier`."""
-
-    def __init__(self, clock: Clock, config: GridDeskConfig) -> None:
-        self.clock = clock
-        self.config = config
-
-    def _for(self, uow: UnitOfWork) -> Notifier:
-        return Notifier(uow, self.clock, self.config)
-
-    async def escalated(self, uow: UnitOfWork, ticket: TicketRow, from_level: Level,
-                        to_level: Level, *, reason: str, tag: str) -> None:
-        from handlers.card_desk import refresh_cards  # card_desk builds on this module
-
-        notifier = self._for(uow)
-        await notifier.escalated(ticket, from_level, to_level, reason, tag)
-        await refresh_cards(notifier, ticket, tag)
-
-    async def reminder(self, uow: UnitOfWork, ticket: TicketRow, kind: str, *, due: datetime,
-                       recipient_code: str | None, tag: str) -> None:
-        await self._for(uow).reminder(ticket, kind, due, tag, recipient_code)
-
-    async def top_level_overdue(self, uow: UnitOfWork, ticket: TicketRow, *, kind: str,
-                                due: datetime, tag: str) -> None:
-        await self._for(uow).top_level_overdue(ticket, due, tag)

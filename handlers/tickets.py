@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from handlers import texts
 from handlers.card_desk import refresh_cards
 from handlers.context import clip, escape
 from handlers.notify import Notifier
-from handlers.org import entry_point, people, person_at_level, ticket_chain
+from handlers.org import Member, OrgDirectory, entry_point, people, ticket_chain
 from handlers.service_levels import local_date
 from handlers.transfers import reason_line, rebuilt_building, sent_by
 from handlers.triage import queue_holder, street_named, street_of
@@ -19,9 +17,20 @@ from handlers.whistle import liaison_card, report_due
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import Department, GridDeskConfig, Level
-from models.escalation import moved_deadlines
+from models.escalation import (
+    REASONS,
+    REMINDER_ACTION,
+    SYSTEM_ACTOR,
+    TOP_OVERDUE_ACTION,
+    Escalation,
+    Overdue,
+    Reminder,
+    Stage,
+    TopLevelOverdue,
+    moved_deadlines,
+)
 from models.numbering import local_day, number_ticket, provisional_number
-from models.orm import RatingRow, TicketEventRow, TicketRow
+from models.orm import TicketEventRow, TicketRow
 from models.sla import Deadlines, compute_deadlines
 from models.uow import UnitOfWork
 
@@ -34,6 +43,7 @@ class TicketService:
         self.clock = clock
         self.config = config
         self.notify = Notifier(uow, clock, config)
+        self.org = OrgDirectory(uow)
 
     def deadlines(self, ticket: TicketRow, start: datetime) -> Deadlines:
         district = self.config.district
@@ -49,15 +59,12 @@ class TicketService:
 
     async def _record(self, event: TicketEventRow) -> str:
         """Persist an event; its id makes the outbox keys of its notifications stable."""
-        self.uow.session.add(event)
-        await self.uow.session.flush()
+        self.uow.events.add(event)
+        await self.uow.flush()
         return f"e{event.id}"
 
     async def get(self, ticket_id: int, for_update: bool = False) -> TicketRow | None:
-        query = select(TicketRow).where(TicketRow.id == ticket_id)
-        if for_update:
-            query = query.with_for_update()
-        return await self.uow.session.scalar(query)
+        return await self.uow.tickets.get(ticket_id, for_update)
 
     async def file(self, draft: dict[str, Any], reporter: dict[str, Any]) -> TicketRow:
         """Store a confirmed complaint, route it, and notify whoever must act."""
@@ -187,33 +194,76 @@ class TicketService:
         return tag
 
     async def escalate(self, ticket: TicketRow, actor: str, reason: str) -> Level:
-        """上报 one level up the ticket's chain (a triage ticket is held by its community)."""
+        """上报 by hand: to the next active person above whoever holds the ticket."""
+        target = await self.org.above(ticket, await self.org.held_level(ticket))
+        if target is None:
+            raise lifecycle.TicketError(ticket, "escalate", "already at the top level")
+        await self._move_up(ticket, actor, reason, target)
+        return Level(ticket.level)
+
+    async def escalate_overdue(self, overdue: Overdue) -> Escalation | TopLevelOverdue | None:
+        """A breached deadline found by the sweeper: up to the next active person above the
+        ticket's level; at the top, the daily reminder when it is due."""
+        ticket = overdue.ticket
+        target = await self.org.above(ticket, ticket.level)
+        if target is None:
+            return await self._top_level_overdue(overdue) if overdue.top_reminder_due else None
+        from_level = Level(ticket.level)
+        breach = {"breach": str(overdue.breach), "due": overdue.due.isoformat()}
+        reason = REASONS[overdue.breach]
+        event = await self._move_up(ticket, SYSTEM_ACTOR, reason, target, breach)
+        return Escalation(ticket.number, from_level, target[0], target[1].code, overdue.breach,
+                          event.id)
+
+    async def _move_up(self, ticket: TicketRow, actor: str, reason: str, target: Member,
+                       data: dict[str, str] | None = None) -> TicketEventRow:
+        """The one escalation transition: the new level's own acceptance window from now, the
+        filing's resolve deadline; the card to the new level, word to the others."""
         now = self.clock.now()
         from_level = Level(ticket.level)
-        chain = ticket_chain(self.config, ticket)
-        held_at = max(ticket.level, chain[0][0])
-        if ticket.status == lifecycle.Status.TRIAGE:
-            held_at = max(held_at, Level.COMMUNITY)  # the triage queue is the community's
-        above = [(level, code) for level, code in chain if level > held_at]
-        if not above:
-            raise lifecycle.TicketError(ticket, "escalate", "already at the top level")
-        target_level, target = above[0]
+        to_level, person = target
         deadlines = moved_deadlines(self.config, ticket, now)
         event = lifecycle.escalate(
             ticket,
             now=now,
             actor=actor,
-            assignee_code=target,
+            assignee_code=person.code,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
             level_due=deadlines.level_due,
             reason=reason,
-            to_level=target_level,
+            to_level=to_level,
+        )
+        event.data = {**event.data, **(data or {})}
+        tag = await self._record(event)
+        await self.notify.escalated(ticket, from_level, to_level, reason, tag)
+        await refresh_cards(self.notify, ticket, tag)
+        return event
+
+    async def _top_level_overdue(self, overdue: Overdue) -> TopLevelOverdue:
+        """Overdue at the district, the top level: a reminder a day to whoever holds it."""
+        ticket, kind, due = overdue.ticket, overdue.breach, overdue.due
+        ticket.reminded_at = self.clock.now()
+        event = lifecycle.record(
+            ticket, now=self.clock.now(), actor=SYSTEM_ACTOR, action=TOP_OVERDUE_ACTION,
+            note=REASONS[kind], data={"kind": str(kind), "due": due.isoformat()},
         )
         tag = await self._record(event)
-        await self.notify.escalated(ticket, from_level, Level(ticket.level), reason, tag)
-        await refresh_cards(self.notify, ticket, tag)
-        return Level(ticket.level)
+        await self.notify.top_level_overdue(ticket, due, tag)
+        return TopLevelOverdue(ticket.number, kind, due, event.id)
+
+    async def remind(self, stage: Stage) -> Reminder:
+        """75% of the current stage's deadline has passed: remind whoever holds the ticket."""
+        ticket, kind, due = stage.ticket, stage.kind, stage.due
+        recipient = ticket.assignee_code or await self.org.holder(ticket)
+        ticket.reminded_at = self.clock.now()
+        event = lifecycle.record(
+            ticket, now=self.clock.now(), actor=SYSTEM_ACTOR, action=REMINDER_ACTION, note=None,
+            data={"kind": str(kind), "due": due.isoformat(), "recipient": recipient},
+        )
+        tag = await self._record(event)
+        await self.notify.reminder(ticket, str(kind), due, tag, recipient)
+        return Reminder(ticket.number, kind, due, recipient, event.id)
 
     async def reject(self, ticket: TicketRow, actor: str, reason: str) -> None:
         tag = await self._record(
@@ -366,7 +416,7 @@ class TicketService:
     async def rate(self, ticket: TicketRow, score: str, reason: str | None = None) -> None:
         """群众评单: 满意/基本满意 close; 不满意 reopens one level up with its reason."""
         now = self.clock.now()
-        self.uow.session.add(RatingRow(ticket_id=ticket.id, score=score, at=now, comment=reason))
+        await self.uow.tickets.add_rating(ticket, score, reason, now)
         if score != lifecycle.Rating.UNSATISFIED:
             tag = await self._record(lifecycle.close(ticket, now=now, rating=score))
             await self.notify.reporter(
@@ -378,8 +428,10 @@ class TicketService:
             return
         result = ticket.result_note or "—"
         reason = reason or texts.UNRATED_REASON
-        level = min(ticket.level + 1, lifecycle.TOP_LEVEL)
-        target_level, target = person_at_level(self.config, ticket, level)
+        member = await self.org.at_or_above(ticket, min(ticket.level + 1, lifecycle.TOP_LEVEL))
+        if member is None:
+            raise lifecycle.TicketError(ticket, "reopen", "nobody in its chain")
+        target_level, target = member[0], member[1].code
         deadlines = self.deadlines(ticket, now)
         event = lifecycle.reopen(
             ticket,

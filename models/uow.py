@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from types import TracebackType
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction, async_sessionmaker
 
 from models.clock import Clock
 from models.repos.conversations import ConversationRepo
@@ -69,6 +69,10 @@ class UnitOfWork:
 
     async def flush(self) -> None:
         await self.session.flush()
+
+    def savepoint(self) -> AsyncSessionTransaction:
+        """`async with uow.savepoint():` a failure inside rolls back only what it did."""
+        return self.session.begin_nested()
 
 
 class UnitOfWorkFactory:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import joinedload
 
 from models.config.schema import ROLE_LEVEL, Level, Role
 from models.orm import (
@@ -23,12 +24,25 @@ LEVEL_ROLE: dict[Level, Role] = {level: role for role, level in ROLE_LEVEL.items
 
 Chain = list[tuple[Level, PersonRow]]
 
+# People come with their appointments in the same round trip (the mapping's default,
+# `selectin`, costs a second one).
+_WITH_APPOINTMENTS = joinedload(PersonRow.appointments)
+
 
 class OrgRepo(Repository):
     # --- people ------------------------------------------------------------------------
 
     async def person(self, code: str) -> PersonRow | None:
         return await self.session.get(PersonRow, code)
+
+    async def person_with_appointments(self, code: str) -> PersonRow | None:
+        return await self.session.get(PersonRow, code, options=[_WITH_APPOINTMENTS])
+
+    async def people(self, codes: list[str]) -> dict[str, PersonRow]:
+        """People by code, with their appointments (one round trip)."""
+        rows = await self.session.scalars(
+            select(PersonRow).where(PersonRow.code.in_(codes)).options(_WITH_APPOINTMENTS))
+        return {row.code: row for row in rows.unique()}
 
     async def person_by_telegram_id(self, user_id: int) -> PersonRow | None:
         """The active person with this Telegram user id."""
@@ -103,6 +117,11 @@ class OrgRepo(Repository):
         """The (single) district of this installation."""
         statement = select(DistrictRow).order_by(DistrictRow.code).limit(1)
         return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def task_force_head(self) -> PersonRow | None:
+        """Who heads the district task force, the top of every chain."""
+        district = await self.district()
+        return await self.person(district.task_force_person) if district else None
 
     async def street(self, code: str) -> StreetRow | None:
         return await self.session.get(StreetRow, code)

@@ -49,6 +49,13 @@ class OutboxRepo(Repository):
         statement = select(OutboxRow).where(OutboxRow.key == key)
         return (await self.session.execute(statement)).scalar_one_or_none()
 
+    async def rows(self, ticket_number: str | None = None) -> list[OutboxRow]:
+        """Every row (of one ticket), in the order written."""
+        statement = select(OutboxRow).order_by(OutboxRow.id)
+        if ticket_number is not None:
+            statement = statement.where(OutboxRow.ticket_number == ticket_number)
+        return list((await self.session.execute(statement)).scalars())
+
     async def for_chat(self, chat_id: int) -> list[OutboxRow]:
         statement = select(OutboxRow).where(OutboxRow.chat_id == chat_id).order_by(OutboxRow.id)
         return list((await self.session.execute(statement)).scalars())
