@@ -7,8 +7,6 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from handlers import texts
 from handlers.buttons import make_button
 from handlers.card_actions import WORK_ROWS, triage_open, work_actions
@@ -19,7 +17,7 @@ from handlers.triage import queue_grids, street_named
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level, appointments
-from models.orm import OutboxRow, PersonRow, TicketRow
+from models.orm import PersonRow, TicketRow
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
 from nlp.personal import mask_personal, names_given
@@ -190,10 +188,9 @@ class Notifier:
     async def has_card(self, ticket: TicketRow, code: str) -> bool:
         """Whether `code` already got a card with buttons for this ticket (an urgent ticket's
         whole chain gets one at filing: escalating it adds a note, not a second card)."""
-        rows = await self.uow.session.scalars(
-            select(OutboxRow.payload).where(OutboxRow.ticket_number == ticket.number,
-                                            OutboxRow.person_code == code))
-        return any("inline_keyboard" in str(payload.get("reply_markup", "")) for payload in rows)
+        rows = await self.uow.outbox.to_staff(ticket.number)
+        return any("inline_keyboard" in str(row.payload.get("reply_markup", ""))
+                   for row in rows if row.person_code == code)
 
     async def whole_chain(self, ticket: TicketRow, tag: str) -> None:
         """Urgent: every level of the chain gets the card at once."""

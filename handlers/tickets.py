@@ -6,14 +6,13 @@ from datetime import datetime
 from typing import Any
 
 from handlers import texts
-from handlers.card_desk import refresh_cards
-from handlers.context import clip, escape
+from handlers.notifications import handler_name, publish
 from handlers.notify import Notifier
 from handlers.org import Member, OrgDirectory, entry_point, people, ticket_chain
-from handlers.service_levels import local_date
-from handlers.transfers import reason_line, rebuilt_building, sent_by
-from handlers.triage import queue_holder, street_named, street_of
-from handlers.whistle import liaison_card, report_due
+from handlers.transfers import rebuilt_building
+from handlers.triage import queue_holder, street_of
+from handlers.whistle import report_due
+from models import domain_events as ev
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import Department, GridDeskConfig, Level
@@ -139,30 +138,16 @@ class TicketService:
 
     def handler_name(self, ticket: TicketRow) -> str:
         """Who handles the ticket, in words for the resident."""
-        if ticket.grid_code is None or ticket.status == lifecycle.Status.TRIAGE:
-            street = street_named(self.config, ticket.street_code)
-            if ticket.community_code is None and street is not None:
-                return texts.HANDLER_STREET_TRIAGE.format(street=escape(street.name))
-            if ticket.community_code is None:
-                return texts.HANDLER_DISTRICT_TRIAGE.format(
-                    unit=escape(self.config.district.task_force.name))
-            community = self.config.community(ticket.community_code)[1]
-            return texts.HANDLER_TRIAGE.format(community=escape(community.name))
-        _, _, grid = self.config.grid(ticket.grid_code)
-        if ticket.level == Level.GRID_WORKER:
-            return texts.HANDLER_GRID.format(
-                grid=escape(grid.name), worker=escape(grid.workers[0].name)
-            )
-        return texts.LEVEL_NAMES[ticket.level]
+        return handler_name(self.config, ticket)
+
+    async def _announce(self, event: ev.TicketEvent) -> None:
+        """Record a domain event; its notifications are written now, in this transaction."""
+        self.uow.announce(event)
+        await publish(self.uow, self.clock, self.config)
 
     async def accept(self, ticket: TicketRow, actor: str) -> None:
         tag = await self._record(lifecycle.accept(ticket, now=self.clock.now(), actor=actor))
-        who = self.handler_name(ticket)
-        due = local_date(self.config, ticket.resolve_due_at or self.clock.now())
-        await self.notify.reporter(
-            ticket, texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who, due=due), tag
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Accepted(ticket, tag))
 
     async def resolve(
         self, ticket: TicketRow, actor: str, note: str, photos: list[str] | None = None
@@ -179,8 +164,7 @@ class TicketService:
         event = lifecycle.hand_in(ticket, now=self.clock.now(), actor=actor, note=note)
         tag = await self._resolved(ticket, event, photos)
         if holder and holder != actor:
-            text = texts.HANDED_IN.format(number=ticket.number, note=escape(clip(note, 1500)))
-            await self.notify.staff_text(holder, text, f"{ticket.number}:{tag}:{holder}", ticket)
+            await self._announce(ev.HandedIn(ticket, tag, holder, note))
 
     async def _resolved(
         self, ticket: TicketRow, event: TicketEventRow, photos: list[str] | None
@@ -188,9 +172,7 @@ class TicketService:
         if photos:
             event.data = {**event.data, "photos": list(photos)}
         tag = await self._record(event)
-        await self.notify.rating_request(ticket, tag, tuple(photos or ()))
-        await self.notify.first_receiver(ticket, texts.STATUS_NAMES["resolved"], tag)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Resolved(ticket, tag, tuple(photos or ())))
         return tag
 
     async def escalate(self, ticket: TicketRow, actor: str, reason: str) -> Level:
@@ -236,8 +218,7 @@ class TicketService:
         )
         event.data = {**event.data, **(data or {})}
         tag = await self._record(event)
-        await self.notify.escalated(ticket, from_level, to_level, reason, tag)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Escalated(ticket, tag, from_level, to_level, reason))
         return event
 
     async def _top_level_overdue(self, overdue: Overdue) -> TopLevelOverdue:
@@ -249,7 +230,7 @@ class TicketService:
             note=REASONS[kind], data={"kind": str(kind), "due": due.isoformat()},
         )
         tag = await self._record(event)
-        await self.notify.top_level_overdue(ticket, due, tag)
+        await self._announce(ev.OverdueAtTop(ticket, tag, due))
         return TopLevelOverdue(ticket.number, kind, due, event.id)
 
     async def remind(self, stage: Stage) -> Reminder:
@@ -262,20 +243,14 @@ class TicketService:
             data={"kind": str(kind), "due": due.isoformat(), "recipient": recipient},
         )
         tag = await self._record(event)
-        await self.notify.reminder(ticket, str(kind), due, tag, recipient)
+        await self._announce(ev.Reminded(ticket, tag, str(kind), due, recipient))
         return Reminder(ticket.number, kind, due, recipient, event.id)
 
     async def reject(self, ticket: TicketRow, actor: str, reason: str) -> None:
         tag = await self._record(
             lifecycle.reject(ticket, now=self.clock.now(), actor=actor, reason=reason)
         )
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_REJECTED.format(number=ticket.number, reason=escape(clip(reason, 3000))),
-            tag,
-        )
-        await self.notify.first_receiver(ticket, texts.STATUS_NAMES["rejected"], tag)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Rejected(ticket, tag, reason))
 
     async def route_to(
         self,
@@ -314,16 +289,7 @@ class TicketService:
             ticket.building = building
             event.data = {**event.data, "building": [before, building]}
         tag = await self._record(event)
-        badge = texts.CARD_BADGE_NEW if triage else texts.CARD_BADGE_TRANSFERRED
-        await self.notify.card(ticket, target, badge, tag, sent_by(self.config, actor))
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_TRANSFERRED.format(
-                number=ticket.number, handler=self.handler_name(ticket)
-            ),
-            tag,
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Routed(ticket, tag, target, triage, actor))
 
     async def _recategorise(self, ticket: TicketRow, actor: str, category_code: str | None) -> None:
         """Only the category changes: the resolve deadline is counted again from filing in
@@ -341,7 +307,7 @@ class TicketService:
         ticket.category_code = category_code
         ticket.resolve_due_at = deadlines.resolve_due
         tag = await self._record(event)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Changed(ticket, tag))
 
     async def set_grid(self, ticket: TicketRow, actor: str, grid_code: str) -> None:
         """A level above the grid that holds a case without one records its grid (the case
@@ -367,7 +333,7 @@ class TicketService:
             building,
         )
         tag = await self._record(event)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Changed(ticket, tag))
 
     async def transfer_reason(self, ticket: TicketRow, actor: str, reason: str) -> None:
         """Why the case was transferred, told after the transfer to whoever holds it now."""
@@ -375,14 +341,7 @@ class TicketService:
             ticket, now=self.clock.now(), actor=actor, action="transfer_note", note=reason
         )
         tag = await self._record(event)
-        if ticket.assignee_code:
-            await self.notify.staff_text(
-                ticket.assignee_code,
-                reason_line(self.config, actor, ticket.number, reason),
-                f"{ticket.number}:{tag}:{ticket.assignee_code}",
-                ticket,
-            )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.TransferNoted(ticket, tag, actor, reason))
 
     async def whistle(self, ticket: TicketRow, actor: str, department: str) -> Department:
         """吹哨报到: summon a functional department (its liaison gets a card with the
@@ -400,17 +359,7 @@ class TicketService:
             data={"department": department, "report_due": due.isoformat(), "liaison": liaison},
         )
         tag = await self._record(event)
-        await liaison_card(self.notify, ticket, unit, due, actor, tag)
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_WHISTLE.format(
-                number=ticket.number,
-                department=escape(department),
-                due=local_date(self.config, due),
-            ),
-            tag,
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Whistled(ticket, tag, unit, due, actor))
         return unit
 
     async def rate(self, ticket: TicketRow, score: str, reason: str | None = None) -> None:
@@ -419,53 +368,35 @@ class TicketService:
         await self.uow.tickets.add_rating(ticket, score, reason, now)
         if score != lifecycle.Rating.UNSATISFIED:
             tag = await self._record(lifecycle.close(ticket, now=now, rating=score))
-            await self.notify.reporter(
-                ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag, answer=True
-            )
-            await self._closed_to_first_receiver(ticket, texts.RATING_LABELS.get(score, score),
-                                                 tag)
-            await refresh_cards(self.notify, ticket, tag)
+            await self._announce(ev.Closed(ticket, tag, texts.RATING_LABELS.get(score, score),
+                                           rated=True))
             return
         result = ticket.result_note or "—"
         reason = reason or texts.UNRATED_REASON
         member = await self.org.at_or_above(ticket, min(ticket.level + 1, lifecycle.TOP_LEVEL))
         if member is None:
             raise lifecycle.TicketError(ticket, "reopen", "nobody in its chain")
-        target_level, target = member[0], member[1].code
         deadlines = self.deadlines(ticket, now)
         event = lifecycle.reopen(
             ticket,
             now=now,
-            assignee_code=target,
+            assignee_code=member[1].code,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
-            to_level=target_level,
+            to_level=member[0],
             reason=reason,
         )
         tag = await self._record(event)
-        level_name = texts.LEVEL_NAMES[ticket.level]
-        await self.notify.card_or_note(
-            ticket, target, tag, texts.REOPENED_CARD_NOTE.format(reason=reason, result=result))
-        told = texts.FIRST_RECEIVER_REOPENED.format(
-            number=ticket.number, reason=escape(clip(reason, 500)), level=level_name)
-        await self.notify.first_receiver(ticket, "", tag, text=told)
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_REOPENED.format(number=ticket.number, level=level_name),
-            tag,
-            answer=True,
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Reopened(ticket, tag, member[1].code, reason, result))
 
-    async def close_unrated(self, ticket: TicketRow, actor: str = "system") -> str:
-        """A resolved case nobody rated is closed as 未评价 (no rating row: nobody judged it)."""
+    async def close_unrated(
+        self, ticket: TicketRow, actor: str = "system", after_days: int | None = None
+    ) -> str:
+        """A resolved case nobody rated is closed as 未评价 (no rating row: nobody judged it);
+        `after_days`: closed by the sweeper after so many days, which the resident is told."""
         event = lifecycle.close(ticket, now=self.clock.now(), rating=None, actor=actor,
                                 comment=texts.UNRATED)
         tag = await self._record(event)
-        await self._closed_to_first_receiver(ticket, texts.UNRATED, tag)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Closed(ticket, tag, texts.UNRATED, rated=False,
+                                       auto_after_days=after_days))
         return tag
-
-    async def _closed_to_first_receiver(self, ticket: TicketRow, score: str, tag: str) -> None:
-        text = texts.FIRST_RECEIVER_CLOSED.format(number=ticket.number, score=score)
-        await self.notify.first_receiver(ticket, "", tag, text=text)

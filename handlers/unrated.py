@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers import texts
 from handlers.tickets import TicketService
 from models.clock import Clock
 from models.config.schema import GridDeskConfig
@@ -25,10 +24,7 @@ async def close_unrated(
     service = TicketService(uow, clock, config)
     closed = []
     for ticket in await uow.tickets.resolved_before(clock.now() - after, limit):
-        tag = await service.close_unrated(ticket)
         days = max(1, round(after / timedelta(days=1)))
-        await service.notify.reporter(
-            ticket, texts.REPORTER_AUTO_CLOSED.format(number=ticket.number, days=days), tag
-        )
+        await service.close_unrated(ticket, after_days=days)
         closed.append(ticket.number)
     return closed

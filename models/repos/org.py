@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import joinedload
 
-from models.config.schema import ROLE_LEVEL, Level, Role
+from models.config.schema import ROLE_LEVEL, GridDeskConfig, Level, Role
+from models.config.sync import SyncReport, sync_config
 from models.orm import (
     AppointmentRow,
     CategoryRow,
@@ -30,6 +31,10 @@ _WITH_APPOINTMENTS = joinedload(PersonRow.appointments)
 
 
 class OrgRepo(Repository):
+    async def sync(self, config: GridDeskConfig) -> SyncReport:
+        """Write the configuration's organisation into the tables (`griddesk config load`)."""
+        return await sync_config(self.session, config)
+
     # --- people ------------------------------------------------------------------------
 
     async def person(self, code: str) -> PersonRow | None:
@@ -123,6 +128,9 @@ class OrgRepo(Repository):
         district = await self.district()
         return await self.person(district.task_force_person) if district else None
 
+    async def district_of(self, street: StreetRow) -> DistrictRow | None:
+        return await self.session.get(DistrictRow, street.district_code)
+
     async def street(self, code: str) -> StreetRow | None:
         return await self.session.get(StreetRow, code)
 
@@ -161,7 +169,7 @@ class OrgRepo(Repository):
         if street is None:
             return []
         chain: Chain = []
-        district = await self.session.get(DistrictRow, street.district_code)
+        district = await self.district_of(street)
         for level, code in ((Level.STREET, street.committee_person),
                             (Level.DISTRICT, district.task_force_person if district else None)):
             person = await self.person(code) if code else None
@@ -176,7 +184,7 @@ class OrgRepo(Repository):
             return []
         chain: Chain = []
         street = await self.street(community.street_code)
-        district = await self.session.get(DistrictRow, street.district_code) if street else None
+        district = await self.district_of(street) if street else None
         for level, code in (
             (Level.COMMUNITY, community.secretary_person),
             (Level.STREET, street.committee_person if street else None),

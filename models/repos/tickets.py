@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
 
 from models import escalation as rules
 from models.escalation import Breach, Overdue, Stage
@@ -15,6 +16,28 @@ from models.numbering import next_ticket_number
 from models.orm import RatingRow, TicketEventRow, TicketRow
 from models.repos.base import Repository, dialect_name
 from models.sla import reminder_due
+
+
+@dataclass
+class Scope:
+    """What a supervisor oversees: grids, communities, streets, or the whole district."""
+
+    grids: set[str] = field(default_factory=set)
+    communities: set[str] = field(default_factory=set)
+    streets: set[str] = field(default_factory=set)
+    everything: bool = False
+
+    def condition(self) -> ColumnElement[bool]:
+        if self.everything:
+            return true()
+        parts = [
+            column.in_(sorted(codes))
+            for column, codes in ((TicketRow.grid_code, self.grids),
+                                  (TicketRow.community_code, self.communities),
+                                  (TicketRow.street_code, self.streets))
+            if codes
+        ]
+        return or_(*parts) if parts else false()
 
 
 class TicketRepo(Repository):
@@ -80,32 +103,24 @@ class TicketRepo(Repository):
             statement = statement.where(TicketRow.status.in_(_values(OPEN | {Status.RESOLVED})))
         return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
 
+    async def open_in(self, scope: Scope, limit: int) -> list[TicketRow]:
+        """Open tickets in `scope`, oldest first."""
+        if not (scope.everything or scope.grids or scope.communities or scope.streets):
+            return []
+        statement = (
+            select(TicketRow)
+            .where(TicketRow.status.in_(_values(OPEN)), scope.condition())
+            .order_by(TicketRow.id)
+            .limit(limit)
+        )
+        return await self._list(statement)
+
     async def triage_queue(self, community_code: str | None = None) -> list[TicketRow]:
         """Tickets waiting for a human route, oldest first (one community or all)."""
         statement = select(TicketRow).where(TicketRow.status == Status.TRIAGE)
         if community_code is not None:
             statement = statement.where(TicketRow.community_code == community_code)
         return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
-
-    async def accept_overdue(self, now: datetime | None = None) -> list[TicketRow]:
-        """Assigned tickets whose accept deadline has passed."""
-        statement = (
-            select(TicketRow)
-            .where(TicketRow.status == Status.ASSIGNED)
-            .where(TicketRow.accept_due_at <= (now or self.clock.now()))
-            .order_by(TicketRow.accept_due_at, TicketRow.id)
-        )
-        return await self._list(statement)
-
-    async def resolve_overdue(self, now: datetime | None = None) -> list[TicketRow]:
-        """Accepted tickets whose resolve deadline has passed."""
-        statement = (
-            select(TicketRow)
-            .where(TicketRow.status == Status.ACCEPTED)
-            .where(TicketRow.resolve_due_at <= (now or self.clock.now()))
-            .order_by(TicketRow.resolve_due_at, TicketRow.id)
-        )
-        return await self._list(statement)
 
     # --- the escalation sweep's queries (rules in models.escalation) ----------------------
 
@@ -185,17 +200,6 @@ class TicketRepo(Repository):
         if dialect_name(self.session) == "postgresql":  # another sweeper takes the others
             statement = statement.with_for_update(skip_locked=True)
         return await self._list(statement)
-
-    async def created_between(
-        self, start: datetime, end: datetime, grid_code: str | None = None
-    ) -> list[TicketRow]:
-        """Tickets created in [start, end), optionally of one grid."""
-        statement = select(TicketRow).where(
-            TicketRow.created_at >= start, TicketRow.created_at < end
-        )
-        if grid_code is not None:
-            statement = statement.where(TicketRow.grid_code == grid_code)
-        return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
 
     async def add_rating(
         self, ticket: TicketRow, score: str, comment: str | None = None, at: datetime | None = None

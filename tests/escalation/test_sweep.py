@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from models import lifecycle
-from models.clock import FixedClock
-from models.config.schema import GridDeskConfig, Level
 from bot.sweeper import sweep
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
+from models import lifecycle
+from models.clock import FixedClock
+from models.config.schema import GridDeskConfig, Level
 from models.escalation import (
     REMINDER_ACTION,
     TOP_OVERDUE_ACTION,
