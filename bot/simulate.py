@@ -441,7 +441,7 @@ class Simulator:
     async def sweep(self) -> None:
         limit = 500
         while True:
-            result = await sweep(self.uow, self.clock, self.config, limit=limit)
+            result = await sweep(self.uow, self.clock, self.config, limit, self.service)
             for escalation in result.escalated:
                 self.stats.sweeper_escalations += 1
                 plan = self.plans.get(escalation.ticket_number)

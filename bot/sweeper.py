@@ -76,16 +76,21 @@ def clock_scale(clock: Clock) -> float:
 
 
 async def sweep(
-    uow: UnitOfWork, clock: Clock, config: GridDeskConfig, limit: int = BATCH
+    uow: UnitOfWork,
+    clock: Clock,
+    config: GridDeskConfig,
+    limit: int = BATCH,
+    service: TicketService | None = None,
 ) -> SweepResult:
     """One pass: escalate up to `limit` breached tickets one level, then send due reminders.
 
     The tickets are found (and, on PostgreSQL, claimed with SKIP LOCKED, so several sweepers
     act on each breach once) by the ticket repository; `TicketService` acts on each, the way a
     staff 上报 does. Does not commit: the caller commits (and runs another pass when
-    `result.claimed == limit`)."""
+    `result.claimed == limit`). `service`: a TicketService of this unit of work to act with
+    (the simulator's writes no messages)."""
     now = clock.now()
-    service = TicketService(uow, clock, config)
+    service = service or TicketService(uow, clock, config)
     result = SweepResult()
     overdue = await uow.tickets.overdue(now, limit)
     result.claimed = len(overdue)

@@ -17,7 +17,6 @@ from handlers.triage import street_named
 from handlers.whistle import liaison_card
 from models import domain_events as ev
 from models import lifecycle
-from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level
 from models.orm import TicketRow
 from models.uow import UnitOfWork
@@ -26,9 +25,8 @@ Handler = Callable[[Notifier, Any], Awaitable[None]]
 CARDS_UNCHANGED = (ev.HandedIn, ev.Referred, ev.Reminded, ev.OverdueAtTop)
 
 
-async def publish(uow: UnitOfWork, clock: Clock, config: GridDeskConfig) -> None:
-    """Turn the unit of work's new events into notifications."""
-    notify = Notifier(uow, clock, config)
+async def publish(uow: UnitOfWork, notify: Notifier) -> None:
+    """Turn the unit of work's new events into notifications, written by `notify`."""
     for event in uow.collect_new_events():
         await HANDLERS[type(event)](notify, event)
         if not isinstance(event, CARDS_UNCHANGED):

@@ -143,7 +143,7 @@ class TicketService:
     async def _announce(self, event: ev.TicketEvent) -> None:
         """Record a domain event; its notifications are written now, in this transaction."""
         self.uow.announce(event)
-        await publish(self.uow, self.clock, self.config)
+        await publish(self.uow, self.notify)
 
     async def accept(self, ticket: TicketRow, actor: str) -> None:
         tag = await self._record(lifecycle.accept(ticket, now=self.clock.now(), actor=actor))
