@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
-
 from handlers import texts
 from handlers.context import escape
 from handlers.notify import Notifier
@@ -24,13 +22,7 @@ from models.outbox import CAPTION_LIMIT, DEAD, PENDING, sent_as_caption
 async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
     """Re-render every card of `ticket` and edit those whose text or buttons changed."""
     uow = notify.uow
-    rows = list(
-        await uow.session.scalars(
-            select(OutboxRow)
-            .where(OutboxRow.ticket_number == ticket.number, OutboxRow.person_code.is_not(None))
-            .order_by(OutboxRow.id)
-        )
-    )
+    rows = await uow.outbox.to_staff(ticket.number)
     cards = [row for row in rows if (row.payload or {}).get("card") and row.status != DEAD]
     if not cards:
         return
@@ -82,15 +74,7 @@ async def _edit(
     visible = _visible(text, keyboard)
     if row.status == PENDING:
         payload = {key: value for key, value in row.payload.items() if key != "reply_markup"}
-        result = await notify.uow.session.execute(
-            update(OutboxRow)
-            .where(
-                OutboxRow.id == row.id, OutboxRow.status == PENDING, OutboxRow.claimed_by.is_(None)
-            )
-            .values(payload={**payload, **visible})
-            .execution_options(synchronize_session=False)
-        )
-        if getattr(result, "rowcount", 0):
+        if await notify.uow.outbox.rewrite_pending(row.id, {**payload, **visible}):
             return
     await notify.uow.outbox.add(
         key=f"{row.key}:edit:{tag}",

@@ -7,8 +7,6 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from handlers import texts
 from handlers.buttons import make_button
 from handlers.card_actions import WORK_ROWS, triage_open, work_actions
@@ -19,7 +17,7 @@ from handlers.triage import queue_grids, street_named
 from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level, appointments
-from models.orm import OutboxRow, PersonRow, TicketRow
+from models.orm import PersonRow, TicketRow
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
 from nlp.personal import mask_personal, names_given
@@ -33,7 +31,7 @@ def urgent_badge(ticket: TicketRow) -> str:
 
 
 class Notifier:
-    """Writes outbox rows for ticket events; also serves the escalation sweeper."""
+    """Writes outbox rows for ticket events."""
 
     def __init__(self, uow: UnitOfWork, clock: Clock, config: GridDeskConfig) -> None:
         self.uow = uow
@@ -190,10 +188,9 @@ class Notifier:
     async def has_card(self, ticket: TicketRow, code: str) -> bool:
         """Whether `code` already got a card with buttons for this ticket (an urgent ticket's
         whole chain gets one at filing: escalating it adds a note, not a second card)."""
-        rows = await self.uow.session.scalars(
-            select(OutboxRow.payload).where(OutboxRow.ticket_number == ticket.number,
-                                            OutboxRow.person_code == code))
-        return any("inline_keyboard" in str(payload.get("reply_markup", "")) for payload in rows)
+        rows = await self.uow.outbox.to_staff(ticket.number)
+        return any("inline_keyboard" in str(row.payload.get("reply_markup", ""))
+                   for row in rows if row.person_code == code)
 
     async def whole_chain(self, ticket: TicketRow, tag: str) -> None:
         """Urgent: every level of the chain gets the card at once."""
@@ -261,7 +258,7 @@ class Notifier:
                                               note=escape(clip(ticket.result_note, 3000)))
         await self.reporter(ticket, text, tag, Keyboard.inline(buttons), photos=photos)
 
-    # --- escalation sweeper protocol ----------------------------------------------------
+    # --- escalations and reminders ------------------------------------------------------
 
     async def escalated(self, ticket: TicketRow, from_level: int, to_level: int,
                         reason: str, tag: str) -> None:
@@ -343,30 +340,3 @@ def describe_place(config: GridDeskConfig, community_code: str | None, grid_code
     if not community_code:
         parts = [address_text or texts.PENDING]
     return to_script(" ".join(parts), script)
-
-
-class SweepNotifier:
-    """The escalation sweeper's notifier: Chinese texts to the outbox via `Notifier`."""
-
-    def __init__(self, clock: Clock, config: GridDeskConfig) -> None:
-        self.clock = clock
-        self.config = config
-
-    def _for(self, uow: UnitOfWork) -> Notifier:
-        return Notifier(uow, self.clock, self.config)
-
-    async def escalated(self, uow: UnitOfWork, ticket: TicketRow, from_level: Level,
-                        to_level: Level, *, reason: str, tag: str) -> None:
-        from handlers.card_desk import refresh_cards  # card_desk builds on this module
-
-        notifier = self._for(uow)
-        await notifier.escalated(ticket, from_level, to_level, reason, tag)
-        await refresh_cards(notifier, ticket, tag)
-
-    async def reminder(self, uow: UnitOfWork, ticket: TicketRow, kind: str, *, due: datetime,
-                       recipient_code: str | None, tag: str) -> None:
-        await self._for(uow).reminder(ticket, kind, due, tag, recipient_code)
-
-    async def top_level_overdue(self, uow: UnitOfWork, ticket: TicketRow, *, kind: str,
-                                due: datetime, tag: str) -> None:
-        await self._for(uow).top_level_overdue(ticket, due, tag)

@@ -1,13 +1,79 @@
-"""Who stands at which level for a ticket, from the loaded configuration and the people table."""
+"""Who stands at which level for a ticket.
+
+`OrgDirectory` answers from the organisation rows `griddesk config load` writes (people,
+appointments, grids, communities, streets): the escalation chain every transition moves along,
+by hand or on a breach. The configuration helpers below describe the same hierarchy for cards
+and texts."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
-
 from models.config.schema import GridDeskConfig, Level, Role
+from models.lifecycle import Status
 from models.orm import PersonRow, TicketRow
+from models.repos.org import Chain
 from models.uow import UnitOfWork
+
+Member = tuple[Level, PersonRow]
+
+
+class OrgDirectory:
+    """The organisation as stored in the database, for one unit of work (chains are cached:
+    many tickets of a sweep share a grid)."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self._chains: dict[tuple[str | None, str | None, str | None, bool], Chain] = {}
+
+    async def chain(self, ticket: TicketRow) -> Chain:
+        """Who acts at each level for a ticket, lowest first.
+
+        A ticket in triage is held by its community's triage queue, so its chain starts at the
+        community; without a community at its street, if known, else the district task force."""
+        triage = ticket.status == Status.TRIAGE
+        key = (ticket.grid_code, ticket.community_code, ticket.street_code, triage)
+        if key not in self._chains:
+            self._chains[key] = await self._load(ticket, triage)
+        return self._chains[key]
+
+    async def _load(self, ticket: TicketRow, triage: bool) -> Chain:
+        org = self.uow.org
+        chain: Chain = []
+        if ticket.grid_code is not None and not triage:
+            chain = await org.chain_for_grid(ticket.grid_code)
+        if not chain and ticket.community_code is not None:
+            chain = await org.chain_for_community(ticket.community_code)
+        if not chain and ticket.street_code is not None:
+            chain = await org.chain_for_street(ticket.street_code)
+        if not chain or chain[-1][0] < Level.DISTRICT:
+            top = await org.task_force_head()
+            if top is not None:
+                chain.append((Level.DISTRICT, top))
+        return chain
+
+    async def above(self, ticket: TicketRow, level: int) -> Member | None:
+        """The lowest active member of the chain above `level` (None: nobody above)."""
+        return next(
+            (member for member in await self.chain(ticket)
+             if member[0] > level and member[1].active),
+            None,
+        )
+
+    async def held_level(self, ticket: TicketRow) -> int:
+        """The level of whoever holds the ticket now: its level, and at least where its chain
+        starts (a triage ticket is held by its queue: the community, street or district)."""
+        chain = await self.chain(ticket)
+        return max(ticket.level, chain[0][0]) if chain else ticket.level
+
+    async def at_or_above(self, ticket: TicketRow, level: int) -> Member | None:
+        """The active member at `level`, or the lowest one above it; else the top."""
+        chain = await self.chain(ticket)
+        found = next((m for m in chain if m[0] >= level and m[1].active), None)
+        return found or (chain[-1] if chain else None)
+
+    async def holder(self, ticket: TicketRow) -> str | None:
+        """Who holds an unassigned (triage) ticket: the lowest level of its chain."""
+        chain = await self.chain(ticket)
+        return chain[0][1].code if chain else None
 
 
 def chain_codes(config: GridDeskConfig, grid_code: str | None,
@@ -45,41 +111,21 @@ def ticket_chain(config: GridDeskConfig, ticket: TicketRow) -> list[tuple[Level,
     return chain_codes(config, ticket.grid_code, ticket.community_code, ticket.street_code)
 
 
-def person_at_level(config: GridDeskConfig, ticket: TicketRow, level: int) -> tuple[Level, str]:
-    """The chain member at `level`, or the lowest one above it when the chain starts higher."""
-    chain = ticket_chain(config, ticket)
-    for member_level, code in chain:
-        if member_level >= level:
-            return member_level, code
-    return chain[-1]
-
-
 def entry_point(config: GridDeskConfig, ticket: TicketRow) -> tuple[Level, str]:
     """Where a new or triaged ticket lands: the grid worker, else the community secretary."""
     return ticket_chain(config, ticket)[0]
 
 
-# People come with their appointments in the same round trip (the mapping's default,
-# `selectin`, costs a second one).
-_WITH_APPOINTMENTS = joinedload(PersonRow.appointments)
-
-
 async def people(uow: UnitOfWork, codes: list[str]) -> dict[str, PersonRow]:
-    rows = await uow.session.scalars(
-        select(PersonRow).where(PersonRow.code.in_(codes)).options(_WITH_APPOINTMENTS))
-    return {row.code: row for row in rows.unique()}
+    return await uow.org.people(codes)
 
 
 async def person(uow: UnitOfWork, code: str | None) -> PersonRow | None:
-    if code is None:
-        return None
-    return await uow.session.get(PersonRow, code, options=[_WITH_APPOINTMENTS])
+    return None if code is None else await uow.org.person_with_appointments(code)
 
 
 async def person_by_user(uow: UnitOfWork, user_id: int) -> PersonRow | None:
-    return await uow.session.scalar(
-        select(PersonRow).where(PersonRow.telegram_user_id == user_id, PersonRow.active)
-    )
+    return await uow.org.person_by_telegram_id(user_id)
 
 
 def level_of(config: GridDeskConfig, ticket: TicketRow, person_code: str) -> Level | None:

@@ -3,24 +3,18 @@ its community's triage, which decides the grid, instead of bouncing on."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from handlers import texts
 from handlers.context import Ctx
 from handlers.tickets import TicketService
+from models import domain_events as ev
 from models import lifecycle
-from models.orm import TicketEventRow, TicketRow
+from models.orm import TicketRow
 
 
 async def grid_transfers(ctx: Ctx, ticket: TicketRow) -> int:
     """How often the ticket was transferred to another grid (category changes do not count)."""
-    data = await ctx.uow.session.scalars(
-        select(TicketEventRow.data).where(
-            TicketEventRow.ticket_id == ticket.id,
-            TicketEventRow.action == str(lifecycle.Action.TRANSFER),
-        )
-    )
-    return sum(1 for item in data if "grid_code" in (item or {}))
+    data = await ctx.uow.events.data_of(ticket.id, str(lifecycle.Action.TRANSFER))
+    return sum(1 for item in data if "grid_code" in item)
 
 
 async def transferred_too_often(ctx: Ctx, ticket: TicketRow) -> bool:
@@ -43,18 +37,8 @@ async def refer_to_community(ctx: Ctx, ticket: TicketRow, wanted_grid: str) -> N
         reason=f"申请转至{grid_name}",
         data={"wanted_grid": wanted_grid, "transfers": count},
     )
-    ctx.uow.session.add(event)
-    await ctx.uow.session.flush()
-    tag = f"e{event.id}"
+    tag = await service._record(event)
     note = texts.REFERRED_NOTE.format(count=count, grid=grid_name)
-    await service.notify.triage_card(ticket, service._triage_person(ticket), tag, note)
-    await service.notify.first_receiver(ticket, texts.REFERRED_WHAT, tag)
-    await service.notify.reporter(
-        ticket,
-        texts.REPORTER_TRANSFERRED.format(
-            number=ticket.number, handler=service.handler_name(ticket)
-        ),
-        tag,
-    )
+    await service._announce(ev.Referred(ticket, tag, service._triage_person(ticket), note))
     ctx.answer()
     ctx.say(texts.REFERRED_OK.format(number=ticket.number, count=count))

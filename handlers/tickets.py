@@ -5,23 +5,31 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from handlers import texts
-from handlers.card_desk import refresh_cards
-from handlers.context import clip, escape
+from handlers.notifications import handler_name, publish
 from handlers.notify import Notifier
-from handlers.org import entry_point, people, person_at_level, ticket_chain
-from handlers.service_levels import local_date
-from handlers.transfers import reason_line, rebuilt_building, sent_by
-from handlers.triage import queue_holder, street_named, street_of
-from handlers.whistle import liaison_card, report_due
+from handlers.org import Member, OrgDirectory, entry_point, people, ticket_chain
+from handlers.transfers import rebuilt_building
+from handlers.triage import queue_holder, street_of
+from handlers.whistle import report_due
+from models import domain_events as ev
 from models import lifecycle
 from models.clock import Clock
 from models.config.schema import Department, GridDeskConfig, Level
-from models.escalation import moved_deadlines
+from models.escalation import (
+    REASONS,
+    REMINDER_ACTION,
+    SYSTEM_ACTOR,
+    TOP_OVERDUE_ACTION,
+    Escalation,
+    Overdue,
+    Reminder,
+    Stage,
+    TopLevelOverdue,
+    moved_deadlines,
+)
 from models.numbering import local_day, number_ticket, provisional_number
-from models.orm import RatingRow, TicketEventRow, TicketRow
+from models.orm import TicketEventRow, TicketRow
 from models.sla import Deadlines, compute_deadlines
 from models.uow import UnitOfWork
 
@@ -34,6 +42,7 @@ class TicketService:
         self.clock = clock
         self.config = config
         self.notify = Notifier(uow, clock, config)
+        self.org = OrgDirectory(uow)
 
     def deadlines(self, ticket: TicketRow, start: datetime) -> Deadlines:
         district = self.config.district
@@ -49,15 +58,12 @@ class TicketService:
 
     async def _record(self, event: TicketEventRow) -> str:
         """Persist an event; its id makes the outbox keys of its notifications stable."""
-        self.uow.session.add(event)
-        await self.uow.session.flush()
+        self.uow.events.add(event)
+        await self.uow.flush()
         return f"e{event.id}"
 
     async def get(self, ticket_id: int, for_update: bool = False) -> TicketRow | None:
-        query = select(TicketRow).where(TicketRow.id == ticket_id)
-        if for_update:
-            query = query.with_for_update()
-        return await self.uow.session.scalar(query)
+        return await self.uow.tickets.get(ticket_id, for_update)
 
     async def file(self, draft: dict[str, Any], reporter: dict[str, Any]) -> TicketRow:
         """Store a confirmed complaint, route it, and notify whoever must act."""
@@ -132,30 +138,16 @@ class TicketService:
 
     def handler_name(self, ticket: TicketRow) -> str:
         """Who handles the ticket, in words for the resident."""
-        if ticket.grid_code is None or ticket.status == lifecycle.Status.TRIAGE:
-            street = street_named(self.config, ticket.street_code)
-            if ticket.community_code is None and street is not None:
-                return texts.HANDLER_STREET_TRIAGE.format(street=escape(street.name))
-            if ticket.community_code is None:
-                return texts.HANDLER_DISTRICT_TRIAGE.format(
-                    unit=escape(self.config.district.task_force.name))
-            community = self.config.community(ticket.community_code)[1]
-            return texts.HANDLER_TRIAGE.format(community=escape(community.name))
-        _, _, grid = self.config.grid(ticket.grid_code)
-        if ticket.level == Level.GRID_WORKER:
-            return texts.HANDLER_GRID.format(
-                grid=escape(grid.name), worker=escape(grid.workers[0].name)
-            )
-        return texts.LEVEL_NAMES[ticket.level]
+        return handler_name(self.config, ticket)
+
+    async def _announce(self, event: ev.TicketEvent) -> None:
+        """Record a domain event; its notifications are written now, in this transaction."""
+        self.uow.announce(event)
+        await publish(self.uow, self.notify)
 
     async def accept(self, ticket: TicketRow, actor: str) -> None:
         tag = await self._record(lifecycle.accept(ticket, now=self.clock.now(), actor=actor))
-        who = self.handler_name(ticket)
-        due = local_date(self.config, ticket.resolve_due_at or self.clock.now())
-        await self.notify.reporter(
-            ticket, texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who, due=due), tag
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Accepted(ticket, tag))
 
     async def resolve(
         self, ticket: TicketRow, actor: str, note: str, photos: list[str] | None = None
@@ -172,8 +164,7 @@ class TicketService:
         event = lifecycle.hand_in(ticket, now=self.clock.now(), actor=actor, note=note)
         tag = await self._resolved(ticket, event, photos)
         if holder and holder != actor:
-            text = texts.HANDED_IN.format(number=ticket.number, note=escape(clip(note, 1500)))
-            await self.notify.staff_text(holder, text, f"{ticket.number}:{tag}:{holder}", ticket)
+            await self._announce(ev.HandedIn(ticket, tag, holder, note))
 
     async def _resolved(
         self, ticket: TicketRow, event: TicketEventRow, photos: list[str] | None
@@ -181,51 +172,85 @@ class TicketService:
         if photos:
             event.data = {**event.data, "photos": list(photos)}
         tag = await self._record(event)
-        await self.notify.rating_request(ticket, tag, tuple(photos or ()))
-        await self.notify.first_receiver(ticket, texts.STATUS_NAMES["resolved"], tag)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Resolved(ticket, tag, tuple(photos or ())))
         return tag
 
     async def escalate(self, ticket: TicketRow, actor: str, reason: str) -> Level:
-        """上报 one level up the ticket's chain (a triage ticket is held by its community)."""
+        """上报 by hand: to the next active person above whoever holds the ticket."""
+        target = await self.org.above(ticket, await self.org.held_level(ticket))
+        if target is None:
+            raise lifecycle.TicketError(ticket, "escalate", "already at the top level")
+        await self._move_up(ticket, actor, reason, target)
+        return Level(ticket.level)
+
+    async def escalate_overdue(self, overdue: Overdue) -> Escalation | TopLevelOverdue | None:
+        """A breached deadline found by the sweeper: up to the next active person above the
+        ticket's level; at the top, the daily reminder when it is due."""
+        ticket = overdue.ticket
+        target = await self.org.above(ticket, ticket.level)
+        if target is None:
+            return await self._top_level_overdue(overdue) if overdue.top_reminder_due else None
+        from_level = Level(ticket.level)
+        breach = {"breach": str(overdue.breach), "due": overdue.due.isoformat()}
+        reason = REASONS[overdue.breach]
+        event = await self._move_up(ticket, SYSTEM_ACTOR, reason, target, breach)
+        return Escalation(ticket.number, from_level, target[0], target[1].code, overdue.breach,
+                          event.id)
+
+    async def _move_up(self, ticket: TicketRow, actor: str, reason: str, target: Member,
+                       data: dict[str, str] | None = None) -> TicketEventRow:
+        """The one escalation transition: the new level's own acceptance window from now, the
+        filing's resolve deadline; the card to the new level, word to the others."""
         now = self.clock.now()
         from_level = Level(ticket.level)
-        chain = ticket_chain(self.config, ticket)
-        held_at = max(ticket.level, chain[0][0])
-        if ticket.status == lifecycle.Status.TRIAGE:
-            held_at = max(held_at, Level.COMMUNITY)  # the triage queue is the community's
-        above = [(level, code) for level, code in chain if level > held_at]
-        if not above:
-            raise lifecycle.TicketError(ticket, "escalate", "already at the top level")
-        target_level, target = above[0]
+        to_level, person = target
         deadlines = moved_deadlines(self.config, ticket, now)
         event = lifecycle.escalate(
             ticket,
             now=now,
             actor=actor,
-            assignee_code=target,
+            assignee_code=person.code,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
             level_due=deadlines.level_due,
             reason=reason,
-            to_level=target_level,
+            to_level=to_level,
+        )
+        event.data = {**event.data, **(data or {})}
+        tag = await self._record(event)
+        await self._announce(ev.Escalated(ticket, tag, from_level, to_level, reason))
+        return event
+
+    async def _top_level_overdue(self, overdue: Overdue) -> TopLevelOverdue:
+        """Overdue at the district, the top level: a reminder a day to whoever holds it."""
+        ticket, kind, due = overdue.ticket, overdue.breach, overdue.due
+        ticket.reminded_at = self.clock.now()
+        event = lifecycle.record(
+            ticket, now=self.clock.now(), actor=SYSTEM_ACTOR, action=TOP_OVERDUE_ACTION,
+            note=REASONS[kind], data={"kind": str(kind), "due": due.isoformat()},
         )
         tag = await self._record(event)
-        await self.notify.escalated(ticket, from_level, Level(ticket.level), reason, tag)
-        await refresh_cards(self.notify, ticket, tag)
-        return Level(ticket.level)
+        await self._announce(ev.OverdueAtTop(ticket, tag, due))
+        return TopLevelOverdue(ticket.number, kind, due, event.id)
+
+    async def remind(self, stage: Stage) -> Reminder:
+        """75% of the current stage's deadline has passed: remind whoever holds the ticket."""
+        ticket, kind, due = stage.ticket, stage.kind, stage.due
+        recipient = ticket.assignee_code or await self.org.holder(ticket)
+        ticket.reminded_at = self.clock.now()
+        event = lifecycle.record(
+            ticket, now=self.clock.now(), actor=SYSTEM_ACTOR, action=REMINDER_ACTION, note=None,
+            data={"kind": str(kind), "due": due.isoformat(), "recipient": recipient},
+        )
+        tag = await self._record(event)
+        await self._announce(ev.Reminded(ticket, tag, str(kind), due, recipient))
+        return Reminder(ticket.number, kind, due, recipient, event.id)
 
     async def reject(self, ticket: TicketRow, actor: str, reason: str) -> None:
         tag = await self._record(
             lifecycle.reject(ticket, now=self.clock.now(), actor=actor, reason=reason)
         )
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_REJECTED.format(number=ticket.number, reason=escape(clip(reason, 3000))),
-            tag,
-        )
-        await self.notify.first_receiver(ticket, texts.STATUS_NAMES["rejected"], tag)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Rejected(ticket, tag, reason))
 
     async def route_to(
         self,
@@ -264,16 +289,7 @@ class TicketService:
             ticket.building = building
             event.data = {**event.data, "building": [before, building]}
         tag = await self._record(event)
-        badge = texts.CARD_BADGE_NEW if triage else texts.CARD_BADGE_TRANSFERRED
-        await self.notify.card(ticket, target, badge, tag, sent_by(self.config, actor))
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_TRANSFERRED.format(
-                number=ticket.number, handler=self.handler_name(ticket)
-            ),
-            tag,
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Routed(ticket, tag, target, triage, actor))
 
     async def _recategorise(self, ticket: TicketRow, actor: str, category_code: str | None) -> None:
         """Only the category changes: the resolve deadline is counted again from filing in
@@ -291,7 +307,7 @@ class TicketService:
         ticket.category_code = category_code
         ticket.resolve_due_at = deadlines.resolve_due
         tag = await self._record(event)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Changed(ticket, tag))
 
     async def set_grid(self, ticket: TicketRow, actor: str, grid_code: str) -> None:
         """A level above the grid that holds a case without one records its grid (the case
@@ -317,7 +333,7 @@ class TicketService:
             building,
         )
         tag = await self._record(event)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Changed(ticket, tag))
 
     async def transfer_reason(self, ticket: TicketRow, actor: str, reason: str) -> None:
         """Why the case was transferred, told after the transfer to whoever holds it now."""
@@ -325,14 +341,7 @@ class TicketService:
             ticket, now=self.clock.now(), actor=actor, action="transfer_note", note=reason
         )
         tag = await self._record(event)
-        if ticket.assignee_code:
-            await self.notify.staff_text(
-                ticket.assignee_code,
-                reason_line(self.config, actor, ticket.number, reason),
-                f"{ticket.number}:{tag}:{ticket.assignee_code}",
-                ticket,
-            )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.TransferNoted(ticket, tag, actor, reason))
 
     async def whistle(self, ticket: TicketRow, actor: str, department: str) -> Department:
         """吹哨报到: summon a functional department (its liaison gets a card with the
@@ -350,70 +359,44 @@ class TicketService:
             data={"department": department, "report_due": due.isoformat(), "liaison": liaison},
         )
         tag = await self._record(event)
-        await liaison_card(self.notify, ticket, unit, due, actor, tag)
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_WHISTLE.format(
-                number=ticket.number,
-                department=escape(department),
-                due=local_date(self.config, due),
-            ),
-            tag,
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Whistled(ticket, tag, unit, due, actor))
         return unit
 
     async def rate(self, ticket: TicketRow, score: str, reason: str | None = None) -> None:
         """群众评单: 满意/基本满意 close; 不满意 reopens one level up with its reason."""
         now = self.clock.now()
-        self.uow.session.add(RatingRow(ticket_id=ticket.id, score=score, at=now, comment=reason))
+        await self.uow.tickets.add_rating(ticket, score, reason, now)
         if score != lifecycle.Rating.UNSATISFIED:
             tag = await self._record(lifecycle.close(ticket, now=now, rating=score))
-            await self.notify.reporter(
-                ticket, texts.REPORTER_CLOSED.format(number=ticket.number), tag, answer=True
-            )
-            await self._closed_to_first_receiver(ticket, texts.RATING_LABELS.get(score, score),
-                                                 tag)
-            await refresh_cards(self.notify, ticket, tag)
+            await self._announce(ev.Closed(ticket, tag, texts.RATING_LABELS.get(score, score),
+                                           rated=True))
             return
         result = ticket.result_note or "—"
         reason = reason or texts.UNRATED_REASON
-        level = min(ticket.level + 1, lifecycle.TOP_LEVEL)
-        target_level, target = person_at_level(self.config, ticket, level)
+        member = await self.org.at_or_above(ticket, min(ticket.level + 1, lifecycle.TOP_LEVEL))
+        if member is None:
+            raise lifecycle.TicketError(ticket, "reopen", "nobody in its chain")
         deadlines = self.deadlines(ticket, now)
         event = lifecycle.reopen(
             ticket,
             now=now,
-            assignee_code=target,
+            assignee_code=member[1].code,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
-            to_level=target_level,
+            to_level=member[0],
             reason=reason,
         )
         tag = await self._record(event)
-        level_name = texts.LEVEL_NAMES[ticket.level]
-        await self.notify.card_or_note(
-            ticket, target, tag, texts.REOPENED_CARD_NOTE.format(reason=reason, result=result))
-        told = texts.FIRST_RECEIVER_REOPENED.format(
-            number=ticket.number, reason=escape(clip(reason, 500)), level=level_name)
-        await self.notify.first_receiver(ticket, "", tag, text=told)
-        await self.notify.reporter(
-            ticket,
-            texts.REPORTER_REOPENED.format(number=ticket.number, level=level_name),
-            tag,
-            answer=True,
-        )
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Reopened(ticket, tag, member[1].code, reason, result))
 
-    async def close_unrated(self, ticket: TicketRow, actor: str = "system") -> str:
-        """A resolved case nobody rated is closed as 未评价 (no rating row: nobody judged it)."""
+    async def close_unrated(
+        self, ticket: TicketRow, actor: str = "system", after_days: int | None = None
+    ) -> str:
+        """A resolved case nobody rated is closed as 未评价 (no rating row: nobody judged it);
+        `after_days`: closed by the sweeper after so many days, which the resident is told."""
         event = lifecycle.close(ticket, now=self.clock.now(), rating=None, actor=actor,
                                 comment=texts.UNRATED)
         tag = await self._record(event)
-        await self._closed_to_first_receiver(ticket, texts.UNRATED, tag)
-        await refresh_cards(self.notify, ticket, tag)
+        await self._announce(ev.Closed(ticket, tag, texts.UNRATED, rated=False,
+                                       auto_after_days=after_days))
         return tag
-
-    async def _closed_to_first_receiver(self, ticket: TicketRow, score: str, tag: str) -> None:
-        text = texts.FIRST_RECEIVER_CLOSED.format(number=ticket.number, score=score)
-        await self.notify.first_receiver(ticket, "", tag, text=text)

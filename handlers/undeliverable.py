@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from handlers import texts
 from handlers.notify import Notifier
-from handlers.org import ticket_chain
+from handlers.org import OrgDirectory
 from models.clock import Clock
 from models.config.schema import GridDeskConfig
-from models.orm import OutboxRow, PersonRow
+from models.orm import OutboxRow
 from models.uow import UnitOfWork
 
 
@@ -26,12 +26,13 @@ class UndeliverableRouter:
         ticket = await uow.tickets.by_number(row.ticket_number)
         if ticket is None:
             return
-        chain = ticket_chain(self.config, ticket)
-        levels = [level for level, code in chain if code == row.person_code]
-        above = [code for level, code in chain if levels and level > max(levels)]
+        chain = await OrgDirectory(uow).chain(ticket)
+        levels = [level for level, person in chain if person.code == row.person_code]
+        above = [person.code for level, person in chain
+                 if levels and level > max(levels) and person.active]
         if not above:
             return
-        missing = await uow.session.get(PersonRow, row.person_code)
+        missing = await uow.org.person(row.person_code)
         name = missing.name if missing else row.person_code
         notifier = Notifier(uow, self.clock, self.config)
         note = texts.UNREACHABLE.format(number=ticket.number, name=name,  # escaped by card()

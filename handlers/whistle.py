@@ -8,11 +8,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers import texts
-from handlers.card_desk import refresh_cards
 from handlers.context import Ctx, clip, escape
 from handlers.notify import Notifier
 from handlers.org import people
 from handlers.types import Keyboard
+from models import domain_events as ev
 from models import lifecycle
 from models.config.schema import Department, GridDeskConfig
 from models.escalation import category_for
@@ -90,11 +90,9 @@ async def on_report(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> 
     )
     tag = await service._record(event)
     token.used_at = now
-    note = texts.WHISTLE_REPORTED.format(department=escape(department.name), number=ticket.number)
-    for code in {ticket.assignee_code, _summoner(await ctx.uow.events.for_ticket(ticket.id))}:
-        if code:
-            await service.notify.staff_text(code, note, f"{ticket.number}:{tag}:{code}", ticket)
-    await refresh_cards(service.notify, ticket, tag)
+    told = {ticket.assignee_code, _summoner(await ctx.uow.events.for_ticket(ticket.id))}
+    codes = tuple(code for code in told if code)
+    await service._announce(ev.DepartmentReported(ticket, tag, department.name, codes))
     local = now.astimezone(ZoneInfo(ctx.config.district.timezone))
     ctx.answer(texts.WHISTLE_REPORTED_OK.format(time=f"{local:%H:%M}"))
     ctx.say(texts.WHISTLE_REPORTED_OK.format(time=f"{local:%H:%M}") + f" {ticket.number}")

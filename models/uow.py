@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from types import TracebackType
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction, async_sessionmaker
 
 from models.clock import Clock
+from models.domain_events import EventLog
 from models.repos.conversations import ConversationRepo
 from models.repos.events import EventRepo
 from models.repos.org import OrgRepo
@@ -16,7 +17,7 @@ from models.repos.tickets import TicketRepo
 from models.repos.updates import UpdateRepo
 
 
-class UnitOfWork:
+class UnitOfWork(EventLog):
     """`async with uow:` ... `await uow.commit()`; leaving without commit rolls back."""
 
     session: AsyncSession
@@ -28,6 +29,7 @@ class UnitOfWork:
     updates: UpdateRepo
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        super().__init__()
         self._sessions = sessions
         self.clock = clock
         self._active = False
@@ -69,6 +71,10 @@ class UnitOfWork:
 
     async def flush(self) -> None:
         await self.session.flush()
+
+    def savepoint(self) -> AsyncSessionTransaction:
+        """`async with uow.savepoint():` a failure inside rolls back only what it did."""
+        return self.session.begin_nested()
 
 
 class UnitOfWorkFactory:

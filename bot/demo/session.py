@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.app import App
-from handlers.notify import SweepNotifier
+from bot.sweeper import sweep
 from handlers.types import Incoming, Kind, Outcome, Sender
 from handlers.unrated import close_unrated
 from models.clock import FixedClock
 from models.config.schema import appointments, parse_duration
-from models.escalation import sweep
 
 RESIDENT_BASE = 100_000_000
 _TAGS = re.compile(r"<[^>]+>")
@@ -186,9 +185,8 @@ class DemoSession:
 
     async def sweep(self) -> None:
         services = self.app.services
-        notifier = SweepNotifier(services.clock, services.config)
         async with services.uow_factory() as uow:
-            await sweep(uow, services.clock, services.config, notifier=notifier)
+            await sweep(uow, services.clock, services.config)
             await close_unrated(uow, services.clock, services.config)
             await uow.commit()
         await self.drain_outbox()

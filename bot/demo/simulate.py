@@ -27,13 +27,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from tqdm import tqdm
 
 from bot.demo import simulate_texts as st
+from bot.workers.sweeper import sweep
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
 from handlers.types import Button
 from models import lifecycle
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
-from models.escalation import sweep
 from models.orm import TicketEventRow, TicketRow
 from models.repos.base import dialect_name
 from models.uow import UnitOfWork
@@ -441,7 +441,7 @@ class Simulator:
     async def sweep(self) -> None:
         limit = 500
         while True:
-            result = await sweep(self.uow, self.clock, self.config, limit=limit)
+            result = await sweep(self.uow, self.clock, self.config, limit, self.service)
             for escalation in result.escalated:
                 self.stats.sweeper_escalations += 1
                 plan = self.plans.get(escalation.ticket_number)

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.workers.retention import run_retention
 from bot.workers.sender import run_sender
-from bot.workers.sweeper import compose_notifier, run_sweeper
-from handlers.notify import SweepNotifier
+from bot.workers.sweeper import run_sweeper
 from handlers.undeliverable import UndeliverableRouter
 
 if TYPE_CHECKING:
@@ -24,9 +23,8 @@ log = logging.getLogger("griddesk")
 
 def start_jobs(app: App) -> list[asyncio.Task[None]]:
     services, settings = app.services, app.settings
-    notifier = compose_notifier(SweepNotifier(services.clock, services.config), services.config)
     tasks = [asyncio.create_task(
-        run_sweeper(services.uow_factory, services.clock, services.config, notifier,
+        run_sweeper(services.uow_factory, services.clock, services.config,
                     time_scale=settings.time_scale,
                     unrated_close_after=timedelta(days=settings.unrated_close_days)),
         name="sweeper")]

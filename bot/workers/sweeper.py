@@ -13,14 +13,15 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.tickets import TicketService
 from handlers.unrated import close_unrated
 from models.clock import Clock
-from models.config.schema import GridDeskConfig, Level
-from models.escalation import EscalationNotifier, SweepResult, sweep
-from models.orm import PersonRow, TicketRow
+from models.config.schema import GridDeskConfig
+from models.escalation import SweepResult
+from models.orm import PersonRow
 from models.reports.daily import (
     DailyReport,
     DailyReportNotifier,
@@ -37,10 +38,6 @@ MIN_WALL_SLEEP = 0.2
 MAX_ERROR_BACKOFF = 60.0
 BATCH = 200
 CATCH_UP = timedelta(hours=4)  # a report missed by less than this is still sent on start
-
-
-class SweeperNotifier(EscalationNotifier, DailyReportNotifier, Protocol):
-    """Everything the loop notifies: escalations, reminders and daily reports."""
 
 
 UowFactory = Callable[[], UnitOfWork]
@@ -66,57 +63,6 @@ class PlainDailyReports:
         )
 
 
-class ComposedNotifier:
-    """An escalation notifier and a daily-report notifier behind one SweeperNotifier."""
-
-    def __init__(self, escalations: EscalationNotifier, reports: DailyReportNotifier) -> None:
-        self.escalations = escalations
-        self.reports = reports
-
-    async def escalated(
-        self,
-        uow: UnitOfWork,
-        ticket: TicketRow,
-        from_level: Level,
-        to_level: Level,
-        *,
-        reason: str,
-        tag: str,
-    ) -> None:
-        await self.escalations.escalated(uow, ticket, from_level, to_level, reason=reason, tag=tag)
-
-    async def reminder(
-        self,
-        uow: UnitOfWork,
-        ticket: TicketRow,
-        kind: str,
-        *,
-        due: datetime,
-        recipient_code: str | None,
-        tag: str,
-    ) -> None:
-        await self.escalations.reminder(
-            uow, ticket, kind, due=due, recipient_code=recipient_code, tag=tag
-        )
-
-    async def top_level_overdue(
-        self, uow: UnitOfWork, ticket: TicketRow, *, kind: str, due: datetime, tag: str
-    ) -> None:
-        await self.escalations.top_level_overdue(uow, ticket, kind=kind, due=due, tag=tag)
-
-    async def daily_report(
-        self, uow: UnitOfWork, person: PersonRow, report: DailyReport, *, tag: str
-    ) -> None:
-        await self.reports.daily_report(uow, person, report, tag=tag)
-
-
-def compose_notifier(escalations: EscalationNotifier, config: GridDeskConfig) -> SweeperNotifier:
-    """`escalations` for everything, with plain-text daily reports when it has no layout."""
-    if isinstance(escalations, DailyReportNotifier):
-        return ComposedNotifier(escalations, escalations)
-    return ComposedNotifier(escalations, PlainDailyReports(config.district.timezone))
-
-
 def wall_interval(interval: timedelta | float, time_scale: float) -> float:
     """Wall seconds to sleep for `interval` of domain time under `time_scale`."""
     seconds = interval.total_seconds() if isinstance(interval, timedelta) else float(interval)
@@ -129,18 +75,53 @@ def clock_scale(clock: Clock) -> float:
     return float(scale) if isinstance(scale, int | float) else 1.0
 
 
-async def sweep_until_idle(
-    uow_factory: UowFactory,
+async def sweep(
+    uow: UnitOfWork,
     clock: Clock,
     config: GridDeskConfig,
-    notifier: EscalationNotifier,
-    batch: int = BATCH,
+    limit: int = BATCH,
+    service: TicketService | None = None,
+) -> SweepResult:
+    """One pass: escalate up to `limit` breached tickets one level, then send due reminders.
+
+    The tickets are found (and, on PostgreSQL, claimed with SKIP LOCKED, so several sweepers
+    act on each breach once) by the ticket repository; `TicketService` acts on each, the way a
+    staff 上报 does. Does not commit: the caller commits (and runs another pass when
+    `result.claimed == limit`). `service`: a TicketService of this unit of work to act with
+    (the simulator's writes no messages)."""
+    now = clock.now()
+    service = service or TicketService(uow, clock, config)
+    result = SweepResult()
+    overdue = await uow.tickets.overdue(now, limit)
+    result.claimed = len(overdue)
+    for item in overdue:
+        result.add(await _guarded(uow, result, item.ticket.number,
+                                  service.escalate_overdue, item))
+    for stage in await uow.tickets.reminders_due(now, limit):
+        result.add(await _guarded(uow, result, stage.ticket.number, service.remind, stage))
+    return result
+
+
+async def _guarded(uow: UnitOfWork, result: SweepResult, number: str, action: Any,
+                   item: Any) -> Any:
+    """Run one ticket's action in a savepoint: one broken ticket does not stop the rest."""
+    try:
+        async with uow.savepoint():
+            return await action(item)
+    except Exception:
+        log.exception("escalation sweep failed on ticket %s", number)
+        result.failed.append(number)
+        return None
+
+
+async def sweep_until_idle(
+    uow_factory: UowFactory, clock: Clock, config: GridDeskConfig, batch: int = BATCH
 ) -> SweepResult:
     """Run passes (one transaction each) until a pass leaves nothing breached to claim."""
     total = SweepResult()
     while True:
         async with uow_factory() as uow:
-            result = await sweep(uow, clock, config, batch, notifier=notifier)
+            result = await sweep(uow, clock, config, batch)
             await uow.commit()
         total.merge(result)
         # Claimed rows nobody can act on (failures, a chain with no level above) end the round.
@@ -242,7 +223,7 @@ async def run_sweeper(
     uow_factory: UowFactory,
     clock: Clock,
     config: GridDeskConfig,
-    notifier: SweeperNotifier,
+    reports: DailyReportNotifier | None = None,
     interval: timedelta | float = DEFAULT_INTERVAL,
     *,
     time_scale: float | None = None,
@@ -250,19 +231,24 @@ async def run_sweeper(
     batch: int = BATCH,
     unrated_close_after: timedelta | None = None,
 ) -> None:
-    """Sweep for breaches and reminders forever (until cancelled); send the daily reports;
-    close resolved cases left unrated for `unrated_close_after` (None: never)."""
+    """Sweep for breaches and reminders forever (until cancelled); send the daily reports
+    (plain text unless `reports` lays them out); close resolved cases left unrated for
+    `unrated_close_after` (None: never)."""
     scale = time_scale if time_scale is not None else clock_scale(clock)
     pause = wall_interval(interval, scale)
     scheduler = (
-        DailyReportScheduler(uow_factory, clock, config, notifier) if daily_reports else None
+        DailyReportScheduler(
+            uow_factory, clock, config, reports or PlainDailyReports(config.district.timezone)
+        )
+        if daily_reports
+        else None
     )
     log.info("sweeper started: every %.2fs wall (time scale %g)", pause, scale)
     failures = 0
     try:
         while True:
             try:
-                result = await sweep_until_idle(uow_factory, clock, config, notifier, batch)
+                result = await sweep_until_idle(uow_factory, clock, config, batch)
                 if result.acted:
                     log.info(
                         "sweep: %d escalated, %d reminders, %d top-level overdue",

@@ -28,8 +28,13 @@ from models.orm import (
 from models.sla import working_time
 
 
-class _HasSession(Protocol):
-    session: AsyncSession
+class _Syncs(Protocol):
+    async def sync(self, config: GridDeskConfig) -> SyncReport: ...
+
+
+class _HasOrg(Protocol):
+    @property
+    def org(self) -> _Syncs: ...
 
 
 @dataclass
@@ -242,12 +247,13 @@ async def _sync_table(
 
 
 async def sync_config(
-    uow_or_session: AsyncSession | _HasSession, config: GridDeskConfig
+    uow_or_session: AsyncSession | _HasOrg, config: GridDeskConfig
 ) -> SyncReport:
-    """Write `config` into the organisation tables in the caller's transaction (not committed)."""
-    session = (
-        uow_or_session if isinstance(uow_or_session, AsyncSession) else (uow_or_session.session)
-    )
+    """Write `config` into the organisation tables in the caller's transaction (not committed).
+    Given a unit of work, its organisation repository does it (`OrgRepo.sync`)."""
+    if not isinstance(uow_or_session, AsyncSession):
+        return await uow_or_session.org.sync(config)
+    session = uow_or_session
     report = SyncReport()
     await _sync_people(session, await _with_bindings(session, _people(config)), report)
     for entity, wanted in _hierarchy(config):

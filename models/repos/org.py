@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import joinedload
 
-from models.config.schema import ROLE_LEVEL, Level, Role
+from models.config.schema import ROLE_LEVEL, GridDeskConfig, Level, Role
+from models.config.sync import SyncReport, sync_config
 from models.orm import (
     AppointmentRow,
     CategoryRow,
@@ -23,12 +25,29 @@ LEVEL_ROLE: dict[Level, Role] = {level: role for role, level in ROLE_LEVEL.items
 
 Chain = list[tuple[Level, PersonRow]]
 
+# People come with their appointments in the same round trip (the mapping's default,
+# `selectin`, costs a second one).
+_WITH_APPOINTMENTS = joinedload(PersonRow.appointments)
+
 
 class OrgRepo(Repository):
+    async def sync(self, config: GridDeskConfig) -> SyncReport:
+        """Write the configuration's organisation into the tables (`griddesk config load`)."""
+        return await sync_config(self.session, config)
+
     # --- people ------------------------------------------------------------------------
 
     async def person(self, code: str) -> PersonRow | None:
         return await self.session.get(PersonRow, code)
+
+    async def person_with_appointments(self, code: str) -> PersonRow | None:
+        return await self.session.get(PersonRow, code, options=[_WITH_APPOINTMENTS])
+
+    async def people(self, codes: list[str]) -> dict[str, PersonRow]:
+        """People by code, with their appointments (one round trip)."""
+        rows = await self.session.scalars(
+            select(PersonRow).where(PersonRow.code.in_(codes)).options(_WITH_APPOINTMENTS))
+        return {row.code: row for row in rows.unique()}
 
     async def person_by_telegram_id(self, user_id: int) -> PersonRow | None:
         """The active person with this Telegram user id."""
@@ -104,6 +123,14 @@ class OrgRepo(Repository):
         statement = select(DistrictRow).order_by(DistrictRow.code).limit(1)
         return (await self.session.execute(statement)).scalar_one_or_none()
 
+    async def task_force_head(self) -> PersonRow | None:
+        """Who heads the district task force, the top of every chain."""
+        district = await self.district()
+        return await self.person(district.task_force_person) if district else None
+
+    async def district_of(self, street: StreetRow) -> DistrictRow | None:
+        return await self.session.get(DistrictRow, street.district_code)
+
     async def street(self, code: str) -> StreetRow | None:
         return await self.session.get(StreetRow, code)
 
@@ -142,7 +169,7 @@ class OrgRepo(Repository):
         if street is None:
             return []
         chain: Chain = []
-        district = await self.session.get(DistrictRow, street.district_code)
+        district = await self.district_of(street)
         for level, code in ((Level.STREET, street.committee_person),
                             (Level.DISTRICT, district.task_force_person if district else None)):
             person = await self.person(code) if code else None
@@ -157,7 +184,7 @@ class OrgRepo(Repository):
             return []
         chain: Chain = []
         street = await self.street(community.street_code)
-        district = await self.session.get(DistrictRow, street.district_code) if street else None
+        district = await self.district_of(street) if street else None
         for level, code in (
             (Level.COMMUNITY, community.secretary_person),
             (Level.STREET, street.committee_person if street else None),

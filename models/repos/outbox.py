@@ -49,6 +49,36 @@ class OutboxRepo(Repository):
         statement = select(OutboxRow).where(OutboxRow.key == key)
         return (await self.session.execute(statement)).scalar_one_or_none()
 
+    async def rows(self, ticket_number: str | None = None) -> list[OutboxRow]:
+        """Every row (of one ticket), in the order written."""
+        statement = select(OutboxRow).order_by(OutboxRow.id)
+        if ticket_number is not None:
+            statement = statement.where(OutboxRow.ticket_number == ticket_number)
+        return list((await self.session.execute(statement)).scalars())
+
+    async def to_staff(self, ticket_number: str) -> list[OutboxRow]:
+        """A ticket's rows addressed to staff (cards, their edits, notes), in the order written."""
+        statement = (
+            select(OutboxRow)
+            .where(OutboxRow.ticket_number == ticket_number, OutboxRow.person_code.is_not(None))
+            .order_by(OutboxRow.id)
+        )
+        return list((await self.session.execute(statement)).scalars())
+
+    async def rewrite_pending(self, outbox_id: int, payload: dict[str, Any]) -> bool:
+        """Replace the payload of a row still pending and unclaimed; False when too late."""
+        result = await self.session.execute(
+            update(OutboxRow)
+            .where(
+                OutboxRow.id == outbox_id,
+                OutboxRow.status == PENDING,
+                OutboxRow.claimed_by.is_(None),
+            )
+            .values(payload=payload)
+            .execution_options(synchronize_session=False)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
     async def for_chat(self, chat_id: int) -> list[OutboxRow]:
         statement = select(OutboxRow).where(OutboxRow.chat_id == chat_id).order_by(OutboxRow.id)
         return list((await self.session.execute(statement)).scalars())

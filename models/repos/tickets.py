@@ -3,15 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
 
+from models import escalation as rules
+from models.escalation import Breach, Overdue, Stage
 from models.lifecycle import OPEN, Status
 from models.numbering import next_ticket_number
 from models.orm import RatingRow, TicketEventRow, TicketRow
-from models.repos.base import Repository
+from models.repos.base import Repository, dialect_name
+from models.sla import reminder_due
+
+
+@dataclass
+class Scope:
+    """What a supervisor oversees: grids, communities, streets, or the whole district."""
+
+    grids: set[str] = field(default_factory=set)
+    communities: set[str] = field(default_factory=set)
+    streets: set[str] = field(default_factory=set)
+    everything: bool = False
+
+    def condition(self) -> ColumnElement[bool]:
+        if self.everything:
+            return true()
+        parts = [
+            column.in_(sorted(codes))
+            for column, codes in ((TicketRow.grid_code, self.grids),
+                                  (TicketRow.community_code, self.communities),
+                                  (TicketRow.street_code, self.streets))
+            if codes
+        ]
+        return or_(*parts) if parts else false()
 
 
 class TicketRepo(Repository):
@@ -77,6 +103,18 @@ class TicketRepo(Repository):
             statement = statement.where(TicketRow.status.in_(_values(OPEN | {Status.RESOLVED})))
         return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
 
+    async def open_in(self, scope: Scope, limit: int) -> list[TicketRow]:
+        """Open tickets in `scope`, oldest first."""
+        if not (scope.everything or scope.grids or scope.communities or scope.streets):
+            return []
+        statement = (
+            select(TicketRow)
+            .where(TicketRow.status.in_(_values(OPEN)), scope.condition())
+            .order_by(TicketRow.id)
+            .limit(limit)
+        )
+        return await self._list(statement)
+
     async def triage_queue(self, community_code: str | None = None) -> list[TicketRow]:
         """Tickets waiting for a human route, oldest first (one community or all)."""
         statement = select(TicketRow).where(TicketRow.status == Status.TRIAGE)
@@ -84,36 +122,84 @@ class TicketRepo(Repository):
             statement = statement.where(TicketRow.community_code == community_code)
         return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
 
-    async def accept_overdue(self, now: datetime | None = None) -> list[TicketRow]:
-        """Assigned tickets whose accept deadline has passed."""
+    # --- the escalation sweep's queries (rules in models.escalation) ----------------------
+
+    def _claim(self, statement: Any) -> Any:
+        """Lock what a sweep acts on; on PostgreSQL another sweeper skips it (SKIP LOCKED) and
+        the conditions are checked again on the locked row version."""
+        statement = statement.execution_options(populate_existing=True)
+        if dialect_name(self.session) == "postgresql":
+            return statement.with_for_update(skip_locked=True, of=TicketRow)
+        return statement
+
+    async def overdue(self, now: datetime, limit: int) -> list[Overdue]:
+        """Breached tickets someone may act on, most overdue first, claimed."""
+        due = rules.breach_due(now)
+        statement = (
+            select(TicketRow, rules.breach_kind(now), due, rules.top_reminder_due(now))
+            .where(rules.breached(now), rules.worth_claiming(now))
+            .order_by(due, TicketRow.id)
+            .limit(limit)
+        )
+        rows = (await self.session.execute(self._claim(statement))).all()
+        return [Overdue(row[0], Breach(row[1]), row[2], bool(row[3])) for row in rows]
+
+    async def reminders_due(self, now: datetime, limit: int) -> list[Stage]:
+        """Open tickets past 75% of their current stage's deadline, not reminded in this
+        stage, claimed."""
+        due_ids = await self._reminder_candidates(now, limit)
+        if not due_ids:
+            return []
+        statement = (
+            select(TicketRow, rules.current_kind(), rules.current_due())
+            .where(TicketRow.id.in_(due_ids), rules.open_ticket())
+            .where(rules.current_due() > now, rules.not_reminded())
+            .order_by(TicketRow.id)
+        )
+        rows = (await self.session.execute(self._claim(statement))).all()
+        return [Stage(row[0], Breach(row[1]), row[2]) for row in rows]
+
+    async def _reminder_candidates(self, now: datetime, limit: int) -> list[int]:
+        due = rules.current_due()
+        statement = (
+            select(TicketRow.id, TicketRow.created_at, due)
+            .where(rules.open_ticket(), due > now, rules.not_reminded())
+            .order_by(due, TicketRow.id)
+        )
+        rows = {row[0]: row for row in (await self.session.execute(statement)).all()}
+        # The stage started at or after creation, so this bound can only let too many through.
+        maybe = [key for key, row in rows.items() if reminder_due(row[1], row[2]) <= now]
+        starts = await self.stage_starts(maybe)
+        due_ids = [
+            key for key in maybe
+            if reminder_due(starts.get(key, rows[key][1]), rows[key][2]) <= now
+        ]
+        return due_ids[:limit]
+
+    async def stage_starts(self, ticket_ids: list[int]) -> dict[int, datetime]:
+        """When each ticket's current deadlines were set: its latest routing event."""
+        if not ticket_ids:
+            return {}
+        statement = (
+            select(TicketEventRow.ticket_id, func.max(TicketEventRow.at))
+            .where(TicketEventRow.ticket_id.in_(ticket_ids))
+            .where(TicketEventRow.action.in_(rules.ROUTING_ACTIONS))
+            .group_by(TicketEventRow.ticket_id)
+        )
+        rows = (await self.session.execute(statement)).all()
+        return {ticket_id: at for ticket_id, at in rows if at is not None}
+
+    async def resolved_before(self, before: datetime, limit: int) -> list[TicketRow]:
+        """Resolved tickets resolved before `before`, oldest first, claimed (未评价 closing)."""
         statement = (
             select(TicketRow)
-            .where(TicketRow.status == Status.ASSIGNED)
-            .where(TicketRow.accept_due_at <= (now or self.clock.now()))
-            .order_by(TicketRow.accept_due_at, TicketRow.id)
+            .where(TicketRow.status == Status.RESOLVED.value, TicketRow.resolved_at <= before)
+            .order_by(TicketRow.resolved_at, TicketRow.id)
+            .limit(limit)
         )
+        if dialect_name(self.session) == "postgresql":  # another sweeper takes the others
+            statement = statement.with_for_update(skip_locked=True)
         return await self._list(statement)
-
-    async def resolve_overdue(self, now: datetime | None = None) -> list[TicketRow]:
-        """Accepted tickets whose resolve deadline has passed."""
-        statement = (
-            select(TicketRow)
-            .where(TicketRow.status == Status.ACCEPTED)
-            .where(TicketRow.resolve_due_at <= (now or self.clock.now()))
-            .order_by(TicketRow.resolve_due_at, TicketRow.id)
-        )
-        return await self._list(statement)
-
-    async def created_between(
-        self, start: datetime, end: datetime, grid_code: str | None = None
-    ) -> list[TicketRow]:
-        """Tickets created in [start, end), optionally of one grid."""
-        statement = select(TicketRow).where(
-            TicketRow.created_at >= start, TicketRow.created_at < end
-        )
-        if grid_code is not None:
-            statement = statement.where(TicketRow.grid_code == grid_code)
-        return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
 
     async def add_rating(
         self, ticket: TicketRow, score: str, comment: str | None = None, at: datetime | None = None

@@ -1,14 +1,13 @@
-"""Shared helpers of the escalation tests: ticket factory and a plain outbox notifier."""
+"""Shared helpers of the escalation tests: ticket factory, outbox rows by kind, a plain
+daily-report notifier."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
-
 from models import lifecycle
-from models.config.schema import GridDeskConfig, Level
+from models.config.schema import GridDeskConfig
 from models.orm import OutboxRow, PersonRow, TicketEventRow, TicketRow
 from models.sla import compute_deadlines
 from models.uow import UnitOfWork
@@ -78,100 +77,39 @@ async def events(uow: UnitOfWork, number: str, action: str | None = None) -> lis
     return [row for row in rows if action is None or row.action == action]
 
 
+KINDS = {"escalated": "escalated", "reminder": "reminder", "overdue_reminder": "top_overdue"}
+
+
 async def outbox(uow: UnitOfWork, kind: str | None = None) -> list[OutboxRow]:
-    rows = list((await uow.session.execute(select(OutboxRow).order_by(OutboxRow.id))).scalars())
-    return [row for row in rows if kind is None or row.payload.get("kind") == kind]
+    """Outbox rows, of one kind: what the event of the row's key did ("escalated",
+    "reminder", "top_overdue"), with "_reporter" / "_first_receiver" for the resident's and
+    the first receiver's copy; an edit of a card is "edit"; a daily report is "daily_report"."""
+    rows = await uow.outbox.rows()
+    if kind is None:
+        return rows
+    actions: dict[str, str] = {}
+    for number in {row.ticket_number for row in rows if row.ticket_number}:
+        ticket = await uow.tickets.by_number(number)
+        assert ticket is not None
+        for event in await uow.events.for_ticket(ticket.id):
+            actions[f"e{event.id}"] = event.action
+    return [row for row in rows if kind_of(row, actions) == kind]
 
 
-class OutboxNotifier:
-    """Writes one outbox row per recipient with a recognisable payload {"kind": ..., ...}."""
+def kind_of(row: OutboxRow, actions: dict[str, str]) -> str:
+    if row.payload.get("kind"):
+        return str(row.payload["kind"])
+    _, tag, *rest = row.key.split(":")
+    if "edit" in rest:
+        return "edit"
+    what = KINDS.get(actions.get(tag, ""), actions.get(tag, ""))
+    if rest == ["reporter"]:
+        return what + "_reporter"
+    return what + "_first_receiver" if rest[:1] == ["fr"] else what
 
-    async def _to(
-        self,
-        uow: UnitOfWork,
-        code: str | None,
-        key: str,
-        ticket: TicketRow | None,
-        payload: dict[str, Any],
-    ) -> None:
-        person = await uow.org.person(code) if code else None
-        if person is None or person.chat_id is None:
-            return
-        await uow.outbox.add(
-            key=f"{key}:{person.code}",
-            chat_id=person.chat_id,
-            payload={**payload, "to": person.code},
-            person_code=person.code,
-            ticket_number=ticket.number if ticket else None,
-        )
 
-    async def escalated(
-        self,
-        uow: UnitOfWork,
-        ticket: TicketRow,
-        from_level: Level,
-        to_level: Level,
-        *,
-        reason: str,
-        tag: str,
-    ) -> None:
-        payload = {
-            "kind": "escalated",
-            "number": ticket.number,
-            "from": int(from_level),
-            "to": int(to_level),
-            "reason": reason,
-        }
-        key = f"{ticket.number}:{tag}"
-        await self._to(uow, ticket.assignee_code, key, ticket, payload)
-        if ticket.first_receiver_code != ticket.assignee_code:
-            await self._to(
-                uow,
-                ticket.first_receiver_code,
-                key,
-                ticket,
-                {**payload, "kind": "escalated_first_receiver"},
-            )
-        if ticket.reporter_chat_id is not None:
-            await uow.outbox.add(
-                key=f"{key}:reporter",
-                chat_id=ticket.reporter_chat_id,
-                payload={
-                    **payload,
-                    "kind": "escalated_reporter",
-                    "text": f"您的诉求 {ticket.number} 已上报",
-                },
-                ticket_number=ticket.number,
-            )
-
-    async def reminder(
-        self,
-        uow: UnitOfWork,
-        ticket: TicketRow,
-        kind: str,
-        *,
-        due: datetime,
-        recipient_code: str | None,
-        tag: str,
-    ) -> None:
-        await self._to(
-            uow,
-            recipient_code,
-            f"{ticket.number}:{tag}",
-            ticket,
-            {"kind": "reminder", "number": ticket.number, "which": kind, "due": due.isoformat()},
-        )
-
-    async def top_level_overdue(
-        self, uow: UnitOfWork, ticket: TicketRow, *, kind: str, due: datetime, tag: str
-    ) -> None:
-        await self._to(
-            uow,
-            ticket.assignee_code,
-            f"{ticket.number}:{tag}",
-            ticket,
-            {"kind": "top_overdue", "number": ticket.number, "which": kind, "due": due.isoformat()},
-        )
+class ReportNotifier:
+    """Daily reports as one outbox row per recipient with a recognisable payload."""
 
     async def daily_report(
         self, uow: UnitOfWork, person: PersonRow, report: Any, *, tag: str

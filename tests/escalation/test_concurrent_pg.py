@@ -11,14 +11,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.sweeper import sweep
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config
 from models.db import create_engine, session_factory
-from models.escalation import REMINDER_ACTION, sweep
-from models.orm import OutboxRow, TicketEventRow, TicketRow
+from models.escalation import REMINDER_ACTION
+from models.orm import TicketEventRow, TicketRow
 from models.uow import UnitOfWorkFactory
-from tests.escalation.helpers import HOUR, OutboxNotifier, make_ticket
+from tests.escalation.helpers import HOUR, make_ticket, outbox
 
 TICKETS = 500
 GRIDS = ["MDHY-01", "MDHY-02", "MDHY-03", "SYST-01", "SYST-02", "GXSH-01", "GXSH-02"]
@@ -61,7 +62,7 @@ async def sweeper(
     """Sweep in small batches until a pass finds nothing left to act on."""
     while True:
         async with factory() as uow:
-            result = await sweep(uow, clock, config, limit=25, notifier=OutboxNotifier())
+            result = await sweep(uow, clock, config, limit=25)
             await uow.commit()
         tally[name] += result.acted
         if result.acted == 0:
@@ -104,13 +105,7 @@ async def test_two_sweepers_escalate_each_of_500_breaches_once(
     async with two_instances[0]() as uow:
         levels = Counter((await uow.session.execute(select(TicketRow.level))).scalars())
         branch_cards = Counter(
-            (
-                await uow.session.execute(
-                    select(OutboxRow.ticket_number).where(
-                        OutboxRow.payload["kind"].as_string() == "escalated"
-                    )
-                )
-            ).scalars()
+            row.ticket_number for row in await outbox(uow, "escalated") if row.person_code
         )
     assert levels == Counter({1: TICKETS})
     assert len(branch_cards) == TICKETS and set(branch_cards.values()) == {1}

@@ -1,4 +1,4 @@
-"""The escalation sweep on SQLite and PostgreSQL (models.escalation)."""
+"""The escalation sweep on SQLite and PostgreSQL (bot.sweeper, rules in models.escalation)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.sweeper import sweep
+from handlers.notify import Notifier
+from handlers.tickets import TicketService
 from models import lifecycle
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig, Level
@@ -15,14 +18,12 @@ from models.escalation import (
     TOP_OVERDUE_ACTION,
     Breach,
     SweepResult,
-    sweep,
 )
 from models.orm import TicketRow
 from models.uow import UnitOfWork, UnitOfWorkFactory
 from tests.escalation.helpers import (
     DAY,
     HOUR,
-    OutboxNotifier,
     accept,
     events,
     make_ticket,
@@ -46,10 +47,9 @@ async def run_sweep(
     clock: FixedClock,
     config: GridDeskConfig,
     limit: int = 200,
-    notifier: object | None = None,
 ) -> SweepResult:
     async with uow_factory() as uow:
-        result = await sweep(uow, clock, config, limit, notifier=notifier or OutboxNotifier())  # type: ignore[arg-type]
+        result = await sweep(uow, clock, config, limit)
         await uow.commit()
         return result
 
@@ -87,7 +87,11 @@ async def test_accept_breach_escalates_one_level_and_keeps_the_filing_deadline(
         [event] = await events(uow, number, "escalated")
         assert (event.actor, event.from_level, event.to_level) == ("system", 0, 1)
         assert event.data["breach"] == "accept"
-        sent = {(row.payload["kind"], row.person_code) for row in await outbox(uow)}
+        sent = {
+            (kind, row.person_code)
+            for kind in ("escalated", "escalated_reporter")
+            for row in await outbox(uow, kind)
+        }
         assert ("escalated", "MDHY-01-B") in sent
         assert ("escalated_reporter", None) in sent
 
@@ -151,7 +155,7 @@ async def test_resolve_breach_keeps_the_first_receiver_informed(
     assert [e.to_level for e in result.escalated] == [Level.COMMUNITY]
     async with uow_factory() as uow:
         assert (await get(uow, number)).first_receiver_code == "MDHY-01-W1"
-        told = [row.payload["to"] for row in await outbox(uow, "escalated_first_receiver")]
+        told = [row.person_code for row in await outbox(uow, "escalated_first_receiver")]
         assert told == ["MDHY-01-W1", "MDHY-01-W1"]
 
 
@@ -269,44 +273,61 @@ async def test_triage_reminder_goes_to_the_community(
 
 
 async def test_a_failing_ticket_does_not_block_the_others(
-    uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
+    uow_factory: UnitOfWorkFactory,
+    clock: FixedClock,
+    demo_config: GridDeskConfig,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     bad = await file_ticket(uow_factory, demo_config, clock.now())
     good = await file_ticket(uow_factory, demo_config, clock.now() + MINUTE)
+    escalated = Notifier.escalated
 
-    class Failing(OutboxNotifier):
-        async def escalated(
-            self, uow: UnitOfWork, ticket: TicketRow, *args: object, **kwargs: object
-        ) -> None:
-            if ticket.number == bad:
-                raise RuntimeError("notifier broke")
-            await super().escalated(uow, ticket, *args, **kwargs)  # type: ignore[arg-type]
+    async def failing(self: Notifier, ticket: TicketRow, *args: object) -> None:
+        if ticket.number == bad:
+            raise RuntimeError("notifier broke")
+        await escalated(self, ticket, *args)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(Notifier, "escalated", failing)
     clock.advance(3 * HOUR)
-    result = await run_sweep(uow_factory, clock, demo_config, notifier=Failing())
+    result = await run_sweep(uow_factory, clock, demo_config)
     assert result.failed == [bad]
     assert [e.ticket_number for e in result.escalated] == [good]
     async with uow_factory() as uow:
         assert (await get(uow, bad)).level == 0
         assert await events(uow, bad, "escalated") == []
         assert (await get(uow, good)).level == 1
+    monkeypatch.setattr(Notifier, "escalated", escalated)
     retry = await run_sweep(uow_factory, clock, demo_config)
     assert [e.ticket_number for e in retry.escalated] == [bad]
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
-async def test_sweep_without_notifier_still_records(
+async def test_a_breach_and_a_hand_escalation_move_and_tell_alike(
     uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
 ) -> None:
-    number = await file_ticket(uow_factory, demo_config, clock.now())
-    clock.advance(3 * HOUR)
+    """One transition: the same level, deadlines and recipients; only actor and reason differ."""
+    by_hand = await file_ticket(uow_factory, demo_config, clock.now())
+    on_breach = await file_ticket(uow_factory, demo_config, clock.now())
+    clock.advance(2 * HOUR + MINUTE)
     async with uow_factory() as uow:
-        result = await sweep(uow, clock, demo_config)
+        ticket = await get(uow, by_hand)
+        level = await TicketService(uow, clock, demo_config).escalate(ticket, "MDHY-01-W1", "太难")
         await uow.commit()
-    assert len(result.escalated) == 1
+    assert level == Level.GRID_BRANCH
+    [escalation] = (await run_sweep(uow_factory, clock, demo_config)).escalated
+    assert escalation.ticket_number == on_breach
+
     async with uow_factory() as uow:
-        assert len(await events(uow, number, "escalated")) == 1
-        assert await outbox(uow) == []
+        moved = [await get(uow, number) for number in (by_hand, on_breach)]
+        states = {(t.level, t.assignee_code, t.accept_due_at, t.resolve_due_at) for t in moved}
+        assert len(states) == 1
+        [hand] = await events(uow, by_hand, "escalated")
+        [breach] = await events(uow, on_breach, "escalated")
+        assert (hand.actor, hand.note, breach.actor) == ("MDHY-01-W1", "太难", "system")
+        assert breach.data["breach"] == "accept" and "breach" not in hand.data
+        rows = await outbox(uow, "escalated") + await outbox(uow, "escalated_reporter")
+        told = {(row.ticket_number, row.person_code) for row in rows}
+        assert told == {(n, who) for n in (by_hand, on_breach) for who in ("MDHY-01-B", None)}
 
 
 def with_working_calendar(config: GridDeskConfig, code: str) -> GridDeskConfig:

@@ -13,17 +13,15 @@ from bot.workers.sweeper import (
     MIN_WALL_SLEEP,
     DailyReportScheduler,
     PlainDailyReports,
-    compose_notifier,
     run_sweeper,
     send_daily_reports,
     wall_interval,
 )
 from models.clock import FixedClock, ScaledClock
 from models.config.schema import GridDeskConfig
-from models.escalation import NullNotifier
 from models.orm import OutboxRow, TicketEventRow
 from models.uow import UnitOfWorkFactory
-from tests.escalation.helpers import OutboxNotifier, make_ticket, outbox
+from tests.escalation.helpers import ReportNotifier, make_ticket, outbox
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -52,7 +50,7 @@ async def test_scaled_clock_breach_is_acted_on_by_the_running_loop(
             factory,
             scaled,
             demo_config,
-            compose_notifier(OutboxNotifier(), demo_config),
+            ReportNotifier(),
             timedelta(minutes=1),
             daily_reports=False,
         )
@@ -92,7 +90,7 @@ async def test_daily_reports_go_once_a_day_to_whoever_has_something_to_read(
     async with uow_factory() as uow:
         await make_ticket(uow, demo_config, at=datetime(2026, 11, 20, 20, 0, tzinfo=SH))
         await uow.commit()
-    notifier = compose_notifier(OutboxNotifier(), demo_config)
+    notifier = ReportNotifier()
     scheduler = DailyReportScheduler(uow_factory, clock, demo_config, notifier)
     assert scheduler.next_at == datetime(2026, 11, 21, 8, 0, tzinfo=SH)
     clock.set(datetime(2026, 11, 21, 7, 59, tzinfo=SH))
@@ -155,7 +153,7 @@ async def test_scheduler_catches_up_a_recent_miss_only(
 async def test_plain_daily_report_text(
     uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
 ) -> None:
-    notifier = compose_notifier(NullNotifier(), demo_config)
+    notifier = PlainDailyReports(demo_config.district.timezone)
     async with uow_factory() as uow:
         await make_ticket(uow, demo_config, at=clock.now() - timedelta(hours=2))
         await uow.commit()

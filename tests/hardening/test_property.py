@@ -29,16 +29,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from bot.sweeper import sweep
 from handlers import texts
 from handlers.context import Limits, Services
-from handlers.notify import SweepNotifier
 from handlers.org import ticket_chain
 from models import lifecycle
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config
 from models.db import create_engine, session_factory
-from models.escalation import sweep
 from models.orm import (
     BanRow,
     CallbackTokenRow,
@@ -461,12 +460,7 @@ class Run:
             self.clock.advance(timedelta(minutes=step[1]))
             services = bot.services
             async with services.uow_factory() as uow:
-                await sweep(
-                    uow,
-                    services.clock,
-                    services.config,
-                    notifier=SweepNotifier(services.clock, services.config),
-                )
+                await sweep(uow, services.clock, services.config)
                 await uow.commit()
             await bot.drain()
             self.last_effective = None

@@ -97,9 +97,9 @@ async def test_ticket_lifecycle_persists_with_its_event_log(
         assert [t.number for t in await uow.tickets.assigned_to(BRANCH)] == [number]
         assert [t.number for t in await uow.tickets.followed_by(WORKER)] == [number]
         assert [t.number for t in await uow.tickets.for_reporter(5550001)] == [number]
-        assert await uow.tickets.accept_overdue(clock.now()) == []
-        overdue = await uow.tickets.accept_overdue(clock.now() + timedelta(hours=2))
-        assert [t.number for t in overdue] == [number]
+        assert await uow.tickets.overdue(clock.now(), limit=10) == []
+        overdue = await uow.tickets.overdue(clock.now() + timedelta(hours=2), limit=10)
+        assert [(item.ticket.number, item.breach) for item in overdue] == [(number, "accept")]
 
 
 async def test_triage_queue_and_ratings(uow_factory: UnitOfWorkFactory, clock: FixedClock) -> None:

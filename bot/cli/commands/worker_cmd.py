@@ -17,11 +17,10 @@ log = logging.getLogger("griddesk.worker")
 async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     """Run the background jobs until SIGINT or SIGTERM, then stop them cleanly."""
     from bot.app import make_clock
-    from bot.settings import Settings
     from bot.workers.retention import run_retention
     from bot.workers.sender import run_sender
-    from bot.workers.sweeper import compose_notifier, run_sweeper
-    from handlers.notify import SweepNotifier
+    from bot.settings import Settings
+    from bot.workers.sweeper import run_sweeper
     from handlers.undeliverable import UndeliverableRouter
     from models.config.loader import load_config
     from models.db import create_engine, session_factory
@@ -32,14 +31,13 @@ async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     clock = make_clock(settings)
     engine = create_engine(settings.database_url_value())
     uow_factory = UnitOfWorkFactory(session_factory(engine), clock)
-    notifier = compose_notifier(SweepNotifier(clock, config), config)
     tasks = [
         asyncio.create_task(
             run_sweeper(
                 uow_factory,
                 clock,
                 config,
-                notifier,
+                None,
                 interval,
                 time_scale=settings.time_scale,
                 daily_reports=daily_reports,

@@ -1,0 +1,202 @@
+"""An in-memory unit of work (the FakeUnitOfWork of "Architecture Patterns with Python"): the
+ticket service runs against it without a database. The organisation is the rows
+`griddesk config load` writes, built from the configuration by the same mapping."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from models.clock import Clock
+from models.config.schema import GridDeskConfig, Level, appointments
+from models.config.sync import _hierarchy, _people
+from models.domain_events import EventLog
+from models.orm import (
+    AppointmentRow,
+    CommunityRow,
+    DistrictRow,
+    GridRow,
+    OutboxRow,
+    PersonRow,
+    RatingRow,
+    StreetRow,
+    TicketEventRow,
+    TicketRow,
+)
+from models.repos.org import LEVEL_ROLE, OrgRepo
+from models.repos.outbox import PENDING
+
+
+class FakeSession:
+    """What is added outside the repositories (callback tokens of buttons) is kept here."""
+
+    def __init__(self) -> None:
+        self.added: list[Any] = []
+
+    def add(self, row: Any) -> None:
+        self.added.append(row)
+
+
+class FakeOrgRepo(OrgRepo):
+    """The real chain logic of `OrgRepo` over in-memory organisation rows."""
+
+    def __init__(self, config: GridDeskConfig, clock: Clock) -> None:
+        self.clock = clock
+        self.rows: dict[type[Any], dict[str, Any]] = {}
+        for entity, wanted in _hierarchy(config):
+            self.rows[entity] = {code: entity(code=code, **values)
+                                 for code, values in wanted.items()}
+        self.people_rows = {code: PersonRow(code=code, **values)
+                            for code, values in _people(config).items()}
+        for number, item in enumerate(appointments(config.district), 1):
+            person = self.people_rows[item.person.code]
+            person.appointments.append(AppointmentRow(id=number, person_code=person.code,
+                                                      role=str(item.role), scope_code=item.scope))
+
+    async def person(self, code: str) -> PersonRow | None:
+        return self.people_rows.get(code)
+
+    async def person_with_appointments(self, code: str) -> PersonRow | None:
+        return self.people_rows.get(code)
+
+    async def people(self, codes: list[str]) -> dict[str, PersonRow]:
+        return {code: self.people_rows[code] for code in codes if code in self.people_rows}
+
+    async def person_by_telegram_id(self, user_id: int) -> PersonRow | None:
+        return next((p for p in self.people_rows.values()
+                     if p.telegram_user_id == user_id and p.active), None)
+
+    async def people_at(self, level: Level | int, scope: str) -> list[PersonRow]:
+        role = str(LEVEL_ROLE[Level(level)])
+        found = [(a.id, p) for p in self.people_rows.values() for a in p.appointments
+                 if a.role == role and a.scope_code == scope and p.active]
+        return [person for _, person in sorted(found, key=lambda pair: pair[0])]
+
+    async def district(self) -> DistrictRow | None:
+        return next(iter(self.rows[DistrictRow].values()), None)
+
+    async def district_of(self, street: StreetRow) -> DistrictRow | None:
+        return self.rows[DistrictRow].get(street.district_code)
+
+    async def street(self, code: str) -> StreetRow | None:
+        return self.rows[StreetRow].get(code)
+
+    async def community(self, code: str) -> CommunityRow | None:
+        return self.rows[CommunityRow].get(code)
+
+    async def grid(self, code: str) -> GridRow | None:
+        return self.rows[GridRow].get(code)
+
+
+class FakeTicketRepo:
+    def __init__(self, ids: Iterable[int], events: FakeEventRepo) -> None:
+        self.by_id: dict[int, TicketRow] = {}
+        self.events = events
+        self.ratings: list[RatingRow] = []
+        self._ids = iter(ids)
+
+    def add(self, ticket: TicketRow, *events: TicketEventRow) -> None:
+        ticket.id = next(self._ids)
+        self.by_id[ticket.id] = ticket
+        for event in events:
+            event.ticket_id = ticket.id
+            self.events.add(event)
+
+    async def get(self, ticket_id: int, for_update: bool = False) -> TicketRow | None:
+        return self.by_id.get(ticket_id)
+
+    async def by_number(self, number: str, for_update: bool = False) -> TicketRow | None:
+        return next((t for t in self.by_id.values() if t.number == number), None)
+
+    async def add_rating(self, ticket: TicketRow, score: str, comment: str | None = None,
+                         at: datetime | None = None) -> RatingRow:
+        rating = RatingRow(ticket_id=ticket.id, score=str(score), comment=comment, at=at)
+        self.ratings.append(rating)
+        return rating
+
+
+class FakeEventRepo:
+    def __init__(self) -> None:
+        self.rows: list[TicketEventRow] = []
+        self.pending: list[TicketEventRow] = []
+
+    def add(self, event: TicketEventRow) -> None:
+        self.pending.append(event)
+
+    def flush(self) -> None:
+        for event in self.pending:
+            event.id = len(self.rows) + 1
+            self.rows.append(event)
+        self.pending = []
+
+    async def for_ticket(self, ticket_id: int) -> list[TicketEventRow]:
+        self.flush()
+        return [event for event in self.rows if event.ticket_id == ticket_id]
+
+    async def data_of(self, ticket_id: int, action: str) -> list[dict[str, Any]]:
+        return [e.data or {} for e in await self.for_ticket(ticket_id) if e.action == action]
+
+
+class FakeOutboxRepo:
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self.by_key: dict[str, OutboxRow] = {}
+
+    async def add(self, key: str, chat_id: int, payload: dict[str, Any],
+                  person_code: str | None = None, ticket_number: str | None = None,
+                  available_at: datetime | None = None) -> bool:
+        if key in self.by_key:
+            return False
+        now = self.clock.now()
+        self.by_key[key] = OutboxRow(
+            id=len(self.by_key) + 1, key=key, chat_id=chat_id, payload=dict(payload),
+            person_code=person_code, ticket_number=ticket_number, status=PENDING, attempts=0,
+            available_at=available_at or now, created_at=now)
+        return True
+
+    async def rows(self, ticket_number: str | None = None) -> list[OutboxRow]:
+        return [row for row in self.by_key.values()
+                if ticket_number is None or row.ticket_number == ticket_number]
+
+    async def to_staff(self, ticket_number: str) -> list[OutboxRow]:
+        return [row for row in await self.rows(ticket_number) if row.person_code is not None]
+
+    async def rewrite_pending(self, outbox_id: int, payload: dict[str, Any]) -> bool:
+        row = next(row for row in self.by_key.values() if row.id == outbox_id)
+        if row.status != PENDING or row.claimed_by is not None:
+            return False
+        row.payload = payload
+        return True
+
+
+class FakeUnitOfWork(EventLog):
+    """The repositories the ticket service uses, in memory; commit only records that it
+    happened."""
+
+    def __init__(self, config: GridDeskConfig, clock: Clock) -> None:
+        super().__init__()
+        self.clock = clock
+        self.session = FakeSession()
+        self.org = FakeOrgRepo(config, clock)
+        self.events = FakeEventRepo()
+        self.tickets = FakeTicketRepo(itertools.count(1), self.events)
+        self.outbox = FakeOutboxRepo(clock)
+        self.committed = False
+
+    async def __aenter__(self) -> FakeUnitOfWork:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        return None
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    async def flush(self) -> None:
+        self.events.flush()
+
+    async def commit(self) -> None:
+        await self.flush()
+        self.committed = True
