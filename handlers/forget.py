@@ -14,8 +14,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from handlers import texts
-from handlers.context import Ctx
-from handlers.resident import QUOTA_WINDOW
+from handlers.context import QUOTA_WINDOW, Ctx
 from models.orm import CallbackTokenRow, OutboxRow, RatingRow, TicketEventRow, TicketRow
 from nlp.personal import mask_personal, names_given
 

@@ -17,13 +17,21 @@ from sqlalchemy import (
     String,
     bindparam,
     delete,
+    func,
     select,
     text,
 )
 from sqlalchemy.orm import make_transient_to_detached
 
 from models.lifecycle import OPEN
-from models.orm import BanRow, CallbackTokenRow, PersonRow, ProcessedUpdateRow, UtcDateTime
+from models.orm import (
+    BanRow,
+    CallbackTokenRow,
+    PersonRow,
+    ProcessedUpdateRow,
+    TicketRow,
+    UtcDateTime,
+)
 from models.repos.base import Repository, dialect_name, execute_core, upsert
 from models.repos.conversations import ConversationRepo
 
@@ -95,6 +103,22 @@ def _start_statement(lock_chat: bool, with_token: bool, with_reporter: bool) -> 
         params += [bindparam("duplicates_since", type_=UtcDateTime),
                    bindparam("quota_since", type_=UtcDateTime)]
     return text(sql).bindparams(*params).columns(**columns)
+
+
+# The same two reads for the other databases (and for updates that did not ask `start`).
+_RECENT_OPEN = (
+    select(TicketRow.original_text, TicketRow.created_at, TicketRow.number)
+    .where(TicketRow.reporter_user_id == bindparam("user_id"),
+           TicketRow.created_at >= bindparam("since"),
+           TicketRow.status.in_(sorted(status.value for status in OPEN)))
+    .order_by(TicketRow.created_at.desc(), TicketRow.id.desc())
+    .limit(20)
+)
+_FILED_SINCE = (
+    select(func.count()).select_from(TicketRow)
+    .where(TicketRow.reporter_user_id == bindparam("user_id"),
+           TicketRow.created_at >= bindparam("since"))
+)
 
 
 @dataclass(frozen=True)
@@ -203,6 +227,15 @@ class UpdateRepo(Repository):
             row = await ConversationRepo(self.session, self.clock).get(chat_id)
             stored = (row.state or None, dict(row.data or {})) if row else (None, {})
         return UpdateStart(duplicate, person_code, banned is not None, stored)
+
+    async def reporter_facts(self, user_id: int, windows: ReporterWindows) -> ReporterFacts:
+        """The sender's recent tickets as `start` reads them with `reporter` on PostgreSQL."""
+        recent = await execute_core(self.session, _RECENT_OPEN, {
+            "user_id": user_id, "since": windows.duplicates_since})
+        filed = await execute_core(self.session, _FILED_SINCE, {
+            "user_id": user_id, "since": windows.quota_since})
+        return ReporterFacts([RecentTicket(row.original_text, row.created_at, row.number)
+                              for row in recent], int(filed.scalar_one() or 0))
 
     async def prune(self, before: datetime) -> int:
         """Forget update ids recorded before `before`; returns how many."""
