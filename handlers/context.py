@@ -6,7 +6,7 @@ import html
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from handlers import texts
 from handlers.buttons import find_token, make_button
@@ -23,6 +23,9 @@ from nlp.normalize import to_script
 from nlp.router import Router
 
 M = TypeVar("M", bound=Stored)
+
+if TYPE_CHECKING:
+    from handlers.reports import ReportRenderer
 
 log = logging.getLogger("griddesk.core")
 security_log = logging.getLogger("griddesk.security")
@@ -53,6 +56,7 @@ class Services:
     limits: Limits = field(default_factory=Limits)
     conversations: ConversationStore = field(default_factory=DatabaseConversations)
     replies: ReplyJournal | None = None  # direct replies recorded durably (handlers/replies.py)
+    reports: ReportRenderer | None = None  # draws /report's charts and ledgers (bot/reports)
 
 
 QUOTA_WINDOW = timedelta(hours=1)  # GRIDDESK_TICKETS_PER_HOUR counts the tickets filed within it
@@ -227,10 +231,6 @@ class Ctx:
         self.answer(text, alert=True)
 
     def security_event(self, kind: str, detail: str) -> None:
-        from models.orm import SecurityEventRow
-
         user_id = self.incoming.sender.user_id if self.incoming.sender else None
-        self.uow.session.add(SecurityEventRow(
-            at=self.now(), telegram_user_id=user_id, kind=kind, detail=detail[:500]
-        ))
+        self.uow.updates.security_event(user_id, kind, detail)
         security_log.warning("security event %s from user %s: %s", kind, user_id, detail[:200])

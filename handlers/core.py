@@ -29,8 +29,8 @@ from handlers.context import Ctx, Services, reporter_windows
 from handlers.conversation import State, Step
 from handlers.org import person
 from handlers.state import ChatBusyError
-from handlers.types import CallbackAnswer, Incoming, Keyboard, Kind, LocalFile, Outcome, Reply
-from models.numbering import settle_numbers, swap_numbers
+from handlers.types import CallbackAnswer, Incoming, Keyboard, Kind, Outcome, Reply
+from models.numbering import swap_numbers
 from models.repos.updates import ReporterWindows, UpdateStart
 from nlp.normalize import detect_script, normalize
 
@@ -157,7 +157,7 @@ class Core:
             await self._save(ctx)
             await self._record_replies(ctx)
             await uow.commit()
-            numbers = await settle_numbers(uow.session)
+            numbers = await uow.updates.settle_numbers()
         data = self._state_data(ctx)
         if numbers:  # numbered at commit: the resident hears the real number
             ctx.outcome = with_numbers(ctx.outcome, numbers)
@@ -212,16 +212,8 @@ COMMANDS = {
     "mytickets": lambda ctx: queries.my_tickets(ctx),
     "tasks": lambda ctx: queries.tasks(ctx),
     "forget": lambda ctx: followup.forget_command(ctx),
-    "report": lambda ctx: _report(ctx),
+    "report": lambda ctx: reports.report_command(ctx),
 }
-
-
-async def _report(ctx: Ctx) -> None:
-    """/report: the monthly analysis (supervisors) or the grid ledger (grid workers)."""
-    await reports.report_command(ctx)
-    made = reports.attachments(ctx)
-    ctx.outcome.files += [LocalFile(ctx.chat_id, path, "photo") for path in made.photos]
-    ctx.outcome.files += [LocalFile(ctx.chat_id, path, "document") for path in made.documents]
 
 
 async def _help(ctx: Ctx) -> None:
