@@ -15,7 +15,7 @@ from handlers.resident import MAIN_KEYBOARD
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
-from models.orm import BanRow, CallbackTokenRow, InviteRow, PersonRow
+from models.orm import CallbackTokenRow, InviteRow, PersonRow
 
 STAFF_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
@@ -68,10 +68,6 @@ async def _bind(ctx: Ctx, token: str) -> None:
     ctx.say(texts.BOUND.format(name=escape(person.name),
                                role=texts.ROLE_NAMES.get(role or "", "工作人员")),
             STAFF_KEYBOARD)
-
-
-async def is_banned(ctx: Ctx) -> bool:
-    return await ctx.uow.session.get(BanRow, ctx.user_id) is not None
 
 
 async def within_limits(ctx: Ctx) -> bool:
