@@ -24,6 +24,7 @@ from typing import Any
 
 from handlers.types import Reply
 from models.owners import DIRECT, OwnerRegistration
+from models.repos.replies import ReplyRepo
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger("griddesk.replies")
@@ -71,7 +72,7 @@ class ReplyJournal:
             await self.flush()
         try:
             async with self.uows() as uow:
-                await uow.updates.replies.release(self.owner_id)
+                await ReplyRepo.of(uow).release(self.owner_id)
                 await uow.commit()
         finally:
             await self.owner.unregister()
@@ -85,7 +86,7 @@ class ReplyJournal:
         sending = [i for i, reply in enumerate(replies) if reply.edit_message_id is None]
         if not sending:
             return replies
-        now, provisional = uow.clock.now(), uow.updates.replies.provisional_numbers()
+        now, provisional = uow.clock.now(), ReplyRepo.of(uow).provisional_numbers()
         salt = secrets.token_hex(4)
         rows: list[dict[str, Any]] = [
             {
@@ -102,7 +103,7 @@ class ReplyJournal:
             }
             for i in sending
         ]
-        ids = await uow.updates.replies.record(rows)
+        ids = await ReplyRepo.of(uow).record(rows)
         recorded = list(replies)
         for i, row in zip(sending, rows, strict=True):
             recorded[i] = replace(replies[i], journal_id=ids[row["key"]])
@@ -151,10 +152,11 @@ class ReplyJournal:
         self, uow: UnitOfWork, sent: list[int], failed: list[tuple[int, str, float]]
     ) -> None:
         scale = float(getattr(uow.clock, "scale", 1.0) or 1.0)
+        replies = ReplyRepo.of(uow)
         if sent:
-            await uow.updates.replies.mark_sent(sent)
+            await replies.mark_sent(sent)
         for outbox_id, error, wait in failed:
-            await uow.updates.replies.hand_to_sender(
+            await replies.hand_to_sender(
                 outbox_id, error, timedelta(seconds=wait * scale))
 
     async def _run(self) -> None:

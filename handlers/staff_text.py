@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from handlers import resident, texts
 from handlers.account import STAFF_KEYBOARD
 from handlers.card_actions import may_hand_in
@@ -17,7 +15,8 @@ from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
 from models.lifecycle import Status
-from models.orm import CallbackTokenRow, TicketEventRow, TicketRow
+from models.orm import CallbackTokenRow, TicketRow
+from models.repos.work import StaffWorkRepo
 
 HELD = State.STAFF_HELD
 HAND_IN_NOTE = State.HAND_IN
@@ -66,21 +65,7 @@ async def cases_in_hand(ctx: Ctx) -> list[TicketRow]:
     assert ctx.person is not None
     code = ctx.person.code
     holding = await ctx.uow.tickets.assigned_to(code, [str(Status.ACCEPTED)])
-    accepted = select(TicketEventRow.ticket_id).where(
-        TicketEventRow.actor == code, TicketEventRow.action == "accepted"
-    )
-    others = list(
-        await ctx.uow.session.scalars(
-            select(TicketRow)
-            .where(
-                TicketRow.id.in_(accepted),
-                TicketRow.assignee_code != code,
-                TicketRow.status.in_([str(Status.ASSIGNED), str(Status.ACCEPTED)]),
-            )
-            .order_by(TicketRow.id)
-            .limit(20)
-        )
-    )
+    others = await StaffWorkRepo.of(ctx.uow).accepted_then_moved(code)
     escalated = [
         ticket
         for ticket in others

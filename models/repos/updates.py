@@ -21,10 +21,8 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 
-from models.clock import Clock
 from models.lifecycle import OPEN
 from models.numbering import settle_numbers
 from models.orm import (
@@ -38,7 +36,6 @@ from models.orm import (
 )
 from models.repos.base import Repository, dialect_name, execute_core, upsert
 from models.repos.conversations import ConversationRepo
-from models.repos.replies import ReplyRepo
 
 _START = """
 WITH fresh AS (
@@ -167,10 +164,6 @@ class UpdateStart:
 
 
 class UpdateRepo(Repository):
-    def __init__(self, session: AsyncSession, clock: Clock) -> None:
-        super().__init__(session, clock)
-        self.replies = ReplyRepo(session, clock)  # the direct replies of updates
-
     async def seen(self, update_id: int) -> bool:
         """Record `update_id`; True when it had been recorded before (a duplicate)."""
         statement = (
