@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from handlers import texts
 from handlers.buttons import find_token, make_button
-from handlers.conversation import MODELS, Details, Draft, HeldText, Note, State, Stored
+from handlers.conversation import MODELS, STATES, Details, Draft, HeldText, Note, State, Stored
 from handlers.replies import ReplyJournal
 from handlers.state import ConversationStore, DatabaseConversations
 from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
@@ -169,51 +169,44 @@ class Ctx:
 
     def restore(self, state: str | None, data: dict[str, Any]) -> bool:
         """The stored state; False (and no state) when it is unknown or its data unreadable."""
-        try:
-            known = State(state or "")
-        except ValueError:
+        if (state or "") not in STATES:
             self.set_state(None)
             return False
-        model_type = MODELS.get(known)
-        if model_type is None:
-            self.set_state(state, data)
-            return True
-        model = model_type.from_data(data)
-        self.set_state(state if model is not None else None)
-        self.model = model
-        return model is not None
+        model_type = MODELS.get(State(state or ""))
+        self.set_state(state, None if model_type else data)
+        self.model = model_type.from_data(data) if model_type else None
+        if model_type and self.model is None:
+            self.set_state(None)
+        return self.state == state
 
     def stored_data(self) -> dict[str, Any]:
         return self.model.to_data() if self.model is not None else dict(self.data)
 
-    def _typed(self, state: State, kind: type[M]) -> M | None:
-        model = self.model
-        return model if self.state == state and isinstance(model, kind) else None
+    def _typed(self, kind: type[M]) -> M | None:
+        return self.model if isinstance(self.model, kind) else None  # cleared with the state
 
     @property
     def draft(self) -> Draft | None:
-        return self._typed(State.DRAFT, Draft)
+        return self._typed(Draft)
 
     @property
     def note(self) -> Note | None:
         """The staff note asked for (STAFF_NOTE or HAND_IN)."""
-        return self._typed(State.STAFF_NOTE, Note) or self._typed(State.HAND_IN, Note)
+        return self._typed(Note)
 
     @property
     def held_text(self) -> HeldText | None:
-        return self._typed(State.STAFF_HELD, HeldText)
+        return self._typed(HeldText)
 
     @property
     def details(self) -> Details | None:
-        return self._typed(State.URGENT_DETAILS, Details)
+        return self._typed(Details)
 
     @property
     def position(self) -> str:
-        """Where the conversation is: the draft's step, else the state (`handlers.core.ROUTES`)."""
+        """Where the conversation is: the draft's step, else the state (`core.TEXT_ROUTES`)."""
         draft = self.draft
-        if draft is not None and draft.step is not None:
-            return draft.step
-        return self.state or State.IDLE
+        return draft.step if draft is not None and draft.step else self.state or State.IDLE
 
     async def button(self, label: str, action: str, chat_id: int | None = None,
                      **args: Any) -> Button:

@@ -8,7 +8,7 @@
     staff text outside a prompt --> staff_text --使用 / 作为新问题--> (idle) | draft
     不满意 --> rating_reason --the reason--> (idle)
 
-What each input does at each state and step is declared in `handlers.core.ROUTES`. The models
+What each input does at each state and step is declared in `handlers.core.TEXT_ROUTES`. The models
 are stored as JSON in the chat's conversation row (`to_data`) and read back with `from_data`,
 which also reads drafts stored before they were typed (their step was called `awaiting`)."""
 
@@ -36,6 +36,9 @@ class State(StrEnum):
     RATING_REASON = "rating_reason"  # why 不满意
 
 
+STATES = frozenset(state.value for state in State)
+
+
 class Step(StrEnum):
     """What an open draft waits for next (None: nothing yet, the description is being read)."""
 
@@ -53,7 +56,7 @@ class Stored(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=False)
 
     def to_data(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
+        return self.model_dump(mode="json", exclude_defaults=True)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Any:
