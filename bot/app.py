@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.reports import install as install_report_renderers
+from bot.reports import FileRenderer
 from bot.settings import Settings
 from handlers.context import Limits, Services
 from handlers.core import Core
@@ -80,7 +80,6 @@ async def build_app(settings: Settings, clock: Clock | None = None,
     """Migrate the schema, load and sync the configuration, build the routing engine and core."""
     url = settings.database_url_value()
     config = load_config(settings.config_dir)
-    install_report_renderers()
     if migrate:
         await upgrade_database(url)
     engine = create_engine(url)
@@ -100,5 +99,5 @@ async def build_app(settings: Settings, clock: Clock | None = None,
     await replies.start()
     services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory,
                         limits=limits, conversations=conversation_store(settings),
-                        replies=replies)
+                        replies=replies, reports=FileRenderer())
     return App(settings=settings, engine=engine, services=services, core=Core(services))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from sqlalchemy import update
-
 from handlers import rating, texts
 from handlers.context import Ctx, escape
 from handlers.forget import forget as forget_resident
@@ -15,7 +13,8 @@ from handlers.resident import MAIN_KEYBOARD
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
-from models.orm import BanRow, CallbackTokenRow, InviteRow, PersonRow
+from models.orm import CallbackTokenRow
+from models.repos.accounts import AccountRepo
 
 STAFF_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
@@ -48,19 +47,17 @@ async def start(ctx: Ctx, args: str) -> None:
 async def _bind(ctx: Ctx, token: str) -> None:
     """`/start bind_<token>` from `griddesk invite`: link this Telegram account to a person."""
     now = ctx.now()
-    invite = await ctx.uow.session.get(InviteRow, token_hash(token[:128]), with_for_update=True)
+    accounts = AccountRepo.of(ctx.uow)
+    invite = await accounts.invite(token_hash(token[:128]))
     if invite is None or invite.used_at is not None or invite.expires_at < now:
         ctx.security_event("bad_invite", "invalid, used or expired bind token")
         ctx.say(texts.BIND_INVALID)
         return
-    person = await ctx.uow.session.get(PersonRow, invite.person_code)
+    person = await ctx.uow.org.person(invite.person_code)
     if person is None:
         ctx.say(texts.BIND_INVALID)
         return
-    await ctx.uow.session.execute(
-        update(PersonRow).where(PersonRow.telegram_user_id == ctx.user_id,
-                                PersonRow.code != person.code).values(telegram_user_id=None)
-    )
+    await accounts.unbind_others(ctx.user_id, person.code)
     await ctx.uow.org.bind_account(person, ctx.user_id, now)
     invite.used_at = now
     ctx.person = person
@@ -68,10 +65,6 @@ async def _bind(ctx: Ctx, token: str) -> None:
     ctx.say(texts.BOUND.format(name=escape(person.name),
                                role=texts.ROLE_NAMES.get(role or "", "工作人员")),
             STAFF_KEYBOARD)
-
-
-async def is_banned(ctx: Ctx) -> bool:
-    return await ctx.uow.session.get(BanRow, ctx.user_id) is not None
 
 
 async def within_limits(ctx: Ctx) -> bool:

@@ -7,8 +7,6 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
 from handlers.types import Button
 from models.orm import CallbackTokenRow
 from models.uow import UnitOfWork
@@ -21,8 +19,8 @@ def make_button(uow: UnitOfWork, now: datetime, chat_id: int, label: str, action
                 **args: Any) -> Button:
     """A button for `chat_id` whose press runs `action(args)` after an authority check."""
     token = secrets.token_urlsafe(12)
-    uow.session.add(CallbackTokenRow(token=token, chat_id=chat_id, action=action, args=args,
-                                     created_at=now))
+    uow.conversations.issue_token(CallbackTokenRow(token=token, chat_id=chat_id, action=action,
+                                                   args=args, created_at=now))
     return Button(label, data=f"{TOKEN_PREFIX}{token}")
 
 
@@ -44,8 +42,7 @@ async def find_token(uow: UnitOfWork, data: str | None, chat_id: int,
     if preloaded is not None and preloaded[0] == token:
         row = preloaded[1]
     else:
-        row = await uow.session.scalar(
-            select(CallbackTokenRow).where(CallbackTokenRow.token == token))
+        row = await uow.conversations.token(token)
     if row is None or row.chat_id != chat_id:
         return None
     return row

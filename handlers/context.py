@@ -5,20 +5,27 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from handlers import texts
 from handlers.buttons import find_token, make_button
+from handlers.conversation import MODELS, STATES, Details, Draft, HeldText, Note, State, Stored
 from handlers.replies import ReplyJournal
 from handlers.state import ConversationStore, DatabaseConversations
 from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig
 from models.orm import CallbackTokenRow, PersonRow
-from models.repos.updates import ReporterFacts
+from models.repos.updates import ReporterFacts, ReporterWindows
 from models.uow import UnitOfWork, UnitOfWorkFactory
 from nlp.normalize import to_script
 from nlp.router import Router
+
+M = TypeVar("M", bound=Stored)
+
+if TYPE_CHECKING:
+    from handlers.reports import ReportRenderer
 
 log = logging.getLogger("griddesk.core")
 security_log = logging.getLogger("griddesk.security")
@@ -49,6 +56,18 @@ class Services:
     limits: Limits = field(default_factory=Limits)
     conversations: ConversationStore = field(default_factory=DatabaseConversations)
     replies: ReplyJournal | None = None  # direct replies recorded durably (handlers/replies.py)
+    reports: ReportRenderer | None = None  # draws /report's charts and ledgers (bot/reports)
+
+
+QUOTA_WINDOW = timedelta(hours=1)  # GRIDDESK_TICKETS_PER_HOUR counts the tickets filed within it
+
+
+def reporter_windows(services: Services) -> ReporterWindows:
+    """The windows of a resident's recent tickets: the duplicate check and the hourly quota."""
+    now = services.clock.now()
+    return ReporterWindows(
+        duplicates_since=now - timedelta(seconds=services.limits.duplicate_window_s),
+        quota_since=now - QUOTA_WINDOW)
 
 
 def escape(text: str | None) -> str:
@@ -74,7 +93,8 @@ class Ctx:
         self.person: PersonRow | None = None
         self.script = "hans"
         self.state: str | None = None
-        self.data: dict[str, Any] = {}
+        self.data: dict[str, Any] = {}  # a state without a typed model (RATING_REASON)
+        self.model: Stored | None = None  # the typed data of the state (handlers.conversation)
         self.meta: dict[str, Any] = {}  # per-chat counters that outlive every conversation
         self.preloaded_token: tuple[str, CallbackTokenRow | None] | None = None
         self.reporter: ReporterFacts | None = None  # the sender's recent tickets, if read already
@@ -129,9 +149,64 @@ class Ctx:
         )
         return Keyboard(keyboard.kind, rows)
 
+    async def reporter_facts(self) -> ReporterFacts:
+        """The sender's recent tickets (duplicate check, hourly quota), read once per update."""
+        if self.reporter is None:
+            self.reporter = await self.uow.updates.reporter_facts(
+                self.user_id, reporter_windows(self.services))
+        return self.reporter
+
     def set_state(self, state: str | None, data: dict[str, Any] | None = None) -> None:
         self.state = state
         self.data = dict(data or {}) if state else {}
+        self.model = None
+
+    def enter(self, state: State, model: M) -> M:
+        """Enter `state` with its typed data (the previous state's data is dropped)."""
+        self.set_state(state)
+        self.model = model
+        return model
+
+    def restore(self, state: str | None, data: dict[str, Any]) -> bool:
+        """The stored state; False (and no state) when it is unknown or its data unreadable."""
+        if (state or "") not in STATES:
+            self.set_state(None)
+            return False
+        model_type = MODELS.get(State(state or ""))
+        self.set_state(state, None if model_type else data)
+        self.model = model_type.from_data(data) if model_type else None
+        if model_type and self.model is None:
+            self.set_state(None)
+        return self.state == state
+
+    def stored_data(self) -> dict[str, Any]:
+        return self.model.to_data() if self.model is not None else dict(self.data)
+
+    def _typed(self, kind: type[M]) -> M | None:
+        return self.model if isinstance(self.model, kind) else None  # cleared with the state
+
+    @property
+    def draft(self) -> Draft | None:
+        return self._typed(Draft)
+
+    @property
+    def note(self) -> Note | None:
+        """The staff note asked for (STAFF_NOTE or HAND_IN)."""
+        return self._typed(Note)
+
+    @property
+    def held_text(self) -> HeldText | None:
+        return self._typed(HeldText)
+
+    @property
+    def details(self) -> Details | None:
+        return self._typed(Details)
+
+    @property
+    def position(self) -> str:
+        """Where the conversation is: the draft's step, else the state (`core.TEXT_ROUTES`)."""
+        draft = self.draft
+        return draft.step if draft is not None and draft.step else self.state or State.IDLE
 
     async def button(self, label: str, action: str, chat_id: int | None = None,
                      **args: Any) -> Button:
@@ -149,10 +224,6 @@ class Ctx:
         self.answer(text, alert=True)
 
     def security_event(self, kind: str, detail: str) -> None:
-        from models.orm import SecurityEventRow
-
         user_id = self.incoming.sender.user_id if self.incoming.sender else None
-        self.uow.session.add(SecurityEventRow(
-            at=self.now(), telegram_user_id=user_id, kind=kind, detail=detail[:500]
-        ))
+        self.uow.updates.security_event(user_id, kind, detail)
         security_log.warning("security event %s from user %s: %s", kind, user_id, detail[:200])

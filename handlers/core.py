@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import unicodedata
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -15,19 +15,22 @@ from handlers import (
     account,
     followup,
     queries,
+    rating,
     reports,
     resident,
     staff,
     staff_text,
     texts,
+    urgent,
     whistle,
 )
 from handlers.buttons import token_of
-from handlers.context import Ctx, Services
+from handlers.context import Ctx, Services, reporter_windows
+from handlers.conversation import State, Step
 from handlers.org import person
 from handlers.state import ChatBusyError
-from handlers.types import CallbackAnswer, Incoming, Keyboard, Kind, LocalFile, Outcome, Reply
-from models.numbering import settle_numbers, swap_numbers
+from handlers.types import CallbackAnswer, Incoming, Keyboard, Kind, Outcome, Reply
+from models.numbering import swap_numbers
 from models.repos.updates import ReporterWindows, UpdateStart
 from nlp.normalize import detect_script, normalize
 
@@ -154,7 +157,7 @@ class Core:
             await self._save(ctx)
             await self._record_replies(ctx)
             await uow.commit()
-            numbers = await settle_numbers(uow.session)
+            numbers = await uow.updates.settle_numbers()
         data = self._state_data(ctx)
         if numbers:  # numbered at commit: the resident hears the real number
             ctx.outcome = with_numbers(ctx.outcome, numbers)
@@ -167,20 +170,20 @@ class Core:
         update's first statement (duplicate check, hourly quota)."""
         if incoming.kind not in (Kind.TEXT, Kind.PHOTO, Kind.CALLBACK):
             return None
-        now = self.services.clock.now()
-        return ReporterWindows(
-            duplicates_since=now - timedelta(seconds=self.services.limits.duplicate_window_s),
-            quota_since=now - resident.QUOTA_WINDOW)
+        return reporter_windows(self.services)
 
     async def _load(self, ctx: Ctx, start: UpdateStart) -> None:
         ctx.person = await person(ctx.uow, start.person_code)  # no query for a resident
         if start.conversation is not None:  # read (and locked) by the update's first statement
-            ctx.state, ctx.data = start.conversation
+            state, data = start.conversation
         else:
-            ctx.state, ctx.data = await self.services.conversations.load(ctx.uow, ctx.chat_id)
-        known = "_script" in ctx.data
-        ctx.script = ctx.data.pop("_script", "hans")
-        ctx.meta = {key: ctx.data.pop(key) for key in META_KEYS if key in ctx.data}
+            state, data = await self.services.conversations.load(ctx.uow, ctx.chat_id)
+        known = "_script" in data
+        ctx.script = data.pop("_script", "hans")
+        ctx.meta = {key: data.pop(key) for key in META_KEYS if key in data}
+        if not ctx.restore(state, data):  # a state of another version, or unreadable data
+            log.warning("conversation state %r of chat %s dropped", state, ctx.chat_id)
+            ctx.say(texts.CONVERSATION_LOST)
         language = (ctx.incoming.sender.language_code or "") if ctx.incoming.sender else ""
         if not known and language.lower() in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
             ctx.script = "hant"
@@ -189,7 +192,7 @@ class Core:
 
     @staticmethod
     def _state_data(ctx: Ctx) -> dict[str, Any]:
-        return {**ctx.data, "_script": ctx.script, **ctx.meta}
+        return {**ctx.stored_data(), "_script": ctx.script, **ctx.meta}
 
     async def _record_replies(self, ctx: Ctx) -> None:
         """Direct replies become outbox rows of this transaction (handlers/replies.py)."""
@@ -209,16 +212,8 @@ COMMANDS = {
     "mytickets": lambda ctx: queries.my_tickets(ctx),
     "tasks": lambda ctx: queries.tasks(ctx),
     "forget": lambda ctx: followup.forget_command(ctx),
-    "report": lambda ctx: _report(ctx),
+    "report": lambda ctx: reports.report_command(ctx),
 }
-
-
-async def _report(ctx: Ctx) -> None:
-    """/report: the monthly analysis (supervisors) or the grid ledger (grid workers)."""
-    await reports.report_command(ctx)
-    made = reports.attachments(ctx)
-    ctx.outcome.files += [LocalFile(ctx.chat_id, path, "photo") for path in made.photos]
-    ctx.outcome.files += [LocalFile(ctx.chat_id, path, "document") for path in made.documents]
 
 
 async def _help(ctx: Ctx) -> None:
@@ -229,7 +224,7 @@ async def _help(ctx: Ctx) -> None:
 
 
 async def _cancel(ctx: Ctx) -> None:
-    if ctx.state in (staff.NOTE, staff_text.HELD, staff_text.HAND_IN_NOTE):
+    if ctx.state in (State.STAFF_NOTE, State.STAFF_HELD, State.HAND_IN):
         ctx.set_state(None)
         ctx.say(texts.NOTE_CANCELLED, account.main_keyboard(ctx))
         return
@@ -294,18 +289,7 @@ async def _on_text(ctx: Ctx, text: str) -> None:
         if label == normalize(known).text.replace(" ", ""):
             await handler(ctx)
             return
-    if ctx.state == staff.NOTE:
-        await staff.on_note(ctx, text)
-        return
-    if ctx.state == staff_text.HAND_IN_NOTE:
-        await staff_text.on_note(ctx, text)
-        return
-    if await followup.on_text(ctx, text):
-        return
-    if ctx.person is not None and ctx.state != resident.DRAFT:  # never filed as a complaint
-        await staff_text.on_text(ctx, text)
-        return
-    await resident.on_text(ctx, text)
+    await TEXT_ROUTES.get(ctx.position, _not_a_draft)(ctx, text)
 
 
 async def _on_photo(ctx: Ctx) -> None:
@@ -318,18 +302,67 @@ async def _on_photo(ctx: Ctx) -> None:
     if len(caption) > ctx.services.limits.max_text:
         ctx.say(texts.TOO_LONG.format(length=len(caption), limit=ctx.services.limits.max_text))
         return
-    if ctx.state == staff.NOTE:
-        await staff.on_note(ctx, caption, incoming.photo_file_id)
-        return
-    if ctx.state == staff_text.HAND_IN_NOTE:
-        await staff_text.on_note(ctx, caption, incoming.photo_file_id)
-        return
-    if await followup.on_photo(ctx, incoming.photo_file_id, caption):
-        return
-    if ctx.person is not None and ctx.state != resident.DRAFT:
-        await staff_text.on_text(ctx, caption, incoming.photo_file_id)
-        return
-    await resident.on_photo(ctx, incoming.photo_file_id, caption or None)
+    await PHOTO_ROUTES.get(ctx.position, _photo)(ctx, caption, incoming.photo_file_id)
+
+
+async def _photo(ctx: Ctx, caption: str, file_id: str) -> None:
+    """A photo for the draft in progress or a new one; staff photos are held, not filed."""
+    if ctx.person is not None and ctx.draft is None:
+        await staff_text.on_text(ctx, caption, file_id)
+    else:
+        await resident.on_photo(ctx, file_id, caption or None)
+
+
+async def _idle(ctx: Ctx, text: str) -> None:
+    """A text outside any conversation: a question, a rating or thanks, else a complaint."""
+    if not await followup.idle_text(ctx, text):
+        await _not_a_draft(ctx, text)
+
+
+async def _not_a_draft(ctx: Ctx, text: str) -> None:
+    """Staff text is held (never filed as a complaint); a resident's is a new complaint."""
+    if ctx.person is not None:
+        await staff_text.on_text(ctx, text)
+    else:
+        await resident.new_complaint(ctx, text)
+
+
+async def _urgent_detail(ctx: Ctx, text: str) -> None:
+    """A detail for the urgent ticket, or after its window a new complaint."""
+    if ctx.person is not None:
+        await staff_text.on_text(ctx, text)
+    elif not await urgent.on_detail(ctx, text, None):
+        await resident.new_complaint(ctx, text)
+
+
+TextRoute = Callable[[Ctx, str], Awaitable[None]]
+PhotoRoute = Callable[[Ctx, str, str], Awaitable[None]]  # (ctx, caption, file id)
+
+# Where a text goes at each point of a conversation (`Ctx.position`: the open draft's step,
+# else the state; handlers/conversation.py draws them). Labels of the keyboards' buttons
+# (取消, 跳过, ...) are handled before, at every point.
+TEXT_ROUTES: dict[str, TextRoute] = {
+    State.IDLE: _idle,
+    State.DRAFT: resident.new_complaint,  # no question open: a new text is a new complaint
+    Step.TEXT: resident.describe_again,
+    Step.EDIT: resident.describe_again,
+    Step.URGENT: resident.new_complaint,
+    Step.ADDRESS: followup.on_address_text,
+    Step.CONFIRM: followup.on_summary_text,
+    Step.NEW_OR_ADD: followup.ask_new_or_add,
+    State.URGENT_DETAILS: _urgent_detail,
+    State.STAFF_NOTE: staff.on_note,
+    State.HAND_IN: staff_text.on_note,
+    State.STAFF_HELD: _not_a_draft,
+    State.RATING_REASON: rating.on_reason_text,
+}
+# Where a photo goes; everywhere else `_photo`.
+PHOTO_ROUTES: dict[str, PhotoRoute] = {
+    State.STAFF_NOTE: staff.on_note,
+    State.HAND_IN: staff_text.on_note,
+    Step.CONFIRM: followup.on_summary_photo,
+    Step.NEW_OR_ADD: followup.on_summary_photo,
+}
 
 
 async def _on_callback(ctx: Ctx) -> None:

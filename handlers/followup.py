@@ -1,7 +1,8 @@
 """Understanding what a resident types besides complaints: confirmations, a second text while
 a draft is open, questions about progress, ratings and thanks; /status and /forget steps.
 
-Conversation states that take free text register in `STATE_TEXT`; button actions in `ACTIONS`.
+The steps of a draft that read a text this way are routed here by `handlers.core.ROUTES`;
+button actions register in `ACTIONS`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 
 from handlers import account, queries, rating, resident, texts
 from handlers.context import Ctx, clip, escape
+from handlers.conversation import Step
 from handlers.intent import Intent, Reading, mentions, read, substantive
 from handlers.types import Keyboard
 from models import lifecycle
@@ -19,22 +21,14 @@ from models.orm import CallbackTokenRow, TicketRow
 TextHandler = Callable[[Ctx, str], Awaitable[None]]
 ButtonHandler = Callable[[Ctx, dict[str, Any]], Awaitable[None]]
 
-# Conversation states whose next text is an answer, not a new complaint.
-STATE_TEXT: dict[str, TextHandler] = {rating.REASON: rating.on_reason_text}
 MAX_CASES = 10
+ASIDES = (Intent.PROGRESS, Intent.RATE, Intent.THANKS)  # answered while a draft stays open
+ON_SUMMARY = (Step.CONFIRM, Step.NEW_OR_ADD)
 
 
-async def on_text(ctx: Ctx, text: str) -> bool:
-    """Handle `text` if it is not (the next step of) a complaint; False: resident.on_text."""
-    if ctx.state in STATE_TEXT:
-        await STATE_TEXT[ctx.state](ctx, text)
-        return True
-    reading = read(text)
-    if ctx.state == resident.DRAFT:
-        return await _while_drafting(ctx, text, reading)
-    if ctx.state is not None:
-        return False
-    return await _answer(ctx, reading)
+async def idle_text(ctx: Ctx, text: str) -> bool:
+    """A text outside any conversation that is not a complaint; False: it may be one."""
+    return await _answer(ctx, read(text))
 
 
 async def _answer(ctx: Ctx, reading: Reading) -> bool:
@@ -52,47 +46,46 @@ async def _answer(ctx: Ctx, reading: Reading) -> bool:
     return True
 
 
-async def _while_drafting(ctx: Ctx, text: str, reading: Reading) -> bool:
-    awaiting = ctx.data.get("awaiting")
-    if awaiting == "confirm" and reading.intent == Intent.CONFIRM:
+async def on_summary_text(ctx: Ctx, text: str) -> None:
+    """A text while the summary waits for 确认提交: a confirmation, a question aside, or
+    something to ask about (a new problem or part of this one?)."""
+    reading = read(text)
+    if reading.intent == Intent.CONFIRM:
         await resident.file(ctx)
-        return True
-    asides = (Intent.PROGRESS, Intent.RATE, Intent.THANKS)
-    if (
-        awaiting in ("confirm", "address")
-        and reading.intent in asides
-        and (await _answer(ctx, reading))
-    ):
-        return True  # answered; the draft stays open
-    if awaiting in ("confirm", "new_or_add"):
-        await _ask_new_or_add(ctx, text)
-        return True
-    return False
+    elif not (reading.intent in ASIDES and await _answer(ctx, reading)):
+        await ask_new_or_add(ctx, text)
 
 
-async def on_photo(ctx: Ctx, file_id: str, caption: str) -> bool:
+async def on_address_text(ctx: Ctx, text: str) -> None:
+    """A text while the address is asked for: a question aside, else the address."""
+    reading = read(text)
+    if not (reading.intent in ASIDES and await _answer(ctx, reading)):
+        await resident.address_given(ctx, text)
+
+
+async def on_summary_photo(ctx: Ctx, caption: str, file_id: str) -> None:
     """A captioned photo while a summary is open: asked like a text; the photo goes with it."""
+    draft = ctx.draft
+    assert draft is not None
     album = ctx.incoming.media_group_id
-    if ctx.state != resident.DRAFT or ctx.data.get("awaiting") not in ("confirm", "new_or_add"):
-        return False
-    if album is not None and album == ctx.data.get("pending_album"):
-        ctx.data["pending_photos"].append(file_id)  # the rest of the album asked about
-        return True
-    if not caption or (album is not None and ctx.data.get("album") == album):
-        return False  # a photo for the open draft
-    ctx.data.setdefault("pending_photos", []).append(file_id)
-    ctx.data["pending_album"] = album
-    await _ask_new_or_add(ctx, caption)
-    return True
+    if album is not None and album == draft.pending_album:
+        draft.pending_photos.append(file_id)  # the rest of the album asked about
+    elif not caption or (album is not None and draft.album == album):
+        await resident.on_photo(ctx, file_id, caption or None)  # a photo for the open draft
+    else:
+        draft.pending_photos.append(file_id)
+        draft.pending_album = album
+        await ask_new_or_add(ctx, caption)
 
 
-async def _ask_new_or_add(ctx: Ctx, text: str) -> None:
-    pending = ctx.data.get("pending")
-    ctx.data["pending"] = f"{pending}\n{text}" if pending else text
-    ctx.data["awaiting"] = "new_or_add"
-    nonce = ctx.data["nonce"]
+async def ask_new_or_add(ctx: Ctx, text: str) -> None:
+    draft = ctx.draft
+    assert draft is not None
+    draft.pending = f"{draft.pending}\n{text}" if draft.pending else text
+    draft.step = Step.NEW_OR_ADD
+    nonce = draft.nonce
     ctx.say(
-        texts.NEW_OR_ADD.format(text=escape(clip(ctx.data["pending"], 300))),
+        texts.NEW_OR_ADD.format(text=escape(clip(draft.pending, 300))),
         Keyboard.inline(
             [
                 await ctx.button(texts.BTN_NEW_PROBLEM, "choice_new", nonce=nonce),
@@ -104,24 +97,18 @@ async def _ask_new_or_add(ctx: Ctx, text: str) -> None:
 
 async def _choice(ctx: Ctx, args: dict[str, Any], new: bool) -> None:
     """新的问题 / 补充刚才的内容, pressed on the question above."""
-    draft = ctx.data
-    if (
-        ctx.state != resident.DRAFT
-        or draft.get("nonce") != args.get("nonce")
-        or draft.get("awaiting") != "new_or_add"
-    ):
+    draft = ctx.draft
+    if draft is None or draft.nonce != args.get("nonce") or draft.step != Step.NEW_OR_ADD:
         ctx.refuse_stale("choice on a draft no longer asking")
         return
-    pending = str(draft.pop("pending", ""))
-    photos = list(draft.pop("pending_photos", []))
-    draft.pop("pending_album", None)
+    pending, photos = draft.pending or "", draft.pending_photos
+    draft.pending, draft.pending_photos, draft.pending_album = None, [], None
     if new:
-        resident.hold_and_start(ctx)
+        draft = resident.hold_and_start(ctx)
         ctx.say(texts.DRAFT_KEPT)
-    limit = ctx.services.limits.max_photos
-    ctx.data["photos"] = [*ctx.data.get("photos", []), *photos][:limit]
+    draft.photos = [*draft.photos, *photos][: ctx.services.limits.max_photos]
     if new:
-        await resident.on_text(ctx, pending)
+        await resident.describe_again(ctx, pending)
     else:
         await resident.supplement(ctx, pending)
 

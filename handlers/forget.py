@@ -11,12 +11,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
-
 from handlers import texts
-from handlers.context import Ctx
-from handlers.resident import QUOTA_WINDOW
-from models.orm import CallbackTokenRow, OutboxRow, RatingRow, TicketEventRow, TicketRow
+from handlers.context import QUOTA_WINDOW, Ctx
+from models.orm import TicketRow
+from models.repos.accounts import AccountRepo
 from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
@@ -57,26 +55,16 @@ def scrub_card(payload: dict[str, Any], names: Sequence[str] = ()) -> dict[str, 
 
 async def _scrub_related(ctx: Ctx, tickets: Sequence[TicketRow], names: Sequence[str]) -> None:
     """Staff notes, rating comments and the staff's stored cards of these tickets."""
-    session = ctx.uow.session
+    accounts = AccountRepo.of(ctx.uow)
     ids, numbers = [t.id for t in tickets], [t.number for t in tickets]
     for start in range(0, len(ids), CHUNK):
-        chunk = list(ids[start : start + CHUNK])
-        for event in await session.scalars(
-            select(TicketEventRow).where(
-                TicketEventRow.ticket_id.in_(chunk), TicketEventRow.note.is_not(None)
-            )
-        ):
+        chunk = ids[start : start + CHUNK]
+        for event in await accounts.noted_events(chunk):
             event.note = mask_personal(event.note, names)
-        for rating in await session.scalars(
-            select(RatingRow).where(RatingRow.ticket_id.in_(chunk), RatingRow.comment.is_not(None))
-        ):
+        for rating in await accounts.commented_ratings(chunk):
             rating.comment = mask_personal(rating.comment, names)
     for start in range(0, len(numbers), CHUNK):
-        for card in await session.scalars(
-            select(OutboxRow).where(
-                OutboxRow.ticket_number.in_(list(numbers[start : start + CHUNK]))
-            )
-        ):
+        for card in await accounts.cards_of(numbers[start : start + CHUNK]):
             scrubbed = scrub_card(card.payload, names)
             if scrubbed != card.payload:
                 card.payload = scrubbed
@@ -98,15 +86,12 @@ def blur_filings(ctx: Ctx) -> None:
 
 async def forget(ctx: Ctx) -> None:
     """Everything of the resident's in one transaction (the update's own)."""
-    session = ctx.uow.session
-    tickets = list(
-        await session.scalars(select(TicketRow).where(TicketRow.reporter_user_id == ctx.user_id))
-    )
+    accounts = AccountRepo.of(ctx.uow)
+    tickets = await accounts.tickets_of(ctx.user_id)
     names = known_names(tickets)
     for ticket in tickets:
         anonymise_ticket(ticket, names)
-    await session.execute(delete(OutboxRow).where(OutboxRow.chat_id == ctx.chat_id))
-    await session.execute(delete(CallbackTokenRow).where(CallbackTokenRow.chat_id == ctx.chat_id))
+    await accounts.drop_chat(ctx.chat_id)
     await _scrub_related(ctx, tickets, names)
     blur_filings(ctx)
     ctx.set_state(None)

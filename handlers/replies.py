@@ -22,19 +22,13 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import insert, update
-
 from handlers.types import Reply
-from models.numbering import pending_numbers
-from models.orm import OutboxRow
-from models.owners import DIRECT, PENDING, OwnerRegistration
-from models.repos.base import execute_core
+from models.owners import DIRECT, OwnerRegistration
+from models.repos.replies import ReplyRepo
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger("griddesk.replies")
 
-SENT = "sent"
-MAX_ERROR_LENGTH = 2000
 SETTLE_BOUND = 5.0  # seconds an update waits for its replies' outcome to be written
 
 
@@ -78,12 +72,7 @@ class ReplyJournal:
             await self.flush()
         try:
             async with self.uows() as uow:
-                await uow.session.execute(
-                    update(OutboxRow)
-                    .where(OutboxRow.status == DIRECT, OutboxRow.claimed_by == self.owner_id)
-                    .values(status=PENDING, claimed_by=None, claimed_until=None)
-                    .execution_options(synchronize_session=False)
-                )
+                await ReplyRepo.of(uow).release(self.owner_id)
                 await uow.commit()
         finally:
             await self.owner.unregister()
@@ -97,7 +86,7 @@ class ReplyJournal:
         sending = [i for i, reply in enumerate(replies) if reply.edit_message_id is None]
         if not sending:
             return replies
-        now, provisional = uow.clock.now(), pending_numbers(uow.session)
+        now, provisional = uow.clock.now(), ReplyRepo.of(uow).provisional_numbers()
         salt = secrets.token_hex(4)
         rows: list[dict[str, Any]] = [
             {
@@ -114,9 +103,7 @@ class ReplyJournal:
             }
             for i in sending
         ]
-        statement = insert(OutboxRow).values(rows).returning(OutboxRow.key, OutboxRow.id)
-        result = await execute_core(uow.session, statement)
-        ids: dict[str, int] = {row.key: row.id for row in result}
+        ids = await ReplyRepo.of(uow).record(rows)
         recorded = list(replies)
         for i, row in zip(sending, rows, strict=True):
             recorded[i] = replace(replies[i], journal_id=ids[row["key"]])
@@ -164,35 +151,13 @@ class ReplyJournal:
     async def _write(
         self, uow: UnitOfWork, sent: list[int], failed: list[tuple[int, str, float]]
     ) -> None:
-        now = uow.clock.now()
         scale = float(getattr(uow.clock, "scale", 1.0) or 1.0)
-        if sent:  # pending too: the owner was taken for gone, but the message is out
-            await uow.session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id.in_(sent), OutboxRow.status.in_((DIRECT, PENDING)))
-                .values(
-                    status=SENT,
-                    sent_at=now,
-                    attempts=OutboxRow.attempts + 1,
-                    claimed_by=None,
-                    claimed_until=None,
-                )
-                .execution_options(synchronize_session=False)
-            )
+        replies = ReplyRepo.of(uow)
+        if sent:
+            await replies.mark_sent(sent)
         for outbox_id, error, wait in failed:
-            await uow.session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == outbox_id, OutboxRow.status == DIRECT)
-                .values(
-                    status=PENDING,
-                    attempts=OutboxRow.attempts + 1,
-                    last_error=error[:MAX_ERROR_LENGTH],
-                    available_at=now + timedelta(seconds=wait * scale),
-                    claimed_by=None,
-                    claimed_until=None,
-                )
-                .execution_options(synchronize_session=False)
-            )
+            await replies.hand_to_sender(
+                outbox_id, error, timedelta(seconds=wait * scale))
 
     async def _run(self) -> None:
         next_beat = time.monotonic() + self.heartbeat

@@ -5,21 +5,20 @@ charts as photos; grid workers and grid branch secretaries get their grid's ledg
 and the ledger workbook. `/report CODE` or `/report 2026-09` picks a scope inside one's own or
 another month; nobody sees a scope above their own.
 
-Charts and workbooks are drawn by the bot layer, which installs its renderers with `configure`
-at start-up (handlers never import `bot`). The files to upload are returned as local paths in
-`attachments(ctx)`; the text goes out with `ctx.say`.
+Charts and workbooks are drawn by a `ReportRenderer` the bot layer gives the core at start-up
+(`Services.reports`; handlers never import `bot`). The files join the update's outcome as local
+files to upload; the text goes out with `ctx.say`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from weakref import WeakKeyDictionary
+from typing import Protocol
 
 from handlers.context import Ctx, escape
+from handlers.types import LocalFile
 from models.config.schema import GridDeskConfig, Role
 from models.reports.ledger import LedgerEntry, ledger, ledger_summary
 from models.reports.month import ROLE_SCOPE_KIND, SCOPE_LEVELS, Month, scope_contains, scope_kind
@@ -42,39 +41,17 @@ BAD_MONTH = "月份格式不对，请写成 2026-10 这样。"
 USAGE_HINT = "\n\n可用 /report 范围代码 或 /report 2026-09 查看下级范围或其他月份。"
 
 
-ChartRenderer = Callable[[MonthlyReport, Path], list[Path]]
-LedgerRenderer = Callable[[MonthlyReport, list[LedgerEntry], GridDeskConfig, Path], Path]
+class ReportRenderer(Protocol):
+    """Draws a report's files (blocking; run in a thread): charts and the ledger workbook."""
 
+    def charts(self, report: MonthlyReport, out_dir: Path) -> list[Path]:
+        """Every chart of `report` as PNG files in `out_dir`."""
+        ...
 
-@dataclass
-class Renderers:
-    """What the bot layer draws: charts (PNG paths) and a ledger workbook (XLSX path)."""
-
-    charts: ChartRenderer | None = None
-    ledger: LedgerRenderer | None = None
-
-
-@dataclass
-class ReportAttachments:
-    """Local files produced for one `/report`: photos (PNG) and documents (XLSX)."""
-
-    photos: list[Path] = field(default_factory=list)
-    documents: list[Path] = field(default_factory=list)
-
-
-_renderers = Renderers()
-_attachments: WeakKeyDictionary[Ctx, ReportAttachments] = WeakKeyDictionary()
-
-
-def configure(renderers: Renderers) -> None:
-    """Install the chart and ledger renderers (called once by the bot at start-up)."""
-    _renderers.charts = renderers.charts
-    _renderers.ledger = renderers.ledger
-
-
-def attachments(ctx: Ctx) -> ReportAttachments:
-    """The files `/report` produced for this update (empty when none)."""
-    return _attachments.setdefault(ctx, ReportAttachments())
+    def ledger(self, report: MonthlyReport, entries: list[LedgerEntry], config: GridDeskConfig,
+               out_dir: Path) -> Path:
+        """The ledger workbook (XLSX) of `report` in `out_dir`."""
+        ...
 
 
 def own_scopes(ctx: Ctx) -> list[tuple[Role, str]]:
@@ -107,7 +84,7 @@ def parse_args(text: str) -> tuple[str | None, Month | None, bool]:
 
 
 async def report_command(ctx: Ctx) -> None:
-    """Answer `/report` (text via `ctx.say`, files in `attachments(ctx)`)."""
+    """Answer `/report` (text via `ctx.say`, files in `ctx.outcome.files`)."""
     if ctx.person is None:
         ctx.say(NOT_STAFF)
         return
@@ -154,10 +131,10 @@ async def _summary(ctx: Ctx, report: MonthlyReport) -> None:
                 f"办结用时中位数{duration(row.resolve_median)}"
             )
     ctx.say("\n".join(lines) + USAGE_HINT)
-    if _renderers.charts is not None:
-        render = _renderers.charts
-        paths = await asyncio.to_thread(render, report, _out_dir(report))
-        attachments(ctx).photos.extend(paths)
+    renderer = ctx.services.reports
+    if renderer is not None:
+        paths = await asyncio.to_thread(renderer.charts, report, _out_dir(report))
+        ctx.outcome.files += [LocalFile(ctx.chat_id, path, "photo") for path in paths]
 
 
 async def _ledger(ctx: Ctx, report: MonthlyReport) -> None:
@@ -189,10 +166,11 @@ async def _ledger(ctx: Ctx, report: MonthlyReport) -> None:
             f"{percent(report.total.ratings.get('satisfied', 0), report.total.rated)}。"
         )
     ctx.say("\n".join(lines))
-    if _renderers.ledger is not None and entries:
-        write = _renderers.ledger
-        path = await asyncio.to_thread(write, report, entries, ctx.config, _out_dir(report))
-        attachments(ctx).documents.append(path)
+    renderer = ctx.services.reports
+    if renderer is not None and entries:
+        path = await asyncio.to_thread(renderer.ledger, report, entries, ctx.config,
+                                       _out_dir(report))
+        ctx.outcome.files.append(LocalFile(ctx.chat_id, path, "document"))
 
 
 def _category(ctx: Ctx, code: str) -> str:

@@ -3,28 +3,19 @@
 from __future__ import annotations
 
 import re
-import secrets
-from datetime import datetime, timedelta
 from typing import Any
-
-from sqlalchemy import bindparam, func, select
 
 from handlers import texts, urgent
 from handlers.advice import urgent_advice
-from handlers.context import Ctx, clip, escape
+from handlers.context import QUOTA_WINDOW, Ctx, clip, escape
+from handlers.conversation import Draft, Reporter, State, Step
 from handlers.notify import describe_place
 from handlers.service_levels import service_level_text
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
-from models.lifecycle import OPEN
-from models.orm import TicketRow
-from models.repos.base import execute_core
-from models.repos.updates import RecentTicket
 from nlp.normalize import normalize
-from nlp.router import RoutingDecision
 
-DRAFT = "draft"
-QUOTA_WINDOW = timedelta(hours=1)  # GRIDDESK_TICKETS_PER_HOUR counts the tickets filed within it
+DRAFT = State.DRAFT
 _NOT_WORD = re.compile(r"[\W_]+")
 
 MAIN_KEYBOARD = Keyboard.reply(
@@ -38,62 +29,56 @@ CONTACT_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_SHARE_CONTACT, request_contact=True)], [Button(texts.BTN_CANCEL)]
 )
 
+ASK_KEYBOARD = Keyboard.reply([Button(texts.BTN_CANCEL)])
 
-def decision_fields(decision: RoutingDecision) -> dict[str, Any]:
-    """What a draft keeps of a routing decision (JSON-serialisable, durable)."""
-    return {
-        "normalized": decision.normalized_text, "category": decision.category,
-        "community": decision.community, "grid": decision.grid, "building": decision.building,
-        "urgent": decision.urgent, "emergency": list(decision.emergency_numbers),
-        "confidence": decision.confidence, "needs_review": decision.needs_review,
-        "keywords": list(decision.keywords),
-    }
+
+def open_draft(ctx: Ctx) -> Draft:
+    """The draft in progress, or a new one waiting for its description."""
+    return ctx.draft or ctx.enter(DRAFT, Draft(step=Step.TEXT))
 
 
 async def begin(ctx: Ctx) -> None:
     """我要反映 pressed: ask for the description."""
-    ctx.set_state(DRAFT, {"awaiting": "text", "photos": [], "nonce": secrets.token_hex(4)})
-    ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    ctx.enter(DRAFT, Draft(step=Step.TEXT))
+    ctx.say(texts.ASK_DESCRIPTION, ASK_KEYBOARD)
 
 
-async def on_text(ctx: Ctx, text: str) -> None:
-    """Free text: a new complaint, or the next step of the draft in progress."""
-    if ctx.state == urgent.DETAILS and await urgent.on_detail(ctx, text, None):
-        return
-    awaiting = ctx.data.get("awaiting") if ctx.state == DRAFT else None
-    if awaiting == "address":
-        await _address_given(ctx, text)
-    elif awaiting in ("text", "edit"):
-        await _describe(ctx, text, keep=True)
-    else:
-        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4)})
-        await _describe(ctx, text, keep=False)
+async def new_complaint(ctx: Ctx, text: str) -> None:
+    """Free text outside a draft's questions: a new complaint (the draft open is dropped)."""
+    draft = ctx.enter(DRAFT, Draft())
+    await _describe(ctx, draft, text, keep=False)
 
 
-async def _describe(ctx: Ctx, text: str, keep: bool) -> None:
+async def describe_again(ctx: Ctx, text: str) -> None:
+    """The description asked for (after 我要反映 or 修改): the place given earlier stays."""
+    draft = ctx.draft
+    assert draft is not None
+    await _describe(ctx, draft, text, keep=True)
+
+
+async def _describe(ctx: Ctx, draft: Draft, text: str, keep: bool) -> None:
     if await _is_duplicate(ctx, text):
         return
-    decision = ctx.services.router.route(text, _location(ctx))
-    draft = ctx.data
-    previous = {key: draft.get(key) for key in ("community", "grid", "building")}
-    draft.update(text=text, script=decision.script, **decision_fields(decision))
-    draft.update(urgent.draft_fields(ctx, decision))
-    if keep and decision.grid is None and previous.get("grid"):
-        draft.update(previous)  # an address given earlier still holds after 修改
+    decision = ctx.services.router.route(text, draft.location)
+    previous = draft.place()
+    draft.text = text
+    draft.routed(decision)
+    urgent.take_frame(ctx, draft, decision)
+    if keep and decision.grid is None and previous[1]:
+        draft.put_place(previous)  # an address given earlier still holds after 修改
     if decision.urgent:
         await file(ctx)
         return
     if decision.urgent_ask:
-        await urgent.ask(ctx)
+        await urgent.ask(ctx, draft)
         return
-    await _after_description(ctx)
+    await after_description(ctx, draft)
 
 
-async def _after_description(ctx: Ctx) -> None:
+async def after_description(ctx: Ctx, draft: Draft) -> None:
     """The address if none is known yet, else the summary to confirm."""
-    draft = ctx.data
-    if draft.get("grid") is None and not draft.get("address_asked"):
-        draft.update(awaiting="address", address_asked=True)
+    if draft.grid is None and not draft.address_asked:
+        draft.step, draft.address_asked = Step.ADDRESS, True
         ctx.say(texts.ASK_ADDRESS, ADDRESS_KEYBOARD)
         return
     await show_summary(ctx)
@@ -103,38 +88,17 @@ async def _is_duplicate(ctx: Ctx, text: str) -> bool:
     """The same resident sending the same complaint within a day is pointed to the ticket."""
     now = ctx.now()
     key = complaint_key(text)
-    for ticket in await _recent_open(ctx, now):
+    reporter = await ctx.reporter_facts()
+    for ticket in reporter.recent_open:
         if complaint_key(ticket.original_text) == key:
             age = now - ticket.created_at
             when = f"{texts.plain_duration(age)}前" if age.total_seconds() >= 60 else "刚才"
             ctx.say(texts.DUPLICATE.format(when=when, number=ticket.number))
-            held = list(ctx.data.get("held", [])) if ctx.state == DRAFT else []
+            held = ctx.draft.held if ctx.draft is not None else []
             ctx.set_state(None)
             await resume_held(ctx, held)
             return True
     return False
-
-
-async def _recent_open(ctx: Ctx, now: datetime) -> list[RecentTicket]:
-    """The resident's open tickets within the duplicate window, newest first: as read by the
-    update's first statement (PostgreSQL), else queried now."""
-    if ctx.reporter is not None:
-        return ctx.reporter.recent_open
-    since = now - timedelta(seconds=ctx.services.limits.duplicate_window_s)
-    rows = await execute_core(ctx.uow.session, _RECENT_OPEN,
-                              {"user_id": ctx.user_id, "since": since})
-    return [RecentTicket(row.original_text, row.created_at, row.number) for row in rows]
-
-
-# A resident's open tickets filed since :since, newest first (columns only: no ORM objects).
-_RECENT_OPEN = (
-    select(TicketRow.original_text, TicketRow.created_at, TicketRow.number)
-    .where(TicketRow.reporter_user_id == bindparam("user_id"),
-           TicketRow.created_at >= bindparam("since"),
-           TicketRow.status.in_(sorted(status.value for status in OPEN)))
-    .order_by(TicketRow.created_at.desc(), TicketRow.id.desc())
-    .limit(20)
-)
 
 
 def complaint_key(text: str) -> str:
@@ -143,27 +107,27 @@ def complaint_key(text: str) -> str:
     return _NOT_WORD.sub("", normalize(text).text)
 
 
-def _location(ctx: Ctx) -> tuple[float, float] | None:
-    location = ctx.data.get("location")
-    return (location[0], location[1]) if location else None
-
-
-async def _address_given(ctx: Ctx, text: str) -> None:
+async def address_given(ctx: Ctx, text: str) -> None:
+    """The answer to 在哪里: the place, and maybe more of the description."""
+    draft = ctx.draft
+    assert draft is not None
     match = ctx.services.router.resolve_address(text, None)
     if match.community is None and says_more_than_address(ctx, text):  # kept, not dropped
-        ctx.data["text"] = f"{ctx.data['text']}\n{text}"
+        draft.text = f"{draft.text}\n{text}"
         ctx.say(texts.ADDRESS_NOT_FOUND_KEPT, ADDRESS_KEYBOARD)
         return
     if match.community is None:
         ctx.say(texts.ADDRESS_NOT_FOUND, ADDRESS_KEYBOARD)
         return
-    place = {"community": match.community, "grid": match.grid, "building": match.building}
-    ctx.data.update(address_text=text, **place)
+    place = (match.community, match.grid, match.building)
+    draft.address_text = text
+    draft.put_place(place)
     if says_more_than_address(ctx, text):  # 明德花园5号楼，已经三天了: the rest is description
-        combined = f"{ctx.data['text']}\n{text}"
-        decision = ctx.services.router.route(combined, _location(ctx))
-        ctx.data.update(text=combined, script=decision.script, **decision_fields(decision))
-        ctx.data.update(place)
+        combined = f"{draft.text}\n{text}"
+        decision = ctx.services.router.route(combined, draft.location)
+        draft.text = combined
+        draft.routed(decision)
+        draft.put_place(place)
         if decision.urgent:
             await file(ctx)
             return
@@ -187,28 +151,27 @@ async def on_location(ctx: Ctx, lat: float, lon: float) -> None:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         ctx.say(texts.LOCATION_INVALID)
         return
-    if ctx.state != DRAFT:
-        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text",
-                              "location": [lat, lon]})
-        ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    draft = ctx.draft
+    if draft is None:
+        ctx.enter(DRAFT, Draft(step=Step.TEXT, location=(lat, lon)))
+        ctx.say(texts.ASK_DESCRIPTION, ASK_KEYBOARD)
         return
-    ctx.data["location"] = [lat, lon]
+    draft.location = (lat, lon)
     match = ctx.services.router.resolve_address(None, (lat, lon))
     if match.grid is None:
         ctx.say(texts.LOCATION_OUTSIDE.format(district=escape(ctx.config.district.name)),
                 ADDRESS_KEYBOARD)
         return
-    if ctx.data.get("text") is None:
-        ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    if draft.text is None:
+        ctx.say(texts.ASK_DESCRIPTION, ASK_KEYBOARD)
         return
-    keep_text_building = ctx.data.get("building") and ctx.data.get("grid")
-    if not keep_text_building:
-        ctx.data.update(community=match.community, grid=match.grid)
+    if not (draft.building and draft.grid):  # a building named in the text stays
+        draft.community, draft.grid = match.community, match.grid
     await show_summary(ctx)
 
 
 async def on_skip(ctx: Ctx) -> None:
-    if ctx.state == DRAFT and ctx.data.get("text"):
+    if ctx.draft is not None and ctx.draft.text:
         await show_summary(ctx)
     else:
         ctx.say(texts.NOTHING_TO_CANCEL, MAIN_KEYBOARD)
@@ -216,24 +179,27 @@ async def on_skip(ctx: Ctx) -> None:
 
 async def on_photo(ctx: Ctx, file_id: str, caption: str | None) -> None:
     """A photo joins the draft; the photos of one album (one update each) get one answer."""
-    if ctx.state == urgent.DETAILS and await urgent.on_detail(ctx, caption, file_id):
+    if ctx.details is not None and await urgent.on_detail(ctx, caption, file_id):
         return
     album = ctx.incoming.media_group_id
-    same_album = ctx.state == DRAFT and album is not None and ctx.data.get("album") == album
-    new_complaint = caption and not same_album and ctx.data.get("awaiting") == "confirm"
-    if ctx.state != DRAFT or new_complaint:
-        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text"})
-    ctx.data["album"] = album
-    photos: list[str] = ctx.data.setdefault("photos", [])
+    draft = ctx.draft
+    same_album = draft is not None and album is not None and draft.album == album
+    another = caption and not same_album and draft is not None and draft.step == Step.CONFIRM
+    if draft is None or another:
+        draft = ctx.enter(DRAFT, Draft(step=Step.TEXT))
+    draft.album = album
+    photos = draft.photos
     if file_id not in photos and len(photos) < ctx.services.limits.max_photos:
         photos.append(file_id)
     if caption:
-        await on_text(ctx, caption)
+        await (describe_again(ctx, caption) if draft.step in (Step.TEXT, Step.EDIT)
+               else address_given(ctx, caption) if draft.step == Step.ADDRESS
+               else new_complaint(ctx, caption))
         return
     if same_album:
         return
-    if ctx.data.get("text") is None:
-        ctx.say(texts.PHOTO_ASK_TEXT, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    if draft.text is None:
+        ctx.say(texts.PHOTO_ASK_TEXT, ASK_KEYBOARD)
     else:
         ctx.say(texts.PHOTO_ATTACHED.format(count=len(photos)))
 
@@ -249,111 +215,111 @@ async def on_contact(ctx: Ctx, phone: str, contact_user_id: int | None, name: st
         ctx.say(texts.CONTACT_NOT_OWN)
         return
     plus = "+" if phone.strip().startswith("+") else ""
-    if ctx.state != DRAFT:
-        ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text"})
-    ctx.data.update(phone=plus + digits, contact_name=name[:64])
+    draft = open_draft(ctx)
+    draft.phone, draft.contact_name = plus + digits, name[:64]
     ctx.say(texts.CONTACT_SAVED)
-    if ctx.data.get("text") is None:
-        ctx.say(texts.ASK_DESCRIPTION, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+    if draft.text is None:
+        ctx.say(texts.ASK_DESCRIPTION, ASK_KEYBOARD)
 
 
 async def show_summary(ctx: Ctx) -> None:
-    draft = ctx.data
-    draft["awaiting"] = "confirm"
-    category = ctx.config.taxonomy.get(draft["category"])
-    photos = draft.get("photos") or []
+    draft = ctx.draft
+    assert draft is not None
+    draft.step = Step.CONFIRM
+    category = ctx.config.taxonomy.get(draft.category)
+    photos = draft.photos
     summary = texts.SUMMARY.format(
-        category=escape(category.name), place=escape(_place(ctx)),
-        text=escape(clip(draft["text"], 3000)),
+        category=escape(category.name), place=escape(_place(ctx, draft)),
+        text=escape(clip(draft.text, 3000)),
         photos=f"\n照片：{len(photos)}张" if photos else "",
     )
-    nonce = draft["nonce"]
+    nonce = draft.nonce
     keyboard = Keyboard.inline([
         await ctx.button(texts.BTN_CONFIRM, "draft_confirm", nonce=nonce),
         await ctx.button(texts.BTN_EDIT, "draft_edit", nonce=nonce),
         await ctx.button(texts.BTN_ABORT, "draft_cancel", nonce=nonce),
     ])
     ctx.say(summary, keyboard)
-    if not draft.get("phone"):
+    if not draft.phone:
         ctx.say(texts.CONTACT_OFFER, CONTACT_KEYBOARD)
 
 
-def _place(ctx: Ctx) -> str:
-    draft = ctx.data
-    return describe_place(ctx.config, draft.get("community"), draft.get("grid"),
-                          draft.get("building"))
+def _place(ctx: Ctx, draft: Draft) -> str:
+    return describe_place(ctx.config, *draft.place())
 
 
 async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
     """确认提交 / 修改 / 取消 on the summary; a button of an older draft is stale."""
-    if ctx.state != DRAFT or ctx.data.get("nonce") != args.get("nonce"):
+    draft = ctx.draft
+    if draft is None or draft.nonce != args.get("nonce"):
         ctx.refuse_stale(f"{action} of a draft no longer open")
         return
     if action == "draft_cancel":
         await cancel(ctx)
     elif action == "draft_edit":
-        ctx.data["awaiting"] = "edit"
-        ctx.say(texts.ASK_EDIT, Keyboard.reply([Button(texts.BTN_CANCEL)]))
+        draft.step = Step.EDIT
+        ctx.say(texts.ASK_EDIT, ASK_KEYBOARD)
     elif action in urgent.ACTIONS:
-        if not urgent.take_answer(ctx, action):
+        if not urgent.take_answer(ctx, draft, action):
             return
-        await (file(ctx) if ctx.data["urgent"] else _after_description(ctx))
-    elif ctx.data.get("awaiting") == "confirm":
+        await (file(ctx) if draft.urgent else after_description(ctx, draft))
+    elif draft.step == Step.CONFIRM:
         await file(ctx)
     else:
-        ctx.refuse_stale(f"{action} while the draft awaits {ctx.data.get('awaiting')}")
+        ctx.refuse_stale(f"{action} while the draft awaits {draft.step}")
         return
     ctx.answer()
 
 
 async def supplement(ctx: Ctx, text: str) -> None:
     """补充: the text joins the open draft's description; the place given stays."""
-    await _describe(ctx, f"{ctx.data.get('text', '')}\n{text}".strip(), keep=True)
+    draft = ctx.draft
+    assert draft is not None
+    await _describe(ctx, draft, f"{draft.text or ''}\n{text}".strip(), keep=True)
 
 
-def hold_and_start(ctx: Ctx) -> None:
+def hold_and_start(ctx: Ctx) -> Draft:
     """A new problem while a draft is open: that draft waits (never dropped) and returns
     once the new one is filed or cancelled."""
-    held = [*ctx.data.get("held", []),
-            {k: v for k, v in ctx.data.items() if k not in ("held", "pending")}]
-    ctx.set_state(DRAFT, {"photos": [], "nonce": secrets.token_hex(4), "awaiting": "text",
-                          "held": held})
+    draft = ctx.draft
+    assert draft is not None
+    return ctx.enter(DRAFT, draft.put_aside())
 
 
-async def resume_held(ctx: Ctx, held: list[dict[str, Any]]) -> None:
+async def resume_held(ctx: Ctx, held: list[Draft]) -> None:
     """After a filing or a cancel: the draft put aside comes back for confirmation."""
     if not held or ctx.state is not None:
         return
-    ctx.set_state(DRAFT, {**held[-1], "held": held[:-1]})
+    ctx.enter(DRAFT, held[-1].model_copy(update={"held": held[:-1]}))
     ctx.say(texts.DRAFT_HELD)
     await show_summary(ctx)
 
 
 async def file(ctx: Ctx) -> None:
     """Store the draft as a ticket and tell the resident its number."""
-    held = list(ctx.data.get("held", []))
-    await _file(ctx)
-    await resume_held(ctx, held)
+    draft = ctx.draft
+    assert draft is not None
+    await _file(ctx, draft)
+    await resume_held(ctx, draft.held)
 
 
-async def _file(ctx: Ctx) -> None:
-    draft = ctx.data
+async def _file(ctx: Ctx, draft: Draft) -> None:
     if not await ticket_quota_left(ctx):
         ctx.say(texts.RATE_LIMITED, MAIN_KEYBOARD)
         ctx.set_state(None)
         return
-    if await _is_duplicate(ctx, draft["text"]):  # filed meanwhile (another draft, a replay)
+    if await _is_duplicate(ctx, draft.text or ""):  # filed meanwhile (another draft, a replay)
         return
     threshold = ctx.services.router.review_threshold
-    draft["needs_review"] = draft.get("grid") is None or draft["confidence"] < threshold
+    draft.needs_review = draft.grid is None or draft.confidence < threshold
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
-    ticket = await service.file(draft, {"user_id": ctx.user_id, "chat_id": ctx.chat_id})
+    ticket = await service.file(draft, Reporter(ctx.user_id, ctx.chat_id))
     ctx.meta.setdefault("_filed", []).append(ctx.now().timestamp())
     ctx.set_state(None)
     if ticket.urgent:
         place = describe_place(ctx.config, ticket.community_code, ticket.grid_code,
                                ticket.building)
-        advice = urgent_advice(draft.get("normalized") or "", draft.get("keywords") or [])
+        advice = urgent_advice(draft.normalized, draft.keywords)
         ctx.say(urgent.filed_text(ctx, ticket, draft, place) + (f"\n\n{advice}" if advice else ""),
                 MAIN_KEYBOARD)
         urgent.expect_details(ctx, ticket, draft)
@@ -367,7 +333,7 @@ async def _file(ctx: Ctx) -> None:
 
 async def cancel(ctx: Ctx) -> None:
     had_flow = ctx.state is not None
-    held = list(ctx.data.get("held", [])) if ctx.state == DRAFT else []
+    held = ctx.draft.held if ctx.draft is not None else []
     ctx.set_state(None)
     ctx.say(texts.CANCELLED if had_flow else texts.NOTHING_TO_CANCEL, MAIN_KEYBOARD)
     await resume_held(ctx, held)
@@ -377,13 +343,7 @@ async def ticket_quota_left(ctx: Ctx) -> bool:
     """At most `tickets_per_hour` new tickets per resident per hour (also counted in the chat's
     state, so /forget, which unlinks the tickets, does not reset the quota)."""
     since = ctx.now() - QUOTA_WINDOW
-    if ctx.reporter is not None:  # counted by the update's first statement
-        count = ctx.reporter.filed_recently
-    else:
-        count = int(await ctx.uow.session.scalar(
-            select(func.count()).select_from(TicketRow).where(
-                TicketRow.reporter_user_id == ctx.user_id, TicketRow.created_at >= since)
-        ) or 0)
+    count = (await ctx.reporter_facts()).filed_recently
     filed = [at for at in ctx.meta.get("_filed", []) if at >= since.timestamp()]
     ctx.meta["_filed"] = filed
     return max(count, len(filed)) < ctx.services.limits.tickets_per_hour

@@ -7,13 +7,14 @@ from typing import Any
 from handlers import referral, staff_text, texts
 from handlers.account import STAFF_KEYBOARD
 from handlers.context import Ctx, escape
+from handlers.conversation import Note, State
 from handlers.org import level_of
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
 from models.orm import CallbackTokenRow, TicketRow
 
-NOTE = "staff_note"
+NOTE = State.STAFF_NOTE
 NOTE_PROMPTS = {
     "resolve": texts.ASK_RESOLVE_NOTE,
     "escalate": texts.ASK_ESCALATE_REASON,
@@ -80,19 +81,19 @@ async def _ask_note(ctx: Ctx, ticket: TicketRow, args: dict[str, Any], action: s
         lifecycle.next_level(ticket)  # raises at the top level
     if ticket.status not in lifecycle.OPEN:
         raise lifecycle.TicketError(ticket, action)
-    photos = list(staff_text.held(ctx).get("photos") or [])  # sent before pressing 办结
-    ctx.set_state(NOTE, {"action": action, "ticket": ticket.id, "number": ticket.number,
-                         "photos": photos if action == "resolve" else []})
+    held = ctx.held_text
+    photos = held.photos if held is not None and action == "resolve" else []  # sent before 办结
+    ctx.enter(NOTE, Note(action=action, ticket=ticket.id, number=ticket.number, photos=photos))
     ctx.answer()
     ctx.say(NOTE_PROMPTS[action].format(number=ticket.number),
             Keyboard.reply([Button(texts.BTN_CANCEL)]))
 
 
 async def _resolve(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
-    held = staff_text.held(ctx)
-    if held.get("text") and ticket.status == lifecycle.Status.ACCEPTED:
+    held = ctx.held_text
+    if held is not None and held.text and ticket.status == lifecycle.Status.ACCEPTED:
         ctx.say(texts.RESULT_FROM_HELD)  # typed before pressing 办结: that is the result
-        await staff_text.hand_over_result(ctx, ticket, held["text"], list(held.get("photos") or []))
+        await staff_text.hand_over_result(ctx, ticket, held.text, held.photos)
         return
     await _ask_note(ctx, ticket, args, "resolve")
 
@@ -110,21 +111,22 @@ async def _reject(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
 
 async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
     """The text that completes 办结 / 上报 / 驳回 (or tells why a case was transferred)."""
-    action = ctx.data["action"]
-    if action == "transfer_reason":
+    note = ctx.note
+    assert note is not None
+    if note.action == "transfer_reason":
         if text:
-            await on_transfer_reason(ctx, text)
+            await on_transfer_reason(ctx, note, text)
         return
     if photo is not None:
-        ctx.data.setdefault("photos", []).append(photo)
+        note.photos.append(photo)
         if not text:
             album = ctx.incoming.media_group_id
-            if album is None or ctx.data.get("album") != album:
-                ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(ctx.data["photos"])))
-            ctx.data["album"] = album
+            if album is None or note.album != album:
+                ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(note.photos)))
+            note.album = album
             return
-    photos = list(ctx.data.get("photos") or [])  # read before the state is cleared
-    ticket = await authorised_ticket(ctx, {"ticket": ctx.data["ticket"]})
+    action, photos = note.action, note.photos
+    ticket = await authorised_ticket(ctx, {"ticket": note.ticket})
     ctx.set_state(None)
     if ticket is None:
         return
@@ -188,8 +190,7 @@ async def _transfer_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> Non
     if args.get("triage"):
         ctx.say(texts.TRIAGE_ASSIGNED.format(number=ticket.number, grid=name))
         return
-    ctx.set_state(NOTE, {"action": "transfer_reason", "ticket": ticket.id,
-                         "number": ticket.number})
+    ctx.enter(NOTE, Note(action="transfer_reason", ticket=ticket.id, number=ticket.number))
     ctx.say(texts.TRANSFERRED_OK.format(number=ticket.number, target=name) + "\n"
             + texts.ASK_TRANSFER_REASON, Keyboard.reply([Button(texts.BTN_CANCEL)]))
 
@@ -216,10 +217,10 @@ async def _grid_to(ctx: Ctx, ticket: TicketRow, args: dict[str, Any]) -> None:
                                   grid=escape(ctx.config.grid(grid)[2].name)))
 
 
-async def on_transfer_reason(ctx: Ctx, text: str) -> None:
+async def on_transfer_reason(ctx: Ctx, note: Note, text: str) -> None:
     """Why the case was transferred: told to whoever holds it now."""
     service = _service(ctx)
-    ticket = await service.get(int(ctx.data.get("ticket", 0)), for_update=True)
+    ticket = await service.get(note.ticket, for_update=True)
     ctx.set_state(None)
     if ticket is None:
         return

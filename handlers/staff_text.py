@@ -6,39 +6,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from handlers import resident, texts
 from handlers.account import STAFF_KEYBOARD
 from handlers.card_actions import may_hand_in
 from handlers.context import Ctx, clip
+from handlers.conversation import HeldText, Note, State
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
 from models.lifecycle import Status
-from models.orm import CallbackTokenRow, TicketEventRow, TicketRow
+from models.orm import CallbackTokenRow, TicketRow
+from models.repos.work import StaffWorkRepo
 
-HELD = "staff_text"
-HAND_IN_NOTE = "hand_in"
+HELD = State.STAFF_HELD
+HAND_IN_NOTE = State.HAND_IN
 MAX_OFFERED = 5
 
 
-def held(ctx: Ctx) -> dict[str, Any]:
+def held(ctx: Ctx) -> HeldText:
     """Text and photos a staff member sent outside any prompt (empty when none)."""
-    return ctx.data if ctx.state == HELD else {}
+    return ctx.held_text or HeldText()
 
 
 async def on_text(ctx: Ctx, text: str, photo: str | None = None) -> None:
     """Hold the text (and photo); offer it as the result of a case in hand, or as a complaint."""
-    data = dict(held(ctx))
+    data = ctx.enter(HELD, held(ctx))
     if text:  # a second message adds to the first: nothing typed is dropped
-        data["text"] = "\n".join(part for part in (data.get("text"), text) if part)
+        data.text = "\n".join(part for part in (data.text, text) if part)
     if photo is not None:
-        data["photos"] = [*data.get("photos", []), photo][: ctx.services.limits.max_photos]
-    ctx.set_state(HELD, data)
-    if not data.get("text"):
+        data.photos = [*data.photos, photo][: ctx.services.limits.max_photos]
+    if not data.text:
         if _first_of_album(ctx, data):
-            ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(data["photos"])))
+            ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(data.photos)))
         return
     cases = await cases_in_hand(ctx)
     rows = [
@@ -53,10 +52,10 @@ async def on_text(ctx: Ctx, text: str, photo: str | None = None) -> None:
     ctx.say(texts.STAFF_TEXT_OFFER if cases else texts.STAFF_TEXT_NO_CASE, Keyboard.inline(*rows))
 
 
-def _first_of_album(ctx: Ctx, data: dict[str, Any]) -> bool:
+def _first_of_album(ctx: Ctx, data: HeldText | Note) -> bool:
     album = ctx.incoming.media_group_id
-    first = album is None or data.get("album") != album
-    data["album"] = album
+    first = album is None or data.album != album
+    data.album = album
     return first
 
 
@@ -66,21 +65,7 @@ async def cases_in_hand(ctx: Ctx) -> list[TicketRow]:
     assert ctx.person is not None
     code = ctx.person.code
     holding = await ctx.uow.tickets.assigned_to(code, [str(Status.ACCEPTED)])
-    accepted = select(TicketEventRow.ticket_id).where(
-        TicketEventRow.actor == code, TicketEventRow.action == "accepted"
-    )
-    others = list(
-        await ctx.uow.session.scalars(
-            select(TicketRow)
-            .where(
-                TicketRow.id.in_(accepted),
-                TicketRow.assignee_code != code,
-                TicketRow.status.in_([str(Status.ASSIGNED), str(Status.ACCEPTED)]),
-            )
-            .order_by(TicketRow.id)
-            .limit(20)
-        )
-    )
+    others = await StaffWorkRepo.of(ctx.uow).accepted_then_moved(code)
     escalated = [
         ticket
         for ticket in others
@@ -106,16 +91,17 @@ async def on_button(
         ctx.refuse_stale(f"{action} on a missing ticket")
         return
     data = held(ctx)
-    if action == "use_result" and not data.get("text"):
+    if action == "use_result" and not data.text:
         ctx.refuse_stale(f"use_result without held text on {ticket.number}")
         return
-    if data.get("text"):
-        await hand_over_result(ctx, ticket, data["text"], list(data.get("photos") or []))
+    if data.text:
+        await hand_over_result(ctx, ticket, data.text, data.photos)
         return
     if not await _may_hand_in(ctx, ticket):
         ctx.refuse_stale(f"hand_in on {ticket.number} ({ticket.status})")
         return
-    ctx.set_state(HAND_IN_NOTE, {"ticket": ticket.id, "photos": list(data.get("photos") or [])})
+    ctx.enter(HAND_IN_NOTE, Note(action="hand_in", ticket=ticket.id, number=ticket.number,
+                                 photos=data.photos))
     ctx.answer()
     ctx.say(
         texts.ASK_RESOLVE_NOTE.format(number=ticket.number),
@@ -125,15 +111,17 @@ async def on_button(
 
 async def on_note(ctx: Ctx, text: str, photo: str | None = None) -> None:
     """The result text after 提交办理结果 (photos before it are kept)."""
+    note = ctx.note
+    assert note is not None
     if photo is not None:
-        ctx.data["photos"] = [*ctx.data.get("photos", []), photo]
+        note.photos.append(photo)
         if not text:
-            if _first_of_album(ctx, ctx.data):
-                ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(ctx.data["photos"])))
+            if _first_of_album(ctx, note):
+                ctx.say(texts.RESULT_PHOTO_SAVED.format(count=len(note.photos)))
             return
-    photos = list(ctx.data.get("photos") or [])
+    photos = note.photos
     ticket = await TicketService(ctx.uow, ctx.services.clock, ctx.config).get(
-        int(ctx.data.get("ticket", 0)), for_update=True
+        note.ticket, for_update=True
     )
     ctx.set_state(None)
     if ticket is None:
@@ -175,15 +163,16 @@ async def _may_hand_in(ctx: Ctx, ticket: TicketRow) -> bool:
 async def _as_complaint(ctx: Ctx) -> None:
     """The held text becomes a complaint draft, as if a resident had sent it."""
     data = held(ctx)
-    text, photos = data.get("text"), list(data.get("photos") or [])
+    text, photos = data.text, data.photos
     ctx.set_state(None)
     ctx.answer()
     if not text:
         await resident.begin(ctx)
         return
-    await resident.on_text(ctx, clip(text, ctx.services.limits.max_text))
-    if ctx.state == resident.DRAFT and photos:
-        ctx.data["photos"] = [*ctx.data.get("photos", []), *photos]
+    await resident.new_complaint(ctx, clip(text, ctx.services.limits.max_text))
+    draft = ctx.draft
+    if draft is not None and photos:
+        draft.photos = [*draft.photos, *photos]
 
 
 ACTIONS = frozenset({"use_result", "staff_complaint", "hand_in"})

@@ -71,6 +71,7 @@ PHOTO_ATTACHED = "照片已附上（共{count}张）。"
 PHOTO_ASK_TEXT = "照片已收到。请再用文字说明一下是什么问题、在哪个小区哪栋楼。"
 CANCELLED = "已取消，没有提交任何内容。需要时随时再找我。"
 NOTHING_TO_CANCEL = "当前没有进行中的操作。"
+CONVERSATION_LOST = "刚才进行中的操作已失效，请重新开始。"
 TOO_LONG = "内容太长了（{length}字），请精简到{limit}字以内再发送。"
 EMPTY_TEXT = "没有收到文字内容，请用文字描述您的问题。"
 UNSUPPORTED = (

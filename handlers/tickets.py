@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from handlers import texts
+from handlers.conversation import Draft, Reporter
 from handlers.notifications import handler_name, publish
 from handlers.notify import Notifier
 from handlers.org import Member, OrgDirectory, entry_point, people, ticket_chain
@@ -65,38 +65,38 @@ class TicketService:
     async def get(self, ticket_id: int, for_update: bool = False) -> TicketRow | None:
         return await self.uow.tickets.get(ticket_id, for_update)
 
-    async def file(self, draft: dict[str, Any], reporter: dict[str, Any]) -> TicketRow:
+    async def file(self, draft: Draft, reporter: Reporter) -> TicketRow:
         """Store a confirmed complaint, route it, and notify whoever must act."""
         now = self.clock.now()
         district = self.config.district
         day = local_day(now, district.timezone)
-        location = draft.get("location")
+        location = draft.location
         ticket = TicketRow(
             number=provisional_number(district.ticket_prefix, day),
-            original_text=draft["text"],
-            normalized_text=draft["normalized"],
-            script=draft.get("script", "hans"),
-            category_code=draft["category"],
-            community_code=draft.get("community"),
-            grid_code=draft.get("grid"),
-            building=draft.get("building"),
-            address_text=draft.get("address_text"),
-            urgent=bool(draft.get("urgent")),
-            urgent_frame=draft.get("urgent_frame") if draft.get("urgent") else None,
-            confidence=float(draft.get("confidence", 0.0)),
-            keywords=list(draft.get("keywords", [])),
-            photo_file_ids=list(draft.get("photos", [])),
+            original_text=draft.text,
+            normalized_text=draft.normalized,
+            script=draft.script,
+            category_code=draft.category,
+            community_code=draft.community,
+            grid_code=draft.grid,
+            building=draft.building,
+            address_text=draft.address_text,
+            urgent=draft.urgent,
+            urgent_frame=draft.urgent_frame if draft.urgent else None,
+            confidence=draft.confidence,
+            keywords=list(draft.keywords),
+            photo_file_ids=list(draft.photos),
             latitude=location[0] if location else None,
             longitude=location[1] if location else None,
-            reporter_user_id=reporter["user_id"],
-            reporter_chat_id=reporter["chat_id"],
-            reporter_name=draft.get("contact_name"),
-            reporter_phone=draft.get("phone"),
+            reporter_user_id=reporter.user_id,
+            reporter_chat_id=reporter.chat_id,
+            reporter_name=draft.contact_name,
+            reporter_phone=draft.phone,
             updated_at=now,
         )
         ticket.street_code = self._street(ticket)
         deadlines = self.deadlines(ticket, now)
-        triage = ticket.grid_code is None or bool(draft.get("needs_review"))
+        triage = ticket.grid_code is None or draft.needs_review
         _, entry_code = entry_point(self.config, ticket)
         event = lifecycle.create(
             ticket,

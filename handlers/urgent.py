@@ -4,18 +4,17 @@ answer that tells the resident whom to call now (its own for a missing or fallen
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from handlers import texts
 from handlers.context import Ctx, clip, escape
+from handlers.conversation import Details, Draft, State, Step
 from handlers.notify import Notifier
 from handlers.org import ticket_chain
 from handlers.types import Keyboard
 from models.orm import TicketRow
 from nlp.router import RoutingDecision
 
-ASKED = "urgent_answer"  # draft["awaiting"] while the question is open
-DETAILS = "urgent_details"  # the conversation state after a missing or fallen person's filing
+DETAILS = State.URGENT_DETAILS  # the conversation state after a missing or fallen person's filing
 DETAILS_FOR = timedelta(hours=6)
 YES, NO = "draft_urgent_yes", "draft_urgent_no"
 ACTIONS = (YES, NO)
@@ -54,21 +53,19 @@ DETAIL_CARD = "🚨 紧急工单 {number} 居民补充：\n{text}"
 DETAIL_PHOTO = "（照片）"
 
 
-def draft_fields(ctx: Ctx, decision: RoutingDecision) -> dict[str, Any]:
+def take_frame(ctx: Ctx, draft: Draft, decision: RoutingDecision) -> None:
     """What a draft keeps of the urgency: the question, the frame's label and its answer."""
     labels = {kind.name: kind.label for kind in ctx.services.router.rules.urgent.kinds}
     frame = decision.urgent_frames[0] if decision.urgent_frames else None
-    return {
-        "urgent_ask": decision.urgent_ask,
-        "urgent_frame": labels.get(frame, frame) if frame else None,
-        "urgent_answer": decision.urgent_answer,
-    }
+    draft.urgent_ask = decision.urgent_ask
+    draft.urgent_frame = labels.get(frame, frame) if frame else None
+    draft.urgent_answer = decision.urgent_answer
 
 
-async def ask(ctx: Ctx) -> None:
+async def ask(ctx: Ctx, draft: Draft) -> None:
     """Signs of danger but no certain frame: ask before anything else."""
-    ctx.data["awaiting"] = ASKED
-    nonce = ctx.data["nonce"]
+    draft.step = Step.URGENT
+    nonce = draft.nonce
     ctx.say(
         ASK_URGENT,
         Keyboard.inline(
@@ -80,17 +77,16 @@ async def ask(ctx: Ctx) -> None:
     )
 
 
-def take_answer(ctx: Ctx, action: str) -> bool:
+def take_answer(ctx: Ctx, draft: Draft, action: str) -> bool:
     """Record the resident's word on the draft; False (refused) when no question is open."""
-    draft = ctx.data
-    if draft.get("awaiting") != ASKED:
-        ctx.refuse_stale(f"{action} while the draft awaits {draft.get('awaiting')}")
+    if draft.step != Step.URGENT:
+        ctx.refuse_stale(f"{action} while the draft awaits {draft.step}")
         return False
-    draft["awaiting"] = None
-    draft["urgent_ask"] = False
-    draft["urgent"] = action == YES
+    draft.step = None
+    draft.urgent_ask = False
+    draft.urgent = action == YES
     if action == NO:
-        draft["urgent_frame"] = draft["urgent_answer"] = None
+        draft.urgent_frame = draft.urgent_answer = None
         ctx.say(NOT_URGENT)
     return True
 
@@ -102,26 +98,27 @@ def numbers_text(ctx: Ctx, numbers: list[str]) -> str:
     return " / ".join(gas if n == "gas" else texts.EMERGENCY_NAMES.get(n, n) for n in numbers)
 
 
-def filed_text(ctx: Ctx, ticket: TicketRow, draft: dict[str, Any], place: str) -> str:
+def filed_text(ctx: Ctx, ticket: TicketRow, draft: Draft, place: str) -> str:
     """The reply to an urgent filing: whom to call now, and for a missing or fallen person
     what to send next."""
-    template = ANSWERS.get(draft.get("urgent_answer") or "", texts.FILED_URGENT)
-    numbers = numbers_text(ctx, list(draft.get("emergency") or ["110"]))
+    template = ANSWERS.get(draft.urgent_answer or "", texts.FILED_URGENT)
+    numbers = numbers_text(ctx, list(draft.emergency or ["110"]))
     return template.format(numbers=numbers, number=ticket.number, place=escape(place))
 
 
-def expect_details(ctx: Ctx, ticket: TicketRow, draft: dict[str, Any]) -> None:
+def expect_details(ctx: Ctx, ticket: TicketRow, draft: Draft) -> None:
     """After a missing or fallen person's filing, the resident's next messages are details."""
-    if draft.get("urgent_answer") in ANSWERS:
+    if draft.urgent_answer in ANSWERS:
         until = ctx.now() + DETAILS_FOR
-        ctx.set_state(DETAILS, {"ticket": ticket.id, "until": until.timestamp()})
+        ctx.enter(DETAILS, Details(ticket=ticket.id, until=until.timestamp()))
 
 
 async def on_detail(ctx: Ctx, text: str | None, photo: str | None) -> bool:
     """A detail (text or photo) for the urgent ticket: kept on it and sent to the whole chain
     at once; False when the details window is over (the message is then a new complaint)."""
-    ticket = await ctx.uow.session.get(TicketRow, ctx.data.get("ticket"))
-    if ticket is None or ctx.now().timestamp() > float(ctx.data.get("until", 0)):
+    details = ctx.details
+    ticket = await ctx.uow.tickets.get(details.ticket) if details is not None else None
+    if details is None or ticket is None or ctx.now().timestamp() > details.until:
         ctx.set_state(None)
         return False
     if photo is not None:

@@ -22,10 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from models.orm import OutboxOwnerRow, OutboxRow
 from models.repos.base import upsert
+from models.repos.replies import DIRECT, PENDING
 from models.uow import UnitOfWorkFactory
-
-PENDING = "pending"
-DIRECT = "direct"  # a direct reply the adapter is sending: owned by the journal that wrote it
 
 _REGISTER_PG = text("""
 INSERT INTO outbox_owners (id, backend_pid, backend_start, heartbeat_at)

@@ -28,6 +28,7 @@ from tqdm import tqdm
 
 from bot.demo import simulate_texts as st
 from bot.workers.sweeper import sweep
+from handlers.conversation import Draft, Reporter
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
 from handlers.types import Button
@@ -270,12 +271,10 @@ class Simulator:
         )
         draft = self.draft(complaint)
         household = self.rng.randint(1, 40) if self.rng.random() < 0.7 else self.rng.randint(1, 400)
-        reporter = {
-            "user_id": RESIDENT_ID_BASE + hash_int(f"{grid_code}:{building}:{household}"),
-            "chat_id": None,
-        }
+        reporter = Reporter(RESIDENT_ID_BASE + hash_int(f"{grid_code}:{building}:{household}"),
+                            None)
         with self.uow.session.no_autoflush:  # new rows are flushed in batches, not one by one
-            ticket = await self.service.file(draft, reporter)
+            ticket = await self.service.file(Draft.model_validate(draft), reporter)
         speed = self.speed[grid_code]
         plan = Plan(
             ticket=ticket,

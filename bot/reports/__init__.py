@@ -1,7 +1,7 @@
 """Rendering of the monthly analysis: Markdown, HTML, PNG charts and the XLSX ledgers.
 
-`install()` hands the chart and ledger renderers to `handlers.reports` (the bot's `/report`),
-which cannot import this package itself.
+`FileRenderer` draws the bot's `/report` files; the bot hands it to the core at start-up
+(`Services.reports`), which cannot import this package itself.
 """
 
 from __future__ import annotations
@@ -33,8 +33,12 @@ def ledger_file(
     return write_workbook(report, entries, config, path)
 
 
-def install() -> None:
-    """Let the bot's `/report` draw charts and ledgers with this package."""
-    from handlers.reports import Renderers, configure
+class FileRenderer:
+    """`handlers.reports.ReportRenderer` drawn with this package."""
 
-    configure(Renderers(charts=chart_files, ledger=ledger_file))
+    def charts(self, report: MonthlyReport, out_dir: Path) -> list[Path]:
+        return chart_files(report, out_dir)
+
+    def ledger(self, report: MonthlyReport, entries: list[LedgerEntry], config: GridDeskConfig,
+               out_dir: Path) -> Path:
+        return ledger_file(report, entries, config, out_dir)

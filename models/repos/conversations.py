@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from models.orm import ConversationRow
+from models.orm import CallbackTokenRow, ConversationRow
 from models.repos.base import Repository, execute_core, upsert
 
 
@@ -28,6 +28,14 @@ class ConversationRepo(Repository):
             .on_conflict_do_update(index_elements=["chat_id"], set_=values)
         )
         await execute_core(self.session, statement)
+
+    def issue_token(self, row: CallbackTokenRow) -> None:
+        """A button's token, written with the update's transaction."""
+        self.session.add(row)
+
+    async def token(self, token: str) -> CallbackTokenRow | None:
+        return await self.session.scalar(
+            select(CallbackTokenRow).where(CallbackTokenRow.token == token))
 
     async def clear(self, chat_id: int) -> None:
         await self.session.execute(

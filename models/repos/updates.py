@@ -17,13 +17,23 @@ from sqlalchemy import (
     String,
     bindparam,
     delete,
+    func,
     select,
     text,
 )
 from sqlalchemy.orm import make_transient_to_detached
 
 from models.lifecycle import OPEN
-from models.orm import BanRow, CallbackTokenRow, PersonRow, ProcessedUpdateRow, UtcDateTime
+from models.numbering import settle_numbers
+from models.orm import (
+    BanRow,
+    CallbackTokenRow,
+    PersonRow,
+    ProcessedUpdateRow,
+    SecurityEventRow,
+    TicketRow,
+    UtcDateTime,
+)
 from models.repos.base import Repository, dialect_name, execute_core, upsert
 from models.repos.conversations import ConversationRepo
 
@@ -97,6 +107,22 @@ def _start_statement(lock_chat: bool, with_token: bool, with_reporter: bool) -> 
     return text(sql).bindparams(*params).columns(**columns)
 
 
+# The same two reads for the other databases (and for updates that did not ask `start`).
+_RECENT_OPEN = (
+    select(TicketRow.original_text, TicketRow.created_at, TicketRow.number)
+    .where(TicketRow.reporter_user_id == bindparam("user_id"),
+           TicketRow.created_at >= bindparam("since"),
+           TicketRow.status.in_(sorted(status.value for status in OPEN)))
+    .order_by(TicketRow.created_at.desc(), TicketRow.id.desc())
+    .limit(20)
+)
+_FILED_SINCE = (
+    select(func.count()).select_from(TicketRow)
+    .where(TicketRow.reporter_user_id == bindparam("user_id"),
+           TicketRow.created_at >= bindparam("since"))
+)
+
+
 @dataclass(frozen=True)
 class ReporterWindows:
     """What `start` should also read about the resident sending the update."""
@@ -134,7 +160,7 @@ class UpdateStart:
     conversation: tuple[str | None, dict[str, Any]] | None  # stored state, when asked for
     # A press's callback token, when asked for and looked up: (token, its row or None)
     token: tuple[str, CallbackTokenRow | None] | None = None
-    reporter: ReporterFacts | None = None  # when asked for (PostgreSQL only)
+    reporter: ReporterFacts | None = None  # when asked for
 
 
 class UpdateRepo(Repository):
@@ -158,10 +184,11 @@ class UpdateRepo(Repository):
         press) also its callback token row, attached to the session; with `reporter` also the
         sender's recent tickets (duplicate check, hourly quota).
 
-        PostgreSQL: one statement. SQLite: several, and `BEGIN IMMEDIATE` already lets only one
-        writer in at a time (the token and recent tickets are then looked up when needed)."""
+        PostgreSQL: one statement. SQLite: several (the same result), and `BEGIN IMMEDIATE`
+        already lets only one writer in at a time."""
         if dialect_name(self.session) != "postgresql":
-            return await self._start_each(update_id, user_id, chat_id, conversation)
+            return await self._start_each(update_id, user_id, chat_id, conversation, token,
+                                          reporter)
         params: dict[str, Any] = {"update_id": update_id, "user_id": user_id,
                                   "now": self.clock.now()}
         if conversation:
@@ -191,18 +218,39 @@ class UpdateRepo(Repository):
         self.session.add(loaded)
         return loaded
 
-    async def _start_each(self, update_id: int, user_id: int, chat_id: int,
-                          conversation: bool) -> UpdateStart:
+    async def _start_each(self, update_id: int, user_id: int, chat_id: int, conversation: bool,
+                          token: str | None, reporter: ReporterWindows | None) -> UpdateStart:
         duplicate = await self.seen(update_id)
         person_code = await self.session.scalar(
             select(PersonRow.code).where(PersonRow.telegram_user_id == user_id, PersonRow.active))
         banned = await self.session.scalar(
             select(BanRow.telegram_user_id).where(BanRow.telegram_user_id == user_id))
+        conversations = ConversationRepo(self.session, self.clock)
         stored = None
         if conversation:
-            row = await ConversationRepo(self.session, self.clock).get(chat_id)
+            row = await conversations.get(chat_id)
             stored = (row.state or None, dict(row.data or {})) if row else (None, {})
-        return UpdateStart(duplicate, person_code, banned is not None, stored)
+        found = None if token is None else (token, await conversations.token(token))
+        facts = None if reporter is None else await self.reporter_facts(user_id, reporter)
+        return UpdateStart(duplicate, person_code, banned is not None, stored, found, facts)
+
+    async def reporter_facts(self, user_id: int, windows: ReporterWindows) -> ReporterFacts:
+        """The sender's recent tickets as `start` reads them with `reporter` on PostgreSQL."""
+        recent = await execute_core(self.session, _RECENT_OPEN, {
+            "user_id": user_id, "since": windows.duplicates_since})
+        filed = await execute_core(self.session, _FILED_SINCE, {
+            "user_id": user_id, "since": windows.quota_since})
+        return ReporterFacts([RecentTicket(row.original_text, row.created_at, row.number)
+                              for row in recent], int(filed.scalar_one() or 0))
+
+    def security_event(self, user_id: int | None, kind: str, detail: str) -> None:
+        """A refused or suspicious input, recorded with the update's transaction."""
+        self.session.add(SecurityEventRow(at=self.clock.now(), telegram_user_id=user_id,
+                                          kind=kind, detail=detail[:500]))
+
+    async def settle_numbers(self) -> dict[str, str]:
+        """After commit: the real numbers of the tickets filed (`models.numbering`)."""
+        return await settle_numbers(self.session)
 
     async def prune(self, before: datetime) -> int:
         """Forget update ids recorded before `before`; returns how many."""

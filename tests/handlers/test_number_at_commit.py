@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.demo.simulate import SimTicketService
 from handlers.context import Services
+from handlers.conversation import Draft, Reporter
 from handlers.core import Core
 from handlers.tickets import TicketService
 from handlers.types import Incoming, Kind, Outcome, Sender
@@ -81,8 +82,8 @@ async def _file(core: Core, user_id: int, complaint: str = LAMP, skip: bool = Fa
     return found[0]
 
 
-def _draft(config: GridDeskConfig) -> dict[str, Any]:
-    return {
+def _draft(config: GridDeskConfig) -> Draft:
+    return Draft.model_validate({
         "text": LAMP,
         "normalized": LAMP,
         "category": "property_service",
@@ -90,7 +91,7 @@ def _draft(config: GridDeskConfig) -> dict[str, Any]:
         "grid": "MDHY-01",
         "building": 5,
         "confidence": 0.95,
-    }
+    })
 
 
 def _numbers(count: int) -> list[str]:
@@ -157,7 +158,7 @@ async def test_a_rolled_back_filing_leaves_no_gap_and_holds_no_lock(
     core = Core(services)
     async with uow_factory() as uow:
         ticket = await TicketService(uow, clock, demo_config).file(
-            _draft(demo_config), {"user_id": RESIDENTS, "chat_id": RESIDENTS}
+            _draft(demo_config), Reporter(RESIDENTS, RESIDENTS)
         )
         assert is_provisional(ticket.number)
         assert ticket.number.startswith("~TBH-20261121-~")
@@ -190,14 +191,14 @@ async def test_a_mix_of_filings_commits_only_real_gap_free_numbers(
     async with uow_factory() as uow:
         with uow.session.no_autoflush:  # `griddesk simulate`: rows flushed in batches
             simulated = await SimTicketService(uow, clock, demo_config).file(
-                _draft(demo_config), {"user_id": RESIDENTS + 4, "chat_id": None}
+                _draft(demo_config), Reporter(RESIDENTS + 4, None)
             )
         await uow.commit()
         simulated_number = simulated.number
     assert not is_provisional(simulated_number)
     async with uow_factory() as uow:
         await TicketService(uow, clock, demo_config).file(
-            _draft(demo_config), {"user_id": RESIDENTS + 5, "chat_id": RESIDENTS + 5}
+            _draft(demo_config), Reporter(RESIDENTS + 5, RESIDENTS + 5)
         )
         await uow.rollback()
     told.append(await _file(core, RESIDENTS + 6))

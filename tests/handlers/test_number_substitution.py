@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from handlers.conversation import Draft, Reporter
 from handlers.core import data_with_numbers, with_numbers
 from handlers.tickets import TicketService
 from handlers.types import Button, CallbackAnswer, Keyboard, LocalFile, Outcome, Reply
@@ -51,17 +52,17 @@ def test_conversation_data_gets_the_real_number() -> None:
 async def test_sqlite_numbers_the_filing_inside_its_transaction(
     uow_factory: UnitOfWorkFactory, clock: FixedClock, demo_config: GridDeskConfig
 ) -> None:
-    draft = {
+    draft = Draft.model_validate({
         "text": "明德花园5号楼楼道灯坏了",
         "normalized": "明德花园5号楼楼道灯坏了",
         "category": "property_service",
         "community": "MDHY",
         "grid": "MDHY-01",
         "building": 5,
-    }
+    })
     async with uow_factory() as uow:
         service = TicketService(uow, clock, demo_config)
-        ticket = await service.file(draft, {"user_id": 1, "chat_id": 1})
+        ticket = await service.file(draft, Reporter(1, 1))
         assert ticket.number == "TBH-20261121-0001"  # before commit: nothing left for later
         await uow.commit()
         assert await settle_numbers(uow.session) == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.demo.session import DemoSession
+from handlers.conversation import Draft, Reporter
 from handlers.tickets import TicketService
 from handlers.transfers import rebuilt_building
 from models.orm import OutboxRow, TicketRow
@@ -128,7 +129,7 @@ async def test_a_triage_card_with_a_known_grid_does_not_say_unsure_of_the_grid(
     services = chat.app.services
     async with services.uow_factory() as uow:
         service = TicketService(uow, services.clock, services.config)
-        draft = {
+        draft = Draft.model_validate({
             "text": "明德花园2号楼有点事",
             "normalized": "明德花园2号楼有点事",
             "category": "other",
@@ -137,8 +138,8 @@ async def test_a_triage_card_with_a_known_grid_does_not_say_unsure_of_the_grid(
             "building": 2,
             "confidence": 0.2,
             "needs_review": True,
-        }
-        await service.file(draft, {"user_id": 1, "chat_id": 1})
+        })
+        await service.file(draft, Reporter(1, 1))
         await uow.commit()
     await chat.drain_outbox()
     card = texts_to(chat, "MDHY-S")[-1]

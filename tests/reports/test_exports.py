@@ -16,7 +16,7 @@ from sqlalchemy import update
 import bot.reports
 from bot.reports.exports import csv_field, put, write_csv
 from bot.reports.writer import write_monthly_report
-from handlers.reports import Renderers, configure
+from handlers.reports import ReportRenderer
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.orm import TicketRow
@@ -91,11 +91,9 @@ async def test_monthly_ledger_stores_texts_not_formulas(
 
 
 @pytest.fixture
-def renderers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def renderers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ReportRenderer]:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    bot.reports.install()
-    yield
-    configure(Renderers())
+    yield bot.reports.FileRenderer()
 
 
 @SQLITE
@@ -104,10 +102,10 @@ async def test_the_workers_report_file_stores_texts_not_formulas(
     uow_factory: UnitOfWorkFactory,
     demo_config: GridDeskConfig,
     clock: FixedClock,
-    renderers: None,
+    renderers: ReportRenderer,
 ) -> None:
     texts = await _poison(uow_factory, month_tickets)
-    _, _, documents = await run(uow_factory, demo_config, clock, "MDHY-01-W1")
+    _, _, documents = await run(uow_factory, demo_config, clock, "MDHY-01-W1", renderer=renderers)
     assert len(documents) == 1
     cells = _cells(documents[0], "明德花园第一网格")
     for text in texts.values():

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 import bot.reports
 from handlers.context import Ctx, Services
-from handlers.reports import Renderers, attachments, configure, report_command
+from handlers.reports import ReportRenderer, report_command
 from handlers.types import Incoming, Kind, Sender
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
@@ -23,11 +23,9 @@ pytestmark = pytest.mark.parametrize("backend", ["sqlite"])
 
 
 @pytest.fixture
-def renderers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def renderers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ReportRenderer]:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the report's files land here
-    bot.reports.install()
-    yield
-    configure(Renderers())
+    yield bot.reports.FileRenderer()
 
 
 async def run(
@@ -36,8 +34,10 @@ async def run(
     clock: FixedClock,
     person: str | None,
     args: str = "",
+    renderer: ReportRenderer | None = None,
 ) -> tuple[str, list[Path], list[Path]]:
-    services = Services(config=config, router=None, clock=clock, uow_factory=factory)  # type: ignore[arg-type]
+    services = Services(config=config, router=None, clock=clock, uow_factory=factory,  # type: ignore[arg-type]
+                        reports=renderer)
     incoming = Incoming(
         update_id=1,
         kind=Kind.COMMAND,
@@ -50,9 +50,11 @@ async def run(
         ctx = Ctx(services, uow, incoming)
         ctx.person = await uow.org.person(person) if person else None
         await report_command(ctx)
-        files = attachments(ctx)
+        files = ctx.outcome.files
+        assert all(file.chat_id == 42 for file in files)
         text = "\n".join(reply.text for reply in ctx.outcome.replies)
-        return text, list(files.photos), list(files.documents)
+        return (text, [file.path for file in files if file.kind == "photo"],
+                [file.path for file in files if file.kind == "document"])
 
 
 async def test_community_secretary_gets_summary_and_charts(
@@ -60,9 +62,11 @@ async def test_community_secretary_gets_summary_and_charts(
     uow_factory: UnitOfWorkFactory,
     demo_config: GridDeskConfig,
     clock: FixedClock,
-    renderers: None,
+    renderers: ReportRenderer,
 ) -> None:
-    text, photos, documents = await run(uow_factory, demo_config, clock, "MDHY-S")
+    text, photos, documents = await run(
+        uow_factory, demo_config, clock, "MDHY-S", renderer=renderers
+    )
     assert "<b>明德花园社区2026年10月群众诉求情况分析报告</b>" in text
     assert "共受理群众诉求7件，已办结4件" in text
     assert "工单数量同比下降12.5%，环比下降36.36%。" in text
@@ -76,9 +80,11 @@ async def test_grid_worker_gets_the_ledger(
     uow_factory: UnitOfWorkFactory,
     demo_config: GridDeskConfig,
     clock: FixedClock,
-    renderers: None,
+    renderers: ReportRenderer,
 ) -> None:
-    text, photos, documents = await run(uow_factory, demo_config, clock, "MDHY-03-W1")
+    text, photos, documents = await run(
+        uow_factory, demo_config, clock, "MDHY-03-W1", renderer=renderers
+    )
     assert "<b>网格事务台账 · 明德花园第三网格 · 2026年10月</b>" in text
     assert "这个月搜集了2条，解决了0条，驳回1条，剩下1条（网格员1条）。" in text
     assert f"• {month_tickets['T7'].number} 噪音扰民 · 待受理 · 网格员" in text
@@ -86,7 +92,7 @@ async def test_grid_worker_gets_the_ledger(
     book = load_workbook(documents[0])
     assert book.sheetnames == ["汇总", "明德花园第三网格"]
 
-    text, _, _ = await run(uow_factory, demo_config, clock, "MDHY-01-W1")
+    text, _, _ = await run(uow_factory, demo_config, clock, "MDHY-01-W1", renderer=renderers)
     assert "这个月搜集了3条，解决了3条，剩下0条。" in text
 
 

@@ -1,0 +1,55 @@
+"""A Telegram account's side of the data: binding staff invites, and what /forget removes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select, update
+
+from models.orm import (
+    CallbackTokenRow,
+    InviteRow,
+    OutboxRow,
+    PersonRow,
+    RatingRow,
+    TicketEventRow,
+    TicketRow,
+)
+from models.repos.base import Repository
+
+
+class AccountRepo(Repository):
+    async def invite(self, token_hash: str) -> InviteRow | None:
+        """The invite behind a bind link, locked until commit (it is used once)."""
+        return await self.session.get(InviteRow, token_hash, with_for_update=True)
+
+    async def unbind_others(self, user_id: int, keep_code: str) -> None:
+        """The Telegram account stops being any other person's."""
+        await self.session.execute(
+            update(PersonRow).where(PersonRow.telegram_user_id == user_id,
+                                    PersonRow.code != keep_code).values(telegram_user_id=None)
+        )
+
+    async def tickets_of(self, user_id: int) -> list[TicketRow]:
+        """Every ticket the resident filed (held in the session: changes are written)."""
+        return list(await self.session.scalars(
+            select(TicketRow).where(TicketRow.reporter_user_id == user_id)))
+
+    async def noted_events(self, ticket_ids: Sequence[int]) -> list[TicketEventRow]:
+        return list(await self.session.scalars(select(TicketEventRow).where(
+            TicketEventRow.ticket_id.in_(list(ticket_ids)), TicketEventRow.note.is_not(None))))
+
+    async def commented_ratings(self, ticket_ids: Sequence[int]) -> list[RatingRow]:
+        return list(await self.session.scalars(select(RatingRow).where(
+            RatingRow.ticket_id.in_(list(ticket_ids)), RatingRow.comment.is_not(None))))
+
+    async def cards_of(self, numbers: Sequence[str]) -> list[OutboxRow]:
+        """Stored notifications about these tickets."""
+        return list(await self.session.scalars(
+            select(OutboxRow).where(OutboxRow.ticket_number.in_(list(numbers)))))
+
+    async def drop_chat(self, chat_id: int) -> None:
+        """Messages still to be sent to the chat and the buttons issued to it."""
+        await self.session.execute(delete(OutboxRow).where(OutboxRow.chat_id == chat_id))
+        await self.session.execute(
+            delete(CallbackTokenRow).where(CallbackTokenRow.chat_id == chat_id))
