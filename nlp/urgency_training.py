@@ -64,7 +64,7 @@ class Fold:
     urgent: int = 0
     rules_caught: int = 0  # urgent texts the rules flag, ask about or switch off
     calm: int = 0
-    rules_asked: int = 0  # calm texts the rules flag, ask about or switch off
+    rules_asked: int = 0  # calm texts the rules flag, ask about or switch off (model silent)
     model_urgent: dict[float, int] = field(default_factory=dict)  # urgent, model alone
     added: dict[float, int] = field(default_factory=dict)  # urgent, caught by the model only
     asked: dict[float, int] = field(default_factory=dict)  # calm, asked by the model only
@@ -99,8 +99,8 @@ def fold_lines(folds: list[Fold]) -> list[str]:
     lines = []
     for fold in folds:
         lines.append(
-            f"{fold.name}: urgent {fold.urgent} (rules {fold.rules_caught}), "
-            f"calm {fold.calm} (rules asked {fold.rules_asked})"
+            f"{fold.name}: urgent {fold.urgent} (rules flag {fold.rules_caught}), "
+            f"calm {fold.calm} (rules flag or switch off {fold.rules_asked})"
         )
         for t in THRESHOLDS:
             lines.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.router import Router
+from tests.nlp.test_frame_families import flat
 
 CERTAIN: dict[str, list[str]] = {
     "medical": [
@@ -60,10 +61,6 @@ CALM = [
     "楼下小饭馆抽油烟机太吵了，还有油烟",
     "孩子去培训班上课，老师说今天停课，想问问补课怎么安排",
 ]
-
-
-def flat(families: dict[str, list[str]]) -> list[tuple[str, str]]:
-    return [(frame, text) for frame, texts in families.items() for text in texts]
 
 
 @pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
