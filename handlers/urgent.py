@@ -13,6 +13,7 @@ from handlers.org import ticket_chain
 from handlers.types import Keyboard
 from models.orm import TicketRow
 from nlp.router import RoutingDecision
+from nlp.urgency import MODEL_FRAME
 
 DETAILS = State.URGENT_DETAILS  # the conversation state after a missing or fallen person's filing
 DETAILS_FOR = timedelta(hours=6)
@@ -51,11 +52,13 @@ DETAIL_RECEIVED = (
 )
 DETAIL_CARD = "🚨 紧急工单 {number} 居民补充：\n{text}"
 DETAIL_PHOTO = "（照片）"
+MODEL_LABEL = "模型提示：{words}"  # a question the n-gram model asked, confirmed by the resident
 
 
 def take_frame(ctx: Ctx, draft: Draft, decision: RoutingDecision) -> None:
     """What a draft keeps of the urgency: the question, the frame's label and its answer."""
     labels = {kind.name: kind.label for kind in ctx.services.router.rules.urgent.kinds}
+    labels[MODEL_FRAME] = MODEL_LABEL.format(words="、".join(decision.keywords[-3:]))[:64]
     frame = decision.urgent_frames[0] if decision.urgent_frames else None
     draft.urgent_ask = decision.urgent_ask
     draft.urgent_frame = labels.get(frame, frame) if frame else None

@@ -19,6 +19,7 @@ from nlp.rules import RuleSet, load_rules
 from nlp.scoring import Evidence, Scorer, Scores, confidence
 from nlp.tokenizer import DomainTokenizer
 from nlp.urgency import Urgency, UrgencyDetector
+from nlp.urgency_model import UrgencyModel
 
 FALLBACK_CATEGORY = "other"
 CONTRACT_KEYS = (
@@ -106,6 +107,7 @@ class Router:
         rules: RuleSet,
         review_threshold: float = 0.35,
         cache_directory: Path | None = None,
+        urgency_model: UrgencyModel | None = None,
     ) -> None:
         if not 0 <= review_threshold <= 1:
             raise ValueError("review_threshold must be within [0, 1]")
@@ -126,7 +128,7 @@ class Router:
         self.address = AddressParser(config.district)
         self.locator = GridLocator(config.district)
         self.scorer = Scorer(rules)
-        self.urgency = UrgencyDetector(rules, config.district.gas_hotline)
+        self.urgency = UrgencyDetector(rules, config.district.gas_hotline, urgency_model)
         self.context_rules = ContextRules(rules.modifiers)
         user_words: dict[str, int | None] = dict.fromkeys(self.address.place_words())
         user_words.update(rules.dictionary)
@@ -138,8 +140,10 @@ class Router:
     def from_config(
         cls, config: GridDeskConfig, rules_path: Path | None = None, review_threshold: float = 0.35
     ) -> Router:
-        """Load the rules (bundled demo rules by default) and build the engine."""
-        return cls(config, load_rules(rules_path, config.taxonomy), review_threshold)
+        """Load the rules (bundled demo rules by default) and the bundled urgency model, and
+        build the engine."""
+        rules = load_rules(rules_path, config.taxonomy)
+        return cls(config, rules, review_threshold, urgency_model=UrgencyModel.load())
 
     # -- routing ------------------------------------------------------------------------------
     def route(self, text: str, location: tuple[float, float] | None = None) -> RoutingDecision:
@@ -199,8 +203,12 @@ class Router:
 
     def detect_urgency(self, text: str) -> Urgency:
         """Urgency only (for a follow-up message on an open ticket)."""
-        body = self.address.mask(normalize(text).text)
+        body = self.urgency_text(text)
         return self.urgency.detect(body, TextContext(body, self.context_rules))
+
+    def urgency_text(self, text: str) -> str:
+        """The text urgency is judged on: normalised, community names blanked out."""
+        return self.address.mask(normalize(text).text)
 
     def _choose(self, scores: Scores, body: str) -> tuple[str, float, list[str]]:
         ranking = scores.ranking(self.category_position)

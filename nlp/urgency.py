@@ -9,6 +9,9 @@ frame (抽烟的烟味), or reported as over later in the text (火已经灭了)
 
 When no frame is certain but a frame's `ask` signs are present (a smell, a fall, a person not
 heard from), the result is "ask": the resident is asked whether anyone is in danger now.
+Where neither a frame nor a sign is found, the n-gram model (nlp/urgency_model.py), when given,
+is a second opinion: a text it finds likely urgent is asked about too, its n-grams shown as the
+reason.
 """
 
 from __future__ import annotations
@@ -17,11 +20,19 @@ from dataclasses import dataclass, field
 
 from nlp.context import ContextRules, TextContext
 from nlp.rules import Modifiers, Pattern, PatternIndex, RuleSet, UrgentKind
+from nlp.urgency_model import UrgencyModel
 
 _NUMBER_ORDER = ("110", "119", "120", "122", "gas")
 GAS_LINE = "gas"
 # A near exclusion (下水道, 抽烟) counts within this many characters of the danger, in its sentence.
 _EXCLUDE_REACH = 10
+_SWITCHED = "不算紧急"  # the note of a match a switch turned off
+MODEL_FRAME = "model"  # the frame name of a question the model asked
+
+
+def switched_off(notes: tuple[str, ...] | list[str]) -> bool:
+    """A switch turned a danger off (negated, past, hypothetical, elsewhere, excluded, over)."""
+    return any(note.startswith(_SWITCHED) for note in notes)
 
 
 @dataclass(frozen=True)
@@ -49,8 +60,11 @@ class _Found:
 class UrgencyDetector:
     """Applies the `urgent` section of a rule set to a normalised text."""
 
-    def __init__(self, rules: RuleSet, gas_line: str | None = None) -> None:
+    def __init__(
+        self, rules: RuleSet, gas_line: str | None = None, model: UrgencyModel | None = None
+    ) -> None:
         self.rules = rules.urgent
+        self.model = model
         self.gas_line = gas_line
         modifiers = rules.modifiers
         self.kinds = sorted(self.rules.kinds, key=lambda k: k.fallback)
@@ -125,7 +139,22 @@ class UrgencyDetector:
                 return Urgency(
                     False, (kind.name,), numbers, (keyword,), tuple(notes), True, kind.answer
                 )
-        return Urgency(False, explanation=tuple(notes))
+        return self._second_opinion(text, notes)
+
+    def _second_opinion(self, text: str, notes: list[str]) -> Urgency:
+        """The model's question when it finds the text likely urgent, with its n-grams; never
+        over a switch (a danger the rules found negated, past, hypothetical, elsewhere, over)."""
+        model = self.model
+        switched = switched_off(notes)
+        opinion = model.fires(text) if model is not None and not switched else None
+        if model is None or opinion is None:
+            return Urgency(False, explanation=tuple(notes))
+        notes.append(
+            f"可能紧急（{MODEL_FRAME}）：{opinion.explanation(model.threshold)}，"
+            "规则没有把握，先问居民"
+        )
+        grams = tuple(gram for gram, _ in opinion.reasons)
+        return Urgency(False, (MODEL_FRAME,), (), grams, tuple(notes), True)
 
     @staticmethod
     def _since(text: str, kind: UrgentKind) -> str:
@@ -147,7 +176,7 @@ class UrgencyDetector:
             reason = self._discount(text, context, kind, match.start(), match.end())
             if reason is None:
                 return match.group()
-            notes.append(f"不算紧急：「{match.group()}」{reason}")
+            notes.append(f"{_SWITCHED}：「{match.group()}」{reason}")
         return None
 
     def _discount(

@@ -1,0 +1,141 @@
+"""A second opinion on urgency: logistic regression over character n-grams.
+
+The rules decide. Where they find no danger, a text whose probability under this model reaches
+the threshold makes the bot ask the resident, and the reason is shown like a rule's: the n-grams
+that pushed the score up, each with its weight. The weights are a plain text file trained
+locally from the project's own labelled complaints (`nlp/urgency_training.py`); nothing is
+downloaded, and training is deterministic (fixed order, fixed seed, rounded weights).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BUNDLED_MODEL = Path(__file__).with_name("urgency_ngrams.txt")
+THRESHOLD = 0.9  # chosen by leave-one-set-out cross-validation (docs/urgency-model.md)
+SIZES = (1, 2, 3)
+EPOCHS = 12
+RATE = 0.2
+L2 = 1e-3
+SEED = 14
+MIN_WEIGHT = 0.02  # smaller weights are dropped from the file
+SHOWN = 5  # n-grams shown as the reason
+
+_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z]+|\d+")
+
+
+def features(text: str) -> set[str]:
+    """Character 1- to 3-grams inside runs of Han characters or letters; numbers as 0."""
+    grams: set[str] = set()
+    for match in _RUN_RE.finditer(text.lower()):
+        run = match.group()
+        if run.isdigit():
+            grams.add("0")
+            continue
+        for size in SIZES:
+            grams.update(run[i : i + size] for i in range(len(run) - size + 1))
+    return grams
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """The model's probability that a text is urgent and the n-grams that pushed it most."""
+
+    probability: float
+    reasons: tuple[tuple[str, float], ...]
+
+    def explanation(self, threshold: float) -> str:
+        pushed = "，".join(f"「{gram}」{weight:+.2f}" for gram, weight in self.reasons)
+        return f"文本模型 {self.probability:.2f} ≥ {threshold:.2f}：{pushed}"
+
+
+class UrgencyModel:
+    """Weights per n-gram and a bias; `opinion` scores a normalised text."""
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float = THRESHOLD):
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    def opinion(self, text: str) -> Opinion:
+        present = [(g, self.weights[g]) for g in features(text) if g in self.weights]
+        score = self.bias + sum(w for _, w in present)
+        # Single characters count but are not shown: a clerk reads words, not 在 or 着.
+        pushing = sorted(
+            (p for p in present if p[1] > 0 and len(p[0]) > 1), key=lambda p: (-p[1], p[0])
+        )
+        return Opinion(_sigmoid(score), _outermost(pushing)[:SHOWN])
+
+    def fires(self, text: str) -> Opinion | None:
+        """The opinion when it reaches the threshold, else None."""
+        opinion = self.opinion(text)
+        return opinion if opinion.probability >= self.threshold else None
+
+    # -- the file -----------------------------------------------------------------------------
+    def dumps(self) -> str:
+        lines = ["# GridDesk urgency n-gram weights (nlp/urgency_training.py writes this file)"]
+        lines.append(f"bias\t{self.bias:.4f}")
+        lines.extend(f"{gram}\t{weight:.4f}" for gram, weight in sorted(self.weights.items()))
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def loads(cls, data: str, threshold: float = THRESHOLD) -> UrgencyModel:
+        weights: dict[str, float] = {}
+        bias = 0.0
+        for line in data.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            gram, value = line.split("\t")
+            if gram == "bias":
+                bias = float(value)
+            else:
+                weights[gram] = float(value)
+        return cls(weights, bias, threshold)
+
+    @classmethod
+    def load(cls, path: Path = BUNDLED_MODEL, threshold: float = THRESHOLD) -> UrgencyModel:
+        return cls.loads(path.read_text(encoding="utf-8"), threshold)
+
+
+def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) -> UrgencyModel:
+    """Logistic regression by stochastic gradient descent with L2, classes balanced."""
+    docs = [(sorted(features(text)), urgent) for text, urgent in examples]
+    positives = sum(1 for _, urgent in docs if urgent) or 1
+    balance = {True: len(docs) / (2 * positives), False: len(docs) / (2 * (len(docs) - positives))}
+    weights: dict[str, float] = {}
+    bias = 0.0
+    order = list(range(len(docs)))
+    shuffle = random.Random(SEED).shuffle
+    for epoch in range(EPOCHS):
+        shuffle(order)
+        rate = RATE / (1 + epoch)
+        for index in order:
+            grams, urgent = docs[index]
+            score = bias + sum(weights.get(g, 0.0) for g in grams)
+            error = (float(urgent) - _sigmoid(score)) * balance[urgent]
+            bias += rate * error
+            for gram in grams:
+                weight = weights.get(gram, 0.0)
+                weights[gram] = weight + rate * (error - L2 * weight)
+    kept = {g: round(w, 4) for g, w in weights.items() if abs(w) >= MIN_WEIGHT}
+    return UrgencyModel(kept, round(bias, 4), threshold)
+
+
+def _sigmoid(score: float) -> float:
+    if score < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def _outermost(pairs: Iterable[tuple[str, float]]) -> tuple[tuple[str, float], ...]:
+    """Strongest first, without n-grams contained in a stronger one already shown."""
+    shown: list[tuple[str, float]] = []
+    for gram, weight in pairs:
+        if not any(gram in other or other in gram for other, _ in shown):
+            shown.append((gram, weight))
+    return tuple(shown)

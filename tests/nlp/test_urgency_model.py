@@ -1,0 +1,109 @@
+"""The urgency model, the rules' second opinion: it asks (never files as urgent), shows the
+n-grams that pushed it, stays silent over a switch, is reproducible, and asks rarely on ordinary
+complaints it was not trained on."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.config.schema import GridDeskConfig
+from nlp.context import TextContext
+from nlp.router import Router
+from nlp.rules import load_rules
+from nlp.urgency import MODEL_FRAME, UrgencyDetector
+from nlp.urgency_model import BUNDLED_MODEL, THRESHOLD, UrgencyModel, features, train
+from nlp.urgency_training import cross_validate, labelled_sets, train_all
+from tests.nlp.conftest import DATA
+
+# Danger described without any frame's words: the rules find nothing, the model asks.
+UNNAMED_DANGER = [
+    "楼上邻居家的孩子一个人在阳台上哭，窗户开着，大人不在家",
+    "小区池塘边有个小孩一个人在玩，周围没大人，水挺深的",
+    "楼下工地的吊车在大风里晃得厉害，底下工人还在干活",
+]
+CALM = [
+    "小区门口的健身器材坏了很久了，希望修一下",
+    "楼道灯坏了好几天了，晚上上楼看不见",
+    "快递总是放在单元门口，丢了好几次",
+    "建议在小区里多装几个垃圾桶",
+    "楼下广场舞音乐太吵了，晚上十点还在跳",
+]
+
+
+@pytest.fixture(scope="module")
+def rules_router(demo_config: GridDeskConfig) -> Router:
+    """The rules alone, as the model's training and cross-validation see them."""
+    return Router(demo_config, load_rules(None, demo_config.taxonomy))
+
+
+@pytest.mark.parametrize("text", UNNAMED_DANGER)
+def test_the_model_asks_and_shows_its_ngrams_like_a_rule(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert decision.urgent_ask and not decision.urgent
+    assert decision.urgent_frames == (MODEL_FRAME,)
+    assert decision.to_json_dict(explain=True)["urgent"] == "ask"
+    note = next(line for line in decision.rules if line.startswith(f"可能紧急（{MODEL_FRAME}）"))
+    shown = [gram for gram in decision.keywords if f"「{gram}」+" in note]
+    assert shown, (note, decision.keywords)
+    assert all(gram in decision.normalized_text for gram in shown)
+    assert f"≥ {THRESHOLD:.2f}" in note
+
+
+@pytest.mark.parametrize("text", UNNAMED_DANGER)
+def test_the_rules_alone_do_not_catch_these(rules_router: Router, text: str) -> None:
+    decision = rules_router.route(text)
+    assert not decision.urgent and not decision.urgent_ask
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_a_calm_text_is_not_asked_about(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert not decision.urgent and not decision.urgent_ask
+    assert router.urgency.model is not None
+    assert router.urgency.model.opinion(router.urgency_text(text)).probability < THRESHOLD
+
+
+def test_a_switch_silences_the_model(demo_config: GridDeskConfig) -> None:
+    """A model that would ask on anything stays silent where a switch turned a frame off."""
+    rules = load_rules(None, demo_config.taxonomy)
+    eager = UrgencyDetector(rules, None, UrgencyModel({}, bias=5.0))
+    switched = ("去年老人走丢过一次，后来找回来了", "万一着火了怎么办", "新闻里说外地有人被困电梯")
+    for text in switched:
+        assert not eager.detect(text, TextContext(text, eager.context_rules)).ask, text
+    plain = "楼道灯坏了好几天了"
+    assert eager.detect(plain, TextContext(plain, eager.context_rules)).kinds == (MODEL_FRAME,)
+
+
+def test_the_opinion_is_deterministic(router: Router) -> None:
+    model = router.urgency.model
+    assert model is not None
+    text = router.urgency_text(UNNAMED_DANGER[0])
+    assert model.opinion(text) == model.opinion(text)
+    assert features("煤气味，3楼！") == features("煤气味 3楼") >= {"煤气味", "0"}
+
+
+def test_training_is_reproducible_and_the_bundled_weights_are_what_it_writes(
+    rules_router: Router,
+) -> None:
+    sets = labelled_sets(DATA, rules_router)
+    assert sum(len(v) for v in sets.values()) >= 2400
+    model = train_all(sets)
+    assert model.dumps() == train_all(sets).dumps()
+    assert model.dumps() == BUNDLED_MODEL.read_text(encoding="utf-8")
+    assert UrgencyModel.loads(model.dumps()).weights == model.weights
+
+
+def test_training_learns_the_difference() -> None:
+    examples = [("老人走丢了", True), ("路灯坏了", False)] * 5
+    model = train(examples)
+    assert model.opinion("老人走丢了").probability > 0.5 > model.opinion("路灯坏了").probability
+
+
+@pytest.mark.slow
+def test_held_out_ask_rate_stays_under_five_percent(rules_router: Router) -> None:
+    """Leave one labelled set out, train on the rest: on the held-out set's ordinary complaints
+    the model asks on under 5 % (on top of the rules' own questions)."""
+    sets = labelled_sets(DATA, rules_router)
+    names = [name for name in sets if name.startswith(("blind", "holdout"))]
+    for fold in cross_validate(rules_router, sets, names):
+        assert fold.asked[THRESHOLD] / fold.calm < 0.05, (fold.name, fold.asked, fold.calm)
