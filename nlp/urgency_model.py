@@ -3,7 +3,7 @@
 The rules decide. Where they find no danger, a text whose probability under this model reaches
 the threshold makes the bot ask the resident, and the reason is shown like a rule's: the n-grams
 that pushed the score up, each with its weight. The weights are a plain text file trained
-locally from the project's own labelled complaints (`nlp/urgency_training.py`); nothing is
+locally from the project's own labelled complaints (`bench/urgency_training.py`); nothing is
 downloaded, and training is deterministic (fixed order, fixed seed, rounded weights).
 """
 
@@ -78,7 +78,7 @@ class UrgencyModel:
 
     # -- the file -----------------------------------------------------------------------------
     def dumps(self) -> str:
-        lines = ["# GridDesk urgency n-gram weights (nlp/urgency_training.py writes this file)"]
+        lines = ["# GridDesk urgency n-gram weights (bench/urgency_training.py writes this file)"]
         lines.append(f"bias\t{self.bias:.4f}")
         lines.extend(f"{gram}\t{weight:.4f}" for gram, weight in sorted(self.weights.items()))
         return "\n".join(lines) + "\n"

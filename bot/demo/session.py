@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.app import App
-from bot.sweeper import sweep
+from bot.workers.sweeper import sweep
 from handlers.types import Incoming, Kind, Outcome, Sender
 from handlers.unrated import close_unrated
 from models.clock import FixedClock

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.sweeper import sweep
+from bot.workers.sweeper import sweep
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config

@@ -1,4 +1,4 @@
-"""The escalation sweep on SQLite and PostgreSQL (bot.sweeper, rules in models.escalation)."""
+"""The escalation sweep on SQLite and PostgreSQL (bot.workers.sweeper, rules in models.escalation)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.sweeper import sweep
+from bot.workers.sweeper import sweep
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
 from models import lifecycle

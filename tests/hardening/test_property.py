@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from bot.sweeper import sweep
+from bot.workers.sweeper import sweep
 from handlers import texts
 from handlers.context import Limits, Services
 from handlers.org import ticket_chain
@@ -447,7 +447,7 @@ class Run:
             query["id"] = f"replay{len(bot.updates)}"
             return {"update_id": next(bot._ids), "callback_query": query}
         if kind == "redeliver":
-            candidates = [u for u in bot.updates if "update_id" in u and u["update_id"] > 1000]
+            candidates = [u for u in bot.telegram.updates if "update_id" in u and u["update_id"] > 1000]
             return copy.deepcopy(candidates[step[1] % len(candidates)]) if candidates else None
         if kind == "ban":
             self.banned.add(step[1])

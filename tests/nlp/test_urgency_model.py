@@ -12,7 +12,7 @@ from nlp.router import Router
 from nlp.rules import load_rules
 from nlp.urgency import MODEL_FRAME, UrgencyDetector
 from nlp.urgency_model import BUNDLED_MODEL, THRESHOLD, UrgencyModel, features, train
-from nlp.urgency_training import cross_validate, labelled_sets, train_all
+from bench.urgency_training import cross_validate, labelled_sets, train_all
 from tests.nlp.conftest import DATA
 
 # Danger described without any frame's words: the rules find nothing, the model asks.

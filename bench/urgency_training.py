@@ -1,7 +1,7 @@
 """Training and cross-validation of the urgency model on the project's labelled complaints.
 
-    python -m nlp.urgency_training train [DATA_DIR]   # writes nlp/urgency_ngrams.txt
-    python -m nlp.urgency_training cv [DATA_DIR]      # leave one labelled set out, per threshold
+    python -m bench.urgency_training train [DATA_DIR]   # writes nlp/urgency_ngrams.txt
+    python -m bench.urgency_training cv [DATA_DIR]      # leave one labelled set out, per threshold
 
 DATA_DIR (tests/nlp/data by default) holds the labelled sets (`*.jsonl`, `expect.urgent`) and
 `urgency_phrasings.txt`: families of urgent (`1<TAB>text`) and calm (`0<TAB>text`) phrasings
@@ -14,9 +14,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.evaluate import load_cases
 from models.config.loader import load_config
 from nlp.context import TextContext
-from nlp.evaluate import load_cases
 from nlp.router import Router
 from nlp.rules import load_rules
 from nlp.urgency import switched_off
@@ -124,7 +124,7 @@ def main(argv: list[str]) -> None:
         held_out = [name for name in sets if name != PHRASINGS.split(".")[0]]
         print("\n".join(fold_lines(cross_validate(router, sets, held_out))))
     else:
-        raise SystemExit("usage: python -m nlp.urgency_training train|cv [DATA_DIR]")
+        raise SystemExit("usage: python -m bench.urgency_training train|cv [DATA_DIR]")
 
 
 if __name__ == "__main__":
