@@ -1,4 +1,4 @@
-"""The escalation sweep on SQLite and PostgreSQL (bot.workers.sweeper, rules in models.escalation)."""
+"""The escalation sweep on both databases (bot.workers.sweeper; rules in models.escalation)."""
 
 from __future__ import annotations
 

@@ -447,7 +447,7 @@ class Run:
             query["id"] = f"replay{len(bot.updates)}"
             return {"update_id": next(bot._ids), "callback_query": query}
         if kind == "redeliver":
-            candidates = [u for u in bot.telegram.updates if "update_id" in u and u["update_id"] > 1000]
+            candidates = [u for u in bot.updates if "update_id" in u and u["update_id"] > 1000]
             return copy.deepcopy(candidates[step[1] % len(candidates)]) if candidates else None
         if kind == "ban":
             self.banned.add(step[1])

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from bench.urgency_training import cross_validate, labelled_sets, train_all
 from models.config.schema import GridDeskConfig
 from nlp.context import TextContext
 from nlp.router import Router
 from nlp.rules import load_rules
 from nlp.urgency import MODEL_FRAME, UrgencyDetector
 from nlp.urgency_model import BUNDLED_MODEL, THRESHOLD, UrgencyModel, features, train
-from bench.urgency_training import cross_validate, labelled_sets, train_all
 from tests.nlp.conftest import DATA
 
 # Danger described without any frame's words: the rules find nothing, the model asks.

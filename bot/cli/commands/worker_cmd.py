@@ -17,9 +17,9 @@ log = logging.getLogger("griddesk.worker")
 async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     """Run the background jobs until SIGINT or SIGTERM, then stop them cleanly."""
     from bot.app import make_clock
+    from bot.settings import Settings
     from bot.workers.retention import run_retention
     from bot.workers.sender import run_sender
-    from bot.settings import Settings
     from bot.workers.sweeper import run_sweeper
     from handlers.undeliverable import UndeliverableRouter
     from models.config.loader import load_config
