@@ -1,28 +1,23 @@
 """Training and cross-validation of the urgency model on the project's labelled complaints.
 
-    python -m bench.urgency_training train [DATA_DIR]   # writes nlp/urgency_ngrams.txt
-    python -m bench.urgency_training cv [DATA_DIR]      # leave one labelled set out, per threshold
-
-DATA_DIR (tests/nlp/data by default) holds the labelled sets (`*.jsonl`, `expect.urgent`) and
+The data directory (tests/nlp/data) holds the labelled sets (`*.jsonl`, `expect.urgent`) and
 `urgency_phrasings.txt`: families of urgent (`1<TAB>text`) and calm (`0<TAB>text`) phrasings
-written for the model. Texts are prepared as the detector sees them (normalised, places masked).
+written for the model. Texts are prepared as the detector sees them (normalised, places masked)
+by a Router built with the rules alone. The runnable step is `python -m bench.urgency_cli
+train|cv`.
 """
 
 from __future__ import annotations
 
-import sys
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.evaluate import load_cases
-from models.config.loader import load_config
 from nlp.context import TextContext
 from nlp.router import Router
-from nlp.rules import load_rules
 from nlp.urgency import switched_off
-from nlp.urgency_model import BUNDLED_MODEL, UrgencyModel, train
+from nlp.urgency_model import UrgencyModel, train
 
-DATA_DIR = Path("tests/nlp/data")
 PHRASINGS = "urgency_phrasings.txt"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -33,9 +28,11 @@ def labelled_sets(directory: Path, router: Router) -> dict[str, Examples]:
     """Every labelled set of the directory by file stem, texts prepared for the detector."""
     sets: dict[str, Examples] = {}
     for path in sorted(directory.glob("*.jsonl")):
-        cases, _ = load_cases(path)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        items = [json.loads(line) for line in lines if line.strip()]
         sets[path.stem] = [
-            (router.urgency_text(c.text), bool(c.expect.get("urgent"))) for c in cases
+            (router.urgency_text(item["text"]), item["expect"].get("urgent") is True)
+            for item in items
         ]
     phrasings = directory / PHRASINGS
     if phrasings.exists():
@@ -109,23 +106,3 @@ def fold_lines(folds: list[Fold]) -> list[str]:
                 f"({fold.asked[t] / fold.calm if fold.calm else 0:.1%})"
             )
     return lines
-
-
-def main(argv: list[str]) -> None:
-    command = argv[0] if argv else "train"
-    directory = Path(argv[1]) if len(argv) > 1 else DATA_DIR
-    config = load_config()
-    router = Router(config, load_rules(None, config.taxonomy))
-    sets = labelled_sets(directory, router)
-    if command == "train":
-        BUNDLED_MODEL.write_text(train_all(sets).dumps(), encoding="utf-8")
-        print(f"wrote {BUNDLED_MODEL.name}: {sum(len(v) for v in sets.values())} texts")
-    elif command == "cv":
-        held_out = [name for name in sets if name != PHRASINGS.split(".")[0]]
-        print("\n".join(fold_lines(cross_validate(router, sets, held_out))))
-    else:
-        raise SystemExit("usage: python -m bench.urgency_training train|cv [DATA_DIR]")
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])

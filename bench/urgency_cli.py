@@ -1,0 +1,37 @@
+"""Train the urgency model or cross-validate it on the labelled sets in tests/nlp/data.
+
+python -m bench.urgency_cli train   # rewrites nlp/urgency_ngrams.txt
+python -m bench.urgency_cli cv      # leave one labelled set out, per threshold
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from models.config.loader import load_config
+from nlp.router import Router
+from nlp.rules import load_rules
+from nlp.urgency_model import BUNDLED_MODEL
+from bench.urgency_training import PHRASINGS, cross_validate, fold_lines, labelled_sets, train_all
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data"
+
+
+def main(argv: list[str]) -> None:
+    config = load_config()
+    router = Router(config, load_rules(None, config.taxonomy))  # the rules alone
+    sets = labelled_sets(DATA, router)
+    command = argv[0] if argv else "train"
+    if command == "train":
+        BUNDLED_MODEL.write_text(train_all(sets).dumps(), encoding="utf-8")
+        print(f"wrote {BUNDLED_MODEL.name}: {sum(len(v) for v in sets.values())} texts")
+    elif command == "cv":
+        held_out = [name for name in sets if name != Path(PHRASINGS).stem]
+        print("\n".join(fold_lines(cross_validate(router, sets, held_out))))
+    else:
+        raise SystemExit("usage: python -m bench.urgency_cli train|cv")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
