@@ -163,7 +163,8 @@ async def test_transient_failures_make_a_row_dead_only_past_its_age_and_never_re
     async def hook(uow: UnitOfWork, row: OutboxRow) -> None:
         hooked.append(row.key)
 
-    config = SenderConfig(**{**FAST.__dict__, "max_age": 0.5})
+    # Two wall seconds of age: room for several tries even on a starved CPU.
+    config = SenderConfig(**{**FAST.__dict__, "max_age": 2.0})
     async with make_sender(uows, api, config=config, on_undeliverable=hook) as sender:
         stats = await sender.drain()
     assert stats.dead == 1 and hooked == []  # a transient outage is not undeliverable
