@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers import texts
 from handlers.conversation import Draft, Step
 from tests.handlers.test_resident_flow import LAMP, NUMBER, texts_to, tickets

@@ -3,7 +3,7 @@ records the model's words as its frame (both backends)."""
 
 from __future__ import annotations
 
-from bot.demo import DemoSession
+from bot.demo.session import DemoSession
 from handlers import urgent
 from tests.handlers.test_resident_flow import buttons_of, texts_to, tickets
 
