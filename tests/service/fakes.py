@@ -29,14 +29,17 @@ from models.repos.org import LEVEL_ROLE, OrgRepo
 from models.repos.outbox import PENDING
 
 
-class FakeSession:
-    """What is added outside the repositories (callback tokens of buttons) is kept here."""
+class FakeConversationRepo:
+    """The buttons' callback tokens, kept in memory."""
 
     def __init__(self) -> None:
-        self.added: list[Any] = []
+        self.tokens: dict[str, Any] = {}
 
-    def add(self, row: Any) -> None:
-        self.added.append(row)
+    def issue_token(self, row: Any) -> None:
+        self.tokens[row.token] = row
+
+    async def token(self, token: str) -> Any:
+        return self.tokens.get(token)
 
 
 class FakeOrgRepo(OrgRepo):
@@ -178,7 +181,7 @@ class FakeUnitOfWork(EventLog):
     def __init__(self, config: GridDeskConfig, clock: Clock) -> None:
         super().__init__()
         self.clock = clock
-        self.session = FakeSession()
+        self.conversations = FakeConversationRepo()
         self.org = FakeOrgRepo(config, clock)
         self.events = FakeEventRepo()
         self.tickets = FakeTicketRepo(itertools.count(1), self.events)
