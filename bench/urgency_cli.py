@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from bench.urgency_training import PHRASINGS, cross_validate, fold_lines, labelled_sets, train_all
 from models.config.loader import load_config
 from nlp.router import Router
 from nlp.rules import load_rules
 from nlp.urgency_model import BUNDLED_MODEL
-from bench.urgency_training import PHRASINGS, cross_validate, fold_lines, labelled_sets, train_all
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data"
 
