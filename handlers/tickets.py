@@ -28,7 +28,7 @@ from models.escalation import (
     TopLevelOverdue,
     moved_deadlines,
 )
-from models.numbering import local_day, number_ticket, provisional_number
+from models.numbering import local_day, provisional_number
 from models.orm import TicketEventRow, TicketRow
 from models.sla import Deadlines, compute_deadlines
 from models.uow import UnitOfWork
@@ -110,12 +110,12 @@ class TicketService:
         else:
             recipients = [self._triage_person(ticket) if triage else entry_code]
         loaded = await people(self.uow, recipients)  # held: the cards find them in the session
-        self.uow.session.add(ticket)
+        self.uow.tickets.add(ticket)
         tag = await self._record(event)
         # PostgreSQL: the number is taken at COMMIT, the cards carry the provisional one till
         # then. SQLite: the day's counter stays locked from here until commit, so only the
         # cards and the commit come after it (docs/performance.md, "Number at commit").
-        await number_ticket(self.uow.session, ticket, district.ticket_prefix, day)
+        await self.uow.tickets.number(ticket, district.ticket_prefix, day)
         if ticket.urgent:
             await self.notify.whole_chain(ticket, tag)
         elif triage:

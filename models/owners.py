@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from models.orm import OutboxOwnerRow, OutboxRow
 from models.repos.base import upsert
 from models.repos.replies import DIRECT, PENDING
-from models.uow import UnitOfWorkFactory
+from models.uow import UnitOfWork, UnitOfWorkFactory
 
 _REGISTER_PG = text("""
 INSERT INTO outbox_owners (id, backend_pid, backend_start, heartbeat_at)
@@ -134,11 +134,12 @@ async def gone_owners(session: AsyncSession, stale_after: timedelta) -> list[str
     return sorted(gone)
 
 
-async def reap(session: AsyncSession, stale_after: timedelta) -> tuple[list[str], int]:
+async def reap(uow: UnitOfWork, stale_after: timedelta) -> tuple[list[str], int]:
     """Forget gone owners, release their claims and hand their direct replies to the sender.
 
     Returns the owners reaped and how many rows changed hands. A direct reply whose owner has no
     row at all (reaped earlier, or unregistered while sending) is handed over too."""
+    session = uow.session
     gone = await gone_owners(session, stale_after)
     changed = 0
     if gone:

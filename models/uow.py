@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from types import TracebackType
+from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, AsyncSessionTransaction, async_sessionmaker
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    AsyncSessionTransaction,
+    async_sessionmaker,
+)
 
 from models.clock import Clock
 from models.domain_events import EventLog
+from models.outbox import OutboxDelivery
 from models.repos.conversations import ConversationRepo
 from models.repos.events import EventRepo
 from models.repos.org import OrgRepo
@@ -27,6 +35,7 @@ class UnitOfWork(EventLog):
     outbox: OutboxRepo
     conversations: ConversationRepo
     updates: UpdateRepo
+    delivery: OutboxDelivery
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -46,6 +55,7 @@ class UnitOfWork(EventLog):
         self.outbox = OutboxRepo(session, clock)
         self.conversations = ConversationRepo(session, clock)
         self.updates = UpdateRepo(session, clock)
+        self.delivery = OutboxDelivery(session, clock)
         return self
 
     async def __aexit__(
@@ -71,6 +81,20 @@ class UnitOfWork(EventLog):
 
     async def flush(self) -> None:
         await self.session.flush()
+
+    async def vacuum(self, *tables: str) -> None:
+        """PostgreSQL: VACUUM (ANALYZE) the tables after a bulk load (nothing elsewhere)."""
+        bind = self.session.bind
+        if not isinstance(bind, AsyncEngine) or bind.dialect.name != "postgresql":
+            return
+        async with bind.connect() as connection:
+            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            for table in tables:
+                await autocommit.execute(text(f"VACUUM (ANALYZE) {table}"))
+
+    def no_autoflush(self) -> Any:
+        """A block whose new rows wait for an explicit flush (bulk loads)."""
+        return self.session.no_autoflush
 
     def savepoint(self) -> AsyncSessionTransaction:
         """`async with uow.savepoint():` a failure inside rolls back only what it did."""

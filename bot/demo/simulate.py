@@ -22,8 +22,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
 from tqdm import tqdm
 
 from bot.demo import simulate_texts as st
@@ -36,7 +34,6 @@ from models import lifecycle
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.orm import TicketEventRow, TicketRow
-from models.repos.base import dialect_name
 from models.uow import UnitOfWork
 from nlp.router import Router
 
@@ -122,7 +119,7 @@ class SimTicketService(TicketService):
         self.notify = QuietNotifier(uow, clock, config)
 
     async def _record(self, event: TicketEventRow) -> str:
-        self.uow.session.add(event)
+        self.uow.events.add(event)
         return "sim"
 
 
@@ -203,13 +200,7 @@ class Simulator:
         """PostgreSQL: clear the dead row versions every ticket update leaves in the status
         indexes, which the sweeper's queries would otherwise wade through (a bulk load outruns
         autovacuum, and some servers run without it)."""
-        bind = self.uow.session.bind
-        if dialect_name(self.uow.session) != "postgresql" or not isinstance(bind, AsyncEngine):
-            return
-        async with bind.connect() as connection:
-            autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-            for table in ("tickets", "ticket_events", "ratings", "ticket_counters"):
-                await autocommit.execute(text(f"VACUUM (ANALYZE) {table}"))
+        await self.uow.vacuum("tickets", "ticket_events", "ratings", "ticket_counters")
 
     def plan_day(self, day: date, start: datetime, elapsed: float) -> None:
         """Queue the day's complaints and sweeps; `elapsed` is the share of history behind."""
@@ -273,7 +264,7 @@ class Simulator:
         household = self.rng.randint(1, 40) if self.rng.random() < 0.7 else self.rng.randint(1, 400)
         reporter = Reporter(RESIDENT_ID_BASE + hash_int(f"{grid_code}:{building}:{household}"),
                             None)
-        with self.uow.session.no_autoflush:  # new rows are flushed in batches, not one by one
+        with self.uow.no_autoflush():  # new rows are flushed in batches, not one by one
             ticket = await self.service.file(Draft.model_validate(draft), reporter)
         speed = self.speed[grid_code]
         plan = Plan(
@@ -333,7 +324,7 @@ class Simulator:
     async def rate(self, plan: Plan) -> None:
         ticket = plan.ticket
         if ticket.id is None:
-            await self.uow.session.flush()
+            await self.uow.flush()
         unhappy = 0.05 if "reopened" in plan.done else (0.16 if "late" in plan.done else 0.07)
         score = self.rng.choices(
             ["satisfied", "basically", "unsatisfied"], weights=[0.93 - unhappy - 0.2, 0.2, unhappy]

@@ -50,7 +50,7 @@ from bot.telegram.sender_api import (
 )
 from models.clock import Clock
 from models.orm import OutboxRow
-from models.outbox import Claimed, OutboxDelivery
+from models.outbox import Claimed
 from models.owners import OwnerRegistration, reap
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -234,7 +234,7 @@ class Sender:
         if self.held or self._inflight or self._ops or self._writing:
             return False
         async with self.uow_factory() as uow:
-            return await OutboxDelivery(uow.session, self.clock).count() == 0
+            return await uow.delivery.count() == 0
 
     def _lease_margin(self) -> float:
         return self.config.lease / 4
@@ -379,7 +379,7 @@ class Sender:
         started = time.monotonic()
         try:
             async with self.uow_factory() as uow:
-                rows = await OutboxDelivery(uow.session, self.clock).claim(
+                rows = await uow.delivery.claim(
                     self.worker_id,
                     limit=self.config.batch,
                     lease=self._domain(self.config.lease),
@@ -442,7 +442,7 @@ class Sender:
     async def _write(self, ops: _Ops) -> None:
         if ops.sent or ops.retries or ops.releases or ops.moves:
             async with self.uow_factory() as uow:
-                store = OutboxDelivery(uow.session, self.clock)
+                store = uow.delivery
                 await store.mark_sent(ops.sent, ops.message_ids)
                 for outbox_id, error, delay, keep in ops.retries:
                     keep_lease = self._domain(self.config.lease) if keep else timedelta(0)
@@ -463,14 +463,14 @@ class Sender:
         """Mark dead and run the hook in one transaction; if the hook fails, retry the row later."""
         try:
             async with self.uow_factory() as uow:
-                row = await OutboxDelivery(uow.session, self.clock).mark_dead(outbox_id, error)
+                row = await uow.delivery.mark_dead(outbox_id, error)
                 if row is not None and reroute and self.on_undeliverable is not None:
                     await self.on_undeliverable(uow, row)
                 await uow.commit()
         except Exception:
             log.exception("sender: on_undeliverable failed for outbox row %s", outbox_id)
             async with self.uow_factory() as uow:
-                await OutboxDelivery(uow.session, self.clock).reschedule(
+                await uow.delivery.reschedule(
                     self.worker_id,
                     outbox_id,
                     f"{error} (undeliverable hook failed, retrying)",
@@ -488,7 +488,7 @@ class Sender:
             started = time.monotonic()
             try:
                 async with self.uow_factory() as uow:
-                    store = OutboxDelivery(uow.session, self.clock)
+                    store = uow.delivery
                     renewed = await store.renew(
                         self.worker_id, ids, self._domain(self.config.lease)
                     )
@@ -515,7 +515,7 @@ class Sender:
     async def _reap(self) -> None:
         async with self.uow_factory() as uow:
             stale_after = timedelta(seconds=self.config.owner_timeout)
-            gone, changed = await reap(uow.session, stale_after)
+            gone, changed = await reap(uow, stale_after)
             await uow.commit()
         if gone or changed:
             log.warning(
@@ -552,7 +552,7 @@ class Sender:
         self._chats.clear()
         try:
             async with self.uow_factory() as uow:
-                store = OutboxDelivery(uow.session, self.clock)
+                store = uow.delivery
                 await store.release(self.worker_id, held)
                 await uow.commit()
         except Exception:

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
 from models import escalation as rules
 from models.escalation import Breach, Overdue, Stage
 from models.lifecycle import OPEN, Status
-from models.numbering import next_ticket_number
+from models.numbering import next_ticket_number, number_ticket
 from models.orm import RatingRow, TicketEventRow, TicketRow
 from models.repos.base import Repository, dialect_name
 from models.sla import reminder_due
@@ -50,6 +50,10 @@ class TicketRepo(Repository):
         """Persist a transition: the ticket is tracked already, the event is appended."""
         self.session.add(ticket)
         self.session.add(event)
+
+    async def number(self, ticket: TicketRow, prefix: str, local_date: date) -> str:
+        """Give a filed ticket its number (at COMMIT on PostgreSQL, at once elsewhere)."""
+        return await number_ticket(self.session, ticket, prefix, local_date)
 
     async def next_number(self, prefix: str, local_date: date) -> str:
         return await next_ticket_number(self.session, prefix, local_date)
