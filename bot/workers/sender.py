@@ -443,12 +443,14 @@ class Sender:
         if ops.sent or ops.retries or ops.releases or ops.moves:
             async with self.uow_factory() as uow:
                 store = uow.delivery
-                await store.mark_sent(ops.sent, ops.message_ids)
+                # Failures first: a row that failed and then went out in the same batch keeps
+                # the failed attempt in its count (a sent row is no longer rescheduled).
                 for outbox_id, error, delay, keep in ops.retries:
                     keep_lease = self._domain(self.config.lease) if keep else timedelta(0)
                     await store.reschedule(
                         self.worker_id, outbox_id, error, self._domain(delay), keep_lease
                     )
+                await store.mark_sent(ops.sent, ops.message_ids)
                 await store.release(self.worker_id, ops.releases)
                 for old, new in ops.moves:
                     await store.move_chat(old, new)

@@ -17,7 +17,7 @@ from bench.botapi_double import (
     server_error,
     user_deactivated,
 )
-from bot.workers.sender import SenderConfig
+from bot.workers.sender import SenderConfig, _Ops
 from models.clock import ScaledClock
 from models.orm import OutboxRow
 from models.outbox import DEAD, PENDING, SENT
@@ -101,6 +101,22 @@ async def test_server_errors_and_resets_are_retried_with_backoff(
     assert "Connection" in (rows["k5002"].last_error or "") or "reset" in (
         rows["k5002"].last_error or ""
     )
+
+
+async def test_a_failure_and_the_send_after_it_in_one_write_both_count(
+    uows: UnitOfWorkFactory, api: BotApiDouble
+) -> None:
+    """A retry from memory can succeed before the writer records the failure: one batch
+    then holds both, and the row's attempts must count both (a slow database, a busy CPU)."""
+    await queue(uows, [("both", 5101, text("both"))])
+    sender = make_sender(uows, api)
+    assert await sender._claim() == 1
+    row_id = (await outbox(uows))["both"].id
+    await sender._write(_Ops(sent=[row_id], retries=[(row_id, "502 Bad Gateway", 0.01, True)]))
+    row = (await outbox(uows))["both"]
+    assert (row.status, row.attempts) == (SENT, 2)
+    assert "502" in (row.last_error or "")
+    await sender.api.close()
 
 
 async def test_permanent_errors_are_dead_and_the_hook_reroutes_in_the_same_transaction(
