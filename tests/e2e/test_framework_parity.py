@@ -46,6 +46,9 @@ async def play(api: BotApiDouble, url: str, framework: str) -> tuple[list[Any], 
         await api.wait_for(830101, "需要支部协调物业", timeout=10)
         await api.wait_for(resident, "已上报", timeout=10)
         await api.wait_for(worker, "新进展", timeout=10)  # the first receiver hears too
+        # The worker's card is edited to its escalated state by the sender, maybe still in flight.
+        await api.wait_for_call("editMessageText", lambda p: str(p.get("chat_id")) == str(WORKER)
+                                and "上报至网格党支部" in str(p.get("text")), timeout=10)
     transcript = [
         (m.chat_id, m.method, _TIMES.sub("<t>", m.plain_text), _markup(m.reply_markup))
         for chat in (RESIDENT, WORKER, 830101) for m in api.messages_to(chat)
