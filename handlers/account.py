@@ -14,7 +14,6 @@ from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
 from models.orm import CallbackTokenRow
-from models.repos.accounts import AccountRepo
 
 STAFF_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
@@ -47,7 +46,7 @@ async def start(ctx: Ctx, args: str) -> None:
 async def _bind(ctx: Ctx, token: str) -> None:
     """`/start bind_<token>` from `griddesk invite`: link this Telegram account to a person."""
     now = ctx.now()
-    accounts = AccountRepo.of(ctx.uow)
+    accounts = ctx.uow.accounts
     invite = await accounts.invite(token_hash(token[:128]))
     if invite is None or invite.used_at is not None or invite.expires_at < now:
         ctx.security_event("bad_invite", "invalid, used or expired bind token")

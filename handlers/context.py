@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from handlers import texts
 from handlers.buttons import find_token, make_button
-from handlers.conversation import MODELS, STATES, Details, Draft, HeldText, Note, State, Stored
+from handlers.conversation import (
+    MODELS,
+    STATES,
+    Details,
+    Draft,
+    HeldText,
+    Note,
+    RatingReason,
+    State,
+    Stored,
+)
 from handlers.replies import ReplyJournal
 from handlers.state import ConversationStore, DatabaseConversations
 from handlers.types import Button, CallbackAnswer, Incoming, Keyboard, Outcome, Reply
@@ -201,6 +211,10 @@ class Ctx:
     @property
     def details(self) -> Details | None:
         return self._typed(Details)
+
+    @property
+    def rating_reason(self) -> RatingReason | None:
+        return self._typed(RatingReason)
 
     @property
     def position(self) -> str:

@@ -152,6 +152,15 @@ class HeldText(Stored):
     album: str | None = None
 
 
+class RatingReason(Stored):
+    """The resolved case a 不满意 was given to, waiting for its reason (`other`: after 其他)."""
+
+    ticket: int = 0
+    round: int = 0
+    number: str = ""
+    other: bool = False
+
+
 @dataclass(frozen=True)
 class Reporter:
     """Who files a ticket: the resident's Telegram user and the chat to answer in."""
@@ -160,11 +169,12 @@ class Reporter:
     chat_id: int | None
 
 
-# The states whose data is a typed model; the others (RATING_REASON) keep a plain dict.
+# The typed model of each state's data.
 MODELS: dict[State, type[Stored]] = {
     State.DRAFT: Draft,
     State.URGENT_DETAILS: Details,
     State.STAFF_NOTE: Note,
     State.HAND_IN: Note,
     State.STAFF_HELD: HeldText,
+    State.RATING_REASON: RatingReason,
 }

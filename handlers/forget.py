@@ -14,7 +14,6 @@ from typing import Any
 from handlers import texts
 from handlers.context import QUOTA_WINDOW, Ctx
 from models.orm import TicketRow
-from models.repos.accounts import AccountRepo
 from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
@@ -55,7 +54,7 @@ def scrub_card(payload: dict[str, Any], names: Sequence[str] = ()) -> dict[str, 
 
 async def _scrub_related(ctx: Ctx, tickets: Sequence[TicketRow], names: Sequence[str]) -> None:
     """Staff notes, rating comments and the staff's stored cards of these tickets."""
-    accounts = AccountRepo.of(ctx.uow)
+    accounts = ctx.uow.accounts
     ids, numbers = [t.id for t in tickets], [t.number for t in tickets]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
@@ -86,7 +85,7 @@ def blur_filings(ctx: Ctx) -> None:
 
 async def forget(ctx: Ctx) -> None:
     """Everything of the resident's in one transaction (the update's own)."""
-    accounts = AccountRepo.of(ctx.uow)
+    accounts = ctx.uow.accounts
     tickets = await accounts.tickets_of(ctx.user_id)
     names = known_names(tickets)
     for ticket in tickets:

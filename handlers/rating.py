@@ -6,12 +6,12 @@ from typing import Any
 
 from handlers import texts
 from handlers.context import Ctx, clip
+from handlers.conversation import RatingReason, State
 from handlers.tickets import TicketService
 from handlers.types import Keyboard
 from models import lifecycle
 from models.orm import TicketRow
 
-REASON = "rating_reason"  # conversation state: waiting for the reason of a 不满意
 MAX_REASON = 500
 
 
@@ -32,7 +32,8 @@ def awaiting_rating(ticket: TicketRow | None, ctx: Ctx, round_: int | None = Non
 async def ask_reason(ctx: Ctx, ticket: TicketRow) -> None:
     """不满意: ask why before the case goes up a level."""
     round_ = ticket.reopen_count or 0
-    ctx.set_state(REASON, {"ticket": ticket.id, "round": round_, "number": ticket.number})
+    ctx.enter(State.RATING_REASON, RatingReason(ticket=ticket.id, round=round_,
+                                                number=ticket.number))
     buttons = [
         await ctx.button(label, "rate_reason", ticket=ticket.id, round=round_, reason=code)
         for code, label in texts.UNSATISFIED_REASONS.items()
@@ -46,9 +47,8 @@ async def ask_reason(ctx: Ctx, ticket: TicketRow) -> None:
 async def on_reason_button(ctx: Ctx, args: dict[str, Any]) -> None:
     code = str(args.get("reason"))
     if code == "other":
-        ctx.set_state(
-            REASON, {"ticket": args.get("ticket"), "round": args.get("round"), "other": True}
-        )
+        ctx.enter(State.RATING_REASON, RatingReason(
+            ticket=int(args.get("ticket", 0)), round=int(args.get("round", 0)), other=True))
         ctx.say(texts.ASK_UNSATISFIED_TEXT)
         return
     await finish(
@@ -61,8 +61,8 @@ async def on_reason_button(ctx: Ctx, args: dict[str, Any]) -> None:
 
 async def on_reason_text(ctx: Ctx, text: str) -> None:
     """Typed instead of (or after 其他) a reason button: the words are the reason."""
-    data = ctx.data
-    await finish(ctx, int(data.get("ticket", 0)), int(data.get("round", 0)), clip(text, MAX_REASON))
+    asked = ctx.rating_reason or RatingReason()
+    await finish(ctx, asked.ticket, asked.round, clip(text, MAX_REASON))
 
 
 async def finish(ctx: Ctx, ticket_id: int, round_: int, reason: str) -> None:

@@ -24,7 +24,6 @@ from typing import Any
 
 from handlers.types import Reply
 from models.owners import DIRECT, OwnerRegistration
-from models.repos.replies import ReplyRepo
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
 log = logging.getLogger("griddesk.replies")
@@ -72,7 +71,7 @@ class ReplyJournal:
             await self.flush()
         try:
             async with self.uows() as uow:
-                await ReplyRepo.of(uow).release(self.owner_id)
+                await uow.replies.release(self.owner_id)
                 await uow.commit()
         finally:
             await self.owner.unregister()
@@ -86,7 +85,7 @@ class ReplyJournal:
         sending = [i for i, reply in enumerate(replies) if reply.edit_message_id is None]
         if not sending:
             return replies
-        now, provisional = uow.clock.now(), ReplyRepo.of(uow).provisional_numbers()
+        now, provisional = uow.clock.now(), uow.replies.provisional_numbers()
         salt = secrets.token_hex(4)
         rows: list[dict[str, Any]] = [
             {
@@ -103,7 +102,7 @@ class ReplyJournal:
             }
             for i in sending
         ]
-        ids = await ReplyRepo.of(uow).record(rows)
+        ids = await uow.replies.record(rows)
         recorded = list(replies)
         for i, row in zip(sending, rows, strict=True):
             recorded[i] = replace(replies[i], journal_id=ids[row["key"]])
@@ -152,7 +151,7 @@ class ReplyJournal:
         self, uow: UnitOfWork, sent: list[int], failed: list[tuple[int, str, float]]
     ) -> None:
         scale = float(getattr(uow.clock, "scale", 1.0) or 1.0)
-        replies = ReplyRepo.of(uow)
+        replies = uow.replies
         if sent:
             await replies.mark_sent(sent)
         for outbox_id, error, wait in failed:

@@ -16,7 +16,6 @@ from handlers.types import Button, Keyboard
 from models import lifecycle
 from models.lifecycle import Status
 from models.orm import CallbackTokenRow, TicketRow
-from models.repos.work import StaffWorkRepo
 
 HELD = State.STAFF_HELD
 HAND_IN_NOTE = State.HAND_IN
@@ -65,7 +64,7 @@ async def cases_in_hand(ctx: Ctx) -> list[TicketRow]:
     assert ctx.person is not None
     code = ctx.person.code
     holding = await ctx.uow.tickets.assigned_to(code, [str(Status.ACCEPTED)])
-    others = await StaffWorkRepo.of(ctx.uow).accepted_then_moved(code)
+    others = await ctx.uow.work.accepted_then_moved(code)
     escalated = [
         ticket
         for ticket in others

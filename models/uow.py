@@ -17,12 +17,15 @@ from sqlalchemy.ext.asyncio import (
 from models.clock import Clock
 from models.domain_events import EventLog
 from models.outbox import OutboxDelivery
+from models.repos.accounts import AccountRepo
 from models.repos.conversations import ConversationRepo
 from models.repos.events import EventRepo
 from models.repos.org import OrgRepo
 from models.repos.outbox import OutboxRepo
+from models.repos.replies import ReplyRepo
 from models.repos.tickets import TicketRepo
 from models.repos.updates import UpdateRepo
+from models.repos.work import StaffWorkRepo
 
 
 class UnitOfWork(EventLog):
@@ -36,6 +39,9 @@ class UnitOfWork(EventLog):
     conversations: ConversationRepo
     updates: UpdateRepo
     delivery: OutboxDelivery
+    accounts: AccountRepo
+    replies: ReplyRepo
+    work: StaffWorkRepo
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -56,6 +62,9 @@ class UnitOfWork(EventLog):
         self.conversations = ConversationRepo(session, clock)
         self.updates = UpdateRepo(session, clock)
         self.delivery = OutboxDelivery(session, clock)
+        self.accounts = AccountRepo(session, clock)
+        self.replies = ReplyRepo(session, clock)
+        self.work = StaffWorkRepo(session, clock)
         return self
 
     async def __aexit__(

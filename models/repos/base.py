@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, Self
+from typing import Any
 
 from sqlalchemy import CursorResult, Executable
 from sqlalchemy.dialects import postgresql, sqlite
@@ -34,18 +34,7 @@ async def execute_core(session: AsyncSession, statement: Executable,
     return await connection.execute(statement, params)
 
 
-class HasSession(Protocol):
-    session: AsyncSession
-    clock: Clock
-
-
 class Repository:
     def __init__(self, session: AsyncSession, clock: Clock) -> None:
         self.session = session
         self.clock = clock
-
-    @classmethod
-    def of(cls, uow: HasSession) -> Self:
-        """This repository in the unit of work's transaction (for one not kept on the unit of
-        work itself)."""
-        return cls(uow.session, uow.clock)
