@@ -67,6 +67,7 @@ async def test_the_draft_is_stored_typed_and_read_back_at_its_step(chat: DemoSes
         ("draft", {"awaiting": "somewhere_else", "text": "灯坏了"}),  # an unknown step
         ("draft", {"photos": "not a list"}),
         ("staff_note", {"ticket": "not a number"}),
+        ("rating_reason", {"ticket": "not a number", "round": 0}),
     ],
 )
 async def test_an_unknown_or_unreadable_state_is_dropped_politely(
