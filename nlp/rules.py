@@ -114,6 +114,9 @@ class PatternIndex:
 
 
 def _sre() -> tuple[Any, Any] | None:
+    """The stdlib regex parser (private API, kept for a measured need): the character guards it
+    yields halve routing time (about 310-360 against 660-710 us per text over the 3,000-text
+    bench corpus) for about 100 ms more router build. Without it every pattern is tried."""
     try:
         import re._constants as constants
         import re._parser as parser
