@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from bot.cli.commands.db_cmd import resolve_url, shown, url_option
+from bot.cli.commands.db_cmd import resolve_url, shown
+from bot.cli.options import database_option
 from models.clock import SystemClock
 from models.config.loader import check_config
 from models.config.schema import GridDeskConfig
@@ -33,7 +34,7 @@ async def load_into(url: str, config: GridDeskConfig) -> SyncReport:
 
 @click.command("load")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
-@url_option
+@database_option
 @click.option("-v", "--verbose", is_flag=True, help="List every created or changed row.")
 def load(directory: Path | None, url: str | None, verbose: bool) -> None:
     """Validate DIRECTORY (default: GRIDDESK_CONFIG or the bundled demo) and load it."""

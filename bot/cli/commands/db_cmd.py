@@ -8,6 +8,7 @@ import sys
 import click
 from sqlalchemy.engine import make_url
 
+from bot.cli.options import database_option
 from models.migrations import current_revision, downgrade_database, head, upgrade_database
 
 
@@ -25,9 +26,6 @@ def shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-url_option = click.option(
-    "--url", "url", default=None, help="Database URL (default: GRIDDESK_DATABASE_URL)."
-)
 
 
 @click.group("db")
@@ -37,7 +35,7 @@ def db_group() -> None:
 
 @db_group.command("upgrade")
 @click.argument("revision", required=False, default="head")
-@url_option
+@database_option
 def upgrade(revision: str, url: str | None) -> None:
     """Create or upgrade the schema to REVISION (default: head)."""
     url = resolve_url(url)
@@ -52,7 +50,7 @@ def upgrade(revision: str, url: str | None) -> None:
 
 @db_group.command("downgrade")
 @click.argument("revision")
-@url_option
+@database_option
 def downgrade(revision: str, url: str | None) -> None:
     """Downgrade the schema to REVISION (`base` removes every table)."""
     url = resolve_url(url)
@@ -66,7 +64,7 @@ def downgrade(revision: str, url: str | None) -> None:
 
 
 @db_group.command("current")
-@url_option
+@database_option
 def current(url: str | None) -> None:
     """Print the schema revision of the database."""
     url = resolve_url(url)
@@ -75,7 +73,7 @@ def current(url: str | None) -> None:
 
 @db_group.command("revision")
 @click.argument("message")
-@url_option
+@database_option
 def revision(message: str, url: str | None) -> None:
     """Autogenerate a new revision from models/orm.py (the database must be at head)."""
     from alembic import command

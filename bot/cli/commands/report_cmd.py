@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from bot.cli.commands.db_cmd import resolve_url, url_option
+from bot.cli.commands.db_cmd import resolve_url
 from bot.cli.lazy import LazyGroup
+from bot.cli.options import database_option
 from models.clock import SystemClock
 from models.db import create_engine, session_factory
 from models.reports.daily import UnknownScope, daily_report, render_report
@@ -60,7 +61,7 @@ async def daily_text(url: str, scope: str | None, day: date | None) -> str:
     default=None,
     help="Grid, community, street or district code (default: the district).",
 )
-@url_option
+@database_option
 def daily(day: datetime | None, scope: str | None, url: str | None) -> None:
     """Print the 民情日报告: new, open, overdue and resolved-yesterday tickets of a scope."""
     try:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from bot.cli.commands.db_cmd import resolve_url
+from bot.cli.options import config_option, database_option
 from models.clock import SystemClock
 from models.config.loader import load_config
 from models.config.schema import GridDeskConfig
@@ -76,20 +77,8 @@ def month_type(value: str) -> Month:
     show_default=True,
     help="Directory for the files.",
 )
-@click.option(
-    "--url",
-    "--database",
-    "url",
-    default=None,
-    help="Database URL (default: GRIDDESK_DATABASE_URL).",
-)
-@click.option(
-    "--config",
-    "config_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Configuration directory (default: GRIDDESK_CONFIG or demo).",
-)
+@database_option
+@config_option
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
 def monthly(
     month: str | None,

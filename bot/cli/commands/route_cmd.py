@@ -9,16 +9,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from bot.cli.options import config_option
+
 if TYPE_CHECKING:
     from models.config.schema import GridDeskConfig
     from nlp.router import Router
 
-config_option = click.option(
-    "--config",
-    "config_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Configuration directory (default: GRIDDESK_CONFIG or the bundled demo).",
-)
 
 
 def routing_config(config_dir: Path | None) -> tuple[GridDeskConfig, Path | None]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from bot.cli.commands.db_cmd import resolve_url, shown
+from bot.cli.options import config_option, database_option
 
 
 async def simulate_into(
@@ -71,20 +72,8 @@ async def simulate_into(
     default=None,
     help="Day after the history, YYYY-MM-DD (default: today).",
 )
-@click.option(
-    "--database",
-    "--url",
-    "url",
-    default=None,
-    help="Database URL (default: GRIDDESK_DATABASE_URL).",
-)
-@click.option(
-    "--config",
-    "config_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Configuration directory (default: GRIDDESK_CONFIG or demo).",
-)
+@database_option
+@config_option
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
 def simulate(
     days: int,
