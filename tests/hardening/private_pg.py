@@ -35,7 +35,17 @@ def unavailable_reason() -> str | None:
         return "there is no `postgres` user to run the server as"
     if os.geteuid() != 0 and pwd.getpwuid(os.geteuid()).pw_name != "postgres":
         return "running initdb as `postgres` needs root (runuser) or the postgres user"
+    if os.geteuid() == 0 and _runuser() is None:
+        return "runuser not found (PATH, /usr/sbin, /sbin) to run the server as `postgres`"
     return None
+
+
+def _runuser() -> str | None:
+    """runuser's path: PATH first, then the sbin folders a shell without them misses."""
+    found = shutil.which("runuser")
+    return found or next(
+        (path for path in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(path)), None
+    )
 
 
 def _free_port() -> int:
@@ -79,7 +89,7 @@ class PrivatePostgres:
     def _run(self, program: str, *args: str) -> str:
         command = [str(self.bin / program), *args]
         if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
+            command = [str(_runuser()), "-u", "postgres", "--", *command]
         done = subprocess.run(
             command, capture_output=True, text=True, timeout=120, cwd=str(self.root)
         )
@@ -113,7 +123,7 @@ class PrivatePostgres:
     def running(self) -> bool:
         command = [str(self.bin / "pg_ctl"), "-D", str(self.data), "status"]
         if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
+            command = [str(_runuser()), "-u", "postgres", "--", *command]
         return subprocess.run(command, capture_output=True, timeout=30).returncode == 0
 
     def destroy(self) -> None:
