@@ -163,10 +163,12 @@ class RatingReason(Stored):
 
 @dataclass(frozen=True)
 class Reporter:
-    """Who files a ticket: the resident's Telegram user and the chat to answer in."""
+    """Who files a ticket: the resident's Telegram user and the chat to answer in, and the
+    channel or client it came through (`tickets.source`)."""
 
     user_id: int
     chat_id: int | None
+    source: str = "telegram"
 
 
 # The typed model of each state's data.

@@ -92,6 +92,7 @@ class TicketService:
             reporter_chat_id=reporter.chat_id,
             reporter_name=draft.contact_name,
             reporter_phone=draft.phone,
+            source=reporter.source,
             updated_at=now,
         )
         ticket.street_code = self._street(ticket)

@@ -179,6 +179,7 @@ class TicketRow(Base):
     building: Mapped[int | None]
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     urgent_frame: Mapped[str | None] = mapped_column(String(64))  # the danger frame's label
+    source: Mapped[str] = mapped_column(String(48), default="telegram", server_default="telegram")
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     keywords: Mapped[list[Any]] = mapped_column(default=list)
     latitude: Mapped[float | None] = mapped_column(Float)

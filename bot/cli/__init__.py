@@ -12,6 +12,7 @@ COMMANDS = {
     "ban": f"{_COMMANDS}.ban_cmd:ban",
     "bench": "bench.cli:bench_group",
     "config": f"{_COMMANDS}.config_cmd:config_group",
+    "console": f"{_COMMANDS}.console_cmd:console",
     "db": f"{_COMMANDS}.db_cmd:db_group",
     "demo": f"{_COMMANDS}.demo_cmd:demo",
     "invite": f"{_COMMANDS}.invite_cmd:invite",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from models.clock import Clock
@@ -112,6 +112,13 @@ class FakeTicketRepo:
 
     async def by_number(self, number: str, for_update: bool = False) -> TicketRow | None:
         return next((t for t in self.by_id.values() if t.number == number), None)
+
+    async def number(self, ticket: TicketRow, prefix: str, local_date: date) -> str:
+        """The day's next number, as the database's counter gives it."""
+        day = local_date.strftime("%Y%m%d")
+        taken = sum(1 for t in self.by_id.values() if t.number.startswith(f"{prefix}-{day}-"))
+        ticket.number = f"{prefix}-{day}-{taken + 1:04d}"
+        return ticket.number
 
     async def add_rating(self, ticket: TicketRow, score: str, comment: str | None = None,
                          at: datetime | None = None) -> RatingRow:

@@ -278,3 +278,14 @@ async def test_a_transfer_note_reaches_whoever_holds_the_case(
     sent = await messages(uow, await last_tag(uow, ticket, "transfer_note"))
     assert list(sent) == [ticket.assignee_code]
     assert "该楼栋属于第二网格" in sent[ticket.assignee_code or ""]
+
+
+async def test_a_filing_records_the_channel_it_came_through(service: TicketService) -> None:
+    from handlers.conversation import Draft, Reporter
+
+    draft = Draft(text="路灯不亮了", category="street_light", community="MDHY", grid="MDHY-01",
+                  normalized="路灯不亮了", confidence=0.9)
+    chat = await service.file(draft, Reporter(user_id=7, chat_id=7))
+    hotline = await service.file(draft.model_copy(), Reporter(user_id=8, chat_id=None,
+                                                              source="open311:hotline"))
+    assert (chat.source, hotline.source) == ("telegram", "open311:hotline")
