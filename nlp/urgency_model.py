@@ -64,7 +64,9 @@ class UrgencyModel:
 
     def opinion(self, text: str) -> Opinion:
         present = [(g, self.weights[g]) for g in features(text) if g in self.weights]
-        score = self.bias + sum(w for _, w in present)
+        # fsum is exact whatever the order, and a set's order changes with string hashing:
+        # the same text gets the same probability in every process.
+        score = self.bias + math.fsum(w for _, w in present)
         # Single characters count but are not shown: a clerk reads words, not 在 or 着.
         pushing = sorted(
             (p for p in present if p[1] > 0 and len(p[0]) > 1), key=lambda p: (-p[1], p[0])
