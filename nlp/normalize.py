@@ -34,6 +34,33 @@ _EXTRA_PHRASES = (("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾
 _EXTRA_CHARS_RE = re.compile("[著祇甚拉级悌]")
 
 
+# Cantonese written as spoken (冇反应, 跌咗落水, 叫佢唔应): folded to the Mandarin words the
+# rules are written in, longest phrase first. Only texts with a character of written Cantonese
+# are touched; the resident's original text is kept as it was.
+_CANTONESE_PHRASES = (
+    ("仲喺", "还在"), ("瞓咗喺度", "躺在那里"), ("瞓咗喺", "躺在"), ("瞓喺", "躺在"),
+    ("跌咗落", "掉进"), ("跌落", "掉进"), ("食咗", "吃了"),
+    ("食完", "吃完"), ("唔识", "不会"), ("游水", "游泳"), ("拎住", "拎着"), ("揸住", "拿着"),
+    ("攞住", "拿着"), ("斩人", "砍人"), ("而家", "现在"), ("寻晚", "昨晚"), ("琴晚", "昨晚"),
+    ("浸到颈", "淹到脖子"), ("一抽一抽", "抽搐"), ("燶味", "糊味"), ("喺度", "在那里"),
+    ("仲有", "还有"), ("仲未", "还没"), ("仲系", "还是"), ("仲要", "还要"),
+    ("我哋", "我们"), ("你哋", "你们"), ("佢哋", "他们"), ("啲", "些"), ("咗", "了"), ("喺", "在"),
+    ("唔", "不"), ("佢", "他"), ("嘅", "的"), ("冇", "没"), ("嗌", "喊"), ("瞓", "躺"),
+    ("嚟", "来"), ("睇", "看"), ("揾", "找"), ("搵", "找"), ("攞", "拿"), ("畀", "给"),
+    ("嘢", "东西"),
+)
+_CANTONESE_RE = re.compile("[咗喺唔佢嘅冇嗌瞓嚟啲哋睇揾搵攞畀嘢燶]")
+
+
+def fold_cantonese(text: str) -> str:
+    """Written Cantonese → the Mandarin words the rules use (a text without any: unchanged)."""
+    if not _CANTONESE_RE.search(text):
+        return text
+    for cantonese, mandarin in _CANTONESE_PHRASES:
+        text = text.replace(cantonese, mandarin)
+    return text
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     """The resident's text, its matching form (folded, Simplified) and the script they used."""
@@ -141,4 +168,4 @@ def normalize(text: str) -> NormalizedText:
         matching = matching.translate(_EXTRA_FOLD)
         for variant, standard in _EXTRA_PHRASES:
             matching = matching.replace(variant, standard)
-    return NormalizedText(original=text, text=matching, script=script)
+    return NormalizedText(original=text, text=fold_cantonese(matching), script=script)
