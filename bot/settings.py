@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     config_dir: Path = Field(default=BUNDLED_DEMO, alias="GRIDDESK_CONFIG")
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_base: str = Field(default="", alias="TELEGRAM_API_BASE")
+    bot_username: str | None = Field(default=None, alias="TELEGRAM_BOT_USERNAME")  # follow links
     telegram_framework: Literal["aiogram", "ptb"] = Field(
         default="aiogram", alias="TELEGRAM_FRAMEWORK"
     )
