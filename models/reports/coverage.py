@@ -11,7 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import select
+
 from models.config.schema import GridDeskConfig
+from models.orm import CommunityRow, GridRow
 from models.reports.month import Month
 from models.repos.visits import VisitFact
 from models.uow import UnitOfWork
@@ -100,3 +103,20 @@ async def worker_coverage(uow: UnitOfWork, config: GridDeskConfig, person_code: 
     row = by_worker.get(person_code)
     households = worker_households(config).get(person_code, 0)
     return (row.visited if row else 0), households
+
+
+async def scope_coverage(uow: UnitOfWork, kind: str, code: str, start: datetime,
+                         end: datetime) -> tuple[int, int]:
+    """(households visited in [start, end), households covered) of a scope, from the
+    organisation rows (the daily report knows no configuration)."""
+    statement = select(GridRow.code, GridRow.households)
+    if kind == "grid":
+        statement = statement.where(GridRow.code == code)
+    elif kind == "community":
+        statement = statement.where(GridRow.community_code == code)
+    elif kind == "street":
+        communities = select(CommunityRow.code).where(CommunityRow.street_code == code)
+        statement = statement.where(GridRow.community_code.in_(communities))
+    grids = (await uow.session.execute(statement)).all()
+    facts = await uow.visits.month(start, end, [grid for grid, _ in grids])
+    return len({fact.household for fact in facts}), sum(int(count) for _, count in grids)
