@@ -20,6 +20,7 @@ from typing import Protocol
 from handlers.context import Ctx, escape
 from handlers.types import LocalFile
 from models.config.schema import GridDeskConfig, Role
+from models.reports.assessment import own_lines
 from models.reports.ledger import LedgerEntry, ledger, ledger_summary
 from models.reports.month import ROLE_SCOPE_KIND, SCOPE_LEVELS, Month, scope_contains, scope_kind
 from models.reports.monthly import MonthlyReport, monthly_report
@@ -165,12 +166,26 @@ async def _ledger(ctx: Ctx, report: MonthlyReport) -> None:
             f"群众评价{report.total.rated}条，满意"
             f"{percent(report.total.ratings.get('satisfied', 0), report.total.rated)}。"
         )
+    lines += _own_assessment(ctx, report)
     ctx.say("\n".join(lines))
     renderer = ctx.services.reports
     if renderer is not None and entries:
         path = await asyncio.to_thread(renderer.ledger, report, entries, ctx.config,
                                        _out_dir(report))
         ctx.outcome.files.append(LocalFile(ctx.chat_id, path, "document"))
+
+
+def _own_assessment(ctx: Ctx, report: MonthlyReport) -> list[str]:
+    """考核: the worker's own figures (a branch secretary: the grid's)."""
+    ranked = report.assessment
+    if ranked is None or ctx.person is None:
+        return []
+    row = ranked.worker(ctx.person.code) or next(
+        (grid for grid in ranked.grids if grid.key == report.scope_code), None)
+    if row is None:
+        return []
+    title = f"<b>{'本人' if row.key == ctx.person.code else escape(row.name)}考核</b>"
+    return ["", title, *(escape(line) for line in own_lines(row, ranked.weights))]
 
 
 def _category(ctx: Ctx, code: str) -> str:

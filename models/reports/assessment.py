@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from models.config.schema import AssessmentWeights, GridDeskConfig
 from models.escalation import category_for
 from models.reports.coverage import Coverage, worker_names
+from models.reports.phrasing import NO_DATA, percent
 from models.reports.queries import TicketFacts
 from models.sla import compute_deadlines
 
@@ -175,3 +176,55 @@ def _ranked(rows: Iterable[Score], weights: AssessmentWeights) -> list[Score]:
     for index, row in enumerate(result, 1):
         row.rank = index if row.score is not None else None
     return result
+
+
+WEIGHT_LABELS = {
+    "satisfaction": "群众满意率",
+    "accepted_on_time": "按时受理率",
+    "resolved_on_time": "按期办结率",
+    "no_missed_deadline": "未超时上报率",
+    "no_reopen": "未重新办理率",
+    "visit_coverage": "入户走访覆盖率",
+}
+HEADERS = ["排名", "群众反映", "走访代报", "按时受理", "按期办结", "超时上报", "不满意重办",
+           "满意率", "走访覆盖", "得分"]
+
+
+def weights_phrase(weights: AssessmentWeights) -> str:
+    """得分权重：群众满意率30%、… (only the weights above 0)."""
+    total = sum(weight for _, weight in weights.items())
+    parts = [f"{WEIGHT_LABELS[name]}{percent(weight, total, 0)}"
+             for name, weight in weights.items() if weight > 0]
+    return "得分权重：" + "、".join(parts)
+
+
+def cells(row: Score) -> list[str]:
+    """One ranked row as text: rank, counts, rates and the score."""
+    coverage = f"{row.visited}/{row.households}户" if row.households else f"{row.visited}户"
+    return [
+        str(row.rank) if row.rank is not None else NO_DATA,
+        str(row.from_residents),
+        str(row.from_visits),
+        f"{row.accepted_on_time}/{row.collected}",
+        f"{row.resolved_on_time}/{row.collected}",
+        str(row.missed_deadline),
+        str(row.reopened),
+        percent(row.satisfied, row.rated),
+        coverage,
+        NO_DATA if row.score is None else f"{row.score:.1f}",
+    ]
+
+
+def own_lines(row: Score, weights: AssessmentWeights) -> list[str]:
+    """A worker's (or grid's) own month in words, for `/report` and the console."""
+    share = percent(row.visited, row.households)
+    coverage = (f"{row.visited}户 / 负责{row.households}户（{share}）" if row.households
+                else f"{row.visited}户")
+    score = NO_DATA if row.score is None else f"{row.score:.1f}"
+    return [
+        f"收集诉求{row.collected}件（群众反映{row.from_residents}件，走访代报{row.from_visits}件）；"
+        f"按时受理{row.accepted_on_time}件，按期办结{row.resolved_on_time}件，"
+        f"超时被上报{row.missed_deadline}件，不满意重新办理{row.reopened}件。",
+        f"群众评价{row.rated}条，满意率{percent(row.satisfied, row.rated)}；入户走访{coverage}。",
+        f"考核得分：{score}（{weights_phrase(weights)}）。",
+    ]

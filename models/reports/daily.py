@@ -273,7 +273,8 @@ def render_report(report: DailyReport, tz: str | ZoneInfo) -> str:
         lines.append("无超期工单。")
     if report.visited or report.households:
         month = (report.day - timedelta(days=1)).month
-        share = f"（覆盖率 {percent(report.visited, report.households)}）" if report.households else ""
+        share = percent(report.visited, report.households)
+        share = f"（覆盖率 {share}）" if report.households else ""
         lines.append(f"{month}月入户走访：{report.visited} 户 / 共 {report.households} 户{share}")
     if report.urgent_items:
         lines.append(f"昨日紧急诉求：{len(report.urgent_items)} 件")
