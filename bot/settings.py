@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     retain_finished_contacts_days: float = Field(
         default=30, gt=0, alias="GRIDDESK_RETAIN_FINISHED_CONTACTS_DAYS"
     )
+    retain_visit_notes_days: float = Field(
+        default=180, gt=0, alias="GRIDDESK_RETAIN_VISIT_NOTES_DAYS"
+    )
     retention_interval_hours: float = Field(
         default=6, gt=0, alias="GRIDDESK_RETENTION_INTERVAL_HOURS"
     )

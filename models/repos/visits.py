@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.clock import Clock
-from models.orm import VisitRow
+from models.orm import TicketRow, VisitRow
+
+FILING_WINDOW = timedelta(days=7)  # a visit's filings follow it within this (in practice minutes)
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,16 @@ class VisitRepo:
         rows = (await self.session.scalars(statement.order_by(VisitRow.id))).all()
         return [VisitFact(row.id, row.person_code, row.grid_code, household_key(row),
                           len(row.ticket_ids or [])) for row in rows]
+
+    async def of_tickets(self, tickets: Sequence[TicketRow]) -> list[VisitRow]:
+        """The visits on which any of these tickets was filed."""
+        filed = [ticket for ticket in tickets if ticket.source == "visit"]
+        if not filed:
+            return []
+        ids = {ticket.id for ticket in filed}
+        earliest = min(ticket.created_at for ticket in filed) - FILING_WINDOW
+        latest = max(ticket.created_at for ticket in filed)
+        statement = select(VisitRow).where(VisitRow.outcome == "filed",
+                                           VisitRow.at >= earliest, VisitRow.at <= latest)
+        rows = (await self.session.scalars(statement)).all()
+        return [row for row in rows if ids & set(row.ticket_ids or [])]
