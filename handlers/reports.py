@@ -39,7 +39,9 @@ NO_ROLE = "您的账号没有可查看报告的职务，请联系管理员。"
 FORBIDDEN = "您只能查看自己负责范围内的报告（{scope}）。"
 UNKNOWN = "没有找到范围代码 {code}。"
 BAD_MONTH = "月份格式不对，请写成 2026-10 这样。"
-USAGE_HINT = "\n\n可用 /report 范围代码 或 /report 2026-09 查看下级范围或其他月份。"
+USAGE_HINT = ("\n\n可用 /report 范围代码 或 /report 2026-09 查看下级范围或其他月份"
+              "（本月：/report 本月）。")
+THIS_MONTH = ("本月", "这个月", "這個月")
 
 
 class ReportRenderer(Protocol):
@@ -93,11 +95,14 @@ async def report_command(ctx: Ctx) -> None:
     if not scopes:
         ctx.say(NO_ROLE)
         return
-    code, month, ok = parse_args(ctx.incoming.text or "")
+    tz = ctx.config.district.timezone
+    args = ctx.incoming.text or ""
+    for word in THIS_MONTH:  # the running month, as far as it has gone
+        args = args.replace(word, f" {Month.containing(ctx.now(), tz).key} ")
+    code, month, ok = parse_args(args)
     if not ok:
         ctx.say(BAD_MONTH)
         return
-    tz = ctx.config.district.timezone
     month = month or Month.containing(ctx.now(), tz).shift(-1)
     role, scope = scopes[0]
     if code is not None:

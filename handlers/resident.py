@@ -246,6 +246,8 @@ async def show_summary(ctx: Ctx) -> None:
         text=escape(clip(draft.text, 3000)),
         photos=(f"\n照片：{len(photos)}张" if photos else "") + visit_draft.summary_lines(draft),
     )
+    if draft.on_behalf:
+        summary = summary.replace(texts.SUMMARY_OWN, vt.SUMMARY_RESIDENTS, 1)
     nonce = draft.nonce
     keyboard = Keyboard.inline([
         await ctx.button(texts.BTN_CONFIRM, "draft_confirm", nonce=nonce),

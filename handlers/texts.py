@@ -100,8 +100,9 @@ RATE_LIMITED = "您提交得太频繁了，请稍后再试。紧急情况请直�
 BURST_LIMITED = "您发送消息太频繁了，请稍后再试。紧急情况请直接拨打 110 / 119 / 120。"
 DUPLICATE = "您在{when}已经反映过相同的问题（编号 {number}），正在办理中，无需重复提交。"
 
+SUMMARY_OWN = "请核对您的诉求"
 SUMMARY = (
-    "请核对您的诉求：\n"
+    SUMMARY_OWN + "：\n"
     "类别：{category}\n"
     "地点：{place}\n"
     "内容：{text}{photos}\n\n"

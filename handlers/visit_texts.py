@@ -15,6 +15,7 @@ ASK_DESCRIPTION = (
     "代居民反映：请写下居民反映的问题（可以先发照片或位置）。"
     "没写地点的，默认记在您的网格{where}。"
 )
+SUMMARY_RESIDENTS = "请核对居民的诉求"
 SUMMARY_ON_BEHALF = "\n来源：网格员走访代报"
 SUMMARY_CONTACT = "\n居民联系方式：{name} {phone}（经居民同意留存）"
 SUMMARY_NO_CONTACT = "\n居民联系方式：未留（居民同意后可点「居民同意留下姓名电话」）"
