@@ -124,3 +124,18 @@ async def test_a_resident_cannot_use_the_workers_buttons(bot: Driver) -> None:
     assert "只对网格员开放" in bot.last_to(RESIDENT)
     await bot.text(RESIDENT, "代居民反映")
     assert "只对网格员开放" in bot.last_to(RESIDENT)
+
+
+async def test_a_traditional_writer_follows_in_traditional(bot: Driver) -> None:
+    await bot.text(WORKER, "代居民反映")
+    await bot.text(WORKER, "老人说楼下下水道堵了，一楼返臭水")
+    await bot.press(WORKER, "确认提交")
+    link = re.search(r"/start (follow_[\w-]+)", "\n".join(bot.texts_to(WORKER)))
+    assert link is not None
+    update = bot.message(RESIDENT, text=f"/start {link.group(1)}",
+                         entities=[{"type": "bot_command", "offset": 0, "length": 6}])
+    update["message"]["from"]["language_code"] = "zh-hant"
+    await bot.push(update)
+    assert "您已關注工單" in bot.last_to(RESIDENT) and "網格員走訪" in bot.last_to(RESIDENT)
+    await bot.press(WORKER, "接单")
+    assert any("已受理" in text and "網格員" in text for text in bot.texts_to(RESIDENT))
