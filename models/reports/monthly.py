@@ -377,3 +377,18 @@ def repeat_addresses(config: GridDeskConfig, facts: Iterable[TicketFacts]) -> li
         )
     result.sort(key=lambda item: (-item.count, item.community_code, item.building))
     return result[:MAX_REPEAT]
+
+
+async def month_assessment(
+    uow: UnitOfWork,
+    config: GridDeskConfig,
+    scope_code: str,
+    month: Month,
+    *,
+    as_of: datetime | None = None,
+) -> Assessment:
+    """考核 of a scope's month: its workers and grids ranked (for a dashboard; the monthly
+    analysis and `/report` read the same figures from `MonthlyReport.assessment`)."""
+    report = await monthly_report(uow, config, scope_code, month, as_of=as_of)
+    assert report.assessment is not None
+    return report.assessment

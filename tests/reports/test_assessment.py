@@ -36,7 +36,7 @@ from models.config.schema import GridDeskConfig
 from models.orm import RatingRow, TicketRow, VisitRow
 from models.reports.assessment import Score
 from models.reports.month import Month
-from models.reports.monthly import monthly_report
+from models.reports.monthly import month_assessment, monthly_report
 from models.uow import UnitOfWork, UnitOfWorkFactory
 from tests.reports.fixture_month import W1, W2, W3, Builder, at, october
 
@@ -117,10 +117,9 @@ async def test_a_grid_counts_its_tickets_and_visits(uow_factory: UnitOfWorkFacto
     async with uow_factory() as uow:
         await _build(uow, demo_config)
     async with uow_factory() as uow:
-        report = await monthly_report(uow, demo_config, "XZ", OCTOBER)
-    assert report.assessment is not None
-    grids = {row.key: row for row in report.assessment.grids}
-    workers = {row.key: row for row in report.assessment.workers}
+        ranked = await month_assessment(uow, demo_config, "XZ", OCTOBER)
+    grids = {row.key: row for row in ranked.grids}
+    workers = {row.key: row for row in ranked.workers}
     assert _figures(grids["MDHY-01"])[:-1] == _figures(workers[W1])[:-1]
     syst = grids["SYST-01"]  # T9 never accepted, nobody visited: 100 × (.10 + .10) / .70
     assert (syst.collected, syst.accepted_on_time, syst.visited, syst.score) == (1, 0, 0, 28.6)
