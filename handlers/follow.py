@@ -17,6 +17,9 @@ from models.orm import CallbackTokenRow
 
 async def follow(ctx: Ctx, token: str) -> None:
     """Bind this chat to the ticket as its reporter: every update from now on, and the rating."""
+    if ctx.person is not None:  # staff would receive the resident's messages and rate
+        ctx.say(vt.FOLLOW_STAFF)
+        return
     ticket = await ctx.uow.tickets.by_follow_token(token_hash(token[:64]))
     if ticket is None or ticket.reporter_user_id not in (None, ctx.user_id):
         ctx.security_event("bad_follow_link", "unknown or used follow token")

@@ -147,8 +147,8 @@ async def on_button(ctx: Ctx, action: str, args: dict[str, Any], token: Callback
         ctx.say(vt.VISIT_LOGGED.format(where=escape(_where(ctx, visit)),
                                        coverage=await coverage_line(ctx)),
                 resident.STAFF_KEYBOARD)
-    else:  # visit_file: the visit is logged, the filing follows on it
-        row = await _log(ctx, visit, "filed")
+    else:  # visit_file: the visit is logged; it becomes "filed" with its first filing
+        row = await _log(ctx, visit, "none")
         await _start_draft(ctx, Draft(step=Step.TEXT, on_behalf=True, visit=row.id,
                                       visit_building=visit.building), visit.grid)
 

@@ -47,6 +47,16 @@ async def test_a_typed_household_and_note_are_kept(bot: Driver) -> None:
     assert visit.note == "独居老人，身体还好"
 
 
+async def test_a_filing_cancelled_leaves_a_visit_without_requests(bot: Driver) -> None:
+    await bot.text(WORKER, "走访登记")
+    await bot.press(WORKER, "1号楼（33户）")
+    await bot.press(WORKER, "代居民反映")
+    await bot.text(WORKER, "取消")
+    [visit] = await _rows(bot, VisitRow)
+    assert (visit.outcome, visit.ticket_ids) == ("none", [])
+    assert await _rows(bot, TicketRow) == []
+
+
 async def test_a_building_outside_the_grid_is_asked_again(bot: Driver) -> None:
     await bot.text(WORKER, "走访登记")
     await bot.text(WORKER, "9-1-101")
@@ -86,6 +96,8 @@ async def test_filing_on_a_visit_with_consent_then_the_resident_follows(bot: Dri
     [visit] = await _rows(bot, VisitRow)
     assert (visit.outcome, visit.ticket_ids, visit.room) == ("filed", [ticket.id], "102")
 
+    await bot.text(WORKER, f"/start {link.group(1)}")  # staff cannot take the resident's place
+    assert "请交给居民本人" in bot.last_to(WORKER)
     await bot.text(RESIDENT, f"/start {link.group(1)}")
     assert "您已关注工单" in bot.last_to(RESIDENT)
     assert "居民已通过关注链接关注" in bot.last_to(WORKER)
@@ -139,3 +151,18 @@ async def test_a_traditional_writer_follows_in_traditional(bot: Driver) -> None:
     assert "您已關注工單" in bot.last_to(RESIDENT) and "網格員走訪" in bot.last_to(RESIDENT)
     await bot.press(WORKER, "接单")
     assert any("已受理" in text and "網格員" in text for text in bot.texts_to(RESIDENT))
+
+
+async def test_a_household_with_two_requests_is_one_visit(bot: Driver) -> None:
+    await bot.text(WORKER, "走访登记")
+    await bot.text(WORKER, "6-1-602")
+    await bot.press(WORKER, "代居民反映")
+    await bot.text(WORKER, "家门口的楼道灯不亮")
+    await bot.press(WORKER, "确认提交")
+    await bot.press(WORKER, "这户还有诉求")
+    await bot.text(WORKER, "楼下有人半夜装修噪音很大")
+    await bot.press(WORKER, "确认提交")
+    tickets = await _rows(bot, TicketRow)
+    assert [ticket.building for ticket in tickets] == [6, 6]
+    [visit] = await _rows(bot, VisitRow)
+    assert (visit.outcome, visit.ticket_ids) == ("filed", [t.id for t in tickets])
