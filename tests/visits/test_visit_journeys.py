@@ -3,24 +3,19 @@ rating given by phone."""
 
 from __future__ import annotations
 
-import re
-
-from sqlalchemy import select
-
 from models.orm import RatingRow, TicketRow, VisitRow
 from tests.hardening.flows import NUMBER
 from tests.hardening.support import Driver
+from tests.visits.flows import (
+    WORKER,
+    accept_and_resolve,
+    describe_on_visit,
+    follow_payload,
+)
+from tests.visits.flows import rows as _rows
 
-WORKER = "MDHY-01-W1"
 RESIDENT = 5550301
 OLD_LADY_SAYS = "楼下下水道堵了好几天，一楼厨房返臭水"
-
-
-async def _rows(bot: Driver, model: type) -> list:
-    async with bot.services.uow_factory() as uow:
-        rows = list(await uow.session.scalars(select(model).order_by(model.id)))
-        uow.session.expunge_all()
-        return rows
 
 
 async def test_a_visit_without_requests_takes_two_taps(bot: Driver) -> None:
@@ -65,11 +60,7 @@ async def test_a_building_outside_the_grid_is_asked_again(bot: Driver) -> None:
 
 
 async def test_filing_on_a_visit_with_consent_then_the_resident_follows(bot: Driver) -> None:
-    await bot.text(WORKER, "走访登记")
-    await bot.press(WORKER, "2号楼（33户）")
-    await bot.text(WORKER, "1-102")
-    await bot.press(WORKER, "代居民反映")
-    await bot.text(WORKER, OLD_LADY_SAYS)
+    await describe_on_visit(bot, 2, "1-102", OLD_LADY_SAYS)
     summary = bot.last_to(WORKER)
     assert "明德花园第一网格" in summary and "2号楼" in summary, summary
     assert "网格员走访代报" in summary and "未留" in summary
@@ -79,9 +70,8 @@ async def test_filing_on_a_visit_with_consent_then_the_resident_follows(bot: Dri
     outcome = await bot.press(WORKER, "确认提交")
     filed = next(text for text in bot.texts_to(WORKER) if "已代居民提交" in text)
     number = NUMBER.search(filed)
-    assert number is not None
-    link = re.search(r"/start (follow_[\w-]+)", filed)
-    assert link is not None, filed
+    assert number is not None and follow_payload(bot) in filed
+    payload = follow_payload(bot)
     assert [file.kind for file in outcome.files] == ["photo"]  # the QR code
     assert outcome.files[0].path.read_bytes().startswith(b"\x89PNG")
 
@@ -96,21 +86,19 @@ async def test_filing_on_a_visit_with_consent_then_the_resident_follows(bot: Dri
     [visit] = await _rows(bot, VisitRow)
     assert (visit.outcome, visit.ticket_ids, visit.room) == ("filed", [ticket.id], "102")
 
-    await bot.text(WORKER, f"/start {link.group(1)}")  # staff cannot take the resident's place
+    await bot.text(WORKER, f"/start {payload}")  # staff cannot take the resident's place
     assert "请交给居民本人" in bot.last_to(WORKER)
-    await bot.text(RESIDENT, f"/start {link.group(1)}")
+    await bot.text(RESIDENT, f"/start {payload}")
     assert "您已关注工单" in bot.last_to(RESIDENT)
     assert "居民已通过关注链接关注" in bot.last_to(WORKER)
-    await bot.press(WORKER, "接单")
-    await bot.press(WORKER, "办结")
-    await bot.text(WORKER, "已疏通下水道，一楼不再返水。")
+    await accept_and_resolve(bot, "已疏通下水道，一楼不再返水。")
     assert any("请对办理结果进行评价" in text for text in bot.texts_to(RESIDENT))
     assert not any("请电话回访居民" in text for text in bot.texts_to(WORKER))
     await bot.press(RESIDENT, "满意")
     [rating] = await _rows(bot, RatingRow)
     assert (rating.score, rating.via) == ("satisfied", "chat")
 
-    await bot.text(RESIDENT + 1, f"/start {link.group(1)}")  # used: nobody else can take it
+    await bot.text(RESIDENT + 1, f"/start {payload}")  # used: nobody else can take it
     assert "无效或已经使用过" in bot.last_to(RESIDENT + 1)
 
 
@@ -120,9 +108,7 @@ async def test_without_the_link_the_worker_records_the_rating_by_phone(bot: Driv
     summary = bot.last_to(WORKER)
     assert "明德花园第一网格" in summary, summary  # no place said: the worker's own grid
     await bot.press(WORKER, "确认提交")
-    await bot.press(WORKER, "接单")
-    await bot.press(WORKER, "办结")
-    await bot.text(WORKER, "已更换路灯。")
+    await accept_and_resolve(bot, "已更换路灯。")
     assert any("请电话回访居民" in text for text in bot.texts_to(WORKER))
     await bot.press(WORKER, "基本满意")
     [rating] = await _rows(bot, RatingRow)
@@ -142,9 +128,8 @@ async def test_a_traditional_writer_follows_in_traditional(bot: Driver) -> None:
     await bot.text(WORKER, "代居民反映")
     await bot.text(WORKER, "老人说楼下下水道堵了，一楼返臭水")
     await bot.press(WORKER, "确认提交")
-    link = re.search(r"/start (follow_[\w-]+)", "\n".join(bot.texts_to(WORKER)))
-    assert link is not None
-    update = bot.message(RESIDENT, text=f"/start {link.group(1)}",
+    payload = follow_payload(bot)
+    update = bot.message(RESIDENT, text=f"/start {payload}",
                          entities=[{"type": "bot_command", "offset": 0, "length": 6}])
     update["message"]["from"]["language_code"] = "zh-hant"
     await bot.push(update)

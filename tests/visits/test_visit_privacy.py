@@ -3,41 +3,31 @@ job cover them like a complaint's (docs/privacy.md)."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
-
-from sqlalchemy import select
+from typing import Any
 
 from models.clock import FixedClock
 from models.orm import TicketRow, VisitRow
 from models.retention import RetentionPolicy, prune
 from tests.hardening.support import Driver
+from tests.visits.flows import WORKER, accept_and_resolve, describe_on_visit, follow_payload, rows
 
-WORKER = "MDHY-01-W1"
 RESIDENT = 5550401
 
 
 async def _file_on_visit(bot: Driver) -> str:
     """A visit to 2-1-102 with a note, a filing with the resident's consented contact; the
     follow link's payload."""
-    await bot.text(WORKER, "走访登记")
-    await bot.press(WORKER, "2号楼（33户）")
-    await bot.text(WORKER, "1-102 刘奶奶独居，腿脚不便")
-    await bot.press(WORKER, "代居民反映")
-    await bot.text(WORKER, "楼道里堆满杂物，老人出门不方便")
+    await describe_on_visit(bot, 2, "1-102 刘奶奶独居，腿脚不便", "楼道里堆满杂物，老人出门不方便")
     await bot.press(WORKER, "居民同意留下姓名电话")
     await bot.text(WORKER, "刘奶奶 13912345678")
     await bot.press(WORKER, "确认提交")
-    link = re.search(r"/start (follow_[\w-]+)", "\n".join(bot.texts_to(WORKER)))
-    assert link is not None
-    return link.group(1)
+    return follow_payload(bot)
 
 
-async def _one(bot: Driver, model: type) -> object:
-    async with bot.services.uow_factory() as uow:
-        row = (await uow.session.scalars(select(model))).one()
-        uow.session.expunge_all()
-        return row
+async def _one(bot: Driver, model: Any) -> Any:
+    [row] = await rows(bot, model)
+    return row
 
 
 async def test_forget_covers_the_visit_and_the_consented_contact(bot: Driver) -> None:
@@ -59,9 +49,7 @@ async def test_forget_covers_the_visit_and_the_consented_contact(bot: Driver) ->
 async def test_retention_clears_old_notes_and_finished_follow_links(
         bot: Driver, clock: FixedClock) -> None:
     await _file_on_visit(bot)
-    await bot.press(WORKER, "接单")
-    await bot.press(WORKER, "办结")
-    await bot.text(WORKER, "已清理楼道杂物。")
+    await accept_and_resolve(bot, "已清理楼道杂物。")
     await bot.press(WORKER, "满意")  # the rating given by phone closes the case
     clock.advance(timedelta(days=31))
     result = await prune(bot.services.uow_factory, clock, RetentionPolicy())
