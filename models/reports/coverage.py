@@ -106,10 +106,10 @@ async def worker_coverage(uow: UnitOfWork, config: GridDeskConfig, person_code: 
 
 
 async def scope_coverage(uow: UnitOfWork, kind: str, code: str, start: datetime,
-                         end: datetime) -> tuple[int, int]:
-    """(households visited in [start, end), households covered) of a scope, from the
-    organisation rows (the daily report knows no configuration)."""
-    statement = select(GridRow.code, GridRow.households)
+                         end: datetime) -> list[tuple[str, int, int]]:
+    """(grid name, households visited in [start, end), households covered) of each grid of a
+    scope, from the organisation rows (the daily report knows no configuration)."""
+    statement = select(GridRow.code, GridRow.name, GridRow.households)
     if kind == "grid":
         statement = statement.where(GridRow.code == code)
     elif kind == "community":
@@ -117,6 +117,9 @@ async def scope_coverage(uow: UnitOfWork, kind: str, code: str, start: datetime,
     elif kind == "street":
         communities = select(CommunityRow.code).where(CommunityRow.street_code == code)
         statement = statement.where(GridRow.community_code.in_(communities))
-    grids = (await uow.session.execute(statement)).all()
-    facts = await uow.visits.month(start, end, [grid for grid, _ in grids])
-    return len({fact.household for fact in facts}), sum(int(count) for _, count in grids)
+    grids = (await uow.session.execute(statement.order_by(GridRow.code))).all()
+    facts = await uow.visits.month(start, end, [grid for grid, _, _ in grids])
+    homes: dict[str, set[str]] = {grid: set() for grid, _, _ in grids}
+    for fact in facts:
+        homes[fact.grid_code].add(fact.household)
+    return [(name, len(homes[grid]), int(count)) for grid, name, count in grids]
