@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     config_dir: Path = Field(default=BUNDLED_DEMO, alias="GRIDDESK_CONFIG")
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_base: str = Field(default="", alias="TELEGRAM_API_BASE")
+    bot_username: str | None = Field(default=None, alias="TELEGRAM_BOT_USERNAME")  # follow links
     telegram_framework: Literal["aiogram", "ptb"] = Field(
         default="aiogram", alias="TELEGRAM_FRAMEWORK"
     )
@@ -64,6 +65,9 @@ class Settings(BaseSettings):
     )
     retain_finished_contacts_days: float = Field(
         default=30, gt=0, alias="GRIDDESK_RETAIN_FINISHED_CONTACTS_DAYS"
+    )
+    retain_visit_notes_days: float = Field(
+        default=180, gt=0, alias="GRIDDESK_RETAIN_VISIT_NOTES_DAYS"
     )
     retention_interval_hours: float = Field(
         default=6, gt=0, alias="GRIDDESK_RETENTION_INTERVAL_HOURS"

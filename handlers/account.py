@@ -7,18 +7,15 @@ from typing import Any
 
 from handlers import rating, texts
 from handlers.context import Ctx, escape
+from handlers.follow import follow
 from handlers.forget import forget as forget_resident
 from handlers.org import top_role
-from handlers.resident import MAIN_KEYBOARD
+from handlers.resident import MAIN_KEYBOARD, STAFF_KEYBOARD
 from handlers.tickets import TicketService
-from handlers.types import Button, Keyboard
+from handlers.types import Keyboard
+from handlers.visit_draft import FOLLOW_PREFIX
 from models import lifecycle
 from models.orm import CallbackTokenRow
-
-STAFF_KEYBOARD = Keyboard.reply(
-    [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
-    [Button(texts.BTN_MY_TICKETS), Button(texts.BTN_HELP)],
-)
 
 
 def main_keyboard(ctx: Ctx) -> Keyboard:
@@ -32,6 +29,10 @@ def token_hash(token: str) -> str:
 async def start(ctx: Ctx, args: str) -> None:
     if args.startswith("bind_"):
         await _bind(ctx, args.removeprefix("bind_"))
+        return
+    if args.startswith(FOLLOW_PREFIX):
+        ctx.set_state(None)
+        await follow(ctx, args.removeprefix(FOLLOW_PREFIX))
         return
     ctx.set_state(None)
     if ctx.person is not None:

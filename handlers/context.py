@@ -20,6 +20,7 @@ from handlers.conversation import (
     RatingReason,
     State,
     Stored,
+    Visit,
 )
 from handlers.replies import ReplyJournal
 from handlers.state import ConversationStore, DatabaseConversations
@@ -67,6 +68,7 @@ class Services:
     conversations: ConversationStore = field(default_factory=DatabaseConversations)
     replies: ReplyJournal | None = None  # direct replies recorded durably (handlers/replies.py)
     reports: ReportRenderer | None = None  # draws /report's charts and ledgers (bot/reports)
+    bot_username: str | None = None  # the follow links' t.me address (TELEGRAM_BOT_USERNAME)
 
 
 QUOTA_WINDOW = timedelta(hours=1)  # GRIDDESK_TICKETS_PER_HOUR counts the tickets filed within it
@@ -211,6 +213,10 @@ class Ctx:
     @property
     def details(self) -> Details | None:
         return self._typed(Details)
+
+    @property
+    def visit(self) -> Visit | None:
+        return self._typed(Visit)
 
     @property
     def rating_reason(self) -> RatingReason | None:

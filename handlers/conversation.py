@@ -7,6 +7,8 @@
     staff card button --> staff_note | hand_in --the text--> (idle)
     staff text outside a prompt --> staff_text --使用 / 作为新问题--> (idle) | draft
     不满意 --> rating_reason --the reason--> (idle)
+    走访登记 --> visit --楼栋, 房号--> 无诉求 (idle) | 代居民反映 --> draft (on behalf) ...
+    代居民反映 --> draft (on behalf) [resident_contact: name and phone, with consent] --> filed
 
 What each input does at each state and step is declared in `handlers.core.TEXT_ROUTES`. The models
 are stored as JSON in the chat's conversation row (`to_data`) and read back with `from_data`,
@@ -34,6 +36,7 @@ class State(StrEnum):
     HAND_IN = "hand_in"  # the result of a case escalated away (提交办理结果)
     STAFF_HELD = "staff_text"  # staff text sent outside any prompt, held
     RATING_REASON = "rating_reason"  # why 不满意
+    VISIT = "visit"  # 走访登记: the household, then 无诉求 or 代居民反映
 
 
 STATES = frozenset(state.value for state in State)
@@ -48,6 +51,7 @@ class Step(StrEnum):
     CONFIRM = "confirm"  # 确认提交 on the summary
     NEW_OR_ADD = "new_or_add"  # a second text: a new problem or part of this one?
     URGENT = "urgent_answer"  # is anyone in danger now?
+    RESIDENT_CONTACT = "resident_contact"  # 代报: the resident's name and phone, with consent
 
 
 class Stored(BaseModel):
@@ -100,6 +104,10 @@ class Draft(Stored):
     pending_photos: list[str] = Field(default_factory=list)
     pending_album: str | None = None
     held: list[Draft] = Field(default_factory=list)  # drafts put aside for this one
+    # 代报: a grid worker files for a resident (on a visit, `visit`: its row)
+    on_behalf: bool = False
+    visit: int | None = None
+    visit_building: int | None = None
 
     def routed(self, decision: RoutingDecision) -> None:
         """Keep what routing decided about the text."""
@@ -152,6 +160,17 @@ class HeldText(Stored):
     album: str | None = None
 
 
+class Visit(Stored):
+    """A household visit being logged: the grid, the building picked, the household typed."""
+
+    nonce: str = Field(default_factory=lambda: secrets.token_hex(4))
+    grid: str = ""
+    building: int | None = None
+    unit: str | None = None
+    room: str | None = None
+    note: str | None = None
+
+
 class RatingReason(Stored):
     """The resolved case a 不满意 was given to, waiting for its reason (`other`: after 其他)."""
 
@@ -164,11 +183,15 @@ class RatingReason(Stored):
 @dataclass(frozen=True)
 class Reporter:
     """Who files a ticket: the resident's Telegram user and the chat to answer in, and the
-    channel or client it came through (`tickets.source`)."""
+    channel or client it came through (`tickets.source`). A grid worker filing for a resident
+    on a visit (代报): no user or chat yet, `filed_by` the worker, `follow_token` the hash of
+    the follow link that later binds the resident's chat."""
 
-    user_id: int
+    user_id: int | None
     chat_id: int | None
     source: str = "telegram"
+    filed_by: str | None = None
+    follow_token: str | None = None
 
 
 # The typed model of each state's data.
@@ -179,4 +202,5 @@ MODELS: dict[State, type[Stored]] = {
     State.HAND_IN: Note,
     State.STAFF_HELD: HeldText,
     State.RATING_REASON: RatingReason,
+    State.VISIT: Visit,
 }

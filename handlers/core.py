@@ -22,8 +22,11 @@ from handlers import (
     staff_text,
     texts,
     urgent,
+    visits,
     whistle,
 )
+from handlers import follow as followed
+from handlers import visit_texts as vt
 from handlers.buttons import token_of
 from handlers.context import Ctx, Services, reporter_windows
 from handlers.conversation import State, Step
@@ -224,7 +227,7 @@ async def _help(ctx: Ctx) -> None:
 
 
 async def _cancel(ctx: Ctx) -> None:
-    if ctx.state in (State.STAFF_NOTE, State.STAFF_HELD, State.HAND_IN):
+    if ctx.state in (State.STAFF_NOTE, State.STAFF_HELD, State.HAND_IN, State.VISIT):
         ctx.set_state(None)
         ctx.say(texts.NOTE_CANCELLED, account.main_keyboard(ctx))
         return
@@ -238,6 +241,8 @@ LABELS = {
     texts.BTN_TASKS: queries.tasks,
     texts.BTN_CANCEL: _cancel,
     texts.BTN_SKIP: resident.on_skip,
+    vt.BTN_FILE_FOR: visits.file_for_resident,
+    vt.BTN_VISIT: visits.begin_visit,
 }
 
 
@@ -355,6 +360,8 @@ TEXT_ROUTES: dict[str, TextRoute] = {
     State.HAND_IN: staff_text.on_note,
     State.STAFF_HELD: _not_a_draft,
     State.RATING_REASON: rating.on_reason_text,
+    State.VISIT: visits.on_text,
+    Step.RESIDENT_CONTACT: visits.on_resident_contact,
 }
 # Where a photo goes; everywhere else `_photo`.
 PHOTO_ROUTES: dict[str, PhotoRoute] = {
@@ -374,6 +381,10 @@ async def _on_callback(ctx: Ctx) -> None:
     action, args = token.action, dict(token.args or {})
     if token.used_at is not None:
         ctx.refuse_stale(f"replayed {action} {args}")
+    elif action in visits.ACTIONS:
+        await visits.on_button(ctx, action, args, token)
+    elif action == "phone_rate":
+        await followed.on_phone_rate(ctx, token, args)
     elif action.startswith("draft_"):
         await resident.on_draft_button(ctx, action, args)
     elif action in followup.ACTIONS:

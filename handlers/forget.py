@@ -30,6 +30,7 @@ def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
     """Unlink the reporter, coarsen the place to the grid, mask what the resident typed."""
     ticket.reporter_user_id = ticket.reporter_chat_id = None
     ticket.reporter_name = ticket.reporter_phone = None
+    ticket.follow_token = None
     ticket.anonymised = True
     ticket.latitude = ticket.longitude = None  # the grid, community and building remain
     if ticket.community_code is not None:
@@ -92,5 +93,7 @@ async def forget(ctx: Ctx) -> None:
         anonymise_ticket(ticket, names)
     await accounts.drop_chat(ctx.chat_id)
     await _scrub_related(ctx, tickets, names)
+    for visit in await ctx.uow.visits.of_tickets(tickets):  # the household and what was noted
+        visit.unit = visit.room = visit.note = None
     blur_filings(ctx)
     ctx.set_state(None)

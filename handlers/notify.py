@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from handlers import texts
+from handlers import visit_texts as vt
 from handlers.buttons import make_button
 from handlers.card_actions import WORK_ROWS, triage_open, work_actions
 from handlers.context import clip, escape
@@ -163,6 +164,10 @@ class Notifier:
         elif (ticket.reporter_phone or ticket.reporter_name) and not below:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
+            if ticket.filed_by:
+                contact += vt.CARD_CONSENT
+        if ticket.filed_by:
+            contact += await self._filed_by(ticket.filed_by)
         return texts.CARD.format(
             badge=urgent_badge(ticket) if ticket.urgent else badge,
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),
@@ -176,6 +181,10 @@ class Notifier:
             contact=contact,
             note=texts.CARD_NOTE.format(note=escape(clip(note, 1200))) if note else "",
         )
+
+    async def _filed_by(self, code: str) -> str:
+        worker = await person(self.uow, code)
+        return vt.CARD_FILED_BY.format(name=escape(worker.name if worker else code))
 
     async def card_or_note(self, ticket: TicketRow, code: str, tag: str, note: str) -> None:
         """A ticket moved up to `code`: the ⬆️ card, or only the note when `code` holds the
@@ -249,6 +258,7 @@ class Notifier:
         """办结: the result (with its photos) and the rating buttons."""
         chat = ticket.reporter_chat_id
         if chat is None:
+            await self._phone_rating(ticket, tag)
             return
         round_ = ticket.reopen_count or 0  # the buttons judge this resolution only
         buttons = [await self._button(chat, label, "rate", ticket=ticket.id, score=score,
@@ -257,6 +267,22 @@ class Notifier:
         text = texts.REPORTER_RESOLVED.format(number=ticket.number,
                                               note=escape(clip(ticket.result_note, 3000)))
         await self.reporter(ticket, text, tag, Keyboard.inline(buttons), photos=photos)
+
+    async def _phone_rating(self, ticket: TicketRow, tag: str) -> None:
+        """A ticket filed on a visit that no resident follows: the worker who filed it calls
+        the resident back and records the rating (电话回访)."""
+        code = ticket.filed_by
+        worker = await person(self.uow, code) if code else None
+        if worker is None or worker.chat_id is None:
+            return
+        round_ = ticket.reopen_count or 0
+        buttons = [await self._button(worker.chat_id, label, "phone_rate", ticket=ticket.id,
+                                      score=score, round=round_)
+                   for score, label in texts.RATING_LABELS.items()]
+        text = vt.PHONE_RATE.format(number=ticket.number,
+                                    note=escape(clip(ticket.result_note, 3000)))
+        await self._send(worker.chat_id, text, f"{ticket.number}:{tag}:phone:{code}",
+                         Keyboard.inline(buttons), person_code=code, ticket=ticket)
 
     # --- escalations and reminders ------------------------------------------------------
 

@@ -20,6 +20,7 @@ from typing import Protocol
 from handlers.context import Ctx, escape
 from handlers.types import LocalFile
 from models.config.schema import GridDeskConfig, Role
+from models.reports.assessment import own_lines
 from models.reports.ledger import LedgerEntry, ledger, ledger_summary
 from models.reports.month import ROLE_SCOPE_KIND, SCOPE_LEVELS, Month, scope_contains, scope_kind
 from models.reports.monthly import MonthlyReport, monthly_report
@@ -38,7 +39,9 @@ NO_ROLE = "您的账号没有可查看报告的职务，请联系管理员。"
 FORBIDDEN = "您只能查看自己负责范围内的报告（{scope}）。"
 UNKNOWN = "没有找到范围代码 {code}。"
 BAD_MONTH = "月份格式不对，请写成 2026-10 这样。"
-USAGE_HINT = "\n\n可用 /report 范围代码 或 /report 2026-09 查看下级范围或其他月份。"
+USAGE_HINT = ("\n\n可用 /report 范围代码 或 /report 2026-09 查看下级范围或其他月份"
+              "（本月：/report 本月）。")
+THIS_MONTH = ("本月", "这个月", "這個月")
 
 
 class ReportRenderer(Protocol):
@@ -92,11 +95,14 @@ async def report_command(ctx: Ctx) -> None:
     if not scopes:
         ctx.say(NO_ROLE)
         return
-    code, month, ok = parse_args(ctx.incoming.text or "")
+    tz = ctx.config.district.timezone
+    args = ctx.incoming.text or ""
+    for word in THIS_MONTH:  # the running month, as far as it has gone
+        args = args.replace(word, f" {Month.containing(ctx.now(), tz).key} ")
+    code, month, ok = parse_args(args)
     if not ok:
         ctx.say(BAD_MONTH)
         return
-    tz = ctx.config.district.timezone
     month = month or Month.containing(ctx.now(), tz).shift(-1)
     role, scope = scopes[0]
     if code is not None:
@@ -165,12 +171,26 @@ async def _ledger(ctx: Ctx, report: MonthlyReport) -> None:
             f"群众评价{report.total.rated}条，满意"
             f"{percent(report.total.ratings.get('satisfied', 0), report.total.rated)}。"
         )
+    lines += _own_assessment(ctx, report)
     ctx.say("\n".join(lines))
     renderer = ctx.services.reports
     if renderer is not None and entries:
         path = await asyncio.to_thread(renderer.ledger, report, entries, ctx.config,
                                        _out_dir(report))
         ctx.outcome.files.append(LocalFile(ctx.chat_id, path, "document"))
+
+
+def _own_assessment(ctx: Ctx, report: MonthlyReport) -> list[str]:
+    """考核: the worker's own figures (a branch secretary: the grid's)."""
+    ranked = report.assessment
+    if ranked is None or ctx.person is None:
+        return []
+    row = ranked.worker(ctx.person.code) or next(
+        (grid for grid in ranked.grids if grid.key == report.scope_code), None)
+    if row is None:
+        return []
+    title = f"<b>{'本人' if row.key == ctx.person.code else escape(row.name)}考核</b>"
+    return ["", title, *(escape(line) for line in own_lines(row, ranked.weights))]
 
 
 def _category(ctx: Ctx, code: str) -> str:

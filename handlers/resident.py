@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handlers import texts, urgent
+from handlers import texts, urgent, visit_draft
+from handlers import visit_texts as vt
 from handlers.advice import urgent_advice
 from handlers.context import QUOTA_WINDOW, Ctx, clip, escape
-from handlers.conversation import Draft, Reporter, State, Step
+from handlers.conversation import Draft, State, Step
 from handlers.notify import describe_place
 from handlers.service_levels import service_level_text
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
+from models.orm import TicketRow
 from nlp.normalize import normalize
 
 DRAFT = State.DRAFT
@@ -20,6 +22,11 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 MAIN_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_REPORT)], [Button(texts.BTN_MY_TICKETS), Button(texts.BTN_HELP)]
+)
+STAFF_KEYBOARD = Keyboard.reply(
+    [Button(texts.BTN_TASKS), Button(texts.BTN_REPORT)],
+    [Button(vt.BTN_FILE_FOR), Button(vt.BTN_VISIT)],
+    [Button(texts.BTN_MY_TICKETS), Button(texts.BTN_HELP)],
 )
 ADDRESS_KEYBOARD = Keyboard.reply(
     [Button(texts.BTN_SEND_LOCATION, request_location=True)],
@@ -30,6 +37,11 @@ CONTACT_KEYBOARD = Keyboard.reply(
 )
 
 ASK_KEYBOARD = Keyboard.reply([Button(texts.BTN_CANCEL)])
+
+
+def home_keyboard(ctx: Ctx) -> Keyboard:
+    """The reply keyboard of the person's role: staff or resident."""
+    return STAFF_KEYBOARD if ctx.person is not None else MAIN_KEYBOARD
 
 
 def open_draft(ctx: Ctx) -> Draft:
@@ -57,7 +69,7 @@ async def describe_again(ctx: Ctx, text: str) -> None:
 
 
 async def _describe(ctx: Ctx, draft: Draft, text: str, keep: bool) -> None:
-    if await _is_duplicate(ctx, text):
+    if not draft.on_behalf and await _is_duplicate(ctx, text):
         return
     decision = ctx.services.router.route(text, draft.location)
     previous = draft.place()
@@ -77,6 +89,7 @@ async def _describe(ctx: Ctx, draft: Draft, text: str, keep: bool) -> None:
 
 async def after_description(ctx: Ctx, draft: Draft) -> None:
     """The address if none is known yet, else the summary to confirm."""
+    visit_draft.default_place(ctx, draft)
     if draft.grid is None and not draft.address_asked:
         draft.step, draft.address_asked = Step.ADDRESS, True
         ctx.say(texts.ASK_ADDRESS, ADDRESS_KEYBOARD)
@@ -231,16 +244,18 @@ async def show_summary(ctx: Ctx) -> None:
     summary = texts.SUMMARY.format(
         category=escape(category.name), place=escape(_place(ctx, draft)),
         text=escape(clip(draft.text, 3000)),
-        photos=f"\n照片：{len(photos)}张" if photos else "",
+        photos=(f"\n照片：{len(photos)}张" if photos else "") + visit_draft.summary_lines(draft),
     )
+    if draft.on_behalf:
+        summary = summary.replace(texts.SUMMARY_OWN, vt.SUMMARY_RESIDENTS, 1)
     nonce = draft.nonce
     keyboard = Keyboard.inline([
         await ctx.button(texts.BTN_CONFIRM, "draft_confirm", nonce=nonce),
         await ctx.button(texts.BTN_EDIT, "draft_edit", nonce=nonce),
         await ctx.button(texts.BTN_ABORT, "draft_cancel", nonce=nonce),
-    ])
+    ], await visit_draft.consent_button(ctx, draft))
     ctx.say(summary, keyboard)
-    if not draft.phone:
+    if not draft.phone and not draft.on_behalf:
         ctx.say(texts.CONTACT_OFFER, CONTACT_KEYBOARD)
 
 
@@ -304,18 +319,18 @@ async def file(ctx: Ctx) -> None:
 
 
 async def _file(ctx: Ctx, draft: Draft) -> None:
-    if not await ticket_quota_left(ctx):
-        ctx.say(texts.RATE_LIMITED, MAIN_KEYBOARD)
-        ctx.set_state(None)
-        return
-    if await _is_duplicate(ctx, draft.text or ""):  # filed meanwhile (another draft, a replay)
+    if not draft.on_behalf and not await _may_file(ctx, draft):
         return
     threshold = ctx.services.router.review_threshold
     draft.needs_review = draft.grid is None or draft.confidence < threshold
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
-    ticket = await service.file(draft, Reporter(ctx.user_id, ctx.chat_id))
-    ctx.meta.setdefault("_filed", []).append(ctx.now().timestamp())
+    reporter, follow_token = visit_draft.reporter(ctx, draft)
+    ticket = await service.file(draft, reporter)
     ctx.set_state(None)
+    if draft.on_behalf:  # a worker's filing: the follow link instead of progress messages
+        await _filed_on_behalf(ctx, draft, ticket, service, follow_token)
+        return
+    ctx.meta.setdefault("_filed", []).append(ctx.now().timestamp())
     if ticket.urgent:
         place = describe_place(ctx.config, ticket.community_code, ticket.grid_code,
                                ticket.building)
@@ -331,11 +346,32 @@ async def _file(ctx: Ctx, draft: Draft) -> None:
                                service_level=service_level), MAIN_KEYBOARD)
 
 
+async def _may_file(ctx: Ctx, draft: Draft) -> bool:
+    """A resident's filing: within the hourly quota and not a duplicate filed meanwhile."""
+    if not await ticket_quota_left(ctx):
+        ctx.say(texts.RATE_LIMITED, MAIN_KEYBOARD)
+        ctx.set_state(None)
+        return False
+    # filed meanwhile (another draft, a replay)
+    return not await _is_duplicate(ctx, draft.text or "")
+
+
+async def _filed_on_behalf(ctx: Ctx, draft: Draft, ticket: TicketRow, service: TicketService,
+                           follow_token: str | None) -> None:
+    category = ctx.config.taxonomy.get(ticket.category_code)
+    follow = await visit_draft.after_filing(ctx, draft, ticket, follow_token)
+    ctx.say(vt.FILED.format(number=ticket.number, category=escape(category.name),
+                            handler=service.handler_name(ticket),
+                            service_level=service_level_text(ctx.config, ticket)) + follow,
+            STAFF_KEYBOARD)
+    await visit_draft.on_visit(ctx, draft, ticket)
+
+
 async def cancel(ctx: Ctx) -> None:
     had_flow = ctx.state is not None
     held = ctx.draft.held if ctx.draft is not None else []
     ctx.set_state(None)
-    ctx.say(texts.CANCELLED if had_flow else texts.NOTHING_TO_CANCEL, MAIN_KEYBOARD)
+    ctx.say(texts.CANCELLED if had_flow else texts.NOTHING_TO_CANCEL, home_keyboard(ctx))
     await resume_held(ctx, held)
 
 

@@ -93,6 +93,8 @@ class TicketService:
             reporter_name=draft.contact_name,
             reporter_phone=draft.phone,
             source=reporter.source,
+            filed_by=reporter.filed_by,
+            follow_token=reporter.follow_token,
             updated_at=now,
         )
         ticket.street_code = self._street(ticket)
@@ -363,10 +365,12 @@ class TicketService:
         await self._announce(ev.Whistled(ticket, tag, unit, due, actor))
         return unit
 
-    async def rate(self, ticket: TicketRow, score: str, reason: str | None = None) -> None:
-        """群众评单: 满意/基本满意 close; 不满意 reopens one level up with its reason."""
+    async def rate(self, ticket: TicketRow, score: str, reason: str | None = None,
+                   via: str = "chat") -> None:
+        """群众评单: 满意/基本满意 close; 不满意 reopens one level up with its reason. `via`:
+        "phone" when the worker records what the resident said on a call-back (电话回访)."""
         now = self.clock.now()
-        await self.uow.tickets.add_rating(ticket, score, reason, now)
+        await self.uow.tickets.add_rating(ticket, score, reason, now, via=via)
         if score != lifecycle.Rating.UNSATISFIED:
             tag = await self._record(lifecycle.close(ticket, now=now, rating=score))
             await self._announce(ev.Closed(ticket, tag, texts.RATING_LABELS.get(score, score),

@@ -180,6 +180,8 @@ class TicketRow(Base):
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     urgent_frame: Mapped[str | None] = mapped_column(String(64))  # the danger frame's label
     source: Mapped[str] = mapped_column(String(48), default="telegram", server_default="telegram")
+    filed_by: Mapped[str | None] = mapped_column(String(32))  # the worker who filed it (代报)
+    follow_token: Mapped[str | None] = mapped_column(String(64), index=True)  # its hash
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     keywords: Mapped[list[Any]] = mapped_column(default=list)
     latitude: Mapped[float | None] = mapped_column(Float)
@@ -232,6 +234,24 @@ class RatingRow(Base):
     score: Mapped[str] = mapped_column(String(16))  # satisfied | basically | unsatisfied
     at: Mapped[datetime]
     comment: Mapped[str | None] = mapped_column(Text)
+    via: Mapped[str] = mapped_column(String(8), default="chat", server_default="chat")  # | phone
+
+
+class VisitRow(Base):
+    """A household visit (入户走访) a grid worker logged: where, what came of it, a short note."""
+
+    __tablename__ = "visits"
+    __table_args__ = (Index("ix_visits_person_at", "person_code", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    person_code: Mapped[str] = mapped_column(String(32))
+    grid_code: Mapped[str] = mapped_column(String(24))
+    building: Mapped[int | None]
+    unit: Mapped[str | None] = mapped_column(String(16))
+    room: Mapped[str | None] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(12), default="none")  # none | filed
+    note: Mapped[str | None] = mapped_column(Text)
+    ticket_ids: Mapped[list[Any]] = mapped_column(default=list)
 
 
 class TicketCounterRow(Base):

@@ -24,6 +24,7 @@ from models.orm import (
     ProcessedUpdateRow,
     SecurityEventRow,
     TicketRow,
+    VisitRow,
 )
 from models.uow import UnitOfWork
 
@@ -42,6 +43,7 @@ class RetentionPolicy:
     sent_outbox: timedelta = timedelta(days=30)
     security_events: timedelta = timedelta(days=180)
     finished_contacts: timedelta = timedelta(days=30)
+    visit_notes: timedelta = timedelta(days=180)
 
 
 @dataclass
@@ -80,6 +82,7 @@ def _finished_with_contact(cutoff: datetime) -> ColumnElement[bool]:
             TicketRow.reporter_phone.is_not(None),
             TicketRow.reporter_name.is_not(None),
             TicketRow.latitude.is_not(None),
+            TicketRow.follow_token.is_not(None),
         ),
     )
 
@@ -91,6 +94,7 @@ CONTACT_CLEARED = {
     "reporter_name": None,
     "latitude": None,
     "longitude": None,
+    "follow_token": None,  # a follow link of a finished case binds nobody any more
 }
 
 # name → (primary key column, condition for a row to go given the cutoff, policy field)
@@ -114,8 +118,14 @@ RULES: dict[str, Rule] = {
         "security_events",
     ),
     "ticket_contacts": (TicketRow.id, _finished_with_contact, "finished_contacts"),
+    "visit_notes": (
+        VisitRow.id,
+        lambda cutoff: and_(VisitRow.at < cutoff, VisitRow.note.is_not(None)),
+        "visit_notes",
+    ),
 }
-CLEARED = {"ticket_contacts": CONTACT_CLEARED}  # rules that clear columns instead of deleting
+# rules that clear columns instead of deleting; a visit stays (coverage), its note goes
+CLEARED = {"ticket_contacts": CONTACT_CLEARED, "visit_notes": {"note": None}}
 
 
 async def prune_batch(uow: UnitOfWork, name: str, cutoff: datetime, batch: int = BATCH) -> int:

@@ -25,6 +25,7 @@ from models.repos.outbox import OutboxRepo
 from models.repos.replies import ReplyRepo
 from models.repos.tickets import TicketRepo
 from models.repos.updates import UpdateRepo
+from models.repos.visits import VisitRepo
 from models.repos.work import StaffWorkRepo
 
 
@@ -42,6 +43,7 @@ class UnitOfWork(EventLog):
     accounts: AccountRepo
     replies: ReplyRepo
     work: StaffWorkRepo
+    visits: VisitRepo
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -65,6 +67,7 @@ class UnitOfWork(EventLog):
         self.accounts = AccountRepo(session, clock)
         self.replies = ReplyRepo(session, clock)
         self.work = StaffWorkRepo(session, clock)
+        self.visits = VisitRepo(session, clock)
         return self
 
     async def __aexit__(

@@ -6,6 +6,7 @@ Script lines (one per line, `#` starts a comment):
   press <button label | number>              press the newest inline button with that label
   location <lat> <lon>                       share a location
   photo <file-id> [caption]                  send a photo (a Telegram file id)
+  open <prefix>                              open the newest /start <prefix>… link shown
   advance <duration>                         move the clock (e.g. 3h) and run the sweeper
   expect [@persona] <text>                   a message received since the last action contains text
 """
@@ -135,6 +136,52 @@ expect @TBH-TF 走失
 say 他穿灰色夹克、戴蓝帽子，最后在小区南门看到的
 expect 已转给所有处理人员
 expect @TBH-TF 灰色夹克
+# ---- The grid worker's own work: 走访登记, filing for an elderly resident, the follow link ----
+# 7. A visit with nothing to report: two taps.
+as MDHY-01-W1
+say 走访登记
+expect 请选择楼栋
+press 4号楼（33户）
+press 无诉求
+expect 已登记走访
+# 8. An elderly resident who does not use the bot: the worker files for him, with his consent.
+say 走访登记
+press 5号楼（33户）
+say 2-301 独居老人，耳背
+expect 5号楼2单元301室
+press 代居民反映
+expect 居民反映的问题
+say 孙大爷家卫生间的水管接头漏水，楼下邻居天花板都湿了
+expect 网格员走访代报
+press 居民同意留下姓名电话
+say 孙大爷 13700001234
+expect 经居民同意留存
+press 确认提交
+expect 已代居民提交
+expect /start follow_
+expect 这户如果还有别的诉求
+expect 网格员王晓东走访代报
+# 9. His daughter opens the follow link: from now on she hears every step and rates.
+as resident6
+open follow_
+expect 您已关注工单
+expect @MDHY-01-W1 居民已通过关注链接关注
+as MDHY-01-W1
+press 接单
+expect @resident6 已受理
+press 办结
+say 已更换卫生间水管接头，楼下天花板不再渗水。
+expect @resident6 请对办理结果进行评价
+as resident6
+press 满意
+expect 已关闭
+# 10. The worker's month so far: the ledger and the worker's own 考核 with visit coverage.
+advance 2m
+as MDHY-01-W1
+say /report 本月
+expect 本人考核
+expect 走访代报1件
+expect 入户走访2户 / 负责198户
 """
 
 
@@ -180,6 +227,9 @@ async def _act(session: DemoSession, verb: str, rest: str, number: int) -> None:
         await session.location(lat, lon)
     elif verb == "advance":
         await session.advance(rest)
+    elif verb == "open":
+        session.echo(f"\n🔗 {session.persona} 打开链接 /start {rest}…")
+        await session.open_link(rest)
     elif verb == "photo":
         file_id, _, caption = rest.partition(" ")
         session.echo(f"\n📷 {session.persona}: {file_id} {caption}".rstrip())

@@ -114,6 +114,17 @@ class DemoSession:
     async def photo(self, file_id: str, caption: str | None = None) -> None:
         await self.send(Kind.PHOTO, photo_file_id=file_id, photo_size=1000, text=caption)
 
+    async def open_link(self, prefix: str) -> None:
+        """Open the newest `/start <prefix>…` link anybody was shown (a follow link handed over
+        on a visit), as the current persona."""
+        pattern = re.compile(r"/start (" + re.escape(prefix) + r"[\w-]*)")
+        for message in reversed(self.inbox):
+            found = pattern.search(message.text)
+            if found:
+                await self.say(f"/start {found.group(1)}")
+                return
+        raise LookupError(f"no /start {prefix}… link shown yet")
+
     async def location(self, lat: float, lon: float) -> None:
         await self.send(Kind.LOCATION, location=(lat, lon))
 
@@ -140,6 +151,9 @@ class DemoSession:
         for reply in outcome.replies:
             markup = reply.keyboard.to_api() if reply.keyboard else None
             self._record(reply.chat_id, reply.text, markup)
+        for file in outcome.files:  # charts, ledgers, a follow link's QR code
+            kind = "图片" if file.kind == "photo" else "文件"
+            self.echo(f"  📎 {kind}: {file.path}")
 
     async def drain_outbox(self) -> None:
         """Deliver due notifications in-process, as the sender would."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
+from models.reports import assessment
 from models.reports.monthly import Figures, MonthlyReport
 from models.reports.phrasing import (
     NO_DATA,
@@ -92,6 +93,7 @@ def build_document(report: MonthlyReport, charts: dict[str, str] | None = None) 
     _slowest(doc, report)
     _repeats(doc, report)
     _urgent(doc, report)
+    _assessment(doc, report)
     _trend(doc, report, charts)
     doc.add(
         Heading("附：统计口径"),
@@ -102,6 +104,10 @@ def build_document(report: MonthlyReport, charts: dict[str, str] | None = None) 
                 "上报：曾逐级上报至网格员以上层级（含超时自动上报、不满意重新办理），按最高层级计。",
                 "满意度：本月诉求收到的全部评价中各档占比；重新办理率＝因不满意重新办理件数÷曾办结件数。",
                 "用时：中位数与90%分位（线性插值）。",
+                "考核：本月受理的诉求计入代报的网格员，否则计入首先接单的网格员，再否则计入所在网格的"
+                "网格员；按时受理、按期办结均自受理登记起算；超时上报指因超过时限被自动上报；满意率＝"
+                "（满意＋基本满意）÷评价数（含电话回访）；走访覆盖＝本月走访户数÷负责户数；得分为各项"
+                "比率按配置权重的加权平均（没有数据的项不计入），满分100。",
             ]
         ),
     )
@@ -249,3 +255,16 @@ def _trend(doc: Document, report: MonthlyReport, charts: dict[str, str]) -> None
     doc.add(doc.section("近13个月趋势"), Table(["月份", "受理", "已办结"], rows))
     if "trend" in charts:
         doc.add(Image(charts["trend"], "近13个月诉求趋势"))
+
+
+def _assessment(doc: Document, report: MonthlyReport) -> None:
+    """考核: the ranked tables of the scope's grid workers and grids."""
+    ranked = report.assessment
+    if ranked is None or not (ranked.workers or ranked.grids):
+        return
+    doc.add(doc.section("网格员考核"), Paragraph(assessment.weights_phrase(ranked.weights)))
+    doc.add(Table(["网格员", "网格", *assessment.HEADERS],
+                  [[row.name, grid_name_or(report, row.grid), *assessment.cells(row)]
+                   for row in ranked.workers], "网格员排名"))
+    doc.add(Table(["网格", *assessment.HEADERS],
+                  [[row.name, *assessment.cells(row)] for row in ranked.grids], "网格排名"))

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot.reports.content import count_cells, satisfaction_cells, time_cells
 from bot.reports.exports import put
 from models.config.schema import GridDeskConfig
+from models.reports import assessment
 from models.reports.ledger import LedgerEntry, ledger_summary
 from models.reports.monthly import MonthlyReport, category_name
 from models.reports.phrasing import LEVEL_LABELS, RATING_LABELS, hours
@@ -125,6 +126,7 @@ def write_summary(sheet: Worksheet, report: MonthlyReport) -> None:
             for r in report.by_grid
         ],
     )
+    row = _assessment_tables(sheet, row, report)
     _table(
         sheet,
         row,
@@ -138,6 +140,19 @@ def write_summary(sheet: Worksheet, report: MonthlyReport) -> None:
     sheet.column_dimensions["A"].width = 22
     for letter in "BCDEFGHIJKLMNOPQR":
         sheet.column_dimensions[letter].width = 12
+
+
+def _assessment_tables(sheet: Worksheet, row: int, report: MonthlyReport) -> int:
+    """考核: the ranked workers and grids of the scope."""
+    ranked = report.assessment
+    if ranked is None or not (ranked.workers or ranked.grids):
+        return row
+    put(sheet, row, 1, assessment.weights_phrase(ranked.weights))
+    row = _table(sheet, row + 1, "网格员考核", ["网格员", *assessment.HEADERS],
+                 [[r.name, *_numbers(assessment.cells(r)[:-1]), r.score]
+                  for r in ranked.workers])
+    return _table(sheet, row, "网格考核", ["网格", *assessment.HEADERS],
+                  [[r.name, *_numbers(assessment.cells(r)[:-1]), r.score] for r in ranked.grids])
 
 
 def _numbers(cells: Sequence[str]) -> list[object]:

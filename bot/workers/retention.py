@@ -23,6 +23,7 @@ def retention_policy(settings: Settings) -> RetentionPolicy:
         sent_outbox=timedelta(days=settings.retain_sent_outbox_days),
         security_events=timedelta(days=settings.retain_security_events_days),
         finished_contacts=timedelta(days=settings.retain_finished_contacts_days),
+        visit_notes=timedelta(days=settings.retain_visit_notes_days),
     )
 
 

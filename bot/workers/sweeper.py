@@ -173,9 +173,9 @@ class DailyReportScheduler:
 
 
 def nothing_to_say(report: DailyReport) -> bool:
-    """An all-zero report (nothing new, open, overdue or resolved) is not sent."""
+    """An all-zero report (nothing new, open, overdue or resolved, no visit) is not sent."""
     return not (report.new or report.open or report.overdue or report.resolved_yesterday
-                or report.overdue_items)
+                or report.overdue_items or report.visited)
 
 
 async def send_daily_reports(

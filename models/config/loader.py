@@ -86,6 +86,9 @@ def _district_problems(district: District) -> list[ConfigProblem]:
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(ConfigProblem(file, "district.timezone",
                                       f"unknown time zone {district.timezone!r}"))
+    if not any(weight for _, weight in district.assessment.items()):
+        problems.append(ConfigProblem(file, "district.assessment",
+                                      "at least one assessment weight must be above 0"))
     unit_codes = [district.code]
     unit_codes += [street.code for street in district.streets]
     unit_codes += [community.code for _, community in district.communities()]
@@ -171,6 +174,7 @@ def _community_problems(community: Any, base: str) -> list[ConfigProblem]:
         elif len(community.grids) > 1:
             problems.append(ConfigProblem(file, f"{path}.buildings",
                                           "only a community with a single grid may omit buildings"))
+        problems += _household_problems(grid, path)
         if grid.box is not None:
             (south, west), (north, east) = grid.box
             if not (-90 <= south < north <= 90 and -180 <= west < east <= 180):
@@ -180,6 +184,27 @@ def _community_problems(community: Any, base: str) -> list[ConfigProblem]:
             problems.append(ConfigProblem(file, f"{path}.polygon", "needs at least 3 points"))
         if grid.box is None and not grid.polygon:
             problems.append(ConfigProblem(file, path, "needs a box or a polygon"))
+    return problems
+
+
+def _household_problems(grid: Any, path: str) -> list[ConfigProblem]:
+    """Households per building: buildings of the grid, adding up to its `households`."""
+    counts = grid.building_households
+    if not counts:
+        return []
+    problems = []
+    if grid.buildings is not None:
+        low, high = grid.buildings
+        outside = sorted(number for number in counts if not low <= number <= high)
+        if outside:
+            problems.append(ConfigProblem(
+                DISTRICT_FILE, f"{path}.building_households",
+                f"buildings {outside} are outside the grid's range [{low}, {high}]"))
+    total = sum(counts.values())
+    if grid.households and total != grid.households:
+        problems.append(ConfigProblem(
+            DISTRICT_FILE, f"{path}.building_households",
+            f"the buildings' households add up to {total}, not the grid's {grid.households}"))
     return problems
 
 

@@ -129,6 +129,8 @@ class Grid(_Strict):
     name: str = Field(min_length=1)
     buildings: tuple[int, int] | None = None
     households: int = Field(default=0, ge=0)
+    # households of each building, where known (optional; checked by `griddesk config check`)
+    building_households: dict[int, Annotated[int, Field(gt=0)]] = Field(default_factory=dict)
     box: tuple[LatLon, LatLon] | None = None
     polygon: list[LatLon] | None = None
     branch: Unit
@@ -142,6 +144,11 @@ class Grid(_Strict):
             return []
         (south, west), (north, east) = self.box
         return [(south, west), (south, east), (north, east), (north, west)]
+
+    def covered_households(self) -> int:
+        """Households the grid's workers visit: the buildings' counts where known, else the
+        grid's `households`."""
+        return sum(self.building_households.values()) or self.households
 
 
 class Community(_Strict):
@@ -188,6 +195,21 @@ class Department(_Strict):
     report_within: Duration = timedelta(hours=2)
 
 
+class AssessmentWeights(_Strict):
+    """Weights of the monthly assessment score (考核); each weighs a rate between 0 and 1.
+    The residents' satisfaction weight has no default: a configuration states it."""
+
+    satisfaction: float = Field(ge=0)
+    accepted_on_time: float = Field(default=0.15, ge=0)
+    resolved_on_time: float = Field(default=0.20, ge=0)
+    no_missed_deadline: float = Field(default=0.10, ge=0)
+    no_reopen: float = Field(default=0.10, ge=0)
+    visit_coverage: float = Field(default=0.15, ge=0)
+
+    def items(self) -> list[tuple[str, float]]:
+        return [(name, float(getattr(self, name))) for name in type(self).model_fields]
+
+
 class District(_Strict):
     code: str = Field(pattern=r"^[A-Z0-9]+$")
     name: str = Field(min_length=1)
@@ -201,6 +223,8 @@ class District(_Strict):
     gas_hotline: str | None = Field(default=None, pattern=r"^[0-9][0-9-]{2,19}$")
     streets: list[Street] = Field(min_length=1)
     admins: list[Person] = Field(default_factory=list)
+    assessment: AssessmentWeights = Field(
+        default_factory=lambda: AssessmentWeights(satisfaction=0.30))
 
     def communities(self) -> Iterator[tuple[Street, Community]]:
         for street in self.streets:

@@ -111,7 +111,7 @@ def _hierarchy(config: GridDeskConfig) -> list[tuple[type[Base], Wanted]]:
             "name": grid.name,
             "building_low": grid.buildings[0] if grid.buildings else None,
             "building_high": grid.buildings[1] if grid.buildings else None,
-            "households": grid.households,
+            "households": grid.covered_households(),
             "outline": [[lat, lon] for lat, lon in grid.outline()],
             "branch_name": grid.branch.name,
             "branch_person": grid.branch.head.code,

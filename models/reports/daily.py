@@ -25,7 +25,8 @@ from models.orm import (
     TicketEventRow,
     TicketRow,
 )
-from models.reports.phrasing import STATUS_LABELS
+from models.reports.coverage import scope_coverage
+from models.reports.phrasing import STATUS_LABELS, percent
 from models.uow import UnitOfWork
 
 PRE_ACCEPT = ("triage", "assigned")
@@ -69,6 +70,9 @@ class DailyReport:
     resolved_yesterday: int
     overdue_items: list[OverdueItem] = field(default_factory=list)
     urgent_items: list[UrgentItem] = field(default_factory=list)
+    visited: int = 0  # households visited this month (走访), up to as_of
+    households: int = 0  # households the scope's grids cover
+    coverage: list[tuple[str, int, int]] = field(default_factory=list)  # per grid: the same
 
 
 @runtime_checkable
@@ -162,6 +166,8 @@ async def daily_report(
     urgent = await _urgent_items(
         uow, in_scope, TicketRow.created_at >= yesterday, TicketRow.created_at < today
     )
+    month_start = day_start((day - timedelta(days=1)).replace(day=1), tz)
+    coverage = await scope_coverage(uow, kind, scope_code, month_start, as_of)
     return DailyReport(
         scope_code=scope_code,
         scope_kind=kind,
@@ -174,6 +180,9 @@ async def daily_report(
         resolved_yesterday=resolved,
         overdue_items=items,
         urgent_items=urgent,
+        visited=sum(visited for _, visited, _ in coverage),
+        households=sum(households for _, _, households in coverage),
+        coverage=coverage if len(coverage) > 1 else [],
     )
 
 
@@ -264,6 +273,13 @@ def render_report(report: DailyReport, tz: str | ZoneInfo) -> str:
             lines.append(f"……另有 {hidden} 件超期工单未列出")
     else:
         lines.append("无超期工单。")
+    if report.visited or report.households:
+        month = (report.day - timedelta(days=1)).month
+        share = percent(report.visited, report.households)
+        share = f"（覆盖率 {share}）" if report.households else ""
+        lines.append(f"{month}月入户走访：{report.visited} 户 / 共 {report.households} 户{share}")
+        lines += [f"  · {name}：{visited}/{households} 户"
+                  for name, visited, households in report.coverage[:MAX_LISTED]]
     if report.urgent_items:
         lines.append(f"昨日紧急诉求：{len(report.urgent_items)} 件")
         for index, urgent in enumerate(report.urgent_items[:MAX_LISTED], start=1):

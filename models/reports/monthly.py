@@ -26,11 +26,14 @@ from sqlalchemy import ColumnElement
 
 from models.config.schema import GridDeskConfig
 from models.escalation import category_for
+from models.reports.assessment import Assessment, assess
+from models.reports.coverage import month_coverage
 from models.reports.daily import scope_of
 from models.reports.month import Month, scope_grids
 from models.reports.queries import (
     TicketFacts,
     category_counts,
+    latest_ratings,
     month_cohort,
     monthly_trend,
     rating_counts,
@@ -169,6 +172,7 @@ class MonthlyReport:
     urgent_cases: list[TicketFacts]
     facts: list[TicketFacts] = field(repr=False)
     on_time_ids: frozenset[int] = field(default_factory=frozenset, repr=False)
+    assessment: Assessment | None = None  # 考核 of the scope's workers and grids, with coverage
 
     @property
     def empty(self) -> bool:
@@ -201,6 +205,10 @@ async def monthly_report(
         TrendPoint(month.shift(index - TREND_MONTHS + 1), received, resolved)
         for index, (received, resolved) in enumerate(counts)
     ]
+    grid_coverage, worker_coverage = await month_coverage(
+        uow, config, month, scope_grids(config, kind, scope_code))
+    latest = await latest_ratings(uow, [fact.id for fact in facts], as_of)
+    assessment = assess(config, facts, on_time, latest, grid_coverage, worker_coverage)
     slowest = sorted(
         (row for row in by_grid if row.resolve_seconds and row.key != NO_GRID),
         key=lambda row: (-(row.resolve_median or 0), row.key),
@@ -223,6 +231,7 @@ async def monthly_report(
         urgent_cases=[fact for fact in facts if fact.urgent],
         facts=facts,
         on_time_ids=on_time,
+        assessment=assessment,
     )
 
 
@@ -368,3 +377,18 @@ def repeat_addresses(config: GridDeskConfig, facts: Iterable[TicketFacts]) -> li
         )
     result.sort(key=lambda item: (-item.count, item.community_code, item.building))
     return result[:MAX_REPEAT]
+
+
+async def month_assessment(
+    uow: UnitOfWork,
+    config: GridDeskConfig,
+    scope_code: str,
+    month: Month,
+    *,
+    as_of: datetime | None = None,
+) -> Assessment:
+    """考核 of a scope's month: its workers and grids ranked (for a dashboard; the monthly
+    analysis and `/report` read the same figures from `MonthlyReport.assessment`)."""
+    report = await monthly_report(uow, config, scope_code, month, as_of=as_of)
+    assert report.assessment is not None
+    return report.assessment

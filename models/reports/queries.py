@@ -48,6 +48,9 @@ class TicketFacts:
     escalations: int
     breached: bool  # escalated by the sweeper for a missed deadline, or overdue at the top
     urgent_frame: str | None = None  # the danger frame of an urgent ticket (燃气泄漏 …)
+    source: str = "telegram"  # "visit": filed by a grid worker for a resident (代报)
+    filed_by: str | None = None  # the worker who filed it on a visit
+    first_receiver: str | None = None  # 首接: who received it first
 
     @property
     def finished(self) -> bool:
@@ -90,6 +93,9 @@ async def ticket_facts(
             TicketRow.urgent,
             TicketRow.urgent_frame,
             TicketRow.created_at,
+            TicketRow.source,
+            TicketRow.filed_by,
+            TicketRow.first_receiver_code,
         )
         .where(cohort)
         .order_by(TicketRow.created_at, TicketRow.id)
@@ -128,6 +134,9 @@ async def ticket_facts(
                 reopens=int(agg.reopens or 0),
                 escalations=int(agg.escalations or 0),
                 breached=bool(agg.breaches),
+                source=ticket.source,
+                filed_by=ticket.filed_by,
+                first_receiver=ticket.first_receiver_code,
             )
         )
     return facts

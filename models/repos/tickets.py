@@ -67,6 +67,11 @@ class TicketRepo(Repository):
         statement = select(TicketRow).where(TicketRow.number == number.strip().upper())
         return await self._one(statement, for_update)
 
+    async def by_follow_token(self, token_hash: str) -> TicketRow | None:
+        """The ticket a follow link (`/start follow_…`) stands for, locked till commit."""
+        statement = select(TicketRow).where(TicketRow.follow_token == token_hash)
+        return await self._one(statement, True)
+
     async def _one(self, statement: Select[Any], for_update: bool) -> TicketRow | None:
         if for_update:
             statement = statement.with_for_update().execution_options(populate_existing=True)
@@ -206,12 +211,14 @@ class TicketRepo(Repository):
         return await self._list(statement)
 
     async def add_rating(
-        self, ticket: TicketRow, score: str, comment: str | None = None, at: datetime | None = None
+        self, ticket: TicketRow, score: str, comment: str | None = None, at: datetime | None = None,
+        via: str = "chat",
     ) -> RatingRow:
         if ticket.id is None:
             await self.session.flush()
         rating = RatingRow(
-            ticket_id=ticket.id, score=str(score), comment=comment, at=at or self.clock.now()
+            ticket_id=ticket.id, score=str(score), comment=comment, at=at or self.clock.now(),
+            via=via,
         )
         self.session.add(rating)
         return rating

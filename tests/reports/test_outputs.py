@@ -158,3 +158,28 @@ async def test_chart_text_uses_the_bundled_cjk_font(
             assert Path(findfont(text.get_fontproperties())) == cjk_font_path()
             assert all(ord(ch) in cmap for ch in content if not ch.isspace())
     assert seen >= 12  # titles, axis labels, category and grid names, legends
+
+
+async def test_the_assessment_is_ranked_in_every_format(
+    month_tickets: dict[str, TicketRow],
+    uow_factory: UnitOfWorkFactory,
+    demo_config: GridDeskConfig,
+    tmp_path: Path,
+) -> None:
+    """October without visits: 王晓东 100 × (.30 + .15 + .20×2/3 + .10 + .10×2/3) = 75.0,
+    李浩然 100 × (.30 + .15/2 + .20/2 + .10/2 + .10) = 62.5, 周敏 100 × .20/.70 = 28.6."""
+    files = await write(uow_factory, demo_config, "MDHY", tmp_path)
+    markdown = files.markdown.read_text(encoding="utf-8")
+    assert "得分权重：群众满意率30%、按时受理率15%、按期办结率20%" in markdown
+    for row in ("王晓东 | 明德花园第一网格 | 1 | 3 | 0 | 3/3 | 2/3 | 0 | 1 | 100% | 0/198户 | 75.0",
+                "李浩然 | 明德花园第二网格 | 2 | 2 | 0 | 1/2 | 1/2 | 1 | 0 | 100% | 0/204户 | 62.5",
+                "周敏 | 明德花园第三网格 | 3 | 2 | 0 | 0/2 | 0/2 | 0 | 0 | — | 0/186户 | 28.6"):
+        assert f"| {row} |" in markdown, row
+    html = files.html.read_text(encoding="utf-8")
+    assert "<td>王晓东</td>" in html and "<td>75.0</td>" in html
+    summary = load_workbook(files.xlsx)["汇总"]
+    rows = [[cell.value for cell in r] for r in summary.iter_rows()]
+    assert ["王晓东", 1, 3, 0, "3/3", "2/3", 0, 1, "100%", "0/198户", 75.0] in [
+        r[:11] for r in rows]
+    assert ["明德花园第二网格", 2, 2, 0, "1/2", "1/2", 1, 0, "100%", "0/204户", 62.5] in [
+        r[:11] for r in rows]

@@ -94,6 +94,11 @@ async def test_grid_worker_gets_the_ledger(
 
     text, _, _ = await run(uow_factory, demo_config, clock, "MDHY-01-W1", renderer=renderers)
     assert "这个月搜集了3条，解决了3条，剩下0条。" in text
+    assert "<b>本人考核</b>" in text  # the worker's own 考核 (tests/reports/test_outputs.py)
+    assert ("收集诉求3件（群众反映3件，走访代报0件）；按时受理3件，按期办结2件，超时被上报0件，"
+            "不满意重新办理1件。") in text
+    assert "群众评价3条，满意率100%；入户走访0户 / 负责198户（0%）。" in text
+    assert "考核得分：75.0（得分权重：群众满意率30%" in text
 
 
 async def test_nobody_sees_above_or_beside_their_scope(

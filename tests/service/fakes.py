@@ -121,8 +121,9 @@ class FakeTicketRepo:
         return ticket.number
 
     async def add_rating(self, ticket: TicketRow, score: str, comment: str | None = None,
-                         at: datetime | None = None) -> RatingRow:
-        rating = RatingRow(ticket_id=ticket.id, score=str(score), comment=comment, at=at)
+                         at: datetime | None = None, via: str = "chat") -> RatingRow:
+        rating = RatingRow(ticket_id=ticket.id, score=str(score), comment=comment, at=at,
+                           via=via)
         self.ratings.append(rating)
         return rating
 
