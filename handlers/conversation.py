@@ -80,6 +80,7 @@ class Draft(Stored):
     address_text: str | None = None
     phone: str | None = None
     contact_name: str | None = None
+    media_url: str | None = None  # a picture given by URL (Open311)
     # what routing made of the text
     script: str = "hans"
     normalized: str = ""
@@ -164,9 +165,10 @@ class RatingReason(Stored):
 @dataclass(frozen=True)
 class Reporter:
     """Who files a ticket: the resident's Telegram user and the chat to answer in, and the
-    channel or client it came through (`tickets.source`)."""
+    channel or client it came through (`tickets.source`). A filing from another channel (an
+    Open311 client) has neither user nor chat: the bot tells its resident nothing."""
 
-    user_id: int
+    user_id: int | None
     chat_id: int | None
     source: str = "telegram"
 
