@@ -18,6 +18,7 @@ from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level, appointments
 from models.orm import PersonRow, TicketRow
+from models.reports.summary import TELEGRAM, channel_name
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
 from nlp.personal import mask_personal, names_given
@@ -163,6 +164,8 @@ class Notifier:
         elif (ticket.reporter_phone or ticket.reporter_name) and not below:
             contact = texts.CARD_CONTACT.format(name=escape(ticket.reporter_name or "居民"),
                                                 phone=escape(ticket.reporter_phone or ""))
+        if (ticket.source or TELEGRAM) != TELEGRAM:  # nobody to answer in the chat
+            contact += texts.CARD_CHANNEL.format(channel=escape(channel_name(ticket.source)))
         return texts.CARD.format(
             badge=urgent_badge(ticket) if ticket.urgent else badge,
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),

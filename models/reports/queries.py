@@ -48,6 +48,7 @@ class TicketFacts:
     escalations: int
     breached: bool  # escalated by the sweeper for a missed deadline, or overdue at the top
     urgent_frame: str | None = None  # the danger frame of an urgent ticket (燃气泄漏 …)
+    source: str = "telegram"  # the channel it came through (tickets.source)
 
     @property
     def finished(self) -> bool:
@@ -90,6 +91,7 @@ async def ticket_facts(
             TicketRow.urgent,
             TicketRow.urgent_frame,
             TicketRow.created_at,
+            TicketRow.source,
         )
         .where(cohort)
         .order_by(TicketRow.created_at, TicketRow.id)
@@ -118,6 +120,7 @@ async def ticket_facts(
                 address_text=ticket.address_text,
                 urgent=bool(ticket.urgent),
                 urgent_frame=ticket.urgent_frame,
+                source=ticket.source,
                 created_at=ticket.created_at,
                 status=status,
                 level=level,

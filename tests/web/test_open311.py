@@ -173,3 +173,33 @@ async def test_a_request_followed_to_closed_with_its_public_note(db_url: str) ->
         assert resolved["expected_datetime"] is None
         _, closed = await site.get("requests", status="closed")
         assert [r["service_request_id"] for r in closed] == [number]
+
+
+async def test_the_client_is_a_channel_on_the_card_and_in_the_monthly_report(db_url: str) -> None:
+    from models.reports.month import Month
+    from models.reports.monthly import monthly_report
+    from models.reports.summary import headline
+
+    async with open_site(db_url) as site:
+        key = await site.key("hotline", can_file=True)
+        for description in ("路灯不亮了", "井盖丢了"):
+            await site.post({"api_key": key, "lat": INSIDE[0], "long": INSIDE[1],
+                             "description": description})
+        services = site.app.services
+        async with services.uow_factory() as uow:
+            draft = Draft(text="垃圾没人清理", category="sanitation", community="MDHY",
+                          grid="MDHY-01", normalized="垃圾没人清理", confidence=0.9)
+            chat = await TicketService(uow, services.clock, services.config).file(
+                draft, Reporter(77, 77))
+            await uow.commit()
+            await uow.updates.settle_numbers()
+            cards = {row.ticket_number: row.payload["text"] for row in await uow.outbox.rows()}
+            month = Month.containing(services.clock.now(), services.config.district.timezone)
+            report = await monthly_report(uow, services.config, "TBH", month)
+            chat_number = chat.number
+        hotline_cards = [text for number, text in cards.items() if number != chat_number]
+        assert len(hotline_cards) == 2
+        assert all("渠道：Open311接入（hotline）" in text for text in hotline_cards)
+        assert "渠道" not in cards[chat_number]
+        assert report.by_channel == [("open311:hotline", 2), ("telegram", 1)]
+        assert "受理渠道：Open311接入（hotline）2件，Telegram1件。" in headline(report)
