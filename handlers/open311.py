@@ -169,11 +169,9 @@ class Open311Desk:
 
     async def file(self, uow: UnitOfWork, client: ApiKeyRow, submission: Submission) -> Filed:
         """File `submission` as `client` (a retry answers with the first ticket)."""
-        keys = self._idempotency_keys(submission)
-        for key in keys:
-            first = await uow.open311.filed_under(client.id, key)
-            if first is not None:
-                return Filed(first, replayed=True)
+        first = await self.first_filed(uow, client.id, submission)
+        if first is not None:
+            return Filed(first, replayed=True)
         since = self.services.clock.now() - RATE_WINDOW
         if await uow.open311.filings_since(client.id, since) >= client.per_minute:
             raise Open311Error(429, f"too many requests: at most {client.per_minute} a minute")
@@ -181,14 +179,16 @@ class Open311Desk:
         service = TicketService(uow, self.services.clock, self.config)
         ticket = await service.file(draft, Reporter(None, None, source=source_of(client)))
         await uow.flush()
-        if not await uow.open311.record_filing(client.id, keys[0], ticket.id):
+        key = self._idempotency_keys(submission)[0]
+        if not await uow.open311.record_filing(client.id, key, ticket.id):
             raise AlreadyFiled
         return Filed(ticket, replayed=False)
 
-    async def first_filed(self, uow: UnitOfWork, client: ApiKeyRow,
+    async def first_filed(self, uow: UnitOfWork, client_id: int,
                           submission: Submission) -> TicketRow | None:
+        """The ticket a request like `submission` filed first (after `AlreadyFiled`)."""
         for key in self._idempotency_keys(submission):
-            found = await uow.open311.filed_under(client.id, key)
+            found = await uow.open311.filed_under(client_id, key)
             if found is not None:
                 return found
         return None

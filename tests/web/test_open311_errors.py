@@ -3,6 +3,7 @@ once; a key that floods, is revoked or may not file is refused."""
 
 from __future__ import annotations
 
+import asyncio
 from xml.etree import ElementTree
 
 import pytest
@@ -96,6 +97,19 @@ async def test_a_retried_post_is_filed_once(db_url: str) -> None:
         assert len({first["service_request_id"], one["service_request_id"],
                     other["service_request_id"], third["service_request_id"]}) == 4
         assert await _tickets(site) == 4
+
+
+async def test_concurrent_retries_are_filed_once(db_url: str) -> None:
+    async with open_site(db_url) as site:
+        key = await site.key("hotline", can_file=True)
+        answers = await asyncio.gather(*(
+            site.post({**GOOD, "api_key": key}, headers={"Idempotency-Key": "same-call"})
+            for _ in range(4)))
+        assert sorted(status for status, _ in answers) == [200, 200, 200, 201]
+        assert len({body[0]["service_request_id"] for _, body in answers}) == 1
+        assert await _tickets(site) == 1
+        status, body = await site.post({**GOOD, "api_key": key, "jurisdiction_id": "ELSEWHERE"})
+        assert status == 404 and "jurisdiction_id" in body[0]["description"]
 
 
 async def test_a_flood_from_one_key_is_stopped_and_others_go_on(db_url: str) -> None:

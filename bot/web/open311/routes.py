@@ -36,7 +36,7 @@ def setup_open311(web_app: web.Application, app_key: web.AppKey[App]) -> None:
         async def answer(request: web.Request) -> web.Response:
             fmt = request.match_info["fmt"]
             try:
-                _check_jurisdiction(request, request.app[app_key])
+                _check_jurisdiction(request.query.get("jurisdiction_id"), request.app[app_key])
                 return await handler(request, request.app[app_key], fmt)
             except Open311Error as error:
                 return errors(fmt, error.status, error.description)
@@ -51,9 +51,8 @@ def setup_open311(web_app: web.Application, app_key: web.AppKey[App]) -> None:
     router.add_get(f"{BASE}/requests/{{number}}.{FORMAT}", route(one_request))
 
 
-def _check_jurisdiction(request: web.Request, app: App) -> None:
+def _check_jurisdiction(given: str | None, app: App) -> None:
     """`jurisdiction_id` is optional; when given it must be this district's code."""
-    given = request.query.get("jurisdiction_id")
     if given and given.upper() != app.services.config.district.code:
         raise Open311Error(404, f"jurisdiction_id not found: {given[:40]}")
 
@@ -77,11 +76,13 @@ async def post_request(request: web.Request, app: App, fmt: str) -> web.Response
     request it repeats (200)."""
     fields = dict(await request.post())
     text_fields = {key: value for key, value in fields.items() if isinstance(value, str)}
+    _check_jurisdiction(text_fields.get("jurisdiction_id"), app)
     submission = Submission.from_fields(text_fields, request.headers.get(IDEMPOTENCY_HEADER))
     desk = Open311Desk(app.services)
     api_key = text_fields.get("api_key") or request.query.get("api_key")
     async with app.services.uow_factory() as uow:
         client = await client_of(uow, api_key, "file")
+        name, client_id = client.name, client.id  # the client row expires on a rollback
         try:
             filed = await desk.file(uow, client, submission)
             await uow.commit()
@@ -89,12 +90,12 @@ async def post_request(request: web.Request, app: App, fmt: str) -> web.Response
             ticket, status = filed.ticket, 200 if filed.replayed else 201
         except AlreadyFiled:
             await uow.rollback()
-            first = await desk.first_filed(uow, client, submission)
+            first = await desk.first_filed(uow, client_id, submission)
             if first is None:
                 raise Open311Error(409, "the same request is being filed; retry") from None
             ticket, status = first, 200
         if status == 201:
-            log.info("open311 %s filed %s", client.name, ticket.number)
+            log.info("open311 %s filed %s", name, ticket.number)
         body = {"service_request_id": ticket.number,
                 "service_notice": service_level_text(app.services.config, ticket),
                 "account_id": None}
