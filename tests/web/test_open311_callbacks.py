@@ -108,3 +108,25 @@ async def test_a_change_rolled_back_sends_nothing_and_a_revoked_key_gets_nothing
             [row] = await uow.open311.callbacks()
             assert (row.status, row.last_error) == ("dead", "the key was revoked")
         assert receiver.received == []
+
+
+async def test_delivered_callbacks_are_pruned_with_the_outbox(db_url: str) -> None:
+    from datetime import timedelta
+
+    from models.retention import RetentionPolicy, prune
+
+    async with open_site(db_url) as site:
+        key = await site.key("hotline", can_file=True, callback_url="http://127.0.0.1:9/hook")
+        _, [answer] = await site.post({"api_key": key, "lat": INSIDE[0], "long": INSIDE[1],
+                                       "description": "路灯不亮了"})
+        await site.act(answer["service_request_id"], "accept", "MDHY-01-W1")
+        services = site.app.services
+        async with services.uow_factory() as uow:
+            [row] = await uow.open311.callbacks()
+            await uow.open311.settle_callback(row.id, sent=True, error=None, retry_at=None)
+            await uow.commit()
+        kept = await prune(services.uow_factory, services.clock, RetentionPolicy())
+        assert kept.deleted["open311_callbacks"] == 0  # delivered just now
+        policy = RetentionPolicy(sent_outbox=timedelta(seconds=-1))
+        gone = await prune(services.uow_factory, services.clock, policy)
+        assert gone.deleted["open311_callbacks"] == 1
