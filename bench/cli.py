@@ -76,3 +76,19 @@ def bench_route_process(config_dir: Path | None, count: int, rounds: int) -> Non
 
     config, directory = routing_config(config_dir)
     run(config, directory, count, rounds, click.echo)
+
+
+@bench_group.command("open311")
+@click.option("--requests", "-n", "count", type=click.IntRange(10, 100_000), default=1000,
+              show_default=True, help="Open311 POST requests to file.")
+@click.option("--concurrency", "-c", type=click.IntRange(1, 200), default=16, show_default=True,
+              help="Requests in flight at once; also the bare pipeline's connections.")
+@click.option("--database-url", envvar="GRIDDESK_BENCH_DATABASE_URL", default=None,
+              help="PostgreSQL server to create the benchmark database on "
+              "(default: postgres@127.0.0.1:5432).")
+def bench_open311(count: int, concurrency: int, database_url: str | None) -> None:
+    """Open311 POST requests per second (routing and filing) vs the bare pipeline."""
+    from bench.e2e import DEFAULT_SERVER
+    from bench.open311 import run
+
+    run(database_url or DEFAULT_SERVER, count, concurrency, click.echo)

@@ -80,6 +80,11 @@ class Settings(BaseSettings):
     # Seconds SIGTERM/SIGINT give the updates in flight to finish; the rest are left unconfirmed
     # (Telegram delivers them again). Keep it below the supervisor's kill timeout.
     shutdown_grace: float = Field(default=20.0, gt=0, alias="GRIDDESK_SHUTDOWN_GRACE")
+    # Open311: reading requests needs a key with --can-read too (filing always needs one).
+    open311_read_needs_key: bool = Field(default=False, alias="GRIDDESK_OPEN311_READ_NEEDS_KEY")
+    # Open311 status callbacks: a delivery still failing after this many hours is given up.
+    callback_max_age_hours: float = Field(default=24.0, gt=0,
+                                          alias="GRIDDESK_CALLBACK_MAX_AGE_HOURS")
 
     @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
     @classmethod

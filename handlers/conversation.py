@@ -84,6 +84,7 @@ class Draft(Stored):
     address_text: str | None = None
     phone: str | None = None
     contact_name: str | None = None
+    media_url: str | None = None  # a picture given by URL (Open311)
     # what routing made of the text
     script: str = "hans"
     normalized: str = ""
@@ -185,7 +186,8 @@ class Reporter:
     """Who files a ticket: the resident's Telegram user and the chat to answer in, and the
     channel or client it came through (`tickets.source`). A grid worker filing for a resident
     on a visit (代报): no user or chat yet, `filed_by` the worker, `follow_token` the hash of
-    the follow link that later binds the resident's chat."""
+    the follow link that later binds the resident's chat. A filing from another channel (an
+    Open311 client) has neither user nor chat: the bot tells its resident nothing."""
 
     user_id: int | None
     chat_id: int | None

@@ -11,6 +11,7 @@ from handlers import texts
 from handlers.card_desk import refresh_cards
 from handlers.context import clip, escape
 from handlers.notify import Notifier
+from handlers.open311_view import from_open311, request_view
 from handlers.service_levels import local_date
 from handlers.transfers import reason_line, sent_by
 from handlers.triage import street_named
@@ -25,12 +26,32 @@ Handler = Callable[[Notifier, Any], Awaitable[None]]
 CARDS_UNCHANGED = (ev.HandedIn, ev.Referred, ev.Reminded, ev.OverdueAtTop)
 
 
+# What changes a ticket's Open311 view (status, notes, agency, deadline): its client hears.
+CALLBACK_EVENTS = (ev.Accepted, ev.Resolved, ev.Rejected, ev.Closed, ev.Reopened, ev.Escalated,
+                   ev.Routed, ev.Referred)
+
+
 async def publish(uow: UnitOfWork, notify: Notifier) -> None:
     """Turn the unit of work's new events into notifications, written by `notify`."""
     for event in uow.collect_new_events():
         await HANDLERS[type(event)](notify, event)
         if not isinstance(event, CARDS_UNCHANGED):
             await refresh_cards(notify, event.ticket, event.tag)
+        if isinstance(event, CALLBACK_EVENTS) and from_open311(event.ticket):
+            await _callback(uow, notify.config, event)
+
+
+async def _callback(uow: UnitOfWork, config: GridDeskConfig, event: ev.TicketEvent) -> None:
+    """The filing client's callback URL gets the request as it is now (an outbox row of HTTP
+    deliveries, sent by `bot/workers/callbacks.py`)."""
+    ticket = event.ticket
+    client = await uow.open311.filer_of(ticket.id)
+    if client is None or client.callback_url is None or client.revoked_at is not None:
+        return
+    payload = {"event": type(event).__name__.lower(), "service_request": request_view(config,
+                                                                                       ticket)}
+    await uow.open311.add_callback(f"{ticket.number}:{event.tag}:{client.id}", client.id,
+                                   client.callback_url, payload)
 
 
 def handler_name(config: GridDeskConfig, ticket: TicketRow) -> str:

@@ -19,6 +19,7 @@ from handlers.types import Button, Keyboard, Reply
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level, appointments
 from models.orm import PersonRow, TicketRow
+from models.reports.summary import TELEGRAM, channel_name
 from models.uow import UnitOfWork
 from nlp.normalize import to_script
 from nlp.personal import mask_personal, names_given
@@ -168,6 +169,8 @@ class Notifier:
                 contact += vt.CARD_CONSENT
         if ticket.filed_by:
             contact += await self._filed_by(ticket.filed_by)
+        elif (ticket.source or TELEGRAM) != TELEGRAM:  # nobody to answer in the chat
+            contact += texts.CARD_CHANNEL.format(channel=escape(channel_name(ticket.source)))
         return texts.CARD.format(
             badge=urgent_badge(ticket) if ticket.urgent else badge,
             number=ticket.number, category=escape(self.category_name(ticket.category_code)),

@@ -86,6 +86,7 @@ class TicketService:
             confidence=draft.confidence,
             keywords=list(draft.keywords),
             photo_file_ids=list(draft.photos),
+            media_url=draft.media_url,
             latitude=location[0] if location else None,
             longitude=location[1] if location else None,
             reporter_user_id=reporter.user_id,

@@ -12,7 +12,7 @@ from handlers.notify import Notifier
 from handlers.org import ticket_chain
 from handlers.types import Keyboard
 from models.orm import TicketRow
-from nlp.router import RoutingDecision
+from nlp.router import Router, RoutingDecision
 from nlp.urgency import MODEL_FRAME
 
 DETAILS = State.URGENT_DETAILS  # the conversation state after a missing or fallen person's filing
@@ -57,7 +57,12 @@ MODEL_LABEL = "模型提示：{words}"  # a question the n-gram model asked, con
 
 def take_frame(ctx: Ctx, draft: Draft, decision: RoutingDecision) -> None:
     """What a draft keeps of the urgency: the question, the frame's label and its answer."""
-    labels = {kind.name: kind.label for kind in ctx.services.router.rules.urgent.kinds}
+    keep_frame(ctx.services.router, draft, decision)
+
+
+def keep_frame(router: Router, draft: Draft, decision: RoutingDecision) -> None:
+    """`take_frame` for a filing without a chat (Open311)."""
+    labels = {kind.name: kind.label for kind in router.rules.urgent.kinds}
     labels[MODEL_FRAME] = MODEL_LABEL.format(words="、".join(decision.keywords[-3:]))[:64]
     frame = decision.urgent_frames[0] if decision.urgent_frames else None
     draft.urgent_ask = decision.urgent_ask

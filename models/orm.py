@@ -187,6 +187,7 @@ class TicketRow(Base):
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     photo_file_ids: Mapped[list[Any]] = mapped_column(default=list)
+    media_url: Mapped[str | None] = mapped_column(Text)  # an Open311 client's picture
     status: Mapped[str] = mapped_column(String(16), index=True)
     level: Mapped[int] = mapped_column(default=0)
     assignee_code: Mapped[str | None] = mapped_column(ForeignKey("people.code"), index=True)
@@ -363,3 +364,56 @@ class SecurityEventRow(Base):
     telegram_user_id: Mapped[int | None] = mapped_column(ChatId)
     kind: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+# --- Open311 ------------------------------------------------------------------------------
+
+
+class ApiKeyRow(Base):
+    """A client of the Open311 API; the key itself is stored as its SHA-256 only."""
+
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(12))  # the key's first characters, for `list`
+    can_file: Mapped[bool] = mapped_column(Boolean, default=False)
+    can_read: Mapped[bool] = mapped_column(Boolean, default=False)
+    per_minute: Mapped[int] = mapped_column(default=60)  # filings a minute
+    callback_url: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+
+
+class Open311FilingRow(Base):
+    """A request a key filed, under the client's idempotency key."""
+
+    __tablename__ = "open311_filings"
+    __table_args__ = (
+        UniqueConstraint("api_key_id", "idempotency_key"),
+        Index("ix_open311_filings_key_created", "api_key_id", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    api_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id"))
+    idempotency_key: Mapped[str] = mapped_column(String(128))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    created_at: Mapped[datetime]
+
+
+class Open311CallbackRow(Base):
+    """A status change to POST to a client's callback URL (an outbox of HTTP deliveries)."""
+
+    __tablename__ = "open311_callbacks"
+    __table_args__ = (Index("ix_open311_callbacks_due", "status", "available_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    api_key_id: Mapped[int] = mapped_column(ForeignKey("api_keys.id"))
+    url: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(default=0)
+    available_at: Mapped[datetime]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    claimed_until: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)

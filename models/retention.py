@@ -20,6 +20,7 @@ from models.lifecycle import FINAL, OPEN, Status
 from models.orm import (
     CallbackTokenRow,
     ConversationRow,
+    Open311CallbackRow,
     OutboxRow,
     ProcessedUpdateRow,
     SecurityEventRow,
@@ -73,6 +74,14 @@ def _outbox_done(cutoff: datetime) -> ColumnElement[bool]:
     )
 
 
+def _callback_done(cutoff: datetime) -> ColumnElement[bool]:
+    """Open311 callbacks delivered (or given up on) longer ago than the outbox's period."""
+    return or_(
+        and_(Open311CallbackRow.status == "sent", Open311CallbackRow.sent_at < cutoff),
+        and_(Open311CallbackRow.status == "dead", Open311CallbackRow.created_at < cutoff),
+    )
+
+
 def _finished_with_contact(cutoff: datetime) -> ColumnElement[bool]:
     """A closed or rejected ticket still holding the reporter's contact or exact location."""
     return and_(
@@ -112,6 +121,7 @@ RULES: dict[str, Rule] = {
         "conversations",
     ),
     "outbox": (OutboxRow.id, _outbox_done, "sent_outbox"),
+    "open311_callbacks": (Open311CallbackRow.id, _callback_done, "sent_outbox"),
     "security_events": (
         SecurityEventRow.id,
         lambda cutoff: SecurityEventRow.at < cutoff,

@@ -20,6 +20,7 @@ from models.outbox import OutboxDelivery
 from models.repos.accounts import AccountRepo
 from models.repos.conversations import ConversationRepo
 from models.repos.events import EventRepo
+from models.repos.open311 import Open311Repo
 from models.repos.org import OrgRepo
 from models.repos.outbox import OutboxRepo
 from models.repos.replies import ReplyRepo
@@ -44,6 +45,7 @@ class UnitOfWork(EventLog):
     replies: ReplyRepo
     work: StaffWorkRepo
     visits: VisitRepo
+    open311: Open311Repo
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -68,6 +70,7 @@ class UnitOfWork(EventLog):
         self.replies = ReplyRepo(session, clock)
         self.work = StaffWorkRepo(session, clock)
         self.visits = VisitRepo(session, clock)
+        self.open311 = Open311Repo(session, clock)
         return self
 
     async def __aexit__(

@@ -9,6 +9,7 @@ from bot.cli.lazy import LazyGroup
 
 _COMMANDS = "bot.cli.commands"
 COMMANDS = {
+    "api-key": f"{_COMMANDS}.api_key_cmd:api_key_group",
     "ban": f"{_COMMANDS}.ban_cmd:ban",
     "bench": "bench.cli:bench_group",
     "config": f"{_COMMANDS}.config_cmd:config_group",

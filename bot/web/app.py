@@ -16,6 +16,7 @@ from aiohttp import web
 from bot.app import App, build_app
 from bot.settings import Settings
 from bot.telegram.shutdown import stop_on_signals
+from bot.web.open311 import setup_open311
 
 log = logging.getLogger("griddesk.web")
 
@@ -33,6 +34,7 @@ def create_web_app(app: App) -> web.Application:
         autoescape=jinja2.select_autoescape(default=True),
     )
     web_app.router.add_get("/healthz", health)
+    setup_open311(web_app, APP)
     return web_app
 
 

@@ -1,5 +1,5 @@
-"""The background jobs of a bot process: escalation sweeper (+ daily reports), sender and
-retention."""
+"""The background jobs of a bot process: escalation sweeper (+ daily reports), sender, Open311
+callbacks and retention."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bot.workers.callbacks import run_callbacks
 from bot.workers.retention import run_retention
 from bot.workers.sender import run_sender
 from bot.workers.sweeper import run_sweeper
@@ -32,6 +33,10 @@ def start_jobs(app: App) -> list[asyncio.Task[None]]:
     tasks.append(asyncio.create_task(
         run_sender(services.uow_factory, services.clock, settings, on_undeliverable=hook),
         name="sender"))
+    tasks.append(asyncio.create_task(
+        run_callbacks(services.uow_factory, services.clock,
+                      timedelta(hours=settings.callback_max_age_hours)),
+        name="open311-callbacks"))
     tasks.append(asyncio.create_task(
         run_retention(services.uow_factory, services.clock, settings), name="retention"))
     return tasks

@@ -178,6 +178,13 @@ class MonthlyReport:
     def empty(self) -> bool:
         return self.total.received == 0
 
+    @property
+    def by_channel(self) -> list[tuple[str, int]]:
+        """Tickets received per channel (`tickets.source`: telegram, open311:<client>), most
+        first."""
+        counts = Counter(fact.source for fact in self.facts)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
 
 async def monthly_report(
     uow: UnitOfWork,

@@ -48,7 +48,7 @@ class TicketFacts:
     escalations: int
     breached: bool  # escalated by the sweeper for a missed deadline, or overdue at the top
     urgent_frame: str | None = None  # the danger frame of an urgent ticket (燃气泄漏 …)
-    source: str = "telegram"  # "visit": filed by a grid worker for a resident (代报)
+    source: str = "telegram"  # the channel it came through (tickets.source; "visit": 代报)
     filed_by: str | None = None  # the worker who filed it on a visit
     first_receiver: str | None = None  # 首接: who received it first
 
@@ -124,6 +124,7 @@ async def ticket_facts(
                 address_text=ticket.address_text,
                 urgent=bool(ticket.urgent),
                 urgent_frame=ticket.urgent_frame,
+                source=ticket.source,
                 created_at=ticket.created_at,
                 status=status,
                 level=level,
@@ -134,7 +135,6 @@ async def ticket_facts(
                 reopens=int(agg.reopens or 0),
                 escalations=int(agg.escalations or 0),
                 breached=bool(agg.breaches),
-                source=ticket.source,
                 filed_by=ticket.filed_by,
                 first_receiver=ticket.first_receiver_code,
             )

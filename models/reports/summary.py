@@ -116,6 +116,8 @@ def headline(report: MonthlyReport) -> list[str]:
             lines.append(change_line(report))
         return lines
     lines = [totals_line(report), change_line(report)]
+    if any(channel != TELEGRAM for channel, _ in report.by_channel):
+        lines.insert(1, channels_line(report))
     if movers_line(report):
         lines.append(movers_line(report))
     lines += [
@@ -126,3 +128,22 @@ def headline(report: MonthlyReport) -> list[str]:
     if report.total.urgent:
         lines.append(urgent_line(report.total.urgent, report.urgent_cases))
     return lines
+
+
+TELEGRAM = "telegram"
+OPEN311 = "open311:"
+
+
+def channel_name(source: str) -> str:
+    """A channel as the report names it: Telegram, or the Open311 client's name."""
+    if source == TELEGRAM:
+        return "Telegram"
+    if source.startswith(OPEN311):
+        return f"Open311接入（{source.removeprefix(OPEN311)}）"
+    return source
+
+
+def channels_line(report: MonthlyReport) -> str:
+    """受理渠道：Telegram 40件，Open311接入（hotline）4件。"""
+    parts = "，".join(f"{channel_name(channel)}{count}件" for channel, count in report.by_channel)
+    return f"受理渠道：{parts}。"

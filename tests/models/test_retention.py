@@ -115,6 +115,7 @@ async def test_prune_keeps_only_what_is_needed(
         "callback_tokens": 2,
         "conversations": 1,
         "outbox": 2,
+        "open311_callbacks": 0,
         "security_events": 1,
         "ticket_contacts": 1,
         "visit_notes": 0,
@@ -189,7 +190,7 @@ async def test_the_command_prunes_once(
         await seed(uow, demo_config, datetime.now(UTC))
         await uow.commit()
     assert await run_once() == (
-        "processed_updates 4, callback_tokens 2, conversations 1, outbox 2, security_events 1,"
-        " ticket_contacts 1, visit_notes 0"
+        "processed_updates 4, callback_tokens 2, conversations 1, outbox 2, open311_callbacks 0,"
+        " security_events 1, ticket_contacts 1, visit_notes 0"
     )
     assert await _count(uow_factory, TicketRow) == 3  # tickets are never pruned

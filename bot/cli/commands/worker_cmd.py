@@ -18,6 +18,7 @@ async def run_worker(interval: timedelta, daily_reports: bool) -> None:
     """Run the background jobs until SIGINT or SIGTERM, then stop them cleanly."""
     from bot.app import make_clock
     from bot.settings import Settings
+    from bot.workers.callbacks import run_callbacks
     from bot.workers.retention import run_retention
     from bot.workers.sender import run_sender
     from bot.workers.sweeper import run_sweeper
@@ -47,6 +48,9 @@ async def run_worker(interval: timedelta, daily_reports: bool) -> None:
         ),
     ]
     tasks.append(asyncio.create_task(run_retention(uow_factory, clock, settings), name="retention"))
+    tasks.append(asyncio.create_task(
+        run_callbacks(uow_factory, clock, timedelta(hours=settings.callback_max_age_hours)),
+        name="open311-callbacks"))
     if settings.telegram_bot_token is not None:
         hook = UndeliverableRouter(clock, config)
         tasks.append(asyncio.create_task(

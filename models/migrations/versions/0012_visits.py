@@ -6,7 +6,7 @@ the tickets filed there); `tickets.filed_by`: the worker who filed a ticket for 
 binds a resident's chat to the ticket; `ratings.via`: "chat" or "phone" (电话回访).
 
 Revision ID: 0012
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-04 03:10:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0009"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
