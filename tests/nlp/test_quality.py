@@ -77,6 +77,7 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_e.jsonl", 0.765, 1.0),
         ("blind_urgency_f.jsonl", 0.725, 1.0),
         ("blind_urgency_g.jsonl", 0.74, 1.0),
+        ("blind_urgency_h.jsonl", 0.72, 0.99),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
@@ -88,7 +89,8 @@ def test_blind_urgency_sets_stay_at_their_level(
     with the n-gram model, 80.5 %, 90.0 %, 90.6 % (rules alone: recall 67.5 %); E 75.5 %,
     93.8 %, 92.3 %, asked on 2.5 % (rules alone: recall 68.8 %); F, after E's fixes, 72.5 %,
     92.5 %, 87.9 %, asked on 1.7 % (rules alone: recall 71.2 %); G, after F's fixes, 74.0 %,
-    85.0 %, 88.5 %, none asked (rules alone: recall 60.0 %). After
+    85.0 %, 88.5 %, none asked (rules alone: recall 60.0 %); H, after G's fixes, 72.0 %,
+    93.8 %, 91.1 %, none asked (rules alone: recall 65.0 %). After
     the family fixes every urgent case is caught (a question counting as caught), none falsely,
     and no ordinary complaint is asked about."""
     report = report_for(router, DATA / name)
