@@ -99,5 +99,6 @@ async def build_app(settings: Settings, clock: Clock | None = None,
     await replies.start()
     services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory,
                         limits=limits, conversations=conversation_store(settings),
-                        replies=replies, reports=FileRenderer())
+                        replies=replies, reports=FileRenderer(),
+                        console_url=settings.console_url)
     return App(settings=settings, engine=engine, services=services, core=Core(services))

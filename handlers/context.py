@@ -67,6 +67,7 @@ class Services:
     conversations: ConversationStore = field(default_factory=DatabaseConversations)
     replies: ReplyJournal | None = None  # direct replies recorded durably (handlers/replies.py)
     reports: ReportRenderer | None = None  # draws /report's charts and ledgers (bot/reports)
+    console_url: str = "http://127.0.0.1:8081"  # where /console's sign-in links point
 
 
 QUOTA_WINDOW = timedelta(hours=1)  # GRIDDESK_TICKETS_PER_HOUR counts the tickets filed within it

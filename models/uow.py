@@ -18,6 +18,7 @@ from models.clock import Clock
 from models.domain_events import EventLog
 from models.outbox import OutboxDelivery
 from models.repos.accounts import AccountRepo
+from models.repos.console import ConsoleRepo
 from models.repos.conversations import ConversationRepo
 from models.repos.events import EventRepo
 from models.repos.org import OrgRepo
@@ -42,6 +43,7 @@ class UnitOfWork(EventLog):
     accounts: AccountRepo
     replies: ReplyRepo
     work: StaffWorkRepo
+    console: ConsoleRepo
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -65,6 +67,7 @@ class UnitOfWork(EventLog):
         self.accounts = AccountRepo(session, clock)
         self.replies = ReplyRepo(session, clock)
         self.work = StaffWorkRepo(session, clock)
+        self.console = ConsoleRepo(session, clock)
         return self
 
     async def __aexit__(

@@ -33,6 +33,9 @@ def create_web_app(app: App) -> web.Application:
         autoescape=jinja2.select_autoescape(default=True),
     )
     web_app.router.add_get("/healthz", health)
+    from bot.web.console import setup_console  # the console's modules build on this one
+
+    setup_console(web_app, app)
     return web_app
 
 
