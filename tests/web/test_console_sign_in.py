@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from sqlalchemy import func, select
 
-from models.orm import BanRow, ConsoleSessionRow, SecurityEventRow
+from bot.cli import main
+from handlers.account import token_hash
+from models.db import create_engine
+from models.orm import BanRow, ConsoleLoginRow, ConsoleSessionRow, SecurityEventRow
 from tests.web.console import SECRETARY, WORKER, console_for
 
 
@@ -108,3 +115,30 @@ async def test_every_answer_carries_the_security_headers(db_url: str) -> None:
             csp = response.headers["Content-Security-Policy"]
             assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
             assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_console_link_prints_a_link_for_a_person_and_refuses_an_unknown_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'link.db'}"
+    monkeypatch.setenv("GRIDDESK_DATABASE_URL", url)
+    runner = CliRunner()
+    result = runner.invoke(main, ["console-link", SECRETARY, "--base-url", "https://c.example/"])
+    assert result.exit_code == 0, result.output
+    link = result.output.strip().splitlines()[-1]
+    assert link.startswith("https://c.example/console/login?token=")
+    token = link.rsplit("=", 1)[1]
+
+    async def stored() -> list[tuple[str, str]]:
+        engine = create_engine(url)
+        try:
+            async with engine.connect() as connection:
+                rows = await connection.execute(
+                    select(ConsoleLoginRow.token_hash, ConsoleLoginRow.person_code))
+                return [(row[0], row[1]) for row in rows]
+        finally:
+            await engine.dispose()
+
+    assert asyncio.run(stored()) == [(token_hash(token), SECRETARY)]  # only the hash is kept
+    unknown = runner.invoke(main, ["console-link", "NOBODY"])
+    assert unknown.exit_code == 1

@@ -18,7 +18,7 @@ FIELDS = ("status", "level", "category", "community", "grid", "urgent", "overdue
           "since", "until", "unsatisfied", "q", "sort")
 
 
-def _int(value: str | None, low: int, high: int) -> int | None:
+def bounded_int(value: str | None, low: int, high: int) -> int | None:
     try:
         number = int(value or "")
     except ValueError:
@@ -53,7 +53,7 @@ def parse_filter(query: Mapping[str, str], config: GridDeskConfig, zone: ZoneInf
     status = query.get("status")
     return QueueFilter(
         status=status if status in set(Status) else None,
-        level=_int(query.get("level"), 0, 4),
+        level=bounded_int(query.get("level"), 0, 4),
         category=query.get("category") if query.get("category") in categories else None,
         community=query.get("community") if query.get("community") in communities else None,
         grid=query.get("grid") if query.get("grid") in grids else None,
@@ -65,7 +65,7 @@ def parse_filter(query: Mapping[str, str], config: GridDeskConfig, zone: ZoneInf
         unsatisfied=query.get("unsatisfied") == "1",
         words=words,
         sort=query.get("sort", "new") if query.get("sort", "new") in SORTS else "new",
-        page=_int(query.get("page"), 1, MAX_PAGE) or 1,
+        page=bounded_int(query.get("page"), 1, MAX_PAGE) or 1,
         per_page=per_page,
     )
 

@@ -11,7 +11,7 @@ from aiohttp import web
 
 from bot.reports.exports import csv_bytes, xlsx_bytes
 from bot.web.console.auth import SESSION, UOW, VIEWER
-from bot.web.console.filters import kept, parse_filter
+from bot.web.console.filters import bounded_int, kept, parse_filter
 from bot.web.console.present import rows
 from bot.web.console.state import STATE
 from handlers import texts
@@ -19,6 +19,7 @@ from handlers.notify import Notifier
 from models.lifecycle import Status
 
 PER_PAGE = 50
+MAX_PER_PAGE = 200
 MAX_EXPORT = 10_000
 EXPORT_HEADER = ("编号", "状态", "当前层级", "类别", "地点", "内容摘要", "提交时间", "当前时限",
                  "超时", "紧急", "渠道")
@@ -38,10 +39,13 @@ async def _page(request: web.Request, per_page: int, page: int | None = None) ->
 async def queue(request: web.Request) -> web.Response:
     state, viewer = request.app[STATE], request[VIEWER]
     config = state.app.services.config
-    page = await _page(request, PER_PAGE)
+    per_page = bounded_int(request.query.get("per_page"), 1, MAX_PER_PAGE) or PER_PAGE
+    page = await _page(request, per_page)
     filters = kept(request.query)
+    if per_page != PER_PAGE:
+        filters["per_page"] = str(per_page)
     query, found = page["query"], page["found"]
-    pages = max(1, -(-found.total // PER_PAGE))
+    pages = max(1, -(-found.total // per_page))
 
     def link(**changes: Any) -> str:
         return "?" + urlencode({**filters, **{k: v for k, v in changes.items() if v}})
