@@ -62,10 +62,13 @@ class Console:
         assert found is not None
         return found.group(1)
 
-    async def file(self, text: str = LIFT, resident: str = "resident") -> TicketRow:
-        """A resident files a complaint through the bot's core; the new ticket."""
+    async def file(self, text: str = LIFT, resident: str = "resident",
+                   answers: tuple[str, ...] = ()) -> TicketRow:
+        """A resident files a complaint through the bot's core (typing `answers` to its
+        questions before pressing 确认提交); the new ticket."""
         self.chat.switch(resident)
-        await self.chat.say(text)
+        for said in (text, *answers):
+            await self.chat.say(said)
         await self.chat.press("确认提交")
         async with self.app.services.uow_factory() as uow:
             ticket = (await uow.session.scalars(

@@ -54,6 +54,7 @@ async def queue(request: web.Request) -> web.Response:
         **page,
         "viewer": viewer,
         "csrf": state.csrf_token(request[SESSION]),
+        "notice": state.read_notice(request.query.get("m")),
         "filters": filters,
         "statuses": [(str(s), texts.STATUS_NAMES[s]) for s in Status],
         "levels": sorted(texts.LEVEL_NAMES.items()),

@@ -25,6 +25,7 @@ MORE_ACTIONS = {
 }
 ACTION_LABELS = {"accept": "受理", "transfer": "转派", "escalate": "上报", "whistle": "吹哨报到",
                  "reject": "驳回", "recategorise": "更正类别", "note": "内部备注"}
+LEVEL_SHOWN = frozenset({"escalated", "reopened"})  # where the level moved (as in /status)
 RATING_NAMES = {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}
 
 
@@ -61,8 +62,8 @@ def _timeline(events: list[TicketEventRow], names: dict[str, str], source: str,
             "who": who,
             "what": HISTORY_ACTIONS.get(event.action) or MORE_ACTIONS.get(event.action,
                                                                           event.action),
-            "level": texts.LEVEL_NAMES.get(event.to_level, "") if event.to_level is not None
-            else "",
+            "level": texts.LEVEL_NAMES.get(event.to_level or 0, "")
+            if event.action in LEVEL_SHOWN else "",
             "note": event.note or "",
             "via": "系统" if event.actor == "system" else SOURCE_NAMES.get(via, via),
         })
@@ -131,5 +132,7 @@ async def act(request: web.Request) -> web.Response:
         await uow.rollback()
     else:
         await uow.commit()
-    location = request.app.router["ticket"].url_for(number=number)
+    still_seen = await uow.console.ticket(viewer.scope, number, services.clock.now())
+    location = (request.app.router["ticket"].url_for(number=number) if still_seen
+                else request.app.router["queue"].url_for())  # e.g. transferred out of scope
     return see_other(str(location.with_query(m=state.notice(notice))))
