@@ -6,12 +6,12 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.web.console import console_app
+from bot.web.console.auth import PUBLIC
 from tests.web.console import OTHER_WORKER, SECRETARY, STREET, WORKER, Console, console_for
 
 LAMP = "颂运水庭7号楼门口的路灯坏了，晚上很黑"
 FAR = "济东新村3号楼门口的路灯坏了，晚上很黑"
 ACTIONS = ("accept", "transfer", "escalate", "whistle", "reject", "recategorise", "note")
-PUBLIC = {"login_page", "login", "signed_out", "static"}
 
 
 def routes(app: web.Application) -> list[tuple[str, str, str]]:

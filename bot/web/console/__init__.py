@@ -33,6 +33,7 @@ def console_app(app: App) -> web.Application:
     routes.add_get("/t/{number}", ticket.ticket_page, name="ticket")
     routes.add_post("/t/{number}/{action}", ticket.act, name="act")
     routes.add_static("/static", STATIC, name="static")
+    routes.add_get("/font/noto-sans-cjk-sc.otf", auth.font, name="font")
     return sub
 
 

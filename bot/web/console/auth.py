@@ -22,7 +22,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 UOW = web.RequestKey("uow", UnitOfWork)
 VIEWER = web.RequestKey("viewer", Viewer)
 SESSION = web.RequestKey("session", str)
-PUBLIC = frozenset({"login_page", "login", "signed_out", "static"})
+PUBLIC = frozenset({"login_page", "login", "signed_out", "static", "font"})
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles}; "
        "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -31,8 +31,8 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",  # the sign-in link carries its token in the URL
     "X-Frame-Options": "DENY",
-    "Cache-Control": "no-store",
 }
+CACHED = frozenset({"static", "font"})  # files, the same for everyone; pages are never stored
 
 
 def tile_origin(tile_url: str) -> str:
@@ -52,12 +52,17 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
         response = await _guarded(request, handler, state)
     except web.HTTPException as error:
-        error.headers.update(HEADERS)
-        error.headers["Content-Security-Policy"] = CSP.format(tiles=tile_origin(state.tile_url))
+        _secure(request, error, state)
         raise
+    _secure(request, response, state)
+    return response
+
+
+def _secure(request: web.Request, response: web.StreamResponse, state: ConsoleState) -> None:
     response.headers.update(HEADERS)
     response.headers["Content-Security-Policy"] = CSP.format(tiles=tile_origin(state.tile_url))
-    return response
+    if request.match_info.route.name not in CACHED:
+        response.headers["Cache-Control"] = "no-store"
 
 
 def see_other(location: str) -> web.Response:
@@ -119,6 +124,16 @@ async def logout(request: web.Request) -> web.StreamResponse:
     await uow.commit()
     response = see_other(str(request.app.router["signed_out"].url_for()))
     response.del_cookie(COOKIE, path="/console")
+    return response
+
+
+async def font(request: web.Request) -> web.FileResponse:
+    """The CJK font the charts use (Noto Sans CJK SC from `mplfonts`), for browsers without
+    one: the stylesheet names local fonts first."""
+    from bot.reports.fonts import cjk_font_path
+
+    response = web.FileResponse(cjk_font_path())
+    response.headers["Cache-Control"] = "public, max-age=2592000"
     return response
 
 
