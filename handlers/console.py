@@ -19,7 +19,7 @@ from handlers.supervision import scope_of
 from handlers.tickets import TicketService
 from models import lifecycle
 from models.clock import Clock
-from models.config.schema import GridDeskConfig, Role
+from models.config.schema import Grid, GridDeskConfig, Role
 from models.orm import PersonRow, TicketRow
 from models.repos.tickets import Scope
 from models.uow import UnitOfWork
@@ -199,3 +199,11 @@ class ConsoleActions:
             raise ActionRefused(texts.CONSOLE_BAD_CHOICE)
         await self.service.route_to(ticket, actor, category_code=category)
         return known[category]
+
+
+def grids_in(config: GridDeskConfig, scope: Scope) -> list[tuple[str, str, Grid]]:
+    """The grids a scope covers, with their community's and street's codes (the map)."""
+    return [(street.code, community.code, grid) for street, community, grid in
+            config.district.grids()
+            if scope.everything or grid.code in scope.grids
+            or community.code in scope.communities or street.code in scope.streets]

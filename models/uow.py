@@ -18,7 +18,7 @@ from models.clock import Clock
 from models.domain_events import EventLog
 from models.outbox import OutboxDelivery
 from models.repos.accounts import AccountRepo
-from models.repos.console import ConsoleRepo
+from models.repos.console import ConsoleRepo, MapQueries
 from models.repos.conversations import ConversationRepo
 from models.repos.events import EventRepo
 from models.repos.org import OrgRepo
@@ -44,6 +44,7 @@ class UnitOfWork(EventLog):
     replies: ReplyRepo
     work: StaffWorkRepo
     console: ConsoleRepo
+    map: MapQueries
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -68,6 +69,7 @@ class UnitOfWork(EventLog):
         self.replies = ReplyRepo(session, clock)
         self.work = StaffWorkRepo(session, clock)
         self.console = ConsoleRepo(session, clock)
+        self.map = MapQueries(session, clock)
         return self
 
     async def __aexit__(

@@ -60,6 +60,22 @@ class Listed:
 
 
 @dataclass
+class GridLoad:
+    open: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class Point:
+    number: str
+    grid_code: str | None
+    latitude: float | None
+    longitude: float | None
+    overdue: bool
+    urgent: bool
+
+
+@dataclass
 class QueuePage:
     tickets: list[Listed]
     total: int
@@ -182,6 +198,32 @@ class ConsoleRepo(Repository):
                                           TicketRow.created_at >= since])
                      .order_by(TicketRow.created_at.desc()).limit(limit))
         return await self._listed(statement, now)
+
+
+class MapQueries(Repository):
+    """What the map draws: open tickets per grid, and the open tickets as points."""
+
+    async def grid_loads(self, scope: Scope, now: datetime) -> dict[str, GridLoad]:
+        statement = (select(TicketRow.grid_code, func.count(),
+                            func.sum(_flag(rules.breached(now))))
+                     .where(scope.condition(), rules.open_ticket(),
+                            TicketRow.grid_code.is_not(None))
+                     .group_by(TicketRow.grid_code))
+        return {code: GridLoad(int(count), int(late or 0))
+                for code, count, late in (await self.session.execute(statement)).all()}
+
+    async def points(self, scope: Scope, now: datetime, limit: int) -> list[Point]:
+        """Open tickets with a location or a grid, most overdue and urgent first."""
+        late = rules.breached(now)
+        statement = (select(TicketRow.number, TicketRow.grid_code, TicketRow.latitude,
+                            TicketRow.longitude, late, TicketRow.urgent)
+                     .where(scope.condition(), rules.open_ticket(),
+                            or_(TicketRow.latitude.is_not(None),
+                                TicketRow.grid_code.is_not(None)))
+                     .order_by(_flag(late).desc(), TicketRow.urgent.desc(), TicketRow.id)
+                     .limit(limit))
+        return [Point(row[0], row[1], row[2], row[3], bool(row[4]), bool(row[5]))
+                for row in (await self.session.execute(statement)).all()]
 
 
 def _flag(condition: ColumnElement[bool]) -> Any:

@@ -1,7 +1,7 @@
 """The console in a real browser: sign in through a /console link, find an overdue ticket
 with the filters, open it, transfer it to another grid (the new grid's worker gets the card
-and the resident the update through the outbox), and a grid worker cannot open another
-grid's ticket."""
+and the resident the update through the outbox; the map's colour of the old grid changes),
+and a grid worker cannot open another grid's ticket."""
 
 from __future__ import annotations
 
@@ -33,6 +33,14 @@ def wait_for(driver: webdriver.Chrome, css: str) -> None:
     WebDriverWait(driver, 30).until(ready.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
+def grid_tone(driver: webdriver.Chrome, base: str, grid: str) -> str:
+    """Open the map and read the colour class the grid was drawn with."""
+    driver.get(f"{base}/console/map")
+    wait_for(driver, "body[data-map-ready]")
+    wait_for(driver, "path.leaflet-interactive")  # the grid polygons were drawn
+    return str(driver.find_element(By.ID, f"grid-{grid}").get_attribute("class"))
+
+
 def numbers(driver: webdriver.Chrome) -> list[str]:
     return [link.text for link in driver.find_elements(By.CSS_SELECTOR, "a.number")]
 
@@ -62,6 +70,10 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             assert await in_browser(lambda: numbers(driver)) == [fresh.number, late.number]
             await in_browser(lambda: driver.save_screenshot(str(shots / "queue.png")))
 
+            assert await in_browser(lambda: grid_tone(driver, base, "MDHY-01")) == "overdue"
+            await in_browser(lambda: driver.save_screenshot(str(shots / "map.png")))
+            await in_browser(lambda: driver.get(f"{base}/console/"))
+            await in_browser(lambda: wait_for(driver, "#filters"))
             await in_browser(lambda: driver.find_element(By.ID, "f-overdue").click())
             await in_browser(lambda: driver.find_element(By.ID, "apply").click())
             await in_browser(lambda: WebDriverWait(driver, 30).until(
@@ -85,6 +97,7 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             notice = await in_browser(lambda: driver.find_element(By.ID, "notice").text)
             assert notice == f"{late.number} 已转派至颂运水庭第二网格。"
             assert await in_browser(lambda: numbers(driver)) == [fresh.number]
+            assert await in_browser(lambda: grid_tone(driver, base, "MDHY-01")) == "open"
 
             await in_browser(lambda: driver.get(f"{base}/console/t/{other.number}"))
             body = await in_browser(lambda: driver.find_element(By.TAG_NAME, "body").text)
