@@ -20,6 +20,7 @@ from models.outbox import OutboxDelivery
 from models.repos.accounts import AccountRepo
 from models.repos.console import ConsoleRepo, MapQueries
 from models.repos.conversations import ConversationRepo
+from models.repos.dashboard import DashboardQueries
 from models.repos.events import EventRepo
 from models.repos.org import OrgRepo
 from models.repos.outbox import OutboxRepo
@@ -45,6 +46,7 @@ class UnitOfWork(EventLog):
     work: StaffWorkRepo
     console: ConsoleRepo
     map: MapQueries
+    dashboard: DashboardQueries
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -70,6 +72,7 @@ class UnitOfWork(EventLog):
         self.work = StaffWorkRepo(session, clock)
         self.console = ConsoleRepo(session, clock)
         self.map = MapQueries(session, clock)
+        self.dashboard = DashboardQueries(session, clock)
         return self
 
     async def __aexit__(

@@ -17,7 +17,7 @@ from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.web.browser import chromium, require_browser, screenshot_dir
-from tests.web.console import LIFT, OTHER_WORKER, WORKER, console_for
+from tests.web.console import LIFT, OTHER_WORKER, TASK_FORCE, WORKER, console_for
 
 LAMP = "颂运水庭7号楼门口的路灯坏了，晚上很黑"
 FRESH = "明德花园5号楼楼道灯坏了，晚上看不见"
@@ -71,7 +71,6 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             await in_browser(lambda: driver.save_screenshot(str(shots / "queue.png")))
 
             assert await in_browser(lambda: grid_tone(driver, base, "MDHY-01")) == "overdue"
-            await in_browser(lambda: driver.save_screenshot(str(shots / "map.png")))
             await in_browser(lambda: driver.get(f"{base}/console/"))
             await in_browser(lambda: wait_for(driver, "#filters"))
             await in_browser(lambda: driver.find_element(By.ID, "f-overdue").click())
@@ -107,6 +106,19 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             await in_browser(lambda: driver.get(f"{base}/console/"))
             await in_browser(lambda: wait_for(driver, "#filters"))
             await in_browser(lambda: driver.save_screenshot(str(shots / "queue-phone.png")))
+
+            await in_browser(lambda: driver.set_window_size(1280, 900))
+            token = await console.link_token(TASK_FORCE)
+            await in_browser(lambda: driver.get(f"{base}/console/login?token={token}"))
+            await in_browser(lambda: driver.find_element(By.ID, "sign-in").click())
+            await in_browser(lambda: wait_for(driver, "#filters"))  # signed in: the queue
+            await in_browser(lambda: driver.get(f"{base}/console/dashboard?every=1"))
+            await in_browser(lambda: wait_for(driver, "body[data-refreshed]"))  # it reloads
+            text = await in_browser(lambda: driver.find_element(By.ID, "dashboard").text)
+            assert "网格超时排名" in text and "明德花园第一网格" in text
+            await in_browser(lambda: driver.save_screenshot(str(shots / "dashboard.png")))
+            assert await in_browser(lambda: grid_tone(driver, base, "SYST-02")) == "open"
+            await in_browser(lambda: driver.save_screenshot(str(shots / "map.png")))
 
         await console.chat.drain_outbox()
         card = console.chat.last_to(OTHER_WORKER)

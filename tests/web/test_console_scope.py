@@ -38,7 +38,7 @@ def paths(template: str, number: str) -> list[str]:
 async def walk(console: Console, number: str, text: str) -> None:
     templates = routes(console_app(console.app))
     assert {name for name, _, _ in templates} == {
-        "queue", "export", "ticket", "act", "logout", "map", "map_data"}
+        "queue", "export", "ticket", "act", "logout", "map", "map_data", "dashboard"}
     csrf = await console.csrf()
     for name, method, template in templates:
         if name == "logout":

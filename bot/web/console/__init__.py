@@ -11,7 +11,7 @@ import jinja2
 from aiohttp import web
 
 from bot.app import App
-from bot.web.console import auth, grid_map, queue, ticket
+from bot.web.console import auth, dashboard, grid_map, queue, ticket
 from bot.web.console.state import STATE, make_state
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -34,6 +34,7 @@ def console_app(app: App) -> web.Application:
     routes.add_post("/t/{number}/{action}", ticket.act, name="act")
     routes.add_get("/map", grid_map.map_page, name="map")
     routes.add_get("/map.json", grid_map.map_data, name="map_data")
+    routes.add_get("/dashboard", dashboard.dashboard, name="dashboard")
     routes.add_static("/static", STATIC, name="static")
     routes.add_get("/font/noto-sans-cjk-sc.otf", auth.font, name="font")
     return sub
