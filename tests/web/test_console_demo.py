@@ -14,6 +14,7 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
+GRIDDESK = str(Path(sys.executable).with_name("griddesk"))
 LINK = re.compile(r"TBH-TF: (http://\S+)")
 
 
@@ -28,7 +29,7 @@ def test_demo_console_serves_the_demo_database_with_a_sign_in_link(tmp_path: Pat
     out = tmp_path / "out.txt"
     with out.open("w") as sink:
         process = subprocess.Popen(
-            [str(Path(sys.executable).with_name("griddesk")), "demo", "--console", "--port", str(port)],
+            [GRIDDESK, "demo", "--console", "--port", str(port)],
             cwd=tmp_path, stdout=sink, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 240
