@@ -28,22 +28,26 @@ def routes(app: web.Application) -> list[tuple[str, str, str]]:
     return found
 
 
-def paths(template: str, number: str) -> list[str]:
-    filled = template.replace("{number}", number).replace("{kind}", "csv")
+def paths(template: str, number: str, unit: str) -> list[str]:
+    """The route's URLs for a ticket number and the code of the ticket's unit."""
+    filled = (template.replace("{number}", number).replace("{kind}", "csv")
+              .replace("{scope}", unit).replace("{month}", "2026-11")
+              .replace("{name}", f"monthly-{unit}-2026-11.html"))
     if "{action}" in filled:
         return [filled.replace("{action}", action) for action in ACTIONS]
     return [filled, filled.replace(".csv", ".xlsx")] if "export" in filled else [filled]
 
 
-async def walk(console: Console, number: str, text: str) -> None:
+async def walk(console: Console, number: str, text: str, unit: str) -> None:
     templates = routes(console_app(console.app))
     assert {name for name, _, _ in templates} == {
-        "queue", "export", "ticket", "act", "logout", "map", "map_data", "dashboard"}
+        "queue", "export", "ticket", "act", "logout", "map", "map_data", "dashboard",
+        "reports", "report", "report_file"}
     csrf = await console.csrf()
     for name, method, template in templates:
         if name == "logout":
             continue  # ends the session; it carries no ticket
-        for path in paths("/console" + template, number):
+        for path in paths("/console" + template, number, unit):
             if method == "GET":
                 response = await console.client.get(path, params={"q": number[:8]})
             else:
@@ -51,7 +55,7 @@ async def walk(console: Console, number: str, text: str) -> None:
                     "csrf": csrf, "grid": "MDHY-02", "reason": "越权测试",
                     "department": "区住建局", "category": "lighting"})
             body = await response.read()
-            if "{number}" in template:
+            if "{number}" in template or "{scope}" in template:
                 assert response.status in (403, 404), (path, response.status)
             else:
                 assert response.status == 200, (path, response.status)
@@ -71,7 +75,9 @@ async def test_no_route_shows_or_changes_a_ticket_outside_the_persons_scope(
         for code, tickets in outside.items():
             await console.sign_in(code)
             for ticket in tickets:
-                await walk(console, ticket.number, ticket.original_text)
+                for unit in {ticket.grid_code, ticket.community_code, ticket.street_code}:
+                    if unit is not None:
+                        await walk(console, ticket.number, ticket.original_text, unit)
         async with console.app.services.uow_factory() as uow:
             for ticket in (lamp, far):
                 events = await uow.events.for_ticket(ticket.id)

@@ -25,12 +25,12 @@ SESSION = web.RequestKey("session", str)
 PUBLIC = frozenset({"login_page", "login", "signed_out", "static", "font"})
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: {tiles}; "
-       "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+       "connect-src 'self'; font-src 'self'; frame-src 'self'; form-action 'self'; "
+       "frame-ancestors 'none'; "
        "base-uri 'none'")
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",  # the sign-in link carries its token in the URL
-    "X-Frame-Options": "DENY",
 }
 CACHED = frozenset({"static", "font"})  # files, the same for everyone; pages are never stored
 
@@ -60,7 +60,11 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 def _secure(request: web.Request, response: web.StreamResponse, state: ConsoleState) -> None:
     response.headers.update(HEADERS)
-    response.headers["Content-Security-Policy"] = CSP.format(tiles=tile_origin(state.tile_url))
+    if "Content-Security-Policy" not in response.headers:  # a report sets its own, stricter
+        response.headers["Content-Security-Policy"] = CSP.format(
+            tiles=tile_origin(state.tile_url))
+    framed = request.match_info.route.name == "report_file"  # shown in the report page
+    response.headers["X-Frame-Options"] = "SAMEORIGIN" if framed else "DENY"
     if request.match_info.route.name not in CACHED:
         response.headers["Cache-Control"] = "no-store"
 
