@@ -19,6 +19,8 @@ from models.clock import Clock
 from models.lifecycle import FINAL, OPEN, Status
 from models.orm import (
     CallbackTokenRow,
+    ConsoleLoginRow,
+    ConsoleSessionRow,
     ConversationRow,
     OutboxRow,
     ProcessedUpdateRow,
@@ -42,6 +44,7 @@ class RetentionPolicy:
     sent_outbox: timedelta = timedelta(days=30)
     security_events: timedelta = timedelta(days=180)
     finished_contacts: timedelta = timedelta(days=30)
+    console_sign_in: timedelta = timedelta(days=1)  # after a console link or session expired
 
 
 @dataclass
@@ -114,6 +117,16 @@ RULES: dict[str, Rule] = {
         "security_events",
     ),
     "ticket_contacts": (TicketRow.id, _finished_with_contact, "finished_contacts"),
+    "console_logins": (
+        ConsoleLoginRow.token_hash,
+        lambda cutoff: ConsoleLoginRow.expires_at < cutoff,
+        "console_sign_in",
+    ),
+    "console_sessions": (
+        ConsoleSessionRow.id_hash,
+        lambda cutoff: ConsoleSessionRow.expires_at < cutoff,
+        "console_sign_in",
+    ),
 }
 CLEARED = {"ticket_contacts": CONTACT_CLEARED}  # rules that clear columns instead of deleting
 

@@ -14,6 +14,7 @@ from bot.cli import main
 from handlers.account import token_hash
 from models.db import create_engine
 from models.orm import BanRow, ConsoleLoginRow, ConsoleSessionRow, SecurityEventRow
+from models.retention import RetentionPolicy, prune
 from tests.web.console import SECRETARY, WORKER, console_for
 
 
@@ -142,3 +143,16 @@ def test_console_link_prints_a_link_for_a_person_and_refuses_an_unknown_code(
     assert asyncio.run(stored()) == [(token_hash(token), SECRETARY)]  # only the hash is kept
     unknown = runner.invoke(main, ["console-link", "NOBODY"])
     assert unknown.exit_code == 1
+
+
+async def test_retention_prunes_expired_links_and_sessions(db_url: str) -> None:
+    async with console_for(db_url) as console:
+        await console.sign_in(SECRETARY)  # a used link and a live session
+        await console.link_token(WORKER)  # an unused link
+        services = console.app.services
+        policy = RetentionPolicy()
+        assert (await prune(services.uow_factory, services.clock, policy)).deleted[
+            "console_sessions"] == 0
+        console.clock.advance(timedelta(hours=12) + policy.console_sign_in + timedelta(seconds=1))
+        result = await prune(services.uow_factory, services.clock, policy)
+        assert (result.deleted["console_logins"], result.deleted["console_sessions"]) == (2, 1)
