@@ -117,6 +117,8 @@ async def test_a_triage_ticket_is_assigned_by_the_community(db_url: str) -> None
                                     answers=("跳过",))
         assert ticket.status == "triage"
         await console.sign_in(SECRETARY)
+        page = await (await console.client.get(f"/console/t/{ticket.number}")).text()
+        assert ">分派网格</button>" in page and ">受理</button>" not in page
         notice = await act(console, ticket.number, "transfer", grid="MDHY-02")
         assert notice == f"{ticket.number} 已分派至明德花园第二网格。"
         await console.chat.drain_outbox()

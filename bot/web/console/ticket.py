@@ -101,7 +101,8 @@ async def ticket_page(request: web.Request) -> web.Response:
                     for r in await uow.tickets.ratings(ticket.id)],
         "neighbours": rows(notifier, neighbours, zone),
         "contact": console.contact_visible(config, ticket, viewer.person.code),
-        "actions": [(name, ACTION_LABELS[name]) for name in actions],
+        "actions": [(name, "分派网格" if name == "transfer" and ticket.status == "triage"
+                     else ACTION_LABELS[name]) for name in actions],
         "grids": [(g.code, g.name) for _, _, g in config.district.grids()
                   if g.code != ticket.grid_code],
         "departments": config.taxonomy.get(ticket.category_code).departments,
