@@ -100,5 +100,6 @@ async def build_app(settings: Settings, clock: Clock | None = None,
     services = Services(config=config, router=router, clock=clock, uow_factory=uow_factory,
                         limits=limits, conversations=conversation_store(settings),
                         replies=replies, reports=FileRenderer(),
-                        bot_username=settings.bot_username)
+                        bot_username=settings.bot_username,
+                        console_url=settings.console_url)
     return App(settings=settings, engine=engine, services=services, core=Core(services))

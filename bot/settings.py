@@ -86,7 +86,17 @@ class Settings(BaseSettings):
     callback_max_age_hours: float = Field(default=24.0, gt=0,
                                           alias="GRIDDESK_CALLBACK_MAX_AGE_HOURS")
 
-    @field_validator("telegram_bot_token", "redis_url", "webhook_secret", mode="before")
+    # The web console (docs/console.md): its public address (sign-in links point there), the key
+    # that signs its cookies (random per process when unset: sessions end at a restart), how
+    # long a session lasts, and the map's tile URL template (none: grids on a plain background).
+    console_url: str = Field(default="http://127.0.0.1:8081", alias="GRIDDESK_CONSOLE_URL")
+    console_secret: SecretStr | None = Field(default=None, alias="GRIDDESK_CONSOLE_SECRET")
+    console_session_hours: float = Field(default=12.0, gt=0, le=24 * 30,
+                                         alias="GRIDDESK_CONSOLE_SESSION_HOURS")
+    console_tile_url: str = Field(default="", alias="GRIDDESK_CONSOLE_TILE_URL")
+
+    @field_validator("telegram_bot_token", "redis_url", "webhook_secret", "console_secret",
+                     mode="before")
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value

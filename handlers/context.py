@@ -69,6 +69,7 @@ class Services:
     replies: ReplyJournal | None = None  # direct replies recorded durably (handlers/replies.py)
     reports: ReportRenderer | None = None  # draws /report's charts and ledgers (bot/reports)
     bot_username: str | None = None  # the follow links' t.me address (TELEGRAM_BOT_USERNAME)
+    console_url: str = "http://127.0.0.1:8081"  # where /console's sign-in links point
 
 
 QUOTA_WINDOW = timedelta(hours=1)  # GRIDDESK_TICKETS_PER_HOUR counts the tickets filed within it

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from handlers import (
     account,
+    console,
     followup,
     queries,
     rating,
@@ -216,6 +217,7 @@ COMMANDS = {
     "tasks": lambda ctx: queries.tasks(ctx),
     "forget": lambda ctx: followup.forget_command(ctx),
     "report": lambda ctx: reports.report_command(ctx),
+    "console": lambda ctx: console.console_command(ctx),
 }
 
 

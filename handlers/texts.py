@@ -314,7 +314,7 @@ HELP_STAFF = (
     "• 网格员：「走访登记」点楼栋再点「无诉求」即可登记一户；「代居民反映」替不用手机的居民"
     "提交诉求（居民同意才留姓名电话），提交后把关注链接或二维码交给居民。\n"
     "• 「我的待办」查看手上的工单；/report 查看上月分析报告或本网格台账；"
-    "/cancel 退出当前填写。"
+    "/console 获取网页工作台的登录链接；/cancel 退出当前填写。"
 )
 NO_TASKS = "您目前没有待办工单。"
 TASKS_HEAD = "您的待办工单（按时限排序，共{count}件）："
@@ -354,3 +354,22 @@ def plain_duration(value: timedelta) -> str:
     if seconds >= 3600:
         return f"{seconds / 3600:.1f}小时"
     return f"{max(1, seconds // 60)}分钟"
+
+# The supervisors' web console (handlers/console.py, bot/web/console).
+CONSOLE_STAFF_ONLY = "网页工作台只对网格员和各级工作人员开放。"
+CONSOLE_LINK = ("网页工作台登录链接（{minutes}分钟内有效，只能使用一次，请勿转发）：\n{link}")
+CONSOLE_UNKNOWN_ACTION = "没有这个操作。"
+CONSOLE_NOT_ALLOWED = "您不能对这件诉求进行这个操作。"
+CONSOLE_REASON_NEEDED = "请填写原因。"
+CONSOLE_BAD_CHOICE = "请选择一项。"
+CONSOLE_DONE = {
+    "accept": "已受理 {number}。",
+    "transfer": "{number} 已转派至{target}。",
+    "assign": "{number} 已分派至{target}。",
+    "referred": "{number} 已转派{count}次，已退回社区确定负责网格。",
+    "escalate": "{number} 已上报至{target}。",
+    "whistle": "已为 {number} 吹哨，{target}将前来报到。",
+    "reject": "{number} 已驳回。",
+    "recategorise": "{number} 的类别已更正为「{target}」。",
+    "note": "已为 {number} 添加内部备注。",
+}

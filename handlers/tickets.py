@@ -33,14 +33,18 @@ from models.orm import TicketEventRow, TicketRow
 from models.sla import Deadlines, compute_deadlines
 from models.uow import UnitOfWork
 
+NOTE_ACTION = "note"
+
 
 class TicketService:
     """Domain commands run inside the caller's unit of work."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock, config: GridDeskConfig) -> None:
+    def __init__(self, uow: UnitOfWork, clock: Clock, config: GridDeskConfig,
+                 via: str | None = None) -> None:
         self.uow = uow
         self.clock = clock
         self.config = config
+        self.via = via  # the client an action came through when not the chat (e.g. "console")
         self.notify = Notifier(uow, clock, config)
         self.org = OrgDirectory(uow)
 
@@ -58,6 +62,8 @@ class TicketService:
 
     async def _record(self, event: TicketEventRow) -> str:
         """Persist an event; its id makes the outbox keys of its notifications stable."""
+        if self.via is not None:
+            event.data = {**(event.data or {}), "via": self.via}
         self.uow.events.add(event)
         await self.uow.flush()
         return f"e{event.id}"
@@ -346,6 +352,11 @@ class TicketService:
         )
         tag = await self._record(event)
         await self._announce(ev.TransferNoted(ticket, tag, actor, reason))
+
+    async def note(self, ticket: TicketRow, actor: str, text: str) -> None:
+        """An internal note on the timeline (the console's 备注): staff read it, nobody is told."""
+        await self._record(lifecycle.record(ticket, now=self.clock.now(), actor=actor,
+                                            action=NOTE_ACTION, note=text))
 
     async def whistle(self, ticket: TicketRow, actor: str, department: str) -> Department:
         """吹哨报到: summon a functional department (its liaison gets a card with the

@@ -160,6 +160,7 @@ class TicketRow(Base):
         Index("ix_tickets_status_resolve_due", "status", "resolve_due_at"),
         Index("ix_tickets_reporter", "reporter_user_id", "created_at"),
         Index("ix_tickets_grid_created", "grid_code", "created_at"),
+        Index("ix_tickets_created", "created_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -336,6 +337,29 @@ class StaffBindingRow(Base):
     )
     telegram_user_id: Mapped[int] = mapped_column(ChatId, unique=True)
     bound_at: Mapped[datetime]
+
+
+class ConsoleLoginRow(Base):
+    """A one-time sign-in link to the web console (`/console`), stored hashed."""
+
+    __tablename__ = "console_logins"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_code: Mapped[str] = mapped_column(ForeignKey("people.code", ondelete="CASCADE"))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]
+
+
+class ConsoleSessionRow(Base):
+    """A signed-in console session; the cookie carries its id, the table its hash."""
+
+    __tablename__ = "console_sessions"
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_code: Mapped[str] = mapped_column(
+        ForeignKey("people.code", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
 
 
 class BanRow(Base):

@@ -19,6 +19,8 @@ from models.clock import Clock
 from models.lifecycle import FINAL, OPEN, Status
 from models.orm import (
     CallbackTokenRow,
+    ConsoleLoginRow,
+    ConsoleSessionRow,
     ConversationRow,
     Open311CallbackRow,
     OutboxRow,
@@ -45,6 +47,7 @@ class RetentionPolicy:
     security_events: timedelta = timedelta(days=180)
     finished_contacts: timedelta = timedelta(days=30)
     visit_notes: timedelta = timedelta(days=180)
+    console_sign_in: timedelta = timedelta(days=1)  # after a console link or session expired
 
 
 @dataclass
@@ -132,6 +135,16 @@ RULES: dict[str, Rule] = {
         VisitRow.id,
         lambda cutoff: and_(VisitRow.at < cutoff, VisitRow.note.is_not(None)),
         "visit_notes",
+    ),
+    "console_logins": (
+        ConsoleLoginRow.token_hash,
+        lambda cutoff: ConsoleLoginRow.expires_at < cutoff,
+        "console_sign_in",
+    ),
+    "console_sessions": (
+        ConsoleSessionRow.id_hash,
+        lambda cutoff: ConsoleSessionRow.expires_at < cutoff,
+        "console_sign_in",
     ),
 }
 # rules that clear columns instead of deleting; a visit stays (coverage), its note goes

@@ -18,7 +18,9 @@ from models.clock import Clock
 from models.domain_events import EventLog
 from models.outbox import OutboxDelivery
 from models.repos.accounts import AccountRepo
+from models.repos.console import ConsoleRepo, MapQueries
 from models.repos.conversations import ConversationRepo
+from models.repos.dashboard import DashboardQueries
 from models.repos.events import EventRepo
 from models.repos.open311 import Open311Repo
 from models.repos.org import OrgRepo
@@ -46,6 +48,9 @@ class UnitOfWork(EventLog):
     work: StaffWorkRepo
     visits: VisitRepo
     open311: Open311Repo
+    console: ConsoleRepo
+    map: MapQueries
+    dashboard: DashboardQueries
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], clock: Clock) -> None:
         super().__init__()
@@ -71,6 +76,9 @@ class UnitOfWork(EventLog):
         self.work = StaffWorkRepo(session, clock)
         self.visits = VisitRepo(session, clock)
         self.open311 = Open311Repo(session, clock)
+        self.console = ConsoleRepo(session, clock)
+        self.map = MapQueries(session, clock)
+        self.dashboard = DashboardQueries(session, clock)
         return self
 
     async def __aexit__(

@@ -14,6 +14,7 @@ COMMANDS = {
     "bench": "bench.cli:bench_group",
     "config": f"{_COMMANDS}.config_cmd:config_group",
     "console": f"{_COMMANDS}.console_cmd:console",
+    "console-link": f"{_COMMANDS}.console_link_cmd:console_link",
     "db": f"{_COMMANDS}.db_cmd:db_group",
     "demo": f"{_COMMANDS}.demo_cmd:demo",
     "invite": f"{_COMMANDS}.invite_cmd:invite",

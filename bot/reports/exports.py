@@ -10,9 +10,11 @@ Numbers, dates and empty cells keep their types.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -45,12 +47,40 @@ def csv_field(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
+def _write_rows(handle: io.TextIOBase | io.StringIO, header: Sequence[str],
+                rows: Iterable[Sequence[object]]) -> None:
+    writer = csv.writer(handle)
+    writer.writerow([csv_field(name) for name in header])
+    for values in rows:
+        writer.writerow([csv_field(value) for value in values])
+
+
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
     """A UTF-8 (with BOM, for Excel) CSV file whose every field went through `csv_field`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([csv_field(name) for name in header])
-        for values in rows:
-            writer.writerow([csv_field(value) for value in values])
+        _write_rows(handle, header, rows)
     return path
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """The same CSV as `write_csv`, in memory (a download)."""
+    buffer = io.StringIO()
+    _write_rows(buffer, header, rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """One sheet, a header row and the rows, every cell written by `put` (a download)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = cell_text(title)[:31]
+    for column, name in enumerate(header, start=1):
+        put(sheet, 1, column, name)
+    for row, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            put(sheet, row, column, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

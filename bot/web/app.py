@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 import aiohttp_jinja2
 import jinja2
@@ -35,6 +36,9 @@ def create_web_app(app: App) -> web.Application:
     )
     web_app.router.add_get("/healthz", health)
     setup_open311(web_app, APP)
+    from bot.web.console import setup_console  # the console's modules build on this one
+
+    setup_console(web_app, app)
     return web_app
 
 
@@ -47,14 +51,25 @@ async def health(request: web.Request) -> web.Response:
 async def serve(settings: Settings, host: str, port: int) -> None:
     """Serve the web application until SIGTERM or SIGINT."""
     app = await build_app(settings)
+    try:
+        await serve_app(app, host, port)
+    finally:
+        await app.close()
+
+
+async def serve_app(app: App, host: str, port: int,
+                    started: Callable[[], None] | None = None) -> None:
+    """Serve an assembled GridDesk's web application until SIGTERM or SIGINT (the caller
+    closes `app`); `started` runs once the socket listens."""
     runner = web.AppRunner(create_web_app(app), access_log=None)  # no personal data in logs
     await runner.setup()
     try:
         await web.TCPSite(runner, host, port).start()
         log.info("console listening on http://%s:%d/", host, port)
+        if started is not None:
+            started()
         stop = asyncio.Event()
         with stop_on_signals(stop):
             await stop.wait()
     finally:
         await runner.cleanup()
-        await app.close()

@@ -119,6 +119,8 @@ async def test_prune_keeps_only_what_is_needed(
         "security_events": 1,
         "ticket_contacts": 1,
         "visit_notes": 0,
+        "console_logins": 0,
+        "console_sessions": 0,
     }
     async with uow_factory() as uow:
         left = await remaining(uow)
@@ -191,6 +193,6 @@ async def test_the_command_prunes_once(
         await uow.commit()
     assert await run_once() == (
         "processed_updates 4, callback_tokens 2, conversations 1, outbox 2, open311_callbacks 0,"
-        " security_events 1, ticket_contacts 1, visit_notes 0"
+        " security_events 1, ticket_contacts 1, visit_notes 0, console_logins 0, console_sessions 0"
     )
     assert await _count(uow_factory, TicketRow) == 3  # tickets are never pruned
