@@ -87,7 +87,7 @@ class Notifier:
         meta = {"to": recipient.code, "kind": "work", "badge": badge, "note": note}
         text, keyboard = await self.render_card(ticket, meta, recipient)
         await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         keyboard, tuple(ticket.attachments or ()), recipient.code, ticket,
                          extra={"card": meta})
 
     async def triage_card(self, ticket: TicketRow, recipient_code: str, tag: str,
@@ -100,7 +100,7 @@ class Notifier:
                 "note": note}
         text, keyboard = await self.render_card(ticket, meta, recipient)
         await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         keyboard, tuple(ticket.attachments or ()), recipient.code, ticket,
                          extra={"card": meta})
 
     async def render_card(self, ticket: TicketRow, meta: dict[str, Any], recipient: PersonRow,

@@ -85,7 +85,7 @@ class TicketService:
             urgent_frame=draft.urgent_frame if draft.urgent else None,
             confidence=draft.confidence,
             keywords=list(draft.keywords),
-            photo_file_ids=list(draft.photos),
+            attachments=list(draft.photos),
             latitude=location[0] if location else None,
             longitude=location[1] if location else None,
             reporter_user_id=reporter.user_id,

@@ -184,7 +184,7 @@ class TicketRow(Base):
     keywords: Mapped[list[Any]] = mapped_column(default=list)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
-    photo_file_ids: Mapped[list[Any]] = mapped_column(default=list)
+    attachments: Mapped[list[Any]] = mapped_column(default=list)  # references: models.attachments
     status: Mapped[str] = mapped_column(String(16), index=True)
     level: Mapped[int] = mapped_column(default=0)
     assignee_code: Mapped[str | None] = mapped_column(ForeignKey("people.code"), index=True)

@@ -65,7 +65,7 @@ async def test_ticket_lifecycle_persists_with_its_event_log(
 ) -> None:
     async with uow_factory() as uow:
         number = await uow.tickets.next_number("TBH", clock.now().date())
-        ticket = new_ticket(number, keywords=["路灯"], photo_file_ids=["AgAD"], latitude=35.371)
+        ticket = new_ticket(number, keywords=["路灯"], attachments=["tg:AgAD"], latitude=35.371)
         uow.tickets.add(ticket, lc.create(ticket, now=clock.now(), assignee_code=WORKER))
         await uow.commit()
     clock.advance(timedelta(minutes=5))
@@ -84,7 +84,7 @@ async def test_ticket_lifecycle_persists_with_its_event_log(
         ticket = stored
         assert (ticket.status, ticket.level, ticket.max_level) == ("assigned", 1, 1)
         assert ticket.first_receiver_code == WORKER and ticket.assignee_code == BRANCH
-        assert ticket.keywords == ["路灯"] and ticket.photo_file_ids == ["AgAD"]
+        assert ticket.keywords == ["路灯"] and ticket.attachments == ["tg:AgAD"]
         assert ticket.accepted_at == clock.now() and ticket.created_at.tzinfo is not None
         events = await uow.events.for_ticket(ticket.id)
         assert [

@@ -1,0 +1,66 @@
+"""Migration 0010 moves data, not only columns: Telegram handles become channel references."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.pool import NullPool
+
+from models.db import create_engine
+from models.migrations import downgrade_database, upgrade_database
+
+BEFORE = """
+INSERT INTO categories (code, name, name_hant, accept_within_s, resolve_within_s,
+                        working_calendar, departments, position)
+VALUES ('lamp', '路灯', '路燈', 3600, 86400, false, '[]', 0);
+INSERT INTO tickets (number, anonymised, script, original_text, normalized_text, category_code,
+                     urgent, confidence, keywords, photo_file_ids, status, level, created_at,
+                     updated_at, reopen_count, max_level, reporter_user_id, reporter_chat_id)
+VALUES ('TBH-1', false, 'hans', '路灯坏了', '路灯坏了', 'lamp', false, 0.9, '[]',
+        '["AgACa", "AgACb"]', 'assigned', 0, '2026-12-01 08:00:00+00', '2026-12-01 08:00:00+00',
+        0, 0, 501, 501);
+"""
+
+
+async def _run(url: str, script: str) -> list[Any]:
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        async with engine.begin() as connection:
+            rows: list[Any] = []
+            for statement in filter(str.strip, script.split(";")):
+                result = await connection.execute(text(statement))
+                if result.returns_rows:
+                    rows.extend(tuple(row) for row in result)
+            return rows
+    finally:
+        await engine.dispose()
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+async def _check(url: str) -> None:
+    await upgrade_database(url, "0009")
+    await _run(url, BEFORE)
+    await upgrade_database(url, "0010")
+    [(refs,)] = await _run(url, "SELECT attachments FROM tickets")
+    assert _json(refs) == ["tg:AgACa", "tg:AgACb"]
+    await downgrade_database(url, "0009")
+    [(file_ids,)] = await _run(url, "SELECT photo_file_ids FROM tickets")
+    assert _json(file_ids) == ["AgACa", "AgACb"]
+
+
+async def test_0010_moves_the_data_on_sqlite(tmp_path: Path) -> None:
+    await _check(f"sqlite+aiosqlite:///{tmp_path / 'm.db'}")
+
+
+@pytest.mark.pg
+async def test_0010_moves_the_data_on_postgresql(pg_server_url: Callable[[], str]) -> None:
+    await _check(await asyncio.to_thread(pg_server_url))
