@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from models.orm import TELEGRAM
 from nlp.router import RoutingDecision
 
 
@@ -163,12 +164,15 @@ class RatingReason(Stored):
 
 @dataclass(frozen=True)
 class Reporter:
-    """Who files a ticket: the resident's Telegram user and the chat to answer in, and the
-    channel or client it came through (`tickets.source`)."""
+    """Who files a ticket: an account on a channel (`channel`, the user there and the chat to
+    answer in) and the channel or client the ticket came through (`tickets.source`). A ticket
+    that nobody on a channel filed (an API client's, a visit's) has no reporter account:
+    `Reporter(None, None, source=…, channel=None)`."""
 
-    user_id: int
+    user_id: int | None
     chat_id: int | None
     source: str = "telegram"
+    channel: str | None = TELEGRAM
 
 
 # The typed model of each state's data.

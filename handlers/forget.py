@@ -29,7 +29,7 @@ def known_names(tickets: Sequence[TicketRow]) -> list[str]:
 
 def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
     """Unlink the reporter, coarsen the place to the grid, mask what the resident typed."""
-    ticket.reporter_user_id = ticket.reporter_chat_id = None
+    ticket.reporter_channel = ticket.reporter_user_id = ticket.reporter_chat_id = None
     ticket.reporter_name = ticket.reporter_phone = None
     ticket.anonymised = True
     ticket.latitude = ticket.longitude = None  # the grid, community and building remain

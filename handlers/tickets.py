@@ -88,6 +88,7 @@ class TicketService:
             attachments=list(draft.photos),
             latitude=location[0] if location else None,
             longitude=location[1] if location else None,
+            reporter_channel=reporter.channel,
             reporter_user_id=reporter.user_id,
             reporter_chat_id=reporter.chat_id,
             reporter_name=draft.contact_name,

@@ -1,4 +1,5 @@
-"""Migration 0010 moves data, not only columns: Telegram handles become channel references."""
+"""Migration 0010 moves data, not only columns: Telegram handles become channel references
+and people's Telegram ids become channel accounts, and back."""
 
 from __future__ import annotations
 
@@ -25,6 +26,14 @@ INSERT INTO tickets (number, anonymised, script, original_text, normalized_text,
 VALUES ('TBH-1', false, 'hans', '路灯坏了', '路灯坏了', 'lamp', false, 0.9, '[]',
         '["AgACa", "AgACb"]', 'assigned', 0, '2026-12-01 08:00:00+00', '2026-12-01 08:00:00+00',
         0, 0, 501, 501);
+INSERT INTO people (code, name, active, telegram_user_id, telegram_chat_id)
+VALUES ('W1', '网格员', true, 710101, NULL), ('TF', '专班', true, NULL, -100900),
+       ('X', '无账号', true, NULL, NULL);
+INSERT INTO staff_bindings (person_code, telegram_user_id, bound_at)
+VALUES ('TF', 730001, '2026-12-01 08:00:00+00');
+INSERT INTO bans (telegram_user_id, reason, at) VALUES (666, 'spam', '2026-12-01 08:00:00+00');
+INSERT INTO security_events (at, telegram_user_id, kind)
+VALUES ('2026-12-01 08:00:00+00', 666, 'rate_limited'), ('2026-12-01 08:00:00+00', NULL, 'x');
 """
 
 
@@ -50,11 +59,27 @@ async def _check(url: str) -> None:
     await upgrade_database(url, "0009")
     await _run(url, BEFORE)
     await upgrade_database(url, "0010")
-    [(refs,)] = await _run(url, "SELECT attachments FROM tickets")
-    assert _json(refs) == ["tg:AgACa", "tg:AgACb"]
+    [(refs, channel)] = await _run(url, "SELECT attachments, reporter_channel FROM tickets")
+    assert (_json(refs), channel) == (["tg:AgACa", "tg:AgACb"], "telegram")
+    accounts = await _run(url, "SELECT person_code, channel, user_id, chat_id "
+                               "FROM channel_accounts ORDER BY person_code")
+    assert accounts == [("TF", "telegram", None, -100900), ("W1", "telegram", 710101, None)]
+    assert await _run(url, "SELECT channel, user_id, reason FROM bans") == [
+        ("telegram", 666, "spam")]
+    assert await _run(url, "SELECT person_code, channel, user_id FROM staff_bindings") == [
+        ("TF", "telegram", 730001)]
+    assert await _run(url, "SELECT channel, user_id FROM security_events ORDER BY id") == [
+        ("telegram", 666), (None, None)]
     await downgrade_database(url, "0009")
     [(file_ids,)] = await _run(url, "SELECT photo_file_ids FROM tickets")
     assert _json(file_ids) == ["AgACa", "AgACb"]
+    assert await _run(url, "SELECT code, telegram_user_id, telegram_chat_id FROM people "
+                           "ORDER BY code") == [("TF", None, -100900), ("W1", 710101, None),
+                                                ("X", None, None)]
+    assert await _run(url, "SELECT telegram_user_id FROM bans") == [(666,)]
+    assert await _run(url, "SELECT telegram_user_id FROM security_events ORDER BY id") == [
+        (666,), (None,)]
+    assert await _run(url, "SELECT telegram_user_id FROM staff_bindings") == [(730001,)]
 
 
 async def test_0010_moves_the_data_on_sqlite(tmp_path: Path) -> None:

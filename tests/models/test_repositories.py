@@ -42,9 +42,9 @@ async def test_chain_for_grid_lists_every_level_lowest_first(
 
 async def test_people_lookups(uow_factory: UnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
-        person = await uow.org.person_by_telegram_id(830101)
+        person = await uow.org.person_by_account(830101)
         assert person is not None and person.code == "MDHY-01-B"
-        assert await uow.org.person_by_telegram_id(1) is None
+        assert await uow.org.person_by_account(1) is None
         workers = await uow.org.people_at(Level.GRID_WORKER, "MDHY-01")
         assert [p.code for p in workers][:1] == ["MDHY-01-W1"]
         assert all(p.code.startswith("MDHY-01-W") for p in workers)
