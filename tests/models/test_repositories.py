@@ -45,12 +45,16 @@ async def test_people_lookups(uow_factory: UnitOfWorkFactory) -> None:
         person = await uow.org.person_by_account(830101)
         assert person is not None and person.code == "MDHY-01-B"
         assert await uow.org.person_by_account(1) is None
+        assert await uow.org.person_by_account(830101, channel="wecom") is None
+        assert person.chat_id == 830101  # a private chat: the user's own
         workers = await uow.org.people_at(Level.GRID_WORKER, "MDHY-01")
         assert [p.code for p in workers][:1] == ["MDHY-01-W1"]
         assert all(p.code.startswith("MDHY-01-W") for p in workers)
         assert [p.code for p in await uow.org.people_at(Level.STREET, "XZ")] == ["XZ-C"]
         assert await uow.org.people_at(Level.COMMUNITY, "MDHY-01") == []
         assert [p.code for p in await uow.org.people_by_chat_id(-1009000000001)] == ["TBH-TF"]
+        assert [p.code for p in await uow.org.people_by_chat_id(830101)] == ["MDHY-01-B"]
+        assert await uow.org.people_by_chat_id(-1009000000001, channel="wecom") == []
         assert await uow.org.actor_level("MDHY-S", "MDHY-01") == Level.COMMUNITY
         assert await uow.org.actor_level("MDHY-01-W1", "MDHY-01") == Level.GRID_WORKER
         assert await uow.org.actor_level("MDHY-01-W1", "MDHY-02") is None
