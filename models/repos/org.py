@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import joinedload
 
 from models.config.schema import ROLE_LEVEL, GridDeskConfig, Level, Role
@@ -27,8 +27,8 @@ LEVEL_ROLE: dict[Level, Role] = {level: role for role, level in ROLE_LEVEL.items
 
 Chain = list[tuple[Level, PersonRow]]
 
-# People come with their appointments in the same round trip (the mapping's default,
-# `selectin`, costs a second one).
+# People come with their appointments and channel accounts in the same round trip (the
+# mapping's default, `selectin`, costs one more each).
 _WITH_APPOINTMENTS = (joinedload(PersonRow.appointments), joinedload(PersonRow.accounts))
 
 
@@ -83,12 +83,17 @@ class OrgRepo(Repository):
 
     async def unbind_account(self, user_id: int, channel: str = TELEGRAM,
                              keep_code: str | None = None) -> None:
-        """The account stops being anyone's but `keep_code`'s."""
-        statement = delete(ChannelAccountRow).where(
-            ChannelAccountRow.channel == channel, ChannelAccountRow.user_id == user_id)
+        """The user stops being anyone's but `keep_code`'s (an account that also names a group
+        chat keeps the chat)."""
+        whose = [ChannelAccountRow.channel == channel, ChannelAccountRow.user_id == user_id]
         if keep_code is not None:
-            statement = statement.where(ChannelAccountRow.person_code != keep_code)
-        await self.session.execute(statement.execution_options(synchronize_session="fetch"))
+            whose.append(ChannelAccountRow.person_code != keep_code)
+        fetch = {"synchronize_session": "fetch"}
+        await self.session.execute(
+            update(ChannelAccountRow).where(*whose, ChannelAccountRow.chat_id.is_not(None))
+            .values(user_id=None).execution_options(**fetch))
+        await self.session.execute(
+            delete(ChannelAccountRow).where(*whose).execution_options(**fetch))
         await self.session.flush()
 
     async def people_by_chat_id(self, chat_id: int, channel: str = TELEGRAM) -> list[PersonRow]:
