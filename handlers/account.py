@@ -57,7 +57,6 @@ async def _bind(ctx: Ctx, token: str) -> None:
     if person is None:
         ctx.say(texts.BIND_INVALID)
         return
-    await accounts.unbind_others(ctx.user_id, person.code)
     await ctx.uow.org.bind_account(person, ctx.user_id, now)
     invite.used_at = now
     ctx.person = person
@@ -91,7 +90,7 @@ async def rate(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> None:
     """满意 / 基本满意 / 不满意 from the reporter on a resolved ticket."""
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
     ticket = await service.get(int(args.get("ticket", 0)), for_update=True)
-    if ticket is None or ticket.reporter_user_id != ctx.user_id:
+    if ticket is None or not ticket.reported_by(ctx.user_id):
         ctx.security_event("forbidden_rating", f"ticket {args.get('ticket')}")
         ctx.answer(texts.NOT_ALLOWED, alert=True)
         return

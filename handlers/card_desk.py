@@ -15,7 +15,7 @@ from handlers.context import escape
 from handlers.notify import Notifier
 from handlers.org import level_of, people
 from handlers.types import Keyboard
-from models.orm import OutboxRow, TicketRow
+from models.orm import OutboxRow, PersonRow, TicketRow
 from models.outbox import CAPTION_LIMIT, DEAD, PENDING, sent_as_caption
 
 
@@ -59,12 +59,25 @@ async def _close_departed(
     resident's contact or the new holders' progress, and no buttons."""
     if not _looks(shown)[1]:
         return  # already closed, or it never had buttons
-    text = texts.CARD_DEPARTED.format(
+    await _edit(notify, row, departed_text(notify, ticket), None, tag)
+
+
+def departed_text(notify: Notifier, ticket: TicketRow) -> str:
+    return texts.CARD_DEPARTED.format(
         number=ticket.number,
         category=escape(notify.category_name(ticket.category_code)),
         place=escape(notify.place(ticket)),
     )
-    await _edit(notify, row, text, None, tag)
+
+
+async def card_text_now(notify: Notifier, ticket: TicketRow, card: OutboxRow,
+                        recipient: PersonRow, events: list[Any]) -> str:
+    """The text of `card` (and of its edits) as a refresh would show it now, rendered from the
+    ticket's fields: what was deleted from the ticket is not in it."""
+    if level_of(notify.config, ticket, recipient.code) is None:
+        return departed_text(notify, ticket)
+    text, _ = await notify.render_card(ticket, card.payload["card"], recipient, False, events)
+    return fit(text, CAPTION_LIMIT) if sent_as_caption(card.payload) else text
 
 
 async def _edit(

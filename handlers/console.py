@@ -60,7 +60,7 @@ def login_link(base_url: str, token: str) -> str:
 async def issue_login(uow: UnitOfWork, person_code: str) -> str | None:
     """A one-time sign-in token for an active, unbanned person (None: no such person)."""
     person = await uow.org.person(person_code)
-    if person is None or not person.active or await uow.console.banned(person.telegram_user_id):
+    if person is None or not person.active or await uow.console.banned(person):
         return None
     token = secrets.token_urlsafe(32)
     uow.console.add_login(token_hash(token), person_code, uow.now() + LOGIN_VALID)
@@ -87,7 +87,7 @@ async def sign_in(uow: UnitOfWork, token: str, lifetime: timedelta) -> str | Non
         return None
     login.used_at = now
     person = await uow.org.person(login.person_code)
-    if person is None or not person.active or await uow.console.banned(person.telegram_user_id):
+    if person is None or not person.active or await uow.console.banned(person):
         uow.updates.security_event(None, "refused_console_login", login.person_code)
         return None
     session_id = secrets.token_urlsafe(32)
@@ -101,7 +101,7 @@ async def viewer(uow: UnitOfWork, config: GridDeskConfig, session_id: str) -> Vi
     if row is None or row.expires_at <= uow.now():
         return None
     person = await uow.org.person_with_appointments(row.person_code)
-    if person is None or not person.active or await uow.console.banned(person.telegram_user_id):
+    if person is None or not person.active or await uow.console.banned(person):
         return None
     return Viewer(person, console_scope(config, person))
 

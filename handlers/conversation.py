@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from models.orm import TELEGRAM
 from nlp.router import RoutingDecision
 
 
@@ -183,15 +184,17 @@ class RatingReason(Stored):
 
 @dataclass(frozen=True)
 class Reporter:
-    """Who files a ticket: the resident's Telegram user and the chat to answer in, and the
-    channel or client it came through (`tickets.source`). A grid worker filing for a resident
-    on a visit (代报): no user or chat yet, `filed_by` the worker, `follow_token` the hash of
-    the follow link that later binds the resident's chat. A filing from another channel (an
-    Open311 client) has neither user nor chat: the bot tells its resident nothing."""
+    """Who files a ticket: an account on a channel (`channel`, the user there and the chat to
+    answer in) and the channel or client the ticket came through (`tickets.source`). A grid
+    worker filing for a resident on a visit (代报): no account yet, `filed_by` the worker,
+    `follow_token` the hash of the follow link that later binds the resident's chat. A ticket
+    that nobody on a channel filed (an Open311 client's) has no reporter account either:
+    `Reporter(None, None, source=…, channel=None)`; the bot tells its resident nothing."""
 
     user_id: int | None
     chat_id: int | None
     source: str = "telegram"
+    channel: str | None = TELEGRAM
     filed_by: str | None = None
     follow_token: str | None = None
 

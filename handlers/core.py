@@ -301,7 +301,7 @@ async def _on_text(ctx: Ctx, text: str) -> None:
 
 async def _on_photo(ctx: Ctx) -> None:
     incoming = ctx.incoming
-    assert incoming.photo_file_id is not None
+    assert incoming.photo is not None
     if incoming.photo_size and incoming.photo_size > ctx.services.limits.max_photo_bytes:
         ctx.say("照片太大了，请压缩后再发送。")
         return
@@ -309,7 +309,7 @@ async def _on_photo(ctx: Ctx) -> None:
     if len(caption) > ctx.services.limits.max_text:
         ctx.say(texts.TOO_LONG.format(length=len(caption), limit=ctx.services.limits.max_text))
         return
-    await PHOTO_ROUTES.get(ctx.position, _photo)(ctx, caption, incoming.photo_file_id)
+    await PHOTO_ROUTES.get(ctx.position, _photo)(ctx, caption, incoming.photo)
 
 
 async def _photo(ctx: Ctx, caption: str, file_id: str) -> None:

@@ -2,22 +2,23 @@
 
 Structured personal fields are deleted (reporter ids, name, phone, the GPS point, a typed
 address where the community is known); only free text keeps its content, with phone numbers,
-ID numbers and self-introductions masked (`nlp.personal`). What is kept and why: docs/privacy.md.
+ID numbers and self-introductions masked (`nlp.personal`). Stored staff cards are rendered
+again from the anonymised ticket, so the contact they showed is gone with its fields; nothing
+searches rendered text for it. What is kept and why: docs/privacy.md.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from typing import Any
 
-from handlers import texts
+from handlers.card_desk import card_text_now
 from handlers.context import QUOTA_WINDOW, Ctx
-from models.orm import TicketRow
+from handlers.notify import Notifier
+from handlers.org import people
+from models.orm import OutboxRow, TicketEventRow, TicketRow
 from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
-_CONTACT_LINE = re.compile(re.escape(texts.CARD_CONTACT.split("{")[0]) + r"[^\n]*")
 
 
 def known_names(tickets: Sequence[TicketRow]) -> list[str]:
@@ -28,7 +29,7 @@ def known_names(tickets: Sequence[TicketRow]) -> list[str]:
 
 def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
     """Unlink the reporter, coarsen the place to the grid, mask what the resident typed."""
-    ticket.reporter_user_id = ticket.reporter_chat_id = None
+    ticket.reporter_channel = ticket.reporter_user_id = ticket.reporter_chat_id = None
     ticket.reporter_name = ticket.reporter_phone = None
     ticket.follow_token = None
     ticket.anonymised = True
@@ -45,29 +46,48 @@ def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
         setattr(ticket, name, mask_personal(getattr(ticket, name), names))
 
 
-def scrub_card(payload: dict[str, Any], names: Sequence[str] = ()) -> dict[str, Any]:
-    """A stored notification without the contact line and with personal data masked."""
-    text = payload.get("text")
-    if not isinstance(text, str):
-        return payload
-    return {**payload, "text": mask_personal(_CONTACT_LINE.sub("", text), names)}
-
-
 async def _scrub_related(ctx: Ctx, tickets: Sequence[TicketRow], names: Sequence[str]) -> None:
-    """Staff notes, rating comments and the staff's stored cards of these tickets."""
+    """Staff notes and rating comments masked; the staff's stored messages of these tickets
+    rewritten (after the notes, which their timelines show)."""
     accounts = ctx.uow.accounts
-    ids, numbers = [t.id for t in tickets], [t.number for t in tickets]
+    ids = [t.id for t in tickets]
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         for event in await accounts.noted_events(chunk):
             event.note = mask_personal(event.note, names)
         for rating in await accounts.commented_ratings(chunk):
             rating.comment = mask_personal(rating.comment, names)
+    tickets_by_number = {t.number: t for t in tickets}
+    numbers = list(tickets_by_number)
+    notify = Notifier(ctx.uow, ctx.services.clock, ctx.config)
     for start in range(0, len(numbers), CHUNK):
-        for card in await accounts.cards_of(numbers[start : start + CHUNK]):
-            scrubbed = scrub_card(card.payload, names)
-            if scrubbed != card.payload:
-                card.payload = scrubbed
+        rows = await accounts.cards_of(numbers[start : start + CHUNK])
+        await _rewrite_stored(notify, tickets_by_number, rows, names)
+
+
+async def _rewrite_stored(notify: Notifier, tickets: dict[str, TicketRow],
+                          rows: Sequence[OutboxRow], names: Sequence[str]) -> None:
+    """A card and its edits get the card's text rendered from the anonymised ticket (their
+    buttons stay: staff keep working on the case); any other message about the ticket is
+    free text (a forwarded detail, a note), masked."""
+    cards = {row.key: row for row in rows if (row.payload or {}).get("card")}
+    recipients = await people(notify.uow, sorted({r.person_code for r in rows if r.person_code}))
+    events: dict[int, list[TicketEventRow]] = {}
+    for row in rows:
+        payload = row.payload or {}
+        card = cards.get(str(payload.get("edit_of") or row.key))
+        recipient = recipients.get(row.person_code or "")
+        ticket = tickets.get(row.ticket_number or "")
+        if card is not None and recipient is not None and ticket is not None:
+            if ticket.id not in events:
+                events[ticket.id] = await notify.uow.events.for_ticket(ticket.id)
+            text = await card_text_now(notify, ticket, card, recipient, events[ticket.id])
+        elif isinstance(payload.get("text"), str):
+            text = mask_personal(payload["text"], names) or ""
+        else:
+            continue
+        if text != payload.get("text"):
+            row.payload = {**payload, "text": text}
 
 
 def blur_filings(ctx: Ctx) -> None:

@@ -89,7 +89,7 @@ class Notifier:
         meta = {"to": recipient.code, "kind": "work", "badge": badge, "note": note}
         text, keyboard = await self.render_card(ticket, meta, recipient)
         await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         keyboard, tuple(ticket.attachments or ()), recipient.code, ticket,
                          extra={"card": meta})
 
     async def triage_card(self, ticket: TicketRow, recipient_code: str, tag: str,
@@ -102,7 +102,7 @@ class Notifier:
                 "note": note}
         text, keyboard = await self.render_card(ticket, meta, recipient)
         await self._send(recipient.chat_id, text, f"{ticket.number}:{tag}:{recipient.code}",
-                         keyboard, tuple(ticket.photo_file_ids or ()), recipient.code, ticket,
+                         keyboard, tuple(ticket.attachments or ()), recipient.code, ticket,
                          extra={"card": meta})
 
     async def render_card(self, ticket: TicketRow, meta: dict[str, Any], recipient: PersonRow,
@@ -241,7 +241,8 @@ class Notifier:
         """A status message to the resident, in the script they wrote in. In the district's
         quiet hours it waits until morning, unless the case is urgent or the message answers
         what the resident just did (`answer`)."""
-        if ticket.reporter_chat_id is None:
+        chat = ticket.reporter_chat()
+        if chat is None:
             return
         delay = None
         held = None if ticket.urgent or answer else held_until(self.config, self.clock.now())
@@ -252,14 +253,14 @@ class Notifier:
             keyboard = Keyboard(keyboard.kind, tuple(
                 tuple(Button(to_script(b.text, script), b.data) for b in row)
                 for row in keyboard.rows))
-        await self._send(ticket.reporter_chat_id, to_script(text, script),
+        await self._send(chat, to_script(text, script),
                          f"{ticket.number}:{tag}:reporter", keyboard, photos, ticket=ticket,
                          delay=delay)
 
     async def rating_request(self, ticket: TicketRow, tag: str,
                              photos: tuple[str, ...] = ()) -> None:
         """办结: the result (with its photos) and the rating buttons."""
-        chat = ticket.reporter_chat_id
+        chat = ticket.reporter_chat()
         if chat is None:
             await self._phone_rating(ticket, tag)
             return

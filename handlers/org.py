@@ -125,7 +125,7 @@ async def person(uow: UnitOfWork, code: str | None) -> PersonRow | None:
 
 
 async def person_by_user(uow: UnitOfWork, user_id: int) -> PersonRow | None:
-    return await uow.org.person_by_telegram_id(user_id)
+    return await uow.org.person_by_account(user_id)
 
 
 def level_of(config: GridDeskConfig, ticket: TicketRow, person_code: str) -> Level | None:

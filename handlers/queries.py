@@ -90,7 +90,7 @@ async def status(ctx: Ctx, number: str | None) -> None:
 
 
 def _may_view(ctx: Ctx, ticket: TicketRow) -> bool:
-    return ticket.reporter_user_id == ctx.user_id or _in_chain(ctx, ticket)
+    return ticket.reported_by(ctx.user_id) or _in_chain(ctx, ticket)
 
 
 def _in_chain(ctx: Ctx, ticket: TicketRow) -> bool:

@@ -23,7 +23,7 @@ def awaiting_rating(ticket: TicketRow | None, ctx: Ctx, round_: int | None = Non
     """The ticket is the sender's and waits for a rating (of this resolution round)."""
     return (
         ticket is not None
-        and ticket.reporter_user_id == ctx.user_id
+        and ticket.reported_by(ctx.user_id)
         and ticket.status == lifecycle.Status.RESOLVED
         and (round_ is None or round_ == (ticket.reopen_count or 0))
     )

@@ -52,7 +52,7 @@ class Incoming:
     location: tuple[float, float] | None = None
     phone: str | None = None
     contact_user_id: int | None = None
-    photo_file_id: str | None = None
+    photo: str | None = None  # an attachment reference (models.attachments)
     photo_size: int | None = None
     media_group_id: str | None = None
     unsupported: str | None = None  # "sticker", "voice", ...

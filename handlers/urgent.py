@@ -130,7 +130,7 @@ async def on_detail(ctx: Ctx, text: str | None, photo: str | None) -> bool:
         ctx.set_state(None)
         return False
     if photo is not None:
-        ticket.photo_file_ids = [*(ticket.photo_file_ids or []), photo]
+        ticket.attachments = [*(ticket.attachments or []), photo]
     notifier = Notifier(ctx.uow, ctx.services.clock, ctx.config)
     body = DETAIL_CARD.format(
         number=ticket.number, text=escape(clip(text, 1500)) if text else DETAIL_PHOTO

@@ -63,7 +63,7 @@ async def liaison_card(
         text,
         f"{ticket.number}:{tag}:{liaison.code}",
         Keyboard.inline([button]),
-        tuple(ticket.photo_file_ids or ()),
+        tuple(ticket.attachments or ()),
         ticket=ticket,
     )
 

@@ -182,7 +182,7 @@ def create(
     ticket.level = 0
     ticket.max_level = 0
     ticket.reopen_count = 0
-    for name in ("keywords", "photo_file_ids"):
+    for name in ("keywords", "attachments"):
         if getattr(ticket, name) is None:
             setattr(ticket, name, [])
     for name, default in (("urgent", False), ("confidence", 0.0), ("anonymised", False)):

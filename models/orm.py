@@ -24,6 +24,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+TELEGRAM = "telegram"  # the channel name of Telegram accounts, bans and reporters
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -116,16 +118,41 @@ class PersonRow(Base):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(64))
     phone: Mapped[str | None] = mapped_column(String(32))
-    telegram_user_id: Mapped[int | None] = mapped_column(ChatId, unique=True)
-    telegram_chat_id: Mapped[int | None] = mapped_column(ChatId)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     appointments: Mapped[list[AppointmentRow]] = relationship(
         back_populates="person", lazy="selectin", cascade="all, delete-orphan"
     )
+    accounts: Mapped[list[ChannelAccountRow]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan"
+    )
+
+    def account(self, channel: str = TELEGRAM) -> ChannelAccountRow | None:
+        return next((a for a in self.accounts if a.channel == channel), None)
 
     @property
     def chat_id(self) -> int | None:
-        return self.telegram_chat_id if self.telegram_chat_id is not None else self.telegram_user_id
+        """Where the person's Telegram messages go (a unit's group chat, or their own)."""
+        account = self.account(TELEGRAM)
+        return None if account is None else account.address
+
+
+class ChannelAccountRow(Base):
+    """A person's account on a channel: who they are there (`user_id`, what their messages
+    and presses come from) and where messages to them go (`chat_id`; None: the user's own
+    chat). A unit that acts as a group has a chat and no user. One account per channel."""
+
+    __tablename__ = "channel_accounts"
+    __table_args__ = (UniqueConstraint("channel", "user_id"),)
+    person_code: Mapped[str] = mapped_column(
+        ForeignKey("people.code", ondelete="CASCADE"), primary_key=True
+    )
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ChatId)
+    chat_id: Mapped[int | None] = mapped_column(ChatId)
+
+    @property
+    def address(self) -> int | None:
+        return self.chat_id if self.chat_id is not None else self.user_id
 
 
 class AppointmentRow(Base):
@@ -164,6 +191,9 @@ class TicketRow(Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
+    # The reporter is an account on a channel: the channel, and the user and chat ids there
+    # (all None for a ticket nobody on a channel filed, or after /forget).
+    reporter_channel: Mapped[str | None] = mapped_column(String(16))
     reporter_user_id: Mapped[int | None] = mapped_column(ChatId)
     reporter_chat_id: Mapped[int | None] = mapped_column(ChatId)
     reporter_name: Mapped[str | None] = mapped_column(String(128))
@@ -187,7 +217,7 @@ class TicketRow(Base):
     keywords: Mapped[list[Any]] = mapped_column(default=list)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
-    photo_file_ids: Mapped[list[Any]] = mapped_column(default=list)
+    attachments: Mapped[list[Any]] = mapped_column(default=list)  # references: models.attachments
     media_url: Mapped[str | None] = mapped_column(Text)  # an Open311 client's picture
     status: Mapped[str] = mapped_column(String(16), index=True)
     level: Mapped[int] = mapped_column(default=0)
@@ -209,6 +239,14 @@ class TicketRow(Base):
     events: Mapped[list[TicketEventRow]] = relationship(
         back_populates="ticket", order_by="TicketEventRow.id", lazy="raise"
     )
+
+    def reported_by(self, user_id: int | None, channel: str = TELEGRAM) -> bool:
+        return user_id is not None and (self.reporter_channel, self.reporter_user_id) == (
+            channel, user_id)
+
+    def reporter_chat(self, channel: str = TELEGRAM) -> int | None:
+        """The chat that hears about this ticket on `channel` (None: not a reporter there)."""
+        return self.reporter_chat_id if self.reporter_channel == channel else None
 
 
 class TicketEventRow(Base):
@@ -328,14 +366,16 @@ class InviteRow(Base):
 
 
 class StaffBindingRow(Base):
-    """A Telegram account bound to a person by `griddesk invite`, kept apart from the
+    """A channel account bound to a person by `griddesk invite`, kept apart from the
     configuration so that its synchronisation never resets it (models/config/sync.py)."""
 
     __tablename__ = "staff_bindings"
+    __table_args__ = (UniqueConstraint("channel", "user_id"),)
     person_code: Mapped[str] = mapped_column(
         ForeignKey("people.code", ondelete="CASCADE"), primary_key=True
     )
-    telegram_user_id: Mapped[int] = mapped_column(ChatId, unique=True)
+    channel: Mapped[str] = mapped_column(String(16), default=TELEGRAM)
+    user_id: Mapped[int] = mapped_column(ChatId)
     bound_at: Mapped[datetime]
 
 
@@ -363,8 +403,11 @@ class ConsoleSessionRow(Base):
 
 
 class BanRow(Base):
+    """A channel account refused everything (`griddesk ban`)."""
+
     __tablename__ = "bans"
-    telegram_user_id: Mapped[int] = mapped_column(ChatId, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True, default=TELEGRAM)
+    user_id: Mapped[int] = mapped_column(ChatId, primary_key=True)
     reason: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime]
 
@@ -385,7 +428,8 @@ class SecurityEventRow(Base):
     __tablename__ = "security_events"
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     at: Mapped[datetime]
-    telegram_user_id: Mapped[int | None] = mapped_column(ChatId)
+    channel: Mapped[str | None] = mapped_column(String(16))  # the account that caused it
+    user_id: Mapped[int | None] = mapped_column(ChatId)
     kind: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str | None] = mapped_column(Text)
 

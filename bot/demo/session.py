@@ -18,6 +18,7 @@ from bot.app import App
 from bot.workers.sweeper import sweep
 from handlers.types import Incoming, Kind, Outcome, Sender
 from handlers.unrated import close_unrated
+from models.attachments import TELEGRAM, attachment_ref
 from models.clock import FixedClock
 from models.config.schema import appointments, parse_duration
 
@@ -112,7 +113,8 @@ class DemoSession:
         raise LookupError(f"no button {label!r} in {self.name_of(chat)}'s chat")
 
     async def photo(self, file_id: str, caption: str | None = None) -> None:
-        await self.send(Kind.PHOTO, photo_file_id=file_id, photo_size=1000, text=caption)
+        await self.send(Kind.PHOTO, photo=attachment_ref(TELEGRAM, file_id), photo_size=1000,
+                        text=caption)
 
     async def open_link(self, prefix: str) -> None:
         """Open the newest `/start <prefix>…` link anybody was shown (a follow link handed over

@@ -10,6 +10,8 @@ from typing import Any
 
 import aiohttp
 
+from models.attachments import telegram_file_ids
+
 DEFAULT_API_BASE = "https://api.telegram.org"
 CAPTION_LIMIT = 1024
 ALBUM_LIMIT = 10
@@ -139,7 +141,7 @@ def build_steps(chat_id: int, payload: dict[str, Any]) -> list[Step]:
     text = str(payload.get("text") or "")
     parse_mode = payload.get("parse_mode", "HTML")
     markup = payload.get("reply_markup")
-    photos = [str(p) for p in payload.get("photos") or [] if p]
+    photos = telegram_file_ids(payload.get("photos") or [])
     formatting = {"parse_mode": parse_mode} if parse_mode else {}
     if payload.get("edit"):
         return [edit_step(chat_id, payload["edit"], text, formatting, markup)]

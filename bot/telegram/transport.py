@@ -13,6 +13,7 @@ from bot.telegram.updates import incoming_from_update
 from handlers.core import Core, busy
 from handlers.replies import ReplyJournal
 from handlers.types import CallbackAnswer, Incoming, LocalFile, Outcome, Reply
+from models.attachments import telegram_file_ids
 
 log = logging.getLogger("griddesk.transport")
 
@@ -40,8 +41,8 @@ async def send_reply(transport: Transport, reply: Reply) -> None:
     if reply.edit_message_id is not None:
         await transport.edit_message(reply.chat_id, reply.edit_message_id, reply.text, markup)
         return
-    if reply.photos:
-        await transport.send_photos(reply.chat_id, list(reply.photos))
+    if photos := telegram_file_ids(reply.photos):
+        await transport.send_photos(reply.chat_id, photos)
     await transport.send_message(reply.chat_id, reply.text, markup)
 
 

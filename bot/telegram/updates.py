@@ -10,6 +10,7 @@ import math
 from typing import Any
 
 from handlers.types import Incoming, Kind, Sender
+from models.attachments import TELEGRAM, attachment_ref
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
@@ -79,7 +80,8 @@ def _from_message(update_id: int, message: dict[str, Any], edited: bool) -> Inco
         largest = max(message["photo"], key=lambda size: size.get("width", 0) * size.get(
             "height", 0))
         return Incoming(kind=Kind.PHOTO, text=message.get("caption"),
-                        photo_file_id=largest.get("file_id"), photo_size=largest.get("file_size"),
+                        photo=_attachment(largest.get("file_id")),
+                        photo_size=largest.get("file_size"),
                         media_group_id=message.get("media_group_id"), **base)
     if message.get("location"):
         location = _location(message["location"])
@@ -127,8 +129,14 @@ def incoming_from_update(update: dict[str, Any]) -> Incoming:
     return Incoming(update_id=update_id, kind=Kind.IGNORED)
 
 
+def _attachment(file_id: object) -> Any:
+    """A photo's file id as the core keeps it (`tg:<file_id>`); anything but a string is left
+    as it is, for the type check to refuse."""
+    return attachment_ref(TELEGRAM, file_id) if isinstance(file_id, str) else file_id
+
+
 _INT_FIELDS = ("chat_id", "message_id", "contact_user_id", "photo_size")
-_STR_FIELDS = ("chat_type", "text", "callback_id", "callback_data", "phone", "photo_file_id",
+_STR_FIELDS = ("chat_type", "text", "callback_id", "callback_data", "phone", "photo",
                "media_group_id")
 _SENDER_STR_FIELDS = ("last_name", "username", "language_code")
 

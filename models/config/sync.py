@@ -15,9 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.config.schema import GridDeskConfig, Person, appointments
 from models.orm import (
+    TELEGRAM,
     AppointmentRow,
     Base,
     CategoryRow,
+    ChannelAccountRow,
     CommunityRow,
     DistrictRow,
     GridRow,
@@ -57,20 +59,22 @@ class SyncReport:
 
 
 Wanted = dict[str, dict[str, Any]]
+Account = tuple[int | None, int | None]  # a Telegram account: (user id, chat id)
 
 
 def _person(person: Person) -> dict[str, Any]:
-    return {
-        "name": person.name,
-        "phone": person.phone,
-        "telegram_user_id": person.telegram_user_id,
-        "telegram_chat_id": person.telegram_chat_id,
-        "active": True,
-    }
+    return {"name": person.name, "phone": person.phone, "active": True}
 
 
 def _people(config: GridDeskConfig) -> Wanted:
     return {item.person.code: _person(item.person) for item in appointments(config.district)}
+
+
+def _accounts(config: GridDeskConfig) -> dict[str, Account]:
+    """The configured Telegram account of each person who has one."""
+    people = (item.person for item in appointments(config.district))
+    return {person.code: (person.telegram_user_id, person.telegram_chat_id) for person in people
+            if person.telegram_user_id is not None or person.telegram_chat_id is not None}
 
 
 def _hierarchy(config: GridDeskConfig) -> list[tuple[type[Base], Wanted]]:
@@ -143,19 +147,25 @@ def _categories(config: GridDeskConfig) -> Wanted:
     }
 
 
-async def _with_bindings(session: AsyncSession, wanted: Wanted) -> Wanted:
+async def _with_bindings(session: AsyncSession, wanted: Wanted,
+                         accounts: dict[str, Account]) -> dict[str, Account]:
     """A person bound by `griddesk invite` keeps the bound account, which replaces the configured
     user and group chat (the unit's cards go to the bound official privately); a configured
-    account that is now bound to someone else is left out."""
-    rows = (await session.execute(select(StaffBindingRow))).scalars()
-    bound = {row.person_code: row.telegram_user_id for row in rows}
+    user that is now bound to someone else is left out."""
+    rows = (await session.execute(
+        select(StaffBindingRow).where(StaffBindingRow.channel == TELEGRAM))).scalars()
+    bound = {row.person_code: row.user_id for row in rows}
     taken = set(bound.values())
-    for code, values in wanted.items():
+    result = dict(accounts)
+    for code in wanted:
+        user_id, chat_id = accounts.get(code, (None, None))
         if code in bound:
-            wanted[code] = {**values, "telegram_user_id": bound[code], "telegram_chat_id": None}
-        elif values["telegram_user_id"] in taken:
-            wanted[code] = {**values, "telegram_user_id": None}
-    return wanted
+            result[code] = (bound[code], None)
+        elif user_id in taken:
+            result[code] = (None, chat_id)
+        if result.get(code) == (None, None):
+            del result[code]
+    return result
 
 
 async def _existing(session: AsyncSession, entity: type[Base]) -> dict[Any, Any]:
@@ -171,46 +181,72 @@ def _apply(
     values: dict[str, Any],
     row: Any | None,
     report: SyncReport,
-) -> None:
+    also_changed: tuple[str, ...] = (),
+) -> Any:
     table = entity.__tablename__
     if row is None:
-        session.add(entity(code=code, **values))
+        row = entity(code=code, **values)
+        session.add(row)
         report.created += 1
         report.changes.append(f"created {table} {code}")
-        return
+        return row
     changed = [name for name, value in values.items() if getattr(row, name) != value]
     for name in changed:
         setattr(row, name, values[name])
+    changed += also_changed
     if changed:
         report.updated += 1
         report.changes.append(f"updated {table} {code}: {', '.join(changed)}")
     else:
         report.unchanged += 1
+    return row
 
 
-async def _sync_people(session: AsyncSession, wanted: Wanted, report: SyncReport) -> None:
+async def _sync_people(session: AsyncSession, wanted: Wanted, accounts: dict[str, Account],
+                       report: SyncReport) -> None:
+    """People and their Telegram accounts (`channel_accounts`), an account change counted as
+    a change of its person."""
     existing: dict[str, PersonRow] = await _existing(session, PersonRow)
-    # Free Telegram ids that move to another person first (the column is unique).
-    owner = {
-        values["telegram_user_id"]: code
-        for code, values in wanted.items()
-        if values["telegram_user_id"] is not None
-    }
+    # Free Telegram users that move to another person first (channel and user are unique).
+    owner = {user_id: code for code, (user_id, _) in accounts.items() if user_id is not None}
     freed = False
     for code, row in existing.items():
-        if row.telegram_user_id is not None and owner.get(row.telegram_user_id, code) != code:
-            row.telegram_user_id = None
+        account = row.account(TELEGRAM)
+        if account is not None and account.user_id is not None and owner.get(
+                account.user_id, code) != code:
+            row.accounts.remove(account)
             freed = True
     if freed:
         await session.flush()
     for code, values in wanted.items():
-        _apply(session, PersonRow, code, values, existing.get(code), report)
+        found = existing.get(code)
+        moved = found is not None and _account_of(found) != accounts.get(code)
+        row = _apply(session, PersonRow, code, values, found, report,
+                     ("telegram account",) if moved else ())
+        _set_account(row, accounts.get(code))
     for code, row in existing.items():
         if code not in wanted and row.active:
             row.active = False
             report.deactivated += 1
             report.changes.append(f"deactivated people {code}")
     await session.flush()
+
+
+def _account_of(row: PersonRow) -> Account | None:
+    account = row.account(TELEGRAM)
+    return None if account is None else (account.user_id, account.chat_id)
+
+
+def _set_account(row: PersonRow, wanted: Account | None) -> None:
+    account = row.account(TELEGRAM)
+    if wanted is None:
+        if account is not None:
+            row.accounts.remove(account)
+    elif account is None:
+        row.accounts.append(ChannelAccountRow(channel=TELEGRAM, user_id=wanted[0],
+                                              chat_id=wanted[1]))
+    elif (account.user_id, account.chat_id) != wanted:
+        account.user_id, account.chat_id = wanted
 
 
 async def _sync_appointments(
@@ -255,7 +291,9 @@ async def sync_config(
         return await uow_or_session.org.sync(config)
     session = uow_or_session
     report = SyncReport()
-    await _sync_people(session, await _with_bindings(session, _people(config)), report)
+    people = _people(config)
+    accounts = await _with_bindings(session, people, _accounts(config))
+    await _sync_people(session, people, accounts, report)
     for entity, wanted in _hierarchy(config):
         await _sync_table(session, entity, wanted, report)
     await _sync_appointments(session, config, report)

@@ -1,16 +1,16 @@
-"""A Telegram account's side of the data: binding staff invites, and what /forget removes."""
+"""A channel account's side of the data: binding staff invites, and what /forget removes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 
 from models.orm import (
+    TELEGRAM,
     CallbackTokenRow,
     InviteRow,
     OutboxRow,
-    PersonRow,
     RatingRow,
     TicketEventRow,
     TicketRow,
@@ -23,17 +23,10 @@ class AccountRepo(Repository):
         """The invite behind a bind link, locked until commit (it is used once)."""
         return await self.session.get(InviteRow, token_hash, with_for_update=True)
 
-    async def unbind_others(self, user_id: int, keep_code: str) -> None:
-        """The Telegram account stops being any other person's."""
-        await self.session.execute(
-            update(PersonRow).where(PersonRow.telegram_user_id == user_id,
-                                    PersonRow.code != keep_code).values(telegram_user_id=None)
-        )
-
-    async def tickets_of(self, user_id: int) -> list[TicketRow]:
+    async def tickets_of(self, user_id: int, channel: str = TELEGRAM) -> list[TicketRow]:
         """Every ticket the resident filed (held in the session: changes are written)."""
-        return list(await self.session.scalars(
-            select(TicketRow).where(TicketRow.reporter_user_id == user_id)))
+        return list(await self.session.scalars(select(TicketRow).where(
+            TicketRow.reporter_channel == channel, TicketRow.reporter_user_id == user_id)))
 
     async def noted_events(self, ticket_ids: Sequence[int]) -> list[TicketEventRow]:
         return list(await self.session.scalars(select(TicketEventRow).where(

@@ -14,6 +14,7 @@ from models.orm import (
     BanRow,
     ConsoleLoginRow,
     ConsoleSessionRow,
+    PersonRow,
     RatingRow,
     TicketRow,
 )
@@ -139,10 +140,14 @@ class ConsoleRepo(Repository):
         if row is not None:
             await self.session.delete(row)
 
-    async def banned(self, telegram_user_id: int | None) -> bool:
-        if telegram_user_id is None:
-            return False
-        return await self.session.get(BanRow, telegram_user_id) is not None
+    async def banned(self, person: PersonRow) -> bool:
+        """Whether one of the person's channel accounts is banned (`griddesk ban`)."""
+        for account in person.accounts:
+            if account.user_id is None:
+                continue
+            if await self.session.get(BanRow, (account.channel, account.user_id)) is not None:
+                return True
+        return False
 
     # --- the queue ----------------------------------------------------------------------
 

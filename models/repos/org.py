@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import joinedload
 
 from models.config.schema import ROLE_LEVEL, GridDeskConfig, Level, Role
 from models.config.sync import SyncReport, sync_config
 from models.orm import (
+    TELEGRAM,
     AppointmentRow,
     CategoryRow,
+    ChannelAccountRow,
     CommunityRow,
     DistrictRow,
     GridRow,
@@ -25,9 +27,9 @@ LEVEL_ROLE: dict[Level, Role] = {level: role for role, level in ROLE_LEVEL.items
 
 Chain = list[tuple[Level, PersonRow]]
 
-# People come with their appointments in the same round trip (the mapping's default,
-# `selectin`, costs a second one).
-_WITH_APPOINTMENTS = joinedload(PersonRow.appointments)
+# People come with their appointments and channel accounts in the same round trip (the
+# mapping's default, `selectin`, costs one more each).
+_WITH_APPOINTMENTS = (joinedload(PersonRow.appointments), joinedload(PersonRow.accounts))
 
 
 class OrgRepo(Repository):
@@ -41,45 +43,69 @@ class OrgRepo(Repository):
         return await self.session.get(PersonRow, code)
 
     async def person_with_appointments(self, code: str) -> PersonRow | None:
-        return await self.session.get(PersonRow, code, options=[_WITH_APPOINTMENTS])
+        return await self.session.get(PersonRow, code, options=_WITH_APPOINTMENTS)
 
     async def people(self, codes: list[str]) -> dict[str, PersonRow]:
         """People by code, with their appointments (one round trip)."""
         rows = await self.session.scalars(
-            select(PersonRow).where(PersonRow.code.in_(codes)).options(_WITH_APPOINTMENTS))
+            select(PersonRow).where(PersonRow.code.in_(codes)).options(*_WITH_APPOINTMENTS))
         return {row.code: row for row in rows.unique()}
 
-    async def person_by_telegram_id(self, user_id: int) -> PersonRow | None:
-        """The active person with this Telegram user id."""
-        statement = select(PersonRow).where(
-            PersonRow.telegram_user_id == user_id, PersonRow.active.is_(True)
+    async def person_by_account(self, user_id: int, channel: str = TELEGRAM) -> PersonRow | None:
+        """The active person whose account on `channel` is `user_id`."""
+        statement = (
+            select(PersonRow)
+            .join(ChannelAccountRow, ChannelAccountRow.person_code == PersonRow.code)
+            .where(ChannelAccountRow.channel == channel, ChannelAccountRow.user_id == user_id)
+            .where(PersonRow.active.is_(True))
         )
         return (await self.session.execute(statement)).scalar_one_or_none()
 
-    async def bind_account(self, person: PersonRow, user_id: int, at: datetime) -> None:
-        """Bind a Telegram account to `person` (an invite was used). The binding is stored apart
+    async def bind_account(self, person: PersonRow, user_id: int, at: datetime,
+                           channel: str = TELEGRAM) -> None:
+        """Bind a channel account to `person` (an invite was used). The binding is stored apart
         from the configuration, which keeps it on every sync; it replaces the configured user and
         group chat, so the person's cards go to the bound account privately."""
         await self.session.execute(
             delete(StaffBindingRow).where(
-                (StaffBindingRow.telegram_user_id == user_id)
+                ((StaffBindingRow.channel == channel) & (StaffBindingRow.user_id == user_id))
                 | (StaffBindingRow.person_code == person.code)
             )
         )
-        await self.session.flush()
-        self.session.add(StaffBindingRow(person_code=person.code, telegram_user_id=user_id,
-                                         bound_at=at))
-        person.telegram_user_id = user_id
-        person.telegram_chat_id = None
+        await self.unbind_account(user_id, channel, keep_code=person.code)
+        self.session.add(StaffBindingRow(person_code=person.code, channel=channel,
+                                         user_id=user_id, bound_at=at))
+        account = person.account(channel)
+        if account is None:
+            person.accounts.append(ChannelAccountRow(channel=channel, user_id=user_id))
+        else:
+            account.user_id, account.chat_id = user_id, None
 
-    async def people_by_chat_id(self, chat_id: int) -> list[PersonRow]:
+    async def unbind_account(self, user_id: int, channel: str = TELEGRAM,
+                             keep_code: str | None = None) -> None:
+        """The user stops being anyone's but `keep_code`'s (an account that also names a group
+        chat keeps the chat)."""
+        whose = [ChannelAccountRow.channel == channel, ChannelAccountRow.user_id == user_id]
+        if keep_code is not None:
+            whose.append(ChannelAccountRow.person_code != keep_code)
+        fetch = {"synchronize_session": "fetch"}
+        await self.session.execute(
+            update(ChannelAccountRow).where(*whose, ChannelAccountRow.chat_id.is_not(None))
+            .values(user_id=None).execution_options(**fetch))
+        await self.session.execute(
+            delete(ChannelAccountRow).where(*whose).execution_options(**fetch))
+        await self.session.flush()
+
+    async def people_by_chat_id(self, chat_id: int, channel: str = TELEGRAM) -> list[PersonRow]:
         """Active people whose notifications go to `chat_id` (a group chat or a private chat)."""
+        account = ChannelAccountRow
         statement = (
             select(PersonRow)
-            .where(PersonRow.active.is_(True))
+            .join(account, account.person_code == PersonRow.code)
+            .where(PersonRow.active.is_(True), account.channel == channel)
             .where(
-                (PersonRow.telegram_chat_id == chat_id)
-                | (PersonRow.telegram_chat_id.is_(None) & (PersonRow.telegram_user_id == chat_id))
+                (account.chat_id == chat_id)
+                | (account.chat_id.is_(None) & (account.user_id == chat_id))
             )
             .order_by(PersonRow.code)
         )

@@ -13,7 +13,7 @@ from models import escalation as rules
 from models.escalation import Breach, Overdue, Stage
 from models.lifecycle import OPEN, Status
 from models.numbering import next_ticket_number, number_ticket
-from models.orm import RatingRow, TicketEventRow, TicketRow
+from models.orm import TELEGRAM, RatingRow, TicketEventRow, TicketRow
 from models.repos.base import Repository, dialect_name
 from models.sla import reminder_due
 
@@ -81,10 +81,11 @@ class TicketRepo(Repository):
         return list((await self.session.execute(statement)).scalars())
 
     async def for_reporter(
-        self, user_id: int, limit: int = 10, open_only: bool = False
+        self, user_id: int, limit: int = 10, open_only: bool = False, channel: str = TELEGRAM
     ) -> list[TicketRow]:
-        """A resident's tickets, newest first."""
-        statement = select(TicketRow).where(TicketRow.reporter_user_id == user_id)
+        """A resident's tickets (their account on `channel`), newest first."""
+        statement = select(TicketRow).where(TicketRow.reporter_channel == channel,
+                                            TicketRow.reporter_user_id == user_id)
         if open_only:
             statement = statement.where(TicketRow.status.in_(_values(OPEN | {Status.RESOLVED})))
         statement = statement.order_by(TicketRow.created_at.desc(), TicketRow.id.desc())

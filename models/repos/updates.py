@@ -26,8 +26,10 @@ from sqlalchemy.orm import make_transient_to_detached
 from models.lifecycle import OPEN
 from models.numbering import settle_numbers
 from models.orm import (
+    TELEGRAM,
     BanRow,
     CallbackTokenRow,
+    ChannelAccountRow,
     PersonRow,
     ProcessedUpdateRow,
     SecurityEventRow,
@@ -44,8 +46,10 @@ WITH fresh AS (
     RETURNING update_id
 ){chat_cte}
 SELECT NOT EXISTS (SELECT 1 FROM fresh) AS duplicate,
-       (SELECT code FROM people WHERE telegram_user_id = :user_id AND active) AS person_code,
-       EXISTS (SELECT 1 FROM bans WHERE telegram_user_id = :user_id) AS banned{chat_columns}
+       (SELECT p.code FROM channel_accounts AS a JOIN people AS p ON p.code = a.person_code
+        WHERE a.channel = 'telegram' AND a.user_id = :user_id AND p.active) AS person_code,
+       EXISTS (SELECT 1 FROM bans WHERE channel = 'telegram' AND user_id = :user_id)
+         AS banned{chat_columns}
        {reporter_columns}{token_columns}
 """
 # Upsert with a no-op update: the chat's conversation row exists afterwards, is locked until
@@ -71,11 +75,13 @@ _REPORTER_COLUMNS = f""",
        (SELECT json_agg(json_build_array(r.original_text, extract(epoch FROM r.created_at),
                                          r.number))
           FROM (SELECT original_text, created_at, number FROM tickets
-                WHERE reporter_user_id = :user_id AND created_at >= :duplicates_since
+                WHERE reporter_user_id = :user_id AND reporter_channel = 'telegram'
+                  AND created_at >= :duplicates_since
                   AND status IN ({", ".join(f"'{status.value}'" for status in sorted(OPEN))})
                 ORDER BY created_at DESC, id DESC LIMIT 20) AS r) AS recent_open,
        (SELECT count(*) FROM tickets
-        WHERE reporter_user_id = :user_id AND created_at >= :quota_since) AS filed_recently"""
+        WHERE reporter_user_id = :user_id AND reporter_channel = 'telegram'
+          AND created_at >= :quota_since) AS filed_recently"""
 
 # A button press: the callback token's row too (the press is checked against it).
 _TOKEN_COLUMNS = """, tok.chat_id AS token_chat_id, tok.action AS token_action,
@@ -111,6 +117,7 @@ def _start_statement(lock_chat: bool, with_token: bool, with_reporter: bool) -> 
 _RECENT_OPEN = (
     select(TicketRow.original_text, TicketRow.created_at, TicketRow.number)
     .where(TicketRow.reporter_user_id == bindparam("user_id"),
+           TicketRow.reporter_channel == TELEGRAM,
            TicketRow.created_at >= bindparam("since"),
            TicketRow.status.in_(sorted(status.value for status in OPEN)))
     .order_by(TicketRow.created_at.desc(), TicketRow.id.desc())
@@ -119,6 +126,7 @@ _RECENT_OPEN = (
 _FILED_SINCE = (
     select(func.count()).select_from(TicketRow)
     .where(TicketRow.reporter_user_id == bindparam("user_id"),
+           TicketRow.reporter_channel == TELEGRAM,
            TicketRow.created_at >= bindparam("since"))
 )
 
@@ -222,9 +230,12 @@ class UpdateRepo(Repository):
                           token: str | None, reporter: ReporterWindows | None) -> UpdateStart:
         duplicate = await self.seen(update_id)
         person_code = await self.session.scalar(
-            select(PersonRow.code).where(PersonRow.telegram_user_id == user_id, PersonRow.active))
+            select(PersonRow.code)
+            .join(ChannelAccountRow, ChannelAccountRow.person_code == PersonRow.code)
+            .where(ChannelAccountRow.channel == TELEGRAM, ChannelAccountRow.user_id == user_id,
+                   PersonRow.active))
         banned = await self.session.scalar(
-            select(BanRow.telegram_user_id).where(BanRow.telegram_user_id == user_id))
+            select(BanRow.user_id).where(BanRow.channel == TELEGRAM, BanRow.user_id == user_id))
         conversations = ConversationRepo(self.session, self.clock)
         stored = None
         if conversation:
@@ -245,7 +256,7 @@ class UpdateRepo(Repository):
 
     def security_event(self, user_id: int | None, kind: str, detail: str) -> None:
         """A refused or suspicious input, recorded with the update's transaction."""
-        self.session.add(SecurityEventRow(at=self.clock.now(), telegram_user_id=user_id,
+        self.session.add(SecurityEventRow(at=self.clock.now(), channel=TELEGRAM, user_id=user_id,
                                           kind=kind, detail=detail[:500]))
 
     async def settle_numbers(self) -> dict[str, str]:

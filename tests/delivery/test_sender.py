@@ -54,10 +54,11 @@ async def test_photos_and_keyboards_use_the_right_methods(
 ) -> None:
     resident = api.user(2001)
     photos = [(await resident.send_photo())["message"]["photo"][-1]["file_id"] for _ in range(3)]
+    refs = [f"tg:{file_id}" for file_id in photos]  # attachments as the domain keeps them
     markup = {"inline_keyboard": [[{"text": "接单", "callback_data": "tok123"}]]}
     await queue(uows, [
-        ("one", 3001, {"text": "工单卡片 #one", "photos": photos[:1], "reply_markup": markup}),
-        ("three", 3001, {"text": "工单卡片 #three", "photos": photos, "reply_markup": markup}),
+        ("one", 3001, {"text": "工单卡片 #one", "photos": refs[:1], "reply_markup": markup}),
+        ("three", 3001, {"text": "工单卡片 #three", "photos": refs, "reply_markup": markup}),
     ])  # fmt: skip
     async with make_sender(uows, api) as sender:
         await sender.drain()

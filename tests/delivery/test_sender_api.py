@@ -63,3 +63,16 @@ def test_several_photos_become_albums_of_ten_then_the_text() -> None:
     assert [len(p["media"]) for _, p in steps[:2]] == [10, 2]
     assert steps[2][1] == {"chat_id": -5, "text": "卡片"}
     assert build_steps(1, {"photos": ["A", "B", "C"] * 0}) == []
+
+
+def test_attachment_references_resolve_to_telegram_file_ids() -> None:
+    """`tg:<file_id>` is sent as the file id; a file of another channel is skipped; a bare id
+    (stored before references existed) is a Telegram file id."""
+    steps = build_steps(7, {"text": "卡片", "photos": ["tg:F1", "https:example.org/a.jpg"]})
+    assert steps == [("sendPhoto", {"chat_id": 7, "photo": "F1", "caption": "卡片",
+                                    "parse_mode": "HTML"})]  # fmt: skip
+    album = build_steps(7, {"text": "卡片", "photos": ["tg:F1", "F2"]})
+    assert [p["media"] for m, p in album if m == "sendMediaGroup"] == [
+        [{"type": "photo", "media": "F1"}, {"type": "photo", "media": "F2"}]
+    ]
+    assert build_steps(7, {"text": "", "photos": ["visit:upload/7.jpg"]}) == []

@@ -93,7 +93,7 @@ async def test_address_location_contact_and_photo(api: BotApiDouble, start_bot,
         assert card.method in ("sendMessage", "sendPhoto", "sendMediaGroup")
     [ticket] = await db_tickets(pg_url)
     assert ticket.grid_code == "MDHY-02" and ticket.reporter_phone == "13900000000"
-    assert len(ticket.photo_file_ids) == 1
+    assert [ref[:3] for ref in ticket.attachments] == ["tg:"]
 
 
 async def test_forged_press_and_unsupported_messages(api: BotApiDouble, start_bot,

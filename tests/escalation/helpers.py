@@ -37,6 +37,7 @@ async def make_ticket(
         community_code=community,
         grid_code=grid,
         urgent=urgent,
+        reporter_channel="telegram" if reporter_chat is not None else None,
         reporter_user_id=reporter_chat,
         reporter_chat_id=reporter_chat,
         updated_at=at,

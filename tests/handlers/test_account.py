@@ -27,7 +27,7 @@ async def test_invite_link_binds_an_account_once(chat: DemoSession) -> None:
     assert "绑定成功" in texts_to(chat)[-1] and "李浩然" in texts_to(chat)[-1]
     async with chat.app.services.uow_factory() as uow:
         person = await uow.session.get(PersonRow, "MDHY-02-W1")
-        assert person is not None and person.telegram_user_id == chat.user_id()
+        assert person is not None and person.account().user_id == chat.user_id()
     chat.switch("resident56")
     await chat.say("/start bind_tok123")  # replayed link
     assert "无效" in texts_to(chat)[-1]
@@ -35,7 +35,7 @@ async def test_invite_link_binds_an_account_once(chat: DemoSession) -> None:
 
 async def test_banned_user_is_refused_everywhere(chat: DemoSession) -> None:
     async with chat.app.services.uow_factory() as uow:
-        uow.session.add(BanRow(telegram_user_id=chat.user_id(), reason="spam",
+        uow.session.add(BanRow(channel="telegram", user_id=chat.user_id(), reason="spam",
                                at=chat.app.services.clock.now()))
         await uow.commit()
     await chat.say(LAMP)

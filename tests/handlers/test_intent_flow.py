@@ -117,8 +117,8 @@ async def test_cancelling_the_new_problem_brings_the_first_back(chat: DemoSessio
 
 async def test_a_captioned_photo_while_summary_open_is_asked_about(chat: DemoSession) -> None:
     await chat.say(LIFT)
-    await chat.send(Kind.PHOTO, photo_file_id="p-bins", text=BINS, media_group_id="album1")
-    await chat.send(Kind.PHOTO, photo_file_id="p-bins2", media_group_id="album1")
+    await chat.send(Kind.PHOTO, photo="tg:p-bins", text=BINS, media_group_id="album1")
+    await chat.send(Kind.PHOTO, photo="tg:p-bins2", media_group_id="album1")
     assert "这是新的问题" in texts_to(chat)[-1] and BINS in texts_to(chat)[-1]
     await chat.press("新的问题")
     await chat.say("跳过")
@@ -126,8 +126,8 @@ async def test_a_captioned_photo_while_summary_open_is_asked_about(chat: DemoSes
     assert BINS in summary and "照片：2张" in summary
     await chat.press("确认提交")
     await chat.press("确认提交")  # the lift, back for confirmation
-    rows = {t.original_text: t.photo_file_ids for t in await tickets(chat)}
-    assert rows == {BINS: ["p-bins", "p-bins2"], LIFT: []}
+    rows = {t.original_text: t.attachments for t in await tickets(chat)}
+    assert rows == {BINS: ["tg:p-bins", "tg:p-bins2"], LIFT: []}
 
 
 async def test_address_answer_adds_to_the_description(chat: DemoSession) -> None:

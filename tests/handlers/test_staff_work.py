@@ -19,7 +19,7 @@ WORKER = "MDHY-01-W1"
 
 
 async def photo(chat: DemoSession, file_id: str, caption: str | None = None) -> None:
-    await chat.send(Kind.PHOTO, photo_file_id=file_id, photo_size=1000, text=caption)
+    await chat.send(Kind.PHOTO, photo=f"tg:{file_id}", photo_size=1000, text=caption)
 
 
 async def reporter_rows(chat: DemoSession) -> list[OutboxRow]:
@@ -47,7 +47,7 @@ async def test_result_photos_reach_the_resident(chat: DemoSession) -> None:
     [ticket] = await tickets(chat)
     assert ticket.status == "resolved"
     resolved = [row for row in await reporter_rows(chat) if "已办结" in row.payload["text"]]
-    assert [row.payload.get("photos") for row in resolved] == [["result-photo-1"]]
+    assert [row.payload.get("photos") for row in resolved] == [["tg:result-photo-1"]]
     assert any(
         label == "满意"
         for _, label in [(0, b) for m in chat.last_to("resident") for b, _ in m.buttons]
@@ -72,7 +72,7 @@ async def test_a_typed_result_is_used_when_resolve_is_pressed_after_it(chat: Dem
     [ticket] = await tickets(chat)
     assert (ticket.status, ticket.result_note) == ("resolved", "灯已修好")
     resolved = [row for row in await reporter_rows(chat) if "已办结" in row.payload["text"]]
-    assert resolved[0].payload.get("photos") == ["before-after"]
+    assert resolved[0].payload.get("photos") == ["tg:before-after"]
 
 
 async def test_staff_text_without_a_case_is_not_filed(chat: DemoSession) -> None:

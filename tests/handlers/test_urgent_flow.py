@@ -85,9 +85,9 @@ async def test_details_after_a_missing_person_reach_the_whole_chain(chat: DemoSe
     assert "已转给所有处理人员" in texts_to(chat)[-1]
     for code in CHAIN:
         assert any("灰色夹克" in t for t in texts_to(chat, code)), code
-    await chat.send(Kind.PHOTO, photo_file_id="photo-of-dad", photo_size=1000)
+    await chat.send(Kind.PHOTO, photo="tg:photo-of-dad", photo_size=1000)
     [ticket] = await tickets(chat)
-    assert ticket.photo_file_ids == ["photo-of-dad"]
+    assert ticket.attachments == ["tg:photo-of-dad"]
     await chat.advance("7h")
     await chat.say(LAMP)  # hours later: a new complaint again
     assert "请核对" in "".join(texts_to(chat))

@@ -97,7 +97,7 @@ async def test_ticket_limit_is_configurable_and_polite(bot: Driver, clock: Fixed
 async def ban(bot: Driver, user_id: int) -> None:
     async with bot.services.uow_factory() as uow:
         uow.session.add(
-            BanRow(telegram_user_id=user_id, reason="spam", at=bot.services.clock.now())
+            BanRow(channel="telegram", user_id=user_id, reason="spam", at=bot.services.clock.now())
         )
         await uow.commit()
 

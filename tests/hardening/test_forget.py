@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import select
 
@@ -121,3 +122,35 @@ def test_the_names_a_resident_gave_are_known() -> None:
         TicketRow(original_text="电梯坏了", reporter_name="王建国"),
     ]
     assert known_names(tickets) == ["张三", "王建国"]  # not the display name 居民
+
+
+async def test_stored_cards_are_rendered_again_without_the_deleted_fields(bot: Driver) -> None:
+    """/forget deletes the contact from the ticket; the stored cards (a photo card with its
+    caption here) show the ticket as it is now, keep their buttons, and no rendered text is
+    searched for a contact line."""
+    await bot.text(RESIDENT, TYPED)
+    await bot.location(RESIDENT, 35.3720, 116.6030)
+    await bot.photo(RESIDENT)
+    await bot.contact(RESIDENT, PHONE, user_id=RESIDENT, first_name="张")
+    await bot.press(RESIDENT, "确认提交")
+    assert NUMBER.search(bot.last_to(RESIDENT)), bot.texts_to(RESIDENT)
+    worker = "MDHY-02-W1"
+    assert PHONE in bot.last_to(worker)
+
+    async def cards() -> dict[str, dict[str, Any]]:
+        async with bot.services.uow_factory() as uow:
+            rows = await uow.session.scalars(select(OutboxRow).order_by(OutboxRow.id))
+            return {row.key: dict(row.payload) for row in rows if row.payload.get("card")}
+
+    before = await cards()
+    await bot.text(RESIDENT, "/forget")
+    await bot.press(RESIDENT, "确认删除")
+    after = await cards()
+    assert after and set(after) == set(before)
+    for key, payload in after.items():
+        text = payload["text"]
+        assert "联系人" in before[key]["text"] and "联系人" not in text
+        assert [s for s in SECRETS if s in text] == [] and "路边的垃圾" in text
+        assert payload.get("reply_markup") == before[key].get("reply_markup")
+        assert payload["photos"] == before[key]["photos"] and len(payload["photos"]) == 1
+        assert len(text) <= 1024  # still fits the photo's caption

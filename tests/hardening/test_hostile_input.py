@@ -291,7 +291,7 @@ async def test_a_huge_photo_is_refused_and_a_big_album_answered_once(bot: Driver
     assert sum("请核对" in t for t in replies) == 1 and len(replies) == 2  # + the contact offer
     await bot.press(RESIDENT, "确认提交")
     [ticket] = await bot.tickets()
-    assert len(ticket.photo_file_ids) == bot.services.limits.max_photos
+    assert len(ticket.attachments) == bot.services.limits.max_photos
 
 
 async def test_a_photo_with_a_new_caption_after_a_summary_is_asked_about(bot: Driver) -> None:
@@ -301,7 +301,7 @@ async def test_a_photo_with_a_new_caption_after_a_summary_is_asked_about(bot: Dr
     await bot.press(RESIDENT, "新的问题")
     await bot.press(RESIDENT, "确认提交")
     [ticket] = await bot.tickets()
-    assert ticket.photo_file_ids == ["AgACnew"] and "电梯" in ticket.original_text
+    assert ticket.attachments == ["tg:AgACnew"] and "电梯" in ticket.original_text
 
 
 # --- edits, groups, channels, unknown updates ------------------------------------------

@@ -452,8 +452,9 @@ class Run:
         if kind == "ban":
             self.banned.add(step[1])
             async with bot.services.uow_factory() as uow:
-                if await uow.session.get(BanRow, step[1]) is None:
-                    uow.session.add(BanRow(telegram_user_id=step[1], at=self.clock.now()))
+                if await uow.session.get(BanRow, ("telegram", step[1])) is None:
+                    uow.session.add(
+                        BanRow(channel="telegram", user_id=step[1], at=self.clock.now()))
                     await uow.commit()
             return None
         if kind == "advance":

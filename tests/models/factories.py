@@ -18,6 +18,7 @@ def due(hours: float) -> datetime:
 def new_ticket(number: str = "TBH-20261121-0001", **fields: object) -> TicketRow:
     values: dict[str, object] = {
         "number": number,
+        "reporter_channel": "telegram",
         "reporter_user_id": 5550001,
         "reporter_chat_id": 5550001,
         "original_text": "3号楼楼道灯坏了",

@@ -92,8 +92,8 @@ async def test_a_replaced_worker_is_deactivated_and_the_telegram_id_follows(
     assert (report.created, report.updated, report.deactivated) == (2, 0, 2)
     async with uow_factory() as uow:
         gone = await uow.org.person(old["code"])
-        assert gone is not None and not gone.active and gone.telegram_user_id is None
-        moved = await uow.org.person_by_telegram_id(old["telegram_user_id"])
+        assert gone is not None and not gone.active and gone.account() is None
+        moved = await uow.org.person_by_account(old["telegram_user_id"])
         assert moved is not None and moved.code == "MDHY-01-W9"
         chain = await uow.org.chain_for_grid("MDHY-01")
         assert chain[0][1].code == "MDHY-01-W9"
@@ -106,7 +106,7 @@ async def test_a_replaced_worker_is_deactivated_and_the_telegram_id_follows(
         await uow.commit()
     assert (report.created, report.updated, report.deactivated) == (1, 1, 2)
     async with uow_factory() as uow:
-        back = await uow.org.person_by_telegram_id(old["telegram_user_id"])
+        back = await uow.org.person_by_account(old["telegram_user_id"])
         assert back is not None and back.code == old["code"] and back.active
 
 

@@ -42,15 +42,19 @@ async def test_chain_for_grid_lists_every_level_lowest_first(
 
 async def test_people_lookups(uow_factory: UnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
-        person = await uow.org.person_by_telegram_id(830101)
+        person = await uow.org.person_by_account(830101)
         assert person is not None and person.code == "MDHY-01-B"
-        assert await uow.org.person_by_telegram_id(1) is None
+        assert await uow.org.person_by_account(1) is None
+        assert await uow.org.person_by_account(830101, channel="wecom") is None
+        assert person.chat_id == 830101  # a private chat: the user's own
         workers = await uow.org.people_at(Level.GRID_WORKER, "MDHY-01")
         assert [p.code for p in workers][:1] == ["MDHY-01-W1"]
         assert all(p.code.startswith("MDHY-01-W") for p in workers)
         assert [p.code for p in await uow.org.people_at(Level.STREET, "XZ")] == ["XZ-C"]
         assert await uow.org.people_at(Level.COMMUNITY, "MDHY-01") == []
         assert [p.code for p in await uow.org.people_by_chat_id(-1009000000001)] == ["TBH-TF"]
+        assert [p.code for p in await uow.org.people_by_chat_id(830101)] == ["MDHY-01-B"]
+        assert await uow.org.people_by_chat_id(-1009000000001, channel="wecom") == []
         assert await uow.org.actor_level("MDHY-S", "MDHY-01") == Level.COMMUNITY
         assert await uow.org.actor_level("MDHY-01-W1", "MDHY-01") == Level.GRID_WORKER
         assert await uow.org.actor_level("MDHY-01-W1", "MDHY-02") is None
@@ -65,7 +69,7 @@ async def test_ticket_lifecycle_persists_with_its_event_log(
 ) -> None:
     async with uow_factory() as uow:
         number = await uow.tickets.next_number("TBH", clock.now().date())
-        ticket = new_ticket(number, keywords=["路灯"], photo_file_ids=["AgAD"], latitude=35.371)
+        ticket = new_ticket(number, keywords=["路灯"], attachments=["tg:AgAD"], latitude=35.371)
         uow.tickets.add(ticket, lc.create(ticket, now=clock.now(), assignee_code=WORKER))
         await uow.commit()
     clock.advance(timedelta(minutes=5))
@@ -84,7 +88,7 @@ async def test_ticket_lifecycle_persists_with_its_event_log(
         ticket = stored
         assert (ticket.status, ticket.level, ticket.max_level) == ("assigned", 1, 1)
         assert ticket.first_receiver_code == WORKER and ticket.assignee_code == BRANCH
-        assert ticket.keywords == ["路灯"] and ticket.photo_file_ids == ["AgAD"]
+        assert ticket.keywords == ["路灯"] and ticket.attachments == ["tg:AgAD"]
         assert ticket.accepted_at == clock.now() and ticket.created_at.tzinfo is not None
         events = await uow.events.for_ticket(ticket.id)
         assert [

@@ -30,7 +30,8 @@ async def test_a_binding_survives_every_sync_and_replaces_the_group_chat(
     async with uow_factory() as uow:
         person = await uow.session.get(PersonRow, "TBH-TF")
         assert person is not None
-        assert (person.telegram_user_id, person.telegram_chat_id) == (OFFICIAL, None)
+        account = person.account()
+        assert account is not None and (account.user_id, account.chat_id) == (OFFICIAL, None)
         assert person.chat_id == OFFICIAL
 
 
@@ -42,8 +43,6 @@ async def test_an_account_bound_to_another_person_is_taken_from_the_configured_o
         assert person is not None
         worker = await uow.org.person("MDHY-01-W1")
         assert worker is not None
-        worker.telegram_user_id = None
-        await uow.session.flush()
         await uow.org.bind_account(person, WORKER_ACCOUNT, uow.clock.now())
         await uow.commit()
     async with uow_factory() as uow:
@@ -53,4 +52,25 @@ async def test_an_account_bound_to_another_person_is_taken_from_the_configured_o
         worker = await uow.session.get(PersonRow, "MDHY-01-W1")
         official = await uow.session.get(PersonRow, "TBH-TF")
         assert worker is not None and official is not None
-        assert (worker.telegram_user_id, official.telegram_user_id) == (None, WORKER_ACCOUNT)
+        assert (worker.account(), official.chat_id) == (None, WORKER_ACCOUNT)
+
+
+async def test_binding_a_user_keeps_the_group_chat_its_old_person_had(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    group = -1009000000777
+    async with uow_factory() as uow:
+        worker = await uow.org.person("MDHY-01-W1")
+        official = await uow.org.person("TBH-TF")
+        assert worker is not None and official is not None
+        account = worker.account()
+        assert account is not None
+        account.chat_id = group  # a worker who also stands for a group (configured so)
+        await uow.session.flush()
+        await uow.org.bind_account(official, WORKER_ACCOUNT, uow.clock.now())
+        await uow.commit()
+    async with uow_factory() as uow:
+        worker = await uow.session.get(PersonRow, "MDHY-01-W1")
+        assert worker is not None and worker.account() is not None
+        assert (worker.account().user_id, worker.chat_id) == (None, group)  # type: ignore[union-attr]
+        assert (await uow.org.person_by_account(WORKER_ACCOUNT)).code == "TBH-TF"  # type: ignore[union-attr]

@@ -35,7 +35,7 @@ async def test_update_start_reports_duplicates_staff_bans_and_state(
         assert (start.duplicate, start.person_code, start.banned) == (False, None, False)
         assert start.conversation == (None, {})
         await uow.conversations.set(RESIDENT, "draft", {"text": "路灯坏了"})
-        uow.session.add(BanRow(telegram_user_id=RESIDENT, at=uow.now()))
+        uow.session.add(BanRow(channel="telegram", user_id=RESIDENT, at=uow.now()))
         await uow.commit()
     async with uow_factory() as uow:
         again = await uow.updates.start(1, RESIDENT, RESIDENT, conversation=True)

@@ -11,10 +11,12 @@ from typing import Any
 
 from models.clock import Clock
 from models.config.schema import GridDeskConfig, Level, appointments
-from models.config.sync import _hierarchy, _people
+from models.config.sync import _accounts, _hierarchy, _people
 from models.domain_events import EventLog
 from models.orm import (
+    TELEGRAM,
     AppointmentRow,
+    ChannelAccountRow,
     CommunityRow,
     DistrictRow,
     GridRow,
@@ -53,6 +55,10 @@ class FakeOrgRepo(OrgRepo):
                                  for code, values in wanted.items()}
         self.people_rows = {code: PersonRow(code=code, **values)
                             for code, values in _people(config).items()}
+        for code, (user_id, chat_id) in _accounts(config).items():
+            self.people_rows[code].accounts.append(
+                ChannelAccountRow(person_code=code, channel=TELEGRAM, user_id=user_id,
+                                  chat_id=chat_id))
         for number, item in enumerate(appointments(config.district), 1):
             person = self.people_rows[item.person.code]
             person.appointments.append(AppointmentRow(id=number, person_code=person.code,
@@ -67,9 +73,9 @@ class FakeOrgRepo(OrgRepo):
     async def people(self, codes: list[str]) -> dict[str, PersonRow]:
         return {code: self.people_rows[code] for code in codes if code in self.people_rows}
 
-    async def person_by_telegram_id(self, user_id: int) -> PersonRow | None:
-        return next((p for p in self.people_rows.values()
-                     if p.telegram_user_id == user_id and p.active), None)
+    async def person_by_account(self, user_id: int, channel: str = TELEGRAM) -> PersonRow | None:
+        return next((p for p in self.people_rows.values() if p.active and any(
+            (a.channel, a.user_id) == (channel, user_id) for a in p.accounts)), None)
 
     async def people_at(self, level: Level | int, scope: str) -> list[PersonRow]:
         role = str(LEVEL_ROLE[Level(level)])

@@ -92,7 +92,7 @@ async def test_the_bots_ban_list_applies_to_sign_in_and_to_open_sessions(db_url:
         token = await console.link_token(WORKER)
         user_id = console.chat.user_id(WORKER)
         async with console.app.services.uow_factory() as uow:
-            uow.session.add(BanRow(telegram_user_id=user_id, reason="test",
+            uow.session.add(BanRow(channel="telegram", user_id=user_id, reason="test",
                                    at=console.clock.now()))
             await uow.commit()
         assert (await console.client.get("/console/")).status == 401

@@ -1,4 +1,4 @@
-"""`griddesk ban|unban <telegram-id>`: a ban list every handler honours."""
+"""`griddesk ban|unban <telegram-id>`: a ban list (of Telegram accounts) every handler honours."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ async def set_ban(user_id: int, banned: bool, reason: str | None) -> bool:
     from bot.settings import Settings
     from models.db import create_engine, session_factory
     from models.migrations import upgrade_database
-    from models.orm import BanRow
+    from models.orm import TELEGRAM, BanRow
 
     settings = Settings()
     url = settings.database_url_value()
@@ -21,9 +21,9 @@ async def set_ban(user_id: int, banned: bool, reason: str | None) -> bool:
     engine = create_engine(url)
     try:
         async with session_factory(engine)() as session, session.begin():
-            row = await session.get(BanRow, user_id)
+            row = await session.get(BanRow, (TELEGRAM, user_id))
             if banned and row is None:
-                session.add(BanRow(telegram_user_id=user_id, reason=reason,
+                session.add(BanRow(channel=TELEGRAM, user_id=user_id, reason=reason,
                                    at=make_clock(settings).now()))
                 return True
             if not banned and row is not None:
