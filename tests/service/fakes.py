@@ -15,6 +15,7 @@ from models.config.sync import _accounts, _hierarchy, _people
 from models.domain_events import EventLog
 from models.orm import (
     TELEGRAM,
+    ApiKeyRow,
     AppointmentRow,
     ChannelAccountRow,
     CommunityRow,
@@ -188,6 +189,21 @@ class FakeOutboxRepo:
         return True
 
 
+class FakeOpen311Repo:
+    """Open311 clients' filings and their callbacks, in memory."""
+
+    def __init__(self) -> None:
+        self.filers: dict[int, ApiKeyRow] = {}
+        self.callbacks: dict[str, tuple[int, str, dict[str, Any]]] = {}
+
+    async def filer_of(self, ticket_id: int) -> ApiKeyRow | None:
+        return self.filers.get(ticket_id)
+
+    async def add_callback(self, key: str, api_key_id: int, url: str,
+                           payload: dict[str, Any]) -> None:
+        self.callbacks.setdefault(key, (api_key_id, url, payload))
+
+
 class FakeUnitOfWork(EventLog):
     """The repositories the ticket service uses, in memory; commit only records that it
     happened."""
@@ -200,6 +216,7 @@ class FakeUnitOfWork(EventLog):
         self.events = FakeEventRepo()
         self.tickets = FakeTicketRepo(itertools.count(1), self.events)
         self.outbox = FakeOutboxRepo(clock)
+        self.open311 = FakeOpen311Repo()
         self.committed = False
 
     async def __aenter__(self) -> FakeUnitOfWork:
