@@ -22,6 +22,7 @@ log = logging.getLogger("griddesk.callbacks")
 LEASE = timedelta(seconds=60)  # longer than one round of deliveries
 BATCH = 20
 MAX_BACKOFF_S = 300
+MAX_IDLE_S = 15.0  # an idle worker looks less and less often, up to this (callbacks are rare)
 SIGNATURE_HEADER = "X-GridDesk-Signature"
 DELIVERY_HEADER = "X-GridDesk-Delivery"
 
@@ -94,7 +95,7 @@ async def run_callbacks(uow_factory: UnitOfWorkFactory, clock: Clock | None = No
     timeout = aiohttp.ClientTimeout(total=10)
     async with aiohttp.ClientSession(timeout=timeout) as http:
         worker = CallbackWorker(uow_factory, http, clock, max_age)
-        failures = 0
+        failures = quiet = 0
         while True:
             try:
                 tried = await worker.deliver_due()
@@ -103,4 +104,15 @@ async def run_callbacks(uow_factory: UnitOfWorkFactory, clock: Clock | None = No
                 failures += 1
                 tried = 0
                 log.exception("callback round failed (%d in a row)", failures)
-            await asyncio.sleep(0 if tried else min(MAX_BACKOFF_S, idle * 2 ** failures))
+            quiet = 0 if tried else quiet + 1
+            await asyncio.sleep(_pause(tried, failures, quiet, idle))
+
+
+def _pause(tried: int, failures: int, quiet: int, idle: float) -> float:
+    """How long to wait before the next round: none after work, doubling after failures, and
+    growing slowly while nothing is due (so an idle worker costs the database little)."""
+    if tried:
+        return 0.0
+    if failures:
+        return min(MAX_BACKOFF_S, idle * 2 ** failures)
+    return min(MAX_IDLE_S, idle * (1 + quiet // 4))

@@ -130,3 +130,12 @@ async def test_delivered_callbacks_are_pruned_with_the_outbox(db_url: str) -> No
         policy = RetentionPolicy(sent_outbox=timedelta(seconds=-1))
         gone = await prune(services.uow_factory, services.clock, policy)
         assert gone.deleted["open311_callbacks"] == 1
+
+
+def test_an_idle_callback_worker_looks_less_often_and_at_once_after_work() -> None:
+    from bot.workers.callbacks import MAX_IDLE_S, _pause
+
+    quiet = [_pause(0, 0, rounds, 1.0) for rounds in range(0, 200, 20)]
+    assert quiet == sorted(quiet) and quiet[0] == 1.0 and quiet[-1] == MAX_IDLE_S
+    assert _pause(3, 0, 0, 1.0) == 0.0
+    assert _pause(0, 2, 50, 1.0) == 4.0
