@@ -39,6 +39,6 @@ async def refer_to_community(ctx: Ctx, ticket: TicketRow, wanted_grid: str) -> N
     )
     tag = await service._record(event)
     note = texts.REFERRED_NOTE.format(count=count, grid=grid_name)
-    await service._announce(ev.Referred(ticket, tag, service._triage_person(ticket), note))
+    await service._announce(ev.Referred(ticket, tag, await service.queue_holder(ticket), note))
     ctx.answer()
     ctx.say(texts.REFERRED_OK.format(number=ticket.number, count=count))

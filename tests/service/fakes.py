@@ -42,11 +42,22 @@ class FakeConversationRepo:
         return self.tokens.get(token)
 
 
+class FakeUpdateRepo:
+    """The security events written while handling an update."""
+
+    def __init__(self) -> None:
+        self.security: list[tuple[int | None, str, str]] = []
+
+    def security_event(self, user_id: int | None, kind: str, detail: str) -> None:
+        self.security.append((user_id, kind, detail))
+
+
 class FakeOrgRepo(OrgRepo):
     """The real chain logic of `OrgRepo` over in-memory organisation rows."""
 
     def __init__(self, config: GridDeskConfig, clock: Clock) -> None:
         self.clock = clock
+        self._chains = {}
         self.rows: dict[type[Any], dict[str, Any]] = {}
         for entity, wanted in _hierarchy(config):
             self.rows[entity] = {code: entity(code=code, **values)
@@ -79,6 +90,30 @@ class FakeOrgRepo(OrgRepo):
 
     async def district(self) -> DistrictRow | None:
         return next(iter(self.rows[DistrictRow].values()), None)
+
+    async def posts(self, grid_code: str | None, community_code: str | None,
+                    street_code: str | None) -> tuple[str | None, list[tuple[Level, str]]]:
+        """The same walk up the hierarchy as the repository's query."""
+        grid = self.rows[GridRow].get(grid_code or "")
+        community = self.rows[CommunityRow].get(
+            grid.community_code if grid else community_code or "")
+        street = self.rows[StreetRow].get(
+            community.street_code if community else street_code or "")
+        district = (self.rows[DistrictRow].get(street.district_code) if street
+                    else await self.district())
+        posts = [
+            (Level.GRID_BRANCH, grid.branch_person if grid else None),
+            (Level.COMMUNITY, community.secretary_person if community else None),
+            (Level.STREET, street.committee_person if street else None),
+            (Level.DISTRICT, district.task_force_person if district else None),
+        ]
+        return (grid.code if grid else None), [(lv, code) for lv, code in posts if code]
+
+    async def chain_people(self, codes: list[str], grid_code: str | None) -> list[PersonRow]:
+        worker = str(LEVEL_ROLE[Level.GRID_WORKER])
+        return [person for person in self.people_rows.values()
+                if person.code in codes or any(item.role == worker and item.scope_code == grid_code
+                                               for item in person.appointments)]
 
     async def district_of(self, street: StreetRow) -> DistrictRow | None:
         return self.rows[DistrictRow].get(street.district_code)
@@ -193,6 +228,7 @@ class FakeUnitOfWork(EventLog):
         self.events = FakeEventRepo()
         self.tickets = FakeTicketRepo(itertools.count(1), self.events)
         self.outbox = FakeOutboxRepo(clock)
+        self.updates = FakeUpdateRepo()
         self.committed = False
 
     async def __aenter__(self) -> FakeUnitOfWork:

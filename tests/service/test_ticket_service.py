@@ -4,7 +4,6 @@ events and the messages each transition writes, without a database."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import cast
 
 import pytest
 
@@ -15,22 +14,11 @@ from models.clock import FixedClock
 from models.config.schema import GridDeskConfig, Level
 from models.escalation import Breach, Escalation, Overdue, Stage, TopLevelOverdue
 from models.orm import OutboxRow, TicketRow
-from models.uow import UnitOfWork
 from tests.escalation.helpers import make_ticket
 from tests.service.fakes import FakeUnitOfWork
 
 HOUR = timedelta(hours=1)
 REPORTER = "reporter"
-
-
-@pytest.fixture
-def uow(demo_config: GridDeskConfig, clock: FixedClock) -> FakeUnitOfWork:
-    return FakeUnitOfWork(demo_config, clock)
-
-
-@pytest.fixture
-def service(uow: FakeUnitOfWork, clock: FixedClock, demo_config: GridDeskConfig) -> TicketService:
-    return TicketService(cast(UnitOfWork, uow), clock, demo_config)
 
 
 async def filed(service: TicketService, **kwargs: object) -> TicketRow:
