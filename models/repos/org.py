@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, null, select
+from sqlalchemy import Select, delete, null, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -27,9 +27,11 @@ from models.repos.base import Repository
 LEVEL_ROLE: dict[Level, Role] = {level: role for role, level in ROLE_LEVEL.items()}
 
 Chain = list[tuple[Level, PersonRow]]
+ChainRows = tuple[str | None, list[tuple[Level, str]], list[PersonRow]]
 
 # The posts above a place, lowest first (the grid's workers come from their appointments).
 _POST_LEVELS = (Level.GRID_BRANCH, Level.COMMUNITY, Level.STREET, Level.DISTRICT)
+_POSTS = ("branch", "secretary", "committee", "task_force")
 
 # People come with their appointments in the same round trip (the mapping's default,
 # `selectin`, costs a second one).
@@ -157,12 +159,11 @@ class OrgRepo(Repository):
         """Who acts at each level above a place, lowest first: the grid's first active worker,
         its branch, community, street and district. It starts at the grid when known, else at
         the community, else at the street, else at the district task force (unknown codes are
-        passed over). Two round trips, cached for the unit of work (a sweep's tickets share
-        grids)."""
+        passed over). One round trip, cached for the unit of work (the cards and checks of an
+        update, and many tickets of a sweep, share a chain)."""
         key = (grid_code, community_code, street_code)
         if key not in self._chains:
-            grid, posts = await self.posts(grid_code, community_code, street_code)
-            people = await self.chain_people([code for _, code in posts], grid)
+            grid, posts, people = await self.chain_rows(grid_code, community_code, street_code)
             chain: Chain = []
             if grid is not None:
                 chain = [(Level.GRID_WORKER, worker) for worker in first_worker(people, grid)]
@@ -171,35 +172,32 @@ class OrgRepo(Repository):
             self._chains[key] = chain
         return self._chains[key]
 
-    async def posts(self, grid_code: str | None, community_code: str | None,
-                    street_code: str | None) -> tuple[str | None, list[tuple[Level, str]]]:
-        """The grid the chain starts at (None: above the grids) and who holds each post from
-        there to the district, by person code (one round trip)."""
+    async def chain_rows(self, grid_code: str | None, community_code: str | None,
+                         street_code: str | None) -> ChainRows:
+        """The grid a chain starts at (None: above the grids), who holds each post from there
+        to the district (person codes), and those people with the grid's workers, each with
+        their appointments: one statement per place tried."""
         starts = ((GridRow, grid_code), (CommunityRow, community_code), (StreetRow, street_code))
-        for entity, code in starts:
-            if code is None:
-                continue
-            statement = _posts_from(entity).where(entity.code == code)
-            row = (await self.session.execute(statement)).first()
-            if row is not None:
-                grid, *holders = row
-                levels = _POST_LEVELS[-len(holders):]
-                return grid, list(zip(levels, holders, strict=True))
-        top = select(DistrictRow.task_force_person).order_by(DistrictRow.code).limit(1)
-        head = await self.session.scalar(top)
-        return None, [] if head is None else [(Level.DISTRICT, head)]
-
-    async def chain_people(self, codes: list[str], grid_code: str | None) -> list[PersonRow]:
-        """The people of `codes` and the workers of `grid_code`, with their appointments."""
-        wanted: ColumnElement[bool] = PersonRow.code.in_(codes)
-        if grid_code is not None:
+        for entity, code in (*((e, c) for e, c in starts if c is not None), (DistrictRow, None)):
+            place = _posts_from(entity)
+            posts = (place.where(entity.code == code) if code is not None
+                     else place.order_by(DistrictRow.code).limit(1)).subquery()
             workers = select(AppointmentRow.person_code).where(
                 AppointmentRow.role == str(Role.GRID_WORKER),
-                AppointmentRow.scope_code == grid_code)
-            wanted = wanted | PersonRow.code.in_(workers)
-        rows = await self.session.scalars(select(PersonRow).where(wanted)
-                                          .options(_WITH_APPOINTMENTS))
-        return list(rows.unique())
+                AppointmentRow.scope_code == posts.c.grid)
+            holders = [posts.c[name] for name in _POSTS]
+            statement = (
+                select(PersonRow, *posts.c)
+                .join(posts, PersonRow.code.in_(holders) | PersonRow.code.in_(workers))
+                .options(_WITH_APPOINTMENTS)
+            )
+            rows = (await self.session.execute(statement)).unique().all()
+            if rows:
+                grid, *codes = rows[0][1:]
+                posts_held = [(level, code) for level, code in zip(_POST_LEVELS, codes, strict=True)
+                              if code is not None]
+                return grid, posts_held, [row[0] for row in rows]
+        return None, [], []
 
     async def scopes_for_grid(self, grid_code: str) -> dict[Level, str]:
         """The scope code of each level above a grid (grid, grid, community, street, district)."""
@@ -254,14 +252,18 @@ def first_worker(people: list[PersonRow], grid_code: str) -> list[PersonRow]:
 
 
 def _posts_from(entity: type[Any]) -> Select[Any]:
-    """The grid (NULL above the grids) and the post holders from `entity` (a grid, community
-    or street) up to the district."""
-    grid = [GridRow.code, GridRow.branch_person] if entity is GridRow else [null()]
-    community = [] if entity is StreetRow else [CommunityRow.secretary_person]
-    statement = select(*grid, *community, StreetRow.committee_person,
-                       DistrictRow.task_force_person).select_from(entity)
+    """One row: the grid (NULL above the grids) and the holder of each post (NULL below
+    `entity`) from `entity` (a grid, community, street or district) up to the district."""
+    missing = {GridRow: 0, CommunityRow: 2, StreetRow: 3, DistrictRow: 4}[entity]
+    columns: list[Any] = [GridRow.code, GridRow.branch_person, CommunityRow.secretary_person,
+                          StreetRow.committee_person, DistrictRow.task_force_person]
+    columns[:missing] = [null()] * missing
+    statement = select(*(column.label(name) for column, name in zip(
+        columns, ("grid", *_POSTS), strict=True))).select_from(entity)
     if entity is GridRow:
         statement = statement.join(CommunityRow, CommunityRow.code == GridRow.community_code)
-    if entity is not StreetRow:
+    if entity in (GridRow, CommunityRow):
         statement = statement.join(StreetRow, StreetRow.code == CommunityRow.street_code)
-    return statement.join(DistrictRow, DistrictRow.code == StreetRow.district_code)
+    if entity is not DistrictRow:
+        statement = statement.join(DistrictRow, DistrictRow.code == StreetRow.district_code)
+    return statement

@@ -25,7 +25,7 @@ from models.orm import (
     TicketEventRow,
     TicketRow,
 )
-from models.repos.org import LEVEL_ROLE, OrgRepo
+from models.repos.org import LEVEL_ROLE, ChainRows, OrgRepo
 from models.repos.outbox import PENDING
 
 
@@ -91,9 +91,9 @@ class FakeOrgRepo(OrgRepo):
     async def district(self) -> DistrictRow | None:
         return next(iter(self.rows[DistrictRow].values()), None)
 
-    async def posts(self, grid_code: str | None, community_code: str | None,
-                    street_code: str | None) -> tuple[str | None, list[tuple[Level, str]]]:
-        """The same walk up the hierarchy as the repository's query."""
+    async def chain_rows(self, grid_code: str | None, community_code: str | None,
+                         street_code: str | None) -> ChainRows:
+        """The same walk up the hierarchy as the repository's statement."""
         grid = self.rows[GridRow].get(grid_code or "")
         community = self.rows[CommunityRow].get(
             grid.community_code if grid else community_code or "")
@@ -107,25 +107,14 @@ class FakeOrgRepo(OrgRepo):
             (Level.STREET, street.committee_person if street else None),
             (Level.DISTRICT, district.task_force_person if district else None),
         ]
-        return (grid.code if grid else None), [(lv, code) for lv, code in posts if code]
-
-    async def chain_people(self, codes: list[str], grid_code: str | None) -> list[PersonRow]:
+        held = [(level, code) for level, code in posts if code]
+        codes = {code for _, code in held}
         worker = str(LEVEL_ROLE[Level.GRID_WORKER])
-        return [person for person in self.people_rows.values()
-                if person.code in codes or any(item.role == worker and item.scope_code == grid_code
-                                               for item in person.appointments)]
-
-    async def district_of(self, street: StreetRow) -> DistrictRow | None:
-        return self.rows[DistrictRow].get(street.district_code)
-
-    async def street(self, code: str) -> StreetRow | None:
-        return self.rows[StreetRow].get(code)
-
-    async def community(self, code: str) -> CommunityRow | None:
-        return self.rows[CommunityRow].get(code)
-
-    async def grid(self, code: str) -> GridRow | None:
-        return self.rows[GridRow].get(code)
+        people = [person for person in self.people_rows.values()
+                  if person.code in codes or (grid and any(
+                      item.role == worker and item.scope_code == grid.code
+                      for item in person.appointments))]
+        return (grid.code if grid else None), held, people
 
 
 class FakeTicketRepo:
