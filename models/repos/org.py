@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, null, select
+from sqlalchemy import Select, Subquery, bindparam, delete, null, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -179,24 +179,13 @@ class OrgRepo(Repository):
         their appointments: one statement per place tried."""
         starts = ((GridRow, grid_code), (CommunityRow, community_code), (StreetRow, street_code))
         for entity, code in (*((e, c) for e, c in starts if c is not None), (DistrictRow, None)):
-            place = _posts_from(entity)
-            posts = (place.where(entity.code == code) if code is not None
-                     else place.order_by(DistrictRow.code).limit(1)).subquery()
-            workers = select(AppointmentRow.person_code).where(
-                AppointmentRow.role == str(Role.GRID_WORKER),
-                AppointmentRow.scope_code == posts.c.grid)
-            holders = [posts.c[name] for name in _POSTS]
-            statement = (
-                select(PersonRow, *posts.c)
-                .join(posts, PersonRow.code.in_(holders) | PersonRow.code.in_(workers))
-                .options(_WITH_APPOINTMENTS)
-            )
-            rows = (await self.session.execute(statement)).unique().all()
+            statement = _CHAIN_FROM[entity]
+            rows = (await self.session.execute(statement, {"code": code})).unique().all()
             if rows:
                 grid, *codes = rows[0][1:]
-                posts_held = [(level, code) for level, code in zip(_POST_LEVELS, codes, strict=True)
-                              if code is not None]
-                return grid, posts_held, [row[0] for row in rows]
+                posts = [(level, code) for level, code in zip(_POST_LEVELS, codes, strict=True)
+                         if code is not None]
+                return grid, posts, [row[0] for row in rows]
         return None, [], []
 
     async def scopes_for_grid(self, grid_code: str) -> dict[Level, str]:
@@ -251,9 +240,10 @@ def first_worker(people: list[PersonRow], grid_code: str) -> list[PersonRow]:
     return [ranked[0][1]] if ranked else []
 
 
-def _posts_from(entity: type[Any]) -> Select[Any]:
+def _posts_from(entity: type[Any]) -> Subquery:
     """One row: the grid (NULL above the grids) and the holder of each post (NULL below
-    `entity`) from `entity` (a grid, community, street or district) up to the district."""
+    `entity`) from `entity` (a grid, community or street, by the `code` parameter; the first
+    district without one) up to the district."""
     missing = {GridRow: 0, CommunityRow: 2, StreetRow: 3, DistrictRow: 4}[entity]
     columns: list[Any] = [GridRow.code, GridRow.branch_person, CommunityRow.secretary_person,
                           StreetRow.committee_person, DistrictRow.task_force_person]
@@ -264,6 +254,26 @@ def _posts_from(entity: type[Any]) -> Select[Any]:
         statement = statement.join(CommunityRow, CommunityRow.code == GridRow.community_code)
     if entity in (GridRow, CommunityRow):
         statement = statement.join(StreetRow, StreetRow.code == CommunityRow.street_code)
-    if entity is not DistrictRow:
-        statement = statement.join(DistrictRow, DistrictRow.code == StreetRow.district_code)
-    return statement
+    if entity is DistrictRow:
+        return statement.order_by(DistrictRow.code).limit(1).subquery()
+    statement = statement.join(DistrictRow, DistrictRow.code == StreetRow.district_code)
+    return statement.where(entity.code == bindparam("code")).subquery()
+
+
+def _chain_from(entity: type[Any]) -> Select[Any]:
+    """The posts above `entity` joined to the people holding them and to the workers of the
+    grid (correlated on the posts' grid), with their appointments. Built once: a statement
+    built per call costs more CPU than the query itself."""
+    posts = _posts_from(entity)
+    workers = select(AppointmentRow.person_code).where(
+        AppointmentRow.role == str(Role.GRID_WORKER), AppointmentRow.scope_code == posts.c.grid)
+    holders = [posts.c[name] for name in _POSTS]
+    return (
+        select(PersonRow, *posts.c)
+        .join(posts, PersonRow.code.in_(holders) | PersonRow.code.in_(workers))
+        .options(_WITH_APPOINTMENTS)
+    )
+
+
+_CHAIN_FROM = {entity: _chain_from(entity)
+               for entity in (GridRow, CommunityRow, StreetRow, DistrictRow)}
