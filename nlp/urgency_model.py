@@ -63,18 +63,27 @@ class UrgencyModel:
         self.threshold = threshold
 
     def opinion(self, text: str) -> Opinion:
-        present = [(g, self.weights[g]) for g in features(text) if g in self.weights]
-        score = self.bias + sum(w for _, w in present)
+        present = self._present(text)
+        return self._explained(present, _sigmoid(self.bias + sum(w for _, w in present)))
+
+    def fires(self, text: str) -> Opinion | None:
+        """The opinion when it reaches the threshold, else None (then without its reasons:
+        most texts end here, and the sorting is not needed)."""
+        present = self._present(text)
+        probability = _sigmoid(self.bias + sum(w for _, w in present))
+        return self._explained(present, probability) if probability >= self.threshold else None
+
+    def _present(self, text: str) -> list[tuple[str, float]]:
+        weights = self.weights
+        return [(g, weights[g]) for g in features(text) if g in weights]
+
+    @staticmethod
+    def _explained(present: list[tuple[str, float]], probability: float) -> Opinion:
         # Single characters count but are not shown: a clerk reads words, not 在 or 着.
         pushing = sorted(
             (p for p in present if p[1] > 0 and len(p[0]) > 1), key=lambda p: (-p[1], p[0])
         )
-        return Opinion(_sigmoid(score), _outermost(pushing)[:SHOWN])
-
-    def fires(self, text: str) -> Opinion | None:
-        """The opinion when it reaches the threshold, else None."""
-        opinion = self.opinion(text)
-        return opinion if opinion.probability >= self.threshold else None
+        return Opinion(probability, _outermost(pushing)[:SHOWN])
 
     # -- the file -----------------------------------------------------------------------------
     def dumps(self) -> str:
