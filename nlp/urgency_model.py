@@ -9,6 +9,7 @@ downloaded, and training is deterministic (fixed order, fixed seed, rounded weig
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
@@ -117,6 +118,7 @@ def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) ->
     positives = sum(1 for _, urgent in docs if urgent) or 1
     balance = {True: len(docs) / (2 * positives), False: len(docs) / (2 * (len(docs) - positives))}
     weights: dict[str, float] = {}
+    weight_of, zeros = weights.get, itertools.repeat(0.0)
     bias = 0.0
     order = list(range(len(docs)))
     shuffle = random.Random(SEED).shuffle
@@ -125,11 +127,11 @@ def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) ->
         rate = RATE / (1 + epoch)
         for index in order:
             grams, urgent = docs[index]
-            score = bias + sum(weights.get(g, 0.0) for g in grams)
+            score = bias + sum(map(weight_of, grams, zeros))  # the same sum, in the same order
             error = (float(urgent) - _sigmoid(score)) * balance[urgent]
             bias += rate * error
             for gram in grams:
-                weight = weights.get(gram, 0.0)
+                weight = weight_of(gram, 0.0)
                 weights[gram] = weight + rate * (error - L2 * weight)
     kept = {g: round(w, 4) for g, w in weights.items() if abs(w) >= MIN_WEIGHT}
     return UrgencyModel(kept, round(bias, 4), threshold)
