@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from handlers.org import level_of
 from models import lifecycle
-from models.config.schema import GridDeskConfig, Level
+from models.config.schema import Level
 from models.lifecycle import Status
 from models.orm import TicketEventRow, TicketRow
 
@@ -36,10 +35,10 @@ def handed_over_automatically(events: Sequence[TicketEventRow], code: str) -> bo
 
 
 def may_hand_in(
-    config: GridDeskConfig, ticket: TicketRow, code: str, events: Sequence[TicketEventRow]
+    ticket: TicketRow, level: Level | None, code: str, events: Sequence[TicketEventRow]
 ) -> bool:
-    """A lower level whose case was escalated automatically may still report its result."""
-    level = level_of(config, ticket, code)
+    """A lower level (`code` at `level` in the ticket's chain, None: not in it) whose case was
+    escalated automatically may still report its result."""
     return (
         ticket.status in (Status.ASSIGNED, Status.ACCEPTED)
         and level is not None
@@ -49,21 +48,18 @@ def may_hand_in(
 
 
 def work_actions(
-    config: GridDeskConfig,
     ticket: TicketRow,
+    level: Level | None,
     code: str,
     events: Sequence[TicketEventRow] | None = None,
 ) -> list[str]:
-    """The actions `code` can take on the ticket now (empty: the card is read-only)."""
-    if ticket.status not in lifecycle.OPEN or ticket.status == Status.TRIAGE:
-        return []
-    level = level_of(config, ticket, code)
-    if level is None:
+    """The actions `code`, at `level` in the ticket's chain (None: not in it), can take on the
+    ticket now (empty: the card is read-only)."""
+    if ticket.status not in lifecycle.OPEN or ticket.status == Status.TRIAGE or level is None:
         return []
     if not lifecycle.can_act(ticket, level):
-        return (
-            ["hand_in"] if events is not None and may_hand_in(config, ticket, code, events) else []
-        )
+        handed_in = events is not None and may_hand_in(ticket, level, code, events)
+        return ["hand_in"] if handed_in else []
     actions = ["accept"] if ticket.status == Status.ASSIGNED else ["resolve"]
     if ticket.level < lifecycle.TOP_LEVEL:
         actions.append("escalate")

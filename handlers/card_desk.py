@@ -13,7 +13,7 @@ from typing import Any
 from handlers import texts
 from handlers.context import escape
 from handlers.notify import Notifier
-from handlers.org import level_of, people
+from handlers.org import people
 from handlers.types import Keyboard
 from models.orm import OutboxRow, PersonRow, TicketRow
 from models.outbox import CAPTION_LIMIT, DEAD, PENDING, sent_as_caption
@@ -38,7 +38,7 @@ async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
         recipient = recipients.get(row.person_code or "")
         if recipient is None:
             continue
-        if level_of(notify.config, ticket, recipient.code) is None:
+        if await notify.org.level_of(ticket, recipient.code) is None:
             await _close_departed(notify, ticket, row, shown[row.key], tag)
             continue  # moved out of their chain: they hear nothing more of it
         active = newest[row.person_code] == row.id
@@ -74,7 +74,7 @@ async def card_text_now(notify: Notifier, ticket: TicketRow, card: OutboxRow,
                         recipient: PersonRow, events: list[Any]) -> str:
     """The text of `card` (and of its edits) as a refresh would show it now, rendered from the
     ticket's fields: what was deleted from the ticket is not in it."""
-    if level_of(notify.config, ticket, recipient.code) is None:
+    if await notify.org.level_of(ticket, recipient.code) is None:
         return departed_text(notify, ticket)
     text, _ = await notify.render_card(ticket, card.payload["card"], recipient, False, events)
     return fit(text, CAPTION_LIMIT) if sent_as_caption(card.payload) else text

@@ -14,7 +14,7 @@ from handlers import referral, texts
 from handlers.account import token_hash
 from handlers.card_actions import work_actions
 from handlers.context import Ctx, escape
-from handlers.org import level_of
+from handlers.org import OrgDirectory
 from handlers.supervision import scope_of
 from handlers.tickets import TicketService
 from models import lifecycle
@@ -110,21 +110,21 @@ async def sign_out(uow: UnitOfWork, session_id: str) -> None:
     await uow.console.end_session(token_hash(session_id[:MAX_TOKEN]))
 
 
-def contact_visible(config: GridDeskConfig, ticket: TicketRow, person_code: str) -> bool:
+async def contact_visible(uow: UnitOfWork, ticket: TicketRow, person_code: str) -> bool:
     """The resident's contact, as on the bot's card: only for a level that may act on it."""
-    level = level_of(config, ticket, person_code)
+    level = await OrgDirectory(uow).level_of(ticket, person_code)
     return level is not None and lifecycle.can_act(ticket, level)
 
 
-def available_actions(config: GridDeskConfig, ticket: TicketRow, person_code: str) -> list[str]:
+async def available_actions(uow: UnitOfWork, ticket: TicketRow, person_code: str) -> list[str]:
     """What the person may do on the ticket now: the card's actions, or the triage card's."""
-    level = level_of(config, ticket, person_code)
+    level = await OrgDirectory(uow).level_of(ticket, person_code)
     if level is None or ticket.status not in lifecycle.OPEN:
         return []
     if ticket.status == lifecycle.Status.TRIAGE:
         actions = ["transfer", "recategorise", "reject"]
         return actions + (["escalate"] if ticket.level < lifecycle.TOP_LEVEL else [])
-    found = [action for action in work_actions(config, ticket, person_code)
+    found = [action for action in work_actions(ticket, level, person_code)
              if action in ("accept", "escalate", "whistle", "transfer", "reject")]
     return found + (["recategorise"] if found else []) + ["note"]
 
@@ -141,7 +141,7 @@ class ConsoleActions:
     async def run(self, viewer: Viewer, ticket: TicketRow, action: str,
                   form: dict[str, str]) -> str:
         """Do `action` as the viewer; returns the confirmation to show (Chinese)."""
-        if action not in available_actions(self.config, ticket, viewer.person.code):
+        if action not in await available_actions(self.service.uow, ticket, viewer.person.code):
             raise ActionRefused(texts.CONSOLE_NOT_ALLOWED)
         text = form.get("reason", "").strip()[:MAX_REASON]
         if action in NEEDS_TEXT and not text:

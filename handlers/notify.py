@@ -12,7 +12,7 @@ from handlers import visit_texts as vt
 from handlers.buttons import make_button
 from handlers.card_actions import WORK_ROWS, triage_open, work_actions
 from handlers.context import clip, escape
-from handlers.org import level_of, people, person, ticket_chain
+from handlers.org import OrgDirectory, person
 from handlers.service_levels import held_until
 from handlers.triage import queue_grids, street_named
 from handlers.types import Button, Keyboard, Reply
@@ -39,6 +39,7 @@ class Notifier:
         self.uow = uow
         self.clock = clock
         self.config = config
+        self.org = OrgDirectory(uow)
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -121,7 +122,8 @@ class Notifier:
         if triage:
             rows = await self._triage_rows(ticket, recipient.chat_id) if triage_open(ticket) else []
         else:
-            actions = work_actions(self.config, ticket, recipient.code, events)
+            level = await self.org.level_of(ticket, recipient.code)
+            actions = work_actions(ticket, level, recipient.code, events)
             rows = await self._work_rows(ticket, recipient.chat_id, actions)
         return text, Keyboard.inline(*rows) if rows else None
 
@@ -146,7 +148,8 @@ class Notifier:
         rows.append([await self._button(chat, texts.BTN_CHANGE_CATEGORY, "pick_category",
                                         ticket=ticket.id),
                      await self._button(chat, texts.BTN_REJECT, "reject", ticket=ticket.id)])
-        if ticket_chain(self.config, ticket)[0][0] < Level.DISTRICT:  # somebody above
+        chain = await self.org.chain(ticket)
+        if chain and chain[0][0] < Level.DISTRICT:  # somebody above
             rows.append([await self._button(chat, texts.BTN_ESCALATE, "escalate",
                                             ticket=ticket.id)])
         return rows
@@ -156,7 +159,7 @@ class Notifier:
         """The card's text; the resident's contact only for a level that may act on it, and
         never in a group chat."""
         contact, text = "", clip(ticket.original_text, 1800)
-        level = level_of(self.config, ticket, recipient.code)
+        level = await self.org.level_of(ticket, recipient.code)
         below = level is not None and level < ticket.level
         if in_group(recipient.chat_id):  # never a resident's contact data in a group chat
             text = mask_personal(text, names_given(text, ticket.reporter_name)) or ""
@@ -206,8 +209,8 @@ class Notifier:
 
     async def whole_chain(self, ticket: TicketRow, tag: str) -> None:
         """Urgent: every level of the chain gets the card at once."""
-        for _, code in ticket_chain(self.config, ticket):
-            await self.card(ticket, code, texts.CARD_BADGE_URGENT, tag)
+        for member in await self.org.members(ticket):
+            await self.card(ticket, member.code, texts.CARD_BADGE_URGENT, tag)
 
     async def first_receiver(self, ticket: TicketRow, what: str, tag: str,
                              text: str | None = None) -> None:
@@ -216,7 +219,7 @@ class Notifier:
         code = ticket.first_receiver_code
         if code is None or code == ticket.assignee_code:
             return
-        if code not in {member for _, member in ticket_chain(self.config, ticket)}:
+        if await self.org.level_of(ticket, code) is None:
             return  # transferred away from their grid: the old grid hears nothing more
         row = await person(self.uow, code)
         if row is None:
@@ -318,9 +321,6 @@ class Notifier:
             text = texts.TOP_OVERDUE.format(number=ticket.number, due=self.local_time(due))
             await self.staff_text(ticket.assignee_code, text,
                                   f"{ticket.number}:{tag}:{ticket.assignee_code}", ticket)
-
-    async def chain_people(self, ticket: TicketRow) -> dict[str, PersonRow]:
-        return await people(self.uow, [code for _, code in ticket_chain(self.config, ticket)])
 
 
 def in_group(chat_id: int | None) -> bool:

@@ -1,13 +1,12 @@
 """Who stands at which level for a ticket.
 
 `OrgDirectory` answers from the organisation rows `griddesk config load` writes (people,
-appointments, grids, communities, streets): the escalation chain every transition moves along,
-by hand or on a breach. The configuration helpers below describe the same hierarchy for cards
-and texts."""
+appointments, grids, communities, streets): the chain every card, button check and transition
+reads. Configuration reaches it only through that load."""
 
 from __future__ import annotations
 
-from models.config.schema import GridDeskConfig, Level, Role
+from models.config.schema import Level, Role
 from models.lifecycle import Status
 from models.orm import PersonRow, TicketRow
 from models.repos.org import Chain
@@ -17,43 +16,50 @@ Member = tuple[Level, PersonRow]
 
 
 class OrgDirectory:
-    """The organisation as stored in the database, for one unit of work (chains are cached:
-    many tickets of a sweep share a grid)."""
+    """The organisation as stored in the database, for one unit of work (the repository
+    caches chains per unit of work: many tickets of a sweep, and every card of an update,
+    share one)."""
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
-        self._chains: dict[tuple[str | None, str | None, str | None, bool], Chain] = {}
 
     async def chain(self, ticket: TicketRow) -> Chain:
-        """Who acts at each level for a ticket, lowest first.
+        """Who acts at each level for a ticket's place, lowest first: from its grid when known
+        (a triage ticket's recognised grid too: an urgent card reaches it), else from its
+        community, else its street, else the district task force."""
+        return await self.chain_at(ticket.grid_code, ticket.community_code, ticket.street_code)
 
-        A ticket in triage is held by its community's triage queue, so its chain starts at the
-        community; without a community at its street, if known, else the district task force."""
-        triage = ticket.status == Status.TRIAGE
-        key = (ticket.grid_code, ticket.community_code, ticket.street_code, triage)
-        if key not in self._chains:
-            self._chains[key] = await self._load(ticket, triage)
-        return self._chains[key]
+    async def chain_at(self, grid_code: str | None, community_code: str | None,
+                       street_code: str | None) -> Chain:
+        return await self.uow.org.chain(grid_code, community_code, street_code)
 
-    async def _load(self, ticket: TicketRow, triage: bool) -> Chain:
-        org = self.uow.org
-        chain: Chain = []
-        if ticket.grid_code is not None and not triage:
-            chain = await org.chain_for_grid(ticket.grid_code)
-        if not chain and ticket.community_code is not None:
-            chain = await org.chain_for_community(ticket.community_code)
-        if not chain and ticket.street_code is not None:
-            chain = await org.chain_for_street(ticket.street_code)
-        if not chain or chain[-1][0] < Level.DISTRICT:
-            top = await org.task_force_head()
-            if top is not None:
-                chain.append((Level.DISTRICT, top))
-        return chain
+    async def members(self, ticket: TicketRow) -> list[PersonRow]:
+        """The active people of the chain, lowest level first, each once."""
+        found: dict[str, PersonRow] = {}
+        for _, person in await self.chain(ticket):
+            if person.active:
+                found.setdefault(person.code, person)
+        return list(found.values())
+
+    async def level_of(self, ticket: TicketRow, person_code: str) -> Level | None:
+        """The highest level `person_code` holds in this ticket's chain (None: not in it, or
+        no longer active)."""
+        levels = [level for level, person in await self.chain(ticket)
+                  if person.code == person_code and person.active]
+        return max(levels) if levels else None
+
+    async def holders(self, ticket: TicketRow) -> Chain:
+        """The part of the chain that may hold the ticket: all of it, or for a ticket in
+        triage its queue and the levels above (the queue, not the recognised grid, holds it)."""
+        chain = await self.chain(ticket)
+        if ticket.status != Status.TRIAGE:
+            return chain
+        return [member for member in chain if member[0] >= queue_level(ticket)]
 
     async def above(self, ticket: TicketRow, level: int) -> Member | None:
-        """The lowest active member of the chain above `level` (None: nobody above)."""
+        """The lowest active member above `level` who may hold the ticket (None: nobody)."""
         return next(
-            (member for member in await self.chain(ticket)
+            (member for member in await self.holders(ticket)
              if member[0] > level and member[1].active),
             None,
         )
@@ -61,59 +67,29 @@ class OrgDirectory:
     async def held_level(self, ticket: TicketRow) -> int:
         """The level of whoever holds the ticket now: its level, and at least where its chain
         starts (a triage ticket is held by its queue: the community, street or district)."""
-        chain = await self.chain(ticket)
+        chain = await self.holders(ticket)
         return max(ticket.level, chain[0][0]) if chain else ticket.level
 
     async def at_or_above(self, ticket: TicketRow, level: int) -> Member | None:
         """The active member at `level`, or the lowest one above it; else the top."""
-        chain = await self.chain(ticket)
+        chain = await self.holders(ticket)
         found = next((m for m in chain if m[0] >= level and m[1].active), None)
         return found or (chain[-1] if chain else None)
 
     async def holder(self, ticket: TicketRow) -> str | None:
-        """Who holds an unassigned (triage) ticket: the lowest level of its chain."""
-        chain = await self.chain(ticket)
-        return chain[0][1].code if chain else None
+        """Who holds a ticket in triage: its queue, the lowest level of its chain from the
+        community up (the street's, else the district's, without a community)."""
+        level = queue_level(ticket)
+        return next((person.code for at, person in await self.chain(ticket) if at >= level),
+                    None)
 
 
-def chain_codes(config: GridDeskConfig, grid_code: str | None,
-                community_code: str | None,
-                street_code: str | None = None) -> list[tuple[Level, str]]:
-    """Person codes of the escalation chain, lowest level first.
-
-    A ticket without a grid starts at its community (triage); without a community at its
-    street when that is known, else at the district task force."""
-    district = config.district
-    top = [(Level.DISTRICT, district.task_force.head.code)]
-    if grid_code is not None:
-        street, community, grid = config.grid(grid_code)
-        return [
-            (Level.GRID_WORKER, grid.workers[0].code),
-            (Level.GRID_BRANCH, grid.branch.head.code),
-            (Level.COMMUNITY, community.party_org.head.code),
-            (Level.STREET, street.committee.head.code),
-            *top,
-        ]
-    if community_code is not None:
-        street, community = config.community(community_code)
-        return [
-            (Level.COMMUNITY, community.party_org.head.code),
-            (Level.STREET, street.committee.head.code),
-            *top,
-        ]
-    named = next((s for s in district.streets if s.code == street_code), None)
-    if named is not None:
-        return [(Level.STREET, named.committee.head.code), *top]
-    return top
-
-
-def ticket_chain(config: GridDeskConfig, ticket: TicketRow) -> list[tuple[Level, str]]:
-    return chain_codes(config, ticket.grid_code, ticket.community_code, ticket.street_code)
-
-
-def entry_point(config: GridDeskConfig, ticket: TicketRow) -> tuple[Level, str]:
-    """Where a new or triaged ticket lands: the grid worker, else the community secretary."""
-    return ticket_chain(config, ticket)[0]
+def queue_level(ticket: TicketRow) -> Level:
+    """Where a ticket without a grid (or not sure of it) waits: its community's triage queue,
+    else its street's, else the district task force's."""
+    if ticket.community_code is not None:
+        return Level.COMMUNITY
+    return Level.STREET if ticket.street_code is not None else Level.DISTRICT
 
 
 async def people(uow: UnitOfWork, codes: list[str]) -> dict[str, PersonRow]:
@@ -126,12 +102,6 @@ async def person(uow: UnitOfWork, code: str | None) -> PersonRow | None:
 
 async def person_by_user(uow: UnitOfWork, user_id: int) -> PersonRow | None:
     return await uow.org.person_by_account(user_id)
-
-
-def level_of(config: GridDeskConfig, ticket: TicketRow, person_code: str) -> Level | None:
-    """The level `person_code` holds in this ticket's chain (None: not in the chain)."""
-    levels = [level for level, code in ticket_chain(config, ticket) if code == person_code]
-    return max(levels) if levels else None
 
 
 def roles_of(row: PersonRow) -> list[tuple[Role, str]]:

@@ -70,7 +70,7 @@ async def status(ctx: Ctx, number: str | None) -> None:
         ctx.say(texts.STATUS_USAGE)
         return
     ticket = await ctx.uow.tickets.by_number(number[:32])
-    if ticket is None or not _may_view(ctx, ticket):
+    if ticket is None or not await _may_view(ctx, ticket):
         ctx.say(texts.STATUS_NOT_FOUND.format(number=escape(number[:32])))
         return
     events = [e for e in await ctx.uow.events.for_ticket(ticket.id)
@@ -78,7 +78,7 @@ async def status(ctx: Ctx, number: str | None) -> None:
     lines = [_status_line(ctx, ticket)]
     if len(events) > MAX_HISTORY:
         lines.append("……")
-    staff = _in_chain(ctx, ticket)
+    staff = await _in_chain(ctx, ticket)
     for event in events[-MAX_HISTORY:]:
         what = HISTORY_ACTIONS[event.action]
         level = texts.LEVEL_NAMES.get(event.to_level or 0, "")
@@ -89,17 +89,17 @@ async def status(ctx: Ctx, number: str | None) -> None:
     ctx.say("\n".join(lines))
 
 
-def _may_view(ctx: Ctx, ticket: TicketRow) -> bool:
-    return ticket.reported_by(ctx.user_id) or _in_chain(ctx, ticket)
+async def _may_view(ctx: Ctx, ticket: TicketRow) -> bool:
+    return ticket.reported_by(ctx.user_id) or await _in_chain(ctx, ticket)
 
 
-def _in_chain(ctx: Ctx, ticket: TicketRow) -> bool:
+async def _in_chain(ctx: Ctx, ticket: TicketRow) -> bool:
     """Staff of the ticket's chain; they see the internal notes (escalation reasons)."""
     if ctx.person is None:
         return False
-    from handlers.org import level_of
+    from handlers.org import OrgDirectory
 
-    return level_of(ctx.config, ticket, ctx.person.code) is not None
+    return await OrgDirectory(ctx.uow).level_of(ticket, ctx.person.code) is not None
 
 
 async def tasks(ctx: Ctx) -> None:

@@ -39,7 +39,7 @@ async def refer(service: TicketService, ticket: TicketRow, actor: str, wanted_gr
     )
     tag = await service._record(event)
     note = texts.REFERRED_NOTE.format(count=count, grid=grid_name)
-    await service._announce(ev.Referred(ticket, tag, service._triage_person(ticket), note))
+    await service._announce(ev.Referred(ticket, tag, await service.queue_holder(ticket), note))
     return count
 
 

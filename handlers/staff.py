@@ -8,7 +8,7 @@ from handlers import referral, staff_text, texts
 from handlers.account import STAFF_KEYBOARD
 from handlers.context import Ctx, escape
 from handlers.conversation import Note, State
-from handlers.org import level_of
+from handlers.org import OrgDirectory
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
@@ -32,7 +32,7 @@ async def authorised_ticket(ctx: Ctx, args: dict[str, Any]) -> TicketRow | None:
         ctx.security_event("forbidden_press", f"no ticket or not staff: {args}")
         ctx.answer(texts.NOT_ALLOWED, alert=True)
         return None
-    level = level_of(ctx.config, ticket, ctx.person.code)
+    level = await OrgDirectory(ctx.uow).level_of(ticket, ctx.person.code)
     if level is None or not lifecycle.can_act(ticket, level):
         ctx.security_event("forbidden_press", f"{ctx.person.code} on {ticket.number}")
         ctx.answer(texts.NOT_ALLOWED, alert=True)

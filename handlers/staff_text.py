@@ -11,6 +11,7 @@ from handlers.account import STAFF_KEYBOARD
 from handlers.card_actions import may_hand_in
 from handlers.context import Ctx, clip
 from handlers.conversation import HeldText, Note, State
+from handlers.org import OrgDirectory
 from handlers.tickets import TicketService
 from handlers.types import Button, Keyboard
 from models import lifecycle
@@ -65,10 +66,12 @@ async def cases_in_hand(ctx: Ctx) -> list[TicketRow]:
     code = ctx.person.code
     holding = await ctx.uow.tickets.assigned_to(code, [str(Status.ACCEPTED)])
     others = await ctx.uow.work.accepted_then_moved(code)
+    org = OrgDirectory(ctx.uow)
     escalated = [
         ticket
         for ticket in others
-        if may_hand_in(ctx.config, ticket, code, await ctx.uow.events.for_ticket(ticket.id))
+        if may_hand_in(ticket, await org.level_of(ticket, code), code,
+                       await ctx.uow.events.for_ticket(ticket.id))
     ]
     return holding + escalated
 
@@ -156,7 +159,8 @@ async def hand_over_result(ctx: Ctx, ticket: TicketRow, text: str, photos: list[
 async def _may_hand_in(ctx: Ctx, ticket: TicketRow) -> bool:
     assert ctx.person is not None
     events = await ctx.uow.events.for_ticket(ticket.id)
-    return may_hand_in(ctx.config, ticket, ctx.person.code, events)
+    level = await OrgDirectory(ctx.uow).level_of(ticket, ctx.person.code)
+    return may_hand_in(ticket, level, ctx.person.code, events)
 
 
 async def _as_complaint(ctx: Ctx) -> None:

@@ -8,9 +8,9 @@ from handlers import texts
 from handlers.conversation import Draft, Reporter
 from handlers.notifications import handler_name, publish
 from handlers.notify import Notifier
-from handlers.org import Member, OrgDirectory, entry_point, people, ticket_chain
+from handlers.org import Member, OrgDirectory
 from handlers.transfers import rebuilt_building
-from handlers.triage import queue_holder, street_of
+from handlers.triage import street_of
 from handlers.whistle import report_due
 from models import domain_events as ev
 from models import lifecycle
@@ -108,19 +108,17 @@ class TicketService:
         ticket.street_code = self._street(ticket)
         deadlines = self.deadlines(ticket, now)
         triage = ticket.grid_code is None or draft.needs_review
-        _, entry_code = entry_point(self.config, ticket)
+        if triage:
+            entry = await self.queue_holder(ticket)
+        else:
+            entry = (await self.org.chain(ticket))[0][1].code  # the grid's first active worker
         event = lifecycle.create(
             ticket,
             now=now,
-            assignee_code=None if triage else entry_code,
+            assignee_code=None if triage else entry,
             accept_due=deadlines.accept_due,
             resolve_due=deadlines.resolve_due,
         )
-        if ticket.urgent:
-            recipients = [code for _, code in ticket_chain(self.config, ticket)]
-        else:
-            recipients = [self._triage_person(ticket) if triage else entry_code]
-        loaded = await people(self.uow, recipients)  # held: the cards find them in the session
         self.uow.tickets.add(ticket)
         tag = await self._record(event)
         # PostgreSQL: the number is taken at COMMIT, the cards carry the provisional one till
@@ -130,10 +128,9 @@ class TicketService:
         if ticket.urgent:
             await self.notify.whole_chain(ticket, tag)
         elif triage:
-            await self.notify.triage_card(ticket, recipients[0], tag)
+            await self.notify.triage_card(ticket, entry, tag)
         else:
-            await self.notify.card(ticket, entry_code, texts.CARD_BADGE_NEW, tag)
-        del loaded
+            await self.notify.card(ticket, entry, texts.CARD_BADGE_NEW, tag)
         return ticket
 
     def _street(self, ticket: TicketRow) -> str | None:
@@ -144,8 +141,12 @@ class TicketService:
             location = (ticket.latitude, ticket.longitude)
         return street_of(self.config, (ticket.original_text, ticket.address_text), location)
 
-    def _triage_person(self, ticket: TicketRow) -> str:
-        return queue_holder(self.config, ticket)
+    async def queue_holder(self, ticket: TicketRow) -> str:
+        """Who holds a triage ticket's queue: the lowest level of its chain."""
+        holder = await self.org.holder(ticket)
+        if holder is None:
+            raise LookupError("no organisation loaded (griddesk config load)")
+        return holder
 
     def handler_name(self, ticket: TicketRow) -> str:
         """Who handles the ticket, in words for the resident."""
@@ -279,9 +280,9 @@ class TicketService:
             return
         community_code = self.config.grid(grid_code)[1].code
         building = rebuilt_building(self.config, ticket, grid_code)
-        probe = TicketRow(grid_code=grid_code, community_code=community_code)
         deadlines = moved_deadlines(self.config, ticket, now, category_code)
-        _, target = entry_point(self.config, probe)
+        chain = await self.org.chain_at(grid_code, community_code, ticket.street_code)
+        target = chain[0][1].code
         change = lifecycle.assign if triage else lifecycle.transfer
         before = ticket.building
         event = change(

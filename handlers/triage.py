@@ -64,13 +64,3 @@ def queue_grids(config: GridDeskConfig, ticket: TicketRow) -> list[Grid]:
         return list(config.community(ticket.community_code)[1].grids)
     street = street_named(config, ticket.street_code)
     return [grid for s, _, grid in config.district.grids() if street is None or s is street]
-
-
-def queue_holder(config: GridDeskConfig, ticket: TicketRow) -> str:
-    """Who holds the triage queue of a ticket without a grid."""
-    if ticket.community_code:
-        return config.community(ticket.community_code)[1].party_org.head.code
-    street = street_named(config, ticket.street_code)
-    if street is not None:
-        return street.committee.head.code
-    return config.district.task_force.head.code

@@ -9,7 +9,7 @@ from handlers import texts
 from handlers.context import Ctx, clip, escape
 from handlers.conversation import Details, Draft, State, Step
 from handlers.notify import Notifier
-from handlers.org import ticket_chain
+from handlers.org import OrgDirectory
 from handlers.types import Keyboard
 from models.orm import TicketRow
 from nlp.router import Router, RoutingDecision
@@ -136,7 +136,8 @@ async def on_detail(ctx: Ctx, text: str | None, photo: str | None) -> bool:
         number=ticket.number, text=escape(clip(text, 1500)) if text else DETAIL_PHOTO
     )
     key = f"{ticket.number}:detail:{ctx.incoming.update_id}"
-    for _, code in ticket_chain(ctx.config, ticket):
-        await notifier.staff_text(code, body, f"{key}:{code}", ticket, (photo,) if photo else ())
+    for member in await OrgDirectory(ctx.uow).members(ticket):
+        await notifier.staff_text(member.code, body, f"{key}:{member.code}", ticket,
+                                  (photo,) if photo else ())
     ctx.say(DETAIL_RECEIVED.format(number=ticket.number))
     return True

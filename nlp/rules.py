@@ -18,6 +18,7 @@ import yaml
 
 from models.config.schema import BUNDLED_DEMO, RULES_FILE, ConfigProblem, Taxonomy
 from nlp.frames import FrameShape, compose
+from nlp.guard_cache import GuardCache
 from nlp.normalize import normalize, to_simplified
 
 BUNDLED_RULES = BUNDLED_DEMO / RULES_FILE
@@ -280,10 +281,11 @@ def _pattern_text(source: str) -> str:
 class _Parser:
     """Collects problems while turning the YAML mapping into a RuleSet."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, guards: GuardCache | None = None) -> None:
         self.file = file
         self.problems: list[ConfigProblem] = []
         self.rarity = _character_frequency()
+        self.guards = guards
 
     def problem(self, path: str, reason: str) -> None:
         self.problems.append(ConfigProblem(self.file, path, reason))
@@ -347,8 +349,13 @@ class _Parser:
         return result
 
     def pattern(self, source: Any, compiled: re.Pattern[str], weight: float) -> Pattern:
-        """A Pattern with its character pre-checks (see `required_character_sets`)."""
-        sets = required_character_sets(compiled, self.rarity)
+        """A Pattern with its character pre-checks (see `required_character_sets`), from the
+        guard cache when it has them."""
+
+        def derive() -> list[frozenset[str]]:
+            return required_character_sets(compiled, self.rarity)
+
+        sets = self.guards.get(compiled.pattern, derive) if self.guards else derive()
         guard = sets[0] if sets else None
         return Pattern(str(source), compiled, weight, guard, tuple(sets[1:]))
 
@@ -608,10 +615,11 @@ def _check_frame_categories(parser: _Parser, rules: RuleSet, taxonomy: Taxonomy 
 
 
 def parse_rules(
-    data: Any, file: str = RULES_FILE, taxonomy: Taxonomy | None = None
+    data: Any, file: str = RULES_FILE, taxonomy: Taxonomy | None = None,
+    guards: GuardCache | None = None,
 ) -> tuple[RuleSet | None, list[ConfigProblem]]:
     """Validate a loaded YAML document; returns the rule set (None on error) and the problems."""
-    parser = _Parser(file)
+    parser = _Parser(file, guards)
     if not isinstance(data, dict):
         return None, [ConfigProblem(file, "", "must be a mapping at the top level")]
     if data.get("version") != 1:
@@ -656,7 +664,9 @@ def load_rules(path: Path | str | None = None, taxonomy: Taxonomy | None = None)
     data, problems = _read(path)
     if problems:
         raise RulesError(problems)
-    rules, problems = parse_rules(data, path.name, taxonomy)
+    guards = GuardCache(path.read_bytes())
+    rules, problems = parse_rules(data, path.name, taxonomy, guards)
     if rules is None:
         raise RulesError(problems)
+    guards.save()
     return rules

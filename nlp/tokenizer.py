@@ -16,32 +16,23 @@ from __future__ import annotations
 import array
 import contextlib
 import hashlib
+import importlib.machinery
 import logging
 import os
 import re
 import struct
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from math import log
 from pathlib import Path
 from typing import Any, NamedTuple
 
-logger = logging.getLogger(__name__)
+from nlp.cache import cache_dir, folders, prune, write_atomically
 
 BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 """The characters jieba segments together (its `re_han_default`)."""
 
-_CACHE_FORMAT = "griddesk-jieba-2"
-
-
-def cache_dir() -> Path:
-    """The user cache directory for GridDesk (`GRIDDESK_CACHE_DIR` overrides it)."""
-    explicit = os.environ.get("GRIDDESK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "griddesk"
+_CACHE_FORMAT = "griddesk-jieba-3"
 
 
 class TermHit(NamedTuple):
@@ -70,7 +61,8 @@ class Analysis:
 
 
 class DomainTokenizer:
-    """jieba.Tokenizer wrapper with a domain dictionary; `analyse` is its only hot path."""
+    """jieba's dictionary with a domain dictionary; `analyse` is its only hot path. jieba itself
+    is imported only to build the dictionary (a cache miss): a cached one is read without it."""
 
     def __init__(
         self,
@@ -78,30 +70,25 @@ class DomainTokenizer:
         terms: Iterable[str],
         directory: Path | None = None,
     ) -> None:
-        import jieba
-
-        self._jieba = jieba.Tokenizer()
         self.terms = frozenset(terms)
         self.cache_path: Path | None = None
+        self._freq: dict[str, int] = {}
+        self._total = 0
         self._load(dict(user_words), directory or cache_dir())
-        self._freq: dict[str, int] = self._jieba.FREQ
-        self._logtotal = log(self._jieba.total)
+        self._logtotal = log(self._total)
 
     # -- construction -----------------------------------------------------------------------
     def _load(self, user_words: dict[str, int | None], directory: Path) -> None:
-        import jieba
-
         key = hashlib.sha256(
             repr(
                 (
                     _CACHE_FORMAT,
-                    jieba.__version__,
-                    _dict_stamp(),
+                    _jieba_stamp(),
                     sorted((word, freq or 0) for word, freq in user_words.items()),
                 )
             ).encode("utf-8")
         ).hexdigest()[:20]
-        for folder in (directory, Path(tempfile.gettempdir()) / "griddesk"):
+        for folder in folders(directory):
             path = folder / f"jieba-{key}.cache"
             if self._read_cache(path):
                 self.cache_path = path
@@ -109,11 +96,11 @@ class DomainTokenizer:
                     os.utime(path)  # recently used caches survive pruning
                 return
         self._build(user_words, directory)
-        for folder in (directory, Path(tempfile.gettempdir()) / "griddesk"):
+        for folder in folders(directory):
             path = folder / f"jieba-{key}.cache"
-            if self._write_cache(path):
+            if write_atomically(path, _encode_cache(self._freq, self._total)):
                 self.cache_path = path
-                _prune(folder)
+                prune(folder, "jieba-*.cache")
                 return
 
     def _read_cache(self, path: Path) -> bool:
@@ -124,11 +111,13 @@ class DomainTokenizer:
         loaded = _decode_cache(data)
         if loaded is None:
             return False
-        self._jieba.FREQ, self._jieba.total = loaded
-        self._jieba.initialized = True
+        self._freq, self._total = loaded
         return True
 
     def _build(self, user_words: dict[str, int | None], directory: Path) -> None:
+        import jieba
+
+        built = jieba.Tokenizer()
         jieba_log = logging.getLogger("jieba")
         level = jieba_log.level
         jieba_log.setLevel(logging.WARNING)
@@ -136,30 +125,19 @@ class DomainTokenizer:
             with contextlib.suppress(OSError):
                 directory.mkdir(parents=True, exist_ok=True)
             if os.access(directory, os.W_OK):
-                self._jieba.tmp_dir = str(directory)
-            self._jieba.initialize()
+                built.tmp_dir = str(directory)
+            built.initialize()
         finally:
             jieba_log.setLevel(level)
-        known = self._jieba.FREQ
+        known = built.FREQ
         for word in sorted(user_words, key=len):
             freq = user_words[word]
             if freq is None:
                 if known.get(word):
                     continue  # jieba already knows the word: keep its frequency
-                freq = self._jieba.suggest_freq(word, tune=False)
-            self._jieba.add_word(word, freq=max(int(freq), 1))
-
-    def _write_cache(self, path: Path) -> bool:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".jieba-")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_encode_cache(self._jieba.FREQ, self._jieba.total))
-            os.replace(temp, path)
-        except OSError as exc:
-            logger.info("cannot write jieba cache %s: %s", path, exc)
-            return False
-        return True
+                freq = built.suggest_freq(word, tune=False)
+            built.add_word(word, freq=max(int(freq), 1))
+        self._freq, self._total = built.FREQ, built.total
 
     # -- hot path -----------------------------------------------------------------------------
     def analyse(self, text: str, full: bool = False) -> Analysis:
@@ -231,20 +209,6 @@ def _tokens(sentence: str, offset: int, nexts: list[int], tokens: list[tuple[int
         tokens.append((offset + ascii_run, offset + size))
 
 
-_KEEP_CACHES = 8
-
-
-def _prune(folder: Path) -> None:
-    """Keep the most recently used dictionary caches (other districts/rule sets) only."""
-    try:
-        caches = sorted(folder.glob("jieba-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return
-    for old in caches[_KEEP_CACHES:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-
-
 _MAGIC = b"GRIDDESK-JIEBA-1\n"
 _HEADER = struct.Struct("<qqq")  # total, number of words, byte length of the words
 
@@ -273,12 +237,19 @@ def _decode_cache(data: bytes) -> tuple[dict[str, int], int] | None:
     return dict(zip(words, counts, strict=True)), total
 
 
-def _dict_stamp() -> Any:
-    """Identify jieba's main dictionary file so an upgraded dictionary invalidates the cache."""
-    import jieba
-
-    try:
-        stat = (Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME).stat()
-    except (OSError, AttributeError):
+def _jieba_stamp() -> Any:
+    """Identify the installed jieba (its code and main dictionary) without importing it, so an
+    upgrade invalidates the cache."""
+    spec = importlib.machinery.PathFinder.find_spec("jieba")  # not imported, not sys.modules
+    if spec is None or spec.origin is None:
         return None
-    return (stat.st_size, int(stat.st_mtime))
+    package = Path(spec.origin).parent
+    stamps: list[tuple[int, int] | None] = []
+    for name in ("__init__.py", "dict.txt"):  # jieba.DEFAULT_DICT_NAME
+        try:
+            stat = (package / name).stat()
+        except OSError:
+            stamps.append(None)
+            continue
+        stamps.append((stat.st_size, int(stat.st_mtime)))
+    return tuple(stamps)

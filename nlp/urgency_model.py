@@ -9,6 +9,7 @@ downloaded, and training is deterministic (fixed order, fixed seed, rounded weig
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
@@ -37,9 +38,15 @@ def features(text: str) -> set[str]:
         if run.isdigit():
             grams.add("0")
             continue
-        for size in SIZES:
-            grams.update(run[i : i + size] for i in range(len(run) - size + 1))
+        for size in SIZES:  # a list, not a generator: the same grams in the same order, faster
+            grams.update([run[i : i + size] for i in range(len(run) - size + 1)])
     return grams
+
+
+def _score(present: list[tuple[str, float]]) -> float:
+    """The weights' sum; fsum is exact whatever the order, and a set's order changes with string
+    hashing: the same text gets the same probability in every process."""
+    return math.fsum(w for _, w in present)
 
 
 @dataclass(frozen=True)
@@ -63,20 +70,27 @@ class UrgencyModel:
         self.threshold = threshold
 
     def opinion(self, text: str) -> Opinion:
-        present = [(g, self.weights[g]) for g in features(text) if g in self.weights]
-        # fsum is exact whatever the order, and a set's order changes with string hashing:
-        # the same text gets the same probability in every process.
-        score = self.bias + math.fsum(w for _, w in present)
+        present = self._present(text)
+        return self._explained(present, _sigmoid(self.bias + _score(present)))
+
+    def fires(self, text: str) -> Opinion | None:
+        """The opinion when it reaches the threshold, else None (then without its reasons:
+        most texts end here, and the sorting is not needed)."""
+        present = self._present(text)
+        probability = _sigmoid(self.bias + _score(present))
+        return self._explained(present, probability) if probability >= self.threshold else None
+
+    def _present(self, text: str) -> list[tuple[str, float]]:
+        weight = self.weights.get
+        return [(g, w) for g in features(text) if (w := weight(g)) is not None]
+
+    @staticmethod
+    def _explained(present: list[tuple[str, float]], probability: float) -> Opinion:
         # Single characters count but are not shown: a clerk reads words, not 在 or 着.
         pushing = sorted(
             (p for p in present if p[1] > 0 and len(p[0]) > 1), key=lambda p: (-p[1], p[0])
         )
-        return Opinion(_sigmoid(score), _outermost(pushing)[:SHOWN])
-
-    def fires(self, text: str) -> Opinion | None:
-        """The opinion when it reaches the threshold, else None."""
-        opinion = self.opinion(text)
-        return opinion if opinion.probability >= self.threshold else None
+        return Opinion(probability, _outermost(pushing)[:SHOWN])
 
     # -- the file -----------------------------------------------------------------------------
     def dumps(self) -> str:
@@ -110,6 +124,7 @@ def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) ->
     positives = sum(1 for _, urgent in docs if urgent) or 1
     balance = {True: len(docs) / (2 * positives), False: len(docs) / (2 * (len(docs) - positives))}
     weights: dict[str, float] = {}
+    weight_of, zeros = weights.get, itertools.repeat(0.0)
     bias = 0.0
     order = list(range(len(docs)))
     shuffle = random.Random(SEED).shuffle
@@ -118,11 +133,11 @@ def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) ->
         rate = RATE / (1 + epoch)
         for index in order:
             grams, urgent = docs[index]
-            score = bias + sum(weights.get(g, 0.0) for g in grams)
+            score = bias + sum(map(weight_of, grams, zeros))  # the same sum, in the same order
             error = (float(urgent) - _sigmoid(score)) * balance[urgent]
             bias += rate * error
             for gram in grams:
-                weight = weights.get(gram, 0.0)
+                weight = weight_of(gram, 0.0)
                 weights[gram] = weight + rate * (error - L2 * weight)
     kept = {g: round(w, 4) for g, w in weights.items() if abs(w) >= MIN_WEIGHT}
     return UrgencyModel(kept, round(bias, 4), threshold)

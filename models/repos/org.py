@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, Subquery, bindparam, delete, null, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
+from models.clock import Clock
 from models.config.schema import ROLE_LEVEL, GridDeskConfig, Level, Role
 from models.config.sync import SyncReport, sync_config
 from models.orm import (
@@ -26,6 +29,11 @@ from models.repos.base import Repository
 LEVEL_ROLE: dict[Level, Role] = {level: role for role, level in ROLE_LEVEL.items()}
 
 Chain = list[tuple[Level, PersonRow]]
+ChainRows = tuple[str | None, list[tuple[Level, str]], list[PersonRow]]
+
+# The posts above a place, lowest first (the grid's workers come from their appointments).
+_POST_LEVELS = (Level.GRID_BRANCH, Level.COMMUNITY, Level.STREET, Level.DISTRICT)
+_POSTS = ("branch", "secretary", "committee", "task_force")
 
 # People come with their appointments and channel accounts in the same round trip (the
 # mapping's default, `selectin`, costs one more each).
@@ -33,6 +41,10 @@ _WITH_APPOINTMENTS = (joinedload(PersonRow.appointments), joinedload(PersonRow.a
 
 
 class OrgRepo(Repository):
+    def __init__(self, session: AsyncSession, clock: Clock) -> None:
+        super().__init__(session, clock)
+        self._chains: dict[tuple[str | None, str | None, str | None], Chain] = {}
+
     async def sync(self, config: GridDeskConfig) -> SyncReport:
         """Write the configuration's organisation into the tables (`griddesk config load`)."""
         return await sync_config(self.session, config)
@@ -149,14 +161,6 @@ class OrgRepo(Repository):
         statement = select(DistrictRow).order_by(DistrictRow.code).limit(1)
         return (await self.session.execute(statement)).scalar_one_or_none()
 
-    async def task_force_head(self) -> PersonRow | None:
-        """Who heads the district task force, the top of every chain."""
-        district = await self.district()
-        return await self.person(district.task_force_person) if district else None
-
-    async def district_of(self, street: StreetRow) -> DistrictRow | None:
-        return await self.session.get(DistrictRow, street.district_code)
-
     async def street(self, code: str) -> StreetRow | None:
         return await self.session.get(StreetRow, code)
 
@@ -176,50 +180,39 @@ class OrgRepo(Repository):
             statement = statement.where(GridRow.community_code == community_code)
         return list((await self.session.execute(statement)).scalars())
 
-    async def chain_for_grid(self, grid_code: str) -> Chain:
-        """Who acts at each level for a grid, lowest first: worker, branch, community, street,
-        district. Empty when the grid is unknown."""
-        grid = await self.grid(grid_code)
-        if grid is None:
-            return []
-        workers = await self.people_at(Level.GRID_WORKER, grid_code)
-        chain: Chain = [(Level.GRID_WORKER, workers[0])] if workers else []
-        branch = await self.person(grid.branch_person)
-        if branch is not None:
-            chain.append((Level.GRID_BRANCH, branch))
-        return chain + await self.chain_for_community(grid.community_code)
+    async def chain(self, grid_code: str | None, community_code: str | None,
+                    street_code: str | None) -> Chain:
+        """Who acts at each level above a place, lowest first: the grid's first active worker,
+        its branch, community, street and district. It starts at the grid when known, else at
+        the community, else at the street, else at the district task force (unknown codes are
+        passed over). One round trip, cached for the unit of work (the cards and checks of an
+        update, and many tickets of a sweep, share a chain)."""
+        key = (grid_code, community_code, street_code)
+        if key not in self._chains:
+            grid, posts, people = await self.chain_rows(grid_code, community_code, street_code)
+            chain: Chain = []
+            if grid is not None:
+                chain = [(Level.GRID_WORKER, worker) for worker in first_worker(people, grid)]
+            found = {person.code: person for person in people}
+            chain += [(level, found[code]) for level, code in posts if code in found]
+            self._chains[key] = chain
+        return self._chains[key]
 
-    async def chain_for_street(self, street_code: str) -> Chain:
-        """The street and district levels (the street's triage queue)."""
-        street = await self.street(street_code)
-        if street is None:
-            return []
-        chain: Chain = []
-        district = await self.district_of(street)
-        for level, code in ((Level.STREET, street.committee_person),
-                            (Level.DISTRICT, district.task_force_person if district else None)):
-            person = await self.person(code) if code else None
-            if person is not None:
-                chain.append((level, person))
-        return chain
-
-    async def chain_for_community(self, community_code: str) -> Chain:
-        """The community, street and district levels above a community (its triage queue)."""
-        community = await self.community(community_code)
-        if community is None:
-            return []
-        chain: Chain = []
-        street = await self.street(community.street_code)
-        district = await self.district_of(street) if street else None
-        for level, code in (
-            (Level.COMMUNITY, community.secretary_person),
-            (Level.STREET, street.committee_person if street else None),
-            (Level.DISTRICT, district.task_force_person if district else None),
-        ):
-            person = await self.person(code) if code else None
-            if person is not None:
-                chain.append((level, person))
-        return chain
+    async def chain_rows(self, grid_code: str | None, community_code: str | None,
+                         street_code: str | None) -> ChainRows:
+        """The grid a chain starts at (None: above the grids), who holds each post from there
+        to the district (person codes), and those people with the grid's workers, each with
+        their appointments: one statement per place tried."""
+        starts = ((GridRow, grid_code), (CommunityRow, community_code), (StreetRow, street_code))
+        for entity, code in (*((e, c) for e, c in starts if c is not None), (DistrictRow, None)):
+            statement = _CHAIN_FROM[entity]
+            rows = (await self.session.execute(statement, {"code": code})).unique().all()
+            if rows:
+                grid, *codes = rows[0][1:]
+                posts = [(level, code) for level, code in zip(_POST_LEVELS, codes, strict=True)
+                         if code is not None]
+                return grid, posts, [row[0] for row in rows]
+        return None, [], []
 
     async def scopes_for_grid(self, grid_code: str) -> dict[Level, str]:
         """The scope code of each level above a grid (grid, grid, community, street, district)."""
@@ -262,3 +255,51 @@ class OrgRepo(Repository):
     async def categories(self) -> list[CategoryRow]:
         statement = select(CategoryRow).order_by(CategoryRow.position, CategoryRow.code)
         return list((await self.session.execute(statement)).scalars())
+
+
+def first_worker(people: list[PersonRow], grid_code: str) -> list[PersonRow]:
+    """The grid's first active worker in configuration order (none: an empty list)."""
+    role = str(Role.GRID_WORKER)
+    ranked = sorted((item.id, person) for person in people if person.active
+                    for item in person.appointments
+                    if item.role == role and item.scope_code == grid_code)
+    return [ranked[0][1]] if ranked else []
+
+
+def _posts_from(entity: type[Any]) -> Subquery:
+    """One row: the grid (NULL above the grids) and the holder of each post (NULL below
+    `entity`) from `entity` (a grid, community or street, by the `code` parameter; the first
+    district without one) up to the district."""
+    missing = {GridRow: 0, CommunityRow: 2, StreetRow: 3, DistrictRow: 4}[entity]
+    columns: list[Any] = [GridRow.code, GridRow.branch_person, CommunityRow.secretary_person,
+                          StreetRow.committee_person, DistrictRow.task_force_person]
+    columns[:missing] = [null()] * missing
+    statement = select(*(column.label(name) for column, name in zip(
+        columns, ("grid", *_POSTS), strict=True))).select_from(entity)
+    if entity is GridRow:
+        statement = statement.join(CommunityRow, CommunityRow.code == GridRow.community_code)
+    if entity in (GridRow, CommunityRow):
+        statement = statement.join(StreetRow, StreetRow.code == CommunityRow.street_code)
+    if entity is DistrictRow:
+        return statement.order_by(DistrictRow.code).limit(1).subquery()
+    statement = statement.join(DistrictRow, DistrictRow.code == StreetRow.district_code)
+    return statement.where(entity.code == bindparam("code")).subquery()
+
+
+def _chain_from(entity: type[Any]) -> Select[Any]:
+    """The posts above `entity` joined to the people holding them and to the workers of the
+    grid (correlated on the posts' grid), with their appointments. Built once: a statement
+    built per call costs more CPU than the query itself."""
+    posts = _posts_from(entity)
+    workers = select(AppointmentRow.person_code).where(
+        AppointmentRow.role == str(Role.GRID_WORKER), AppointmentRow.scope_code == posts.c.grid)
+    holders = [posts.c[name] for name in _POSTS]
+    return (
+        select(PersonRow, *posts.c)
+        .join(posts, PersonRow.code.in_(holders) | PersonRow.code.in_(workers))
+        .options(*_WITH_APPOINTMENTS)
+    )
+
+
+_CHAIN_FROM = {entity: _chain_from(entity)
+               for entity in (GridRow, CommunityRow, StreetRow, DistrictRow)}

@@ -1,6 +1,6 @@
 """aiogram imported the bot's way (`bot.telegram.aiogram_lazy`): schemas deferred, yet every
-model builds and parses exactly as with aiogram's own eager import. Each check runs in a fresh
-interpreter, because the way aiogram is imported is fixed for a process's lifetime."""
+model builds and parses exactly as with aiogram's own eager import. Each way of importing runs
+in a fresh interpreter, because it is fixed for a process's lifetime."""
 
 from __future__ import annotations
 
@@ -40,12 +40,33 @@ SAMPLES = [
 ]
 
 PARSE = """
-import json, sys
-{setup}
 from aiogram.types import Update
 samples = json.loads(sys.stdin.read())
-print(json.dumps([Update.model_validate(s).model_dump(mode="json", by_alias=True,
-                                                      exclude_none=True) for s in samples]))
+parsed = [Update.model_validate(s).model_dump(mode="json", by_alias=True, exclude_none=True)
+          for s in samples]
+"""
+
+# The bot's import: most models deferred, updates parsed lazily, then every model built.
+LAZY = """
+import json, sys
+import bot.telegram.aiogram_adapter
+from bot.telegram.aiogram_lazy import deferred_models, build_models
+before = deferred_models()
+""" + PARSE + """
+build_models(before)
+print(json.dumps({"before": len(before), "update_built": Update.__pydantic_complete__,
+                  "after": [model.__name__ for model in deferred_models()],
+                  "parsed": parsed}))
+"""
+
+# aiogram's own eager import, then the bot's lazy import asked for: it leaves aiogram alone.
+EAGER = """
+import json, sys
+import aiogram
+from bot.telegram.aiogram_lazy import import_aiogram_lazily, deferred_models
+again, deferred = import_aiogram_lazily(), len(deferred_models())
+""" + PARSE + """
+print(json.dumps({"again": again, "deferred": deferred, "parsed": parsed}))
 """
 
 
@@ -56,40 +77,18 @@ def run_python(code: str, stdin: str = "") -> str:
     return done.stdout
 
 
-def test_adapter_import_leaves_unused_models_deferred_and_every_model_builds() -> None:
-    out = run_python("""
-import json
-import bot.telegram.aiogram_adapter
-from aiogram.types import Update
-from bot.telegram.aiogram_lazy import deferred_models, build_models
-before = deferred_models()
-build_models(before)
-print(json.dumps({"before": len(before), "update_built": Update.__pydantic_complete__,
-                  "after": [model.__name__ for model in deferred_models()]}))
-""")
-    figures = json.loads(out)
-    assert figures["update_built"] is True
-    assert figures["before"] > 300  # most of aiogram's ~800 models wait for their first use
-    assert figures["after"] == []  # and every one of them can be built lazily
-
-
-def test_lazy_and_eager_aiogram_parse_updates_identically() -> None:
+def test_lazy_and_eager_aiogram_parse_alike_and_every_deferred_model_builds() -> None:
+    """One interpreter per way of importing aiogram (each costs seconds): the bot's lazy one
+    and aiogram's eager one."""
     samples = json.dumps(SAMPLES)
-    lazy = run_python(PARSE.format(setup="import bot.telegram.aiogram_adapter"), samples)
-    eager = run_python(PARSE.format(setup="import aiogram"), samples)
-    assert json.loads(lazy) == json.loads(eager)
-    parsed = json.loads(lazy)
-    assert parsed[4]["callback_query"]["data"] == "t:abcdef"
-    assert parsed[1]["message"]["reply_to_message"]["text"] == "小区门口路灯坏了"
-
-
-def test_already_imported_aiogram_is_left_as_it_is() -> None:
-    out = run_python("""
-import aiogram
-from bot.telegram.aiogram_lazy import import_aiogram_lazily, deferred_models
-print(import_aiogram_lazily(), len(deferred_models()))
-""")
-    assert out.split() == ["False", "0"]
+    lazy, eager = json.loads(run_python(LAZY, samples)), json.loads(run_python(EAGER, samples))
+    assert lazy["update_built"] is True
+    assert lazy["before"] > 300  # most of aiogram's ~800 models wait for their first use
+    assert lazy["after"] == []  # and every one of them can be built lazily
+    assert lazy["parsed"] == eager["parsed"]
+    assert lazy["parsed"][4]["callback_query"]["data"] == "t:abcdef"
+    assert lazy["parsed"][1]["message"]["reply_to_message"]["text"] == "小区门口路灯坏了"
+    assert (eager["again"], eager["deferred"]) == (False, 0)  # already imported: left alone
 
 
 def test_a_failing_deferred_import_falls_back_to_an_eager_one() -> None:

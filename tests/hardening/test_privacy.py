@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bench.botapi_double import BotApiDouble
 from bot.telegram.runner import CHATTY_LOGGERS, quiet_chatty_loggers
-from handlers.org import ticket_chain
+from handlers.org import OrgDirectory
 from models.orm import CallbackTokenRow, ConversationRow, OutboxRow, TicketRow
 from models.uow import UnitOfWork
 from tests.e2e.conftest import bot_settings, polling_bot
@@ -198,7 +198,7 @@ async def test_every_notification_stays_in_the_tickets_chain(bot: Driver) -> Non
             select(TicketRow).where(TicketRow.number == row.ticket_number)
         )
         assert ticket is not None
-        chain = [code for _, code in ticket_chain(bot.services.config, ticket)]
+        chain = [person.code for _, person in await OrgDirectory(uow).chain(ticket)]
         allowed = {bot.uid(code) for code in chain} | {ticket.reporter_chat_id}
         chains[row.ticket_number or ""] = allowed
         assert row.chat_id in allowed, (row.chat_id, row.payload.get("text"))

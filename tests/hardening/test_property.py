@@ -32,7 +32,7 @@ from sqlalchemy import func, select
 from bot.workers.sweeper import sweep
 from handlers import texts
 from handlers.context import Limits, Services
-from handlers.org import ticket_chain
+from handlers.org import OrgDirectory
 from models import lifecycle
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
@@ -534,8 +534,8 @@ class Run:
         )
         assert ticket is not None
         chain = {
-            self.bot.uid(code): level
-            for level, code in ticket_chain(self.bot.services.config, ticket)
+            self.bot.uid(person.code): level
+            for level, person in await OrgDirectory(uow).chain(ticket)
         }
         edit_of = row.payload.get("edit_of")
         if edit_of is not None and self.delivered.get(edit_of) == row.chat_id:
@@ -566,7 +566,7 @@ class Run:
 async def check_ticket(uow: UnitOfWork, config: GridDeskConfig, ticket: TicketRow) -> None:
     assert ticket.status in {s.value for s in lifecycle.Status}, ticket.status
     assert 0 <= ticket.level <= lifecycle.TOP_LEVEL and ticket.level <= ticket.max_level
-    chain = [code for _, code in ticket_chain(config, ticket)]
+    chain = [person.code for _, person in await OrgDirectory(uow).chain(ticket)]
     if ticket.status == lifecycle.Status.TRIAGE:
         assert ticket.assignee_code is None
     elif ticket.status in (lifecycle.Status.ASSIGNED, lifecycle.Status.ACCEPTED):

@@ -95,7 +95,7 @@ async def test_a_replaced_worker_is_deactivated_and_the_telegram_id_follows(
         assert gone is not None and not gone.active and gone.account() is None
         moved = await uow.org.person_by_account(old["telegram_user_id"])
         assert moved is not None and moved.code == "MDHY-01-W9"
-        chain = await uow.org.chain_for_grid("MDHY-01")
+        chain = await uow.org.chain("MDHY-01", None, None)
         assert chain[0][1].code == "MDHY-01-W9"
         roles = await uow.session.scalars(
             select(AppointmentRow).where(AppointmentRow.person_code == old["code"])

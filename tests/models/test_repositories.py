@@ -22,11 +22,11 @@ async def _count(uow_factory: UnitOfWorkFactory, entity: type) -> int:
         return int(await uow.session.scalar(select(func.count()).select_from(entity)) or 0)
 
 
-async def test_chain_for_grid_lists_every_level_lowest_first(
+async def test_the_chain_lists_every_level_lowest_first(
     uow_factory: UnitOfWorkFactory,
 ) -> None:
     async with uow_factory() as uow:
-        chain = await uow.org.chain_for_grid("MDHY-01")
+        chain = await uow.org.chain("MDHY-01", None, None)
         assert [(level, person.code) for level, person in chain] == [
             (Level.GRID_WORKER, "MDHY-01-W1"),
             (Level.GRID_BRANCH, "MDHY-01-B"),
@@ -35,9 +35,13 @@ async def test_chain_for_grid_lists_every_level_lowest_first(
             (Level.DISTRICT, "TBH-TF"),
         ]
         assert chain[-1][1].chat_id == -1009000000001  # the task force is a group chat
-        assert await uow.org.chain_for_grid("NOPE") == []
-        community = await uow.org.chain_for_community("MDHY")
+        unknown = await uow.org.chain("NOPE", None, None)  # an unknown grid: the district's
+        assert [(level, person.code) for level, person in unknown] == [(Level.DISTRICT, "TBH-TF")]
+        community = await uow.org.chain("NOPE", "MDHY", None)
         assert [level for level, _ in community] == [Level.COMMUNITY, Level.STREET, Level.DISTRICT]
+        street = await uow.org.chain(None, None, "XZ")
+        assert [(level, person.code) for level, person in street] == [
+            (Level.STREET, "XZ-C"), (Level.DISTRICT, "TBH-TF")]
 
 
 async def test_people_lookups(uow_factory: UnitOfWorkFactory) -> None:

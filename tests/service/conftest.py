@@ -1,4 +1,4 @@
-"""The ticket service over the in-memory unit of work."""
+"""The service-layer fixtures: the ticket service over the in-memory unit of work."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from models.orm import (
     TicketEventRow,
     TicketRow,
 )
-from models.repos.org import LEVEL_ROLE, OrgRepo
+from models.repos.org import LEVEL_ROLE, ChainRows, OrgRepo
 from models.repos.outbox import PENDING
 
 
@@ -45,11 +45,22 @@ class FakeConversationRepo:
         return self.tokens.get(token)
 
 
+class FakeUpdateRepo:
+    """The security events written while handling an update."""
+
+    def __init__(self) -> None:
+        self.security: list[tuple[int | None, str, str]] = []
+
+    def security_event(self, user_id: int | None, kind: str, detail: str) -> None:
+        self.security.append((user_id, kind, detail))
+
+
 class FakeOrgRepo(OrgRepo):
     """The real chain logic of `OrgRepo` over in-memory organisation rows."""
 
     def __init__(self, config: GridDeskConfig, clock: Clock) -> None:
         self.clock = clock
+        self._chains = {}
         self.rows: dict[type[Any], dict[str, Any]] = {}
         for entity, wanted in _hierarchy(config):
             self.rows[entity] = {code: entity(code=code, **values)
@@ -87,17 +98,30 @@ class FakeOrgRepo(OrgRepo):
     async def district(self) -> DistrictRow | None:
         return next(iter(self.rows[DistrictRow].values()), None)
 
-    async def district_of(self, street: StreetRow) -> DistrictRow | None:
-        return self.rows[DistrictRow].get(street.district_code)
-
-    async def street(self, code: str) -> StreetRow | None:
-        return self.rows[StreetRow].get(code)
-
-    async def community(self, code: str) -> CommunityRow | None:
-        return self.rows[CommunityRow].get(code)
-
-    async def grid(self, code: str) -> GridRow | None:
-        return self.rows[GridRow].get(code)
+    async def chain_rows(self, grid_code: str | None, community_code: str | None,
+                         street_code: str | None) -> ChainRows:
+        """The same walk up the hierarchy as the repository's statement."""
+        grid = self.rows[GridRow].get(grid_code or "")
+        community = self.rows[CommunityRow].get(
+            grid.community_code if grid else community_code or "")
+        street = self.rows[StreetRow].get(
+            community.street_code if community else street_code or "")
+        district = (self.rows[DistrictRow].get(street.district_code) if street
+                    else await self.district())
+        posts = [
+            (Level.GRID_BRANCH, grid.branch_person if grid else None),
+            (Level.COMMUNITY, community.secretary_person if community else None),
+            (Level.STREET, street.committee_person if street else None),
+            (Level.DISTRICT, district.task_force_person if district else None),
+        ]
+        held = [(level, code) for level, code in posts if code]
+        codes = {code for _, code in held}
+        worker = str(LEVEL_ROLE[Level.GRID_WORKER])
+        people = [person for person in self.people_rows.values()
+                  if person.code in codes or (grid and any(
+                      item.role == worker and item.scope_code == grid.code
+                      for item in person.appointments))]
+        return (grid.code if grid else None), held, people
 
 
 class FakeTicketRepo:
@@ -217,6 +241,7 @@ class FakeUnitOfWork(EventLog):
         self.tickets = FakeTicketRepo(itertools.count(1), self.events)
         self.outbox = FakeOutboxRepo(clock)
         self.open311 = FakeOpen311Repo()
+        self.updates = FakeUpdateRepo()
         self.committed = False
 
     async def __aenter__(self) -> FakeUnitOfWork:

@@ -81,7 +81,7 @@ async def ticket_page(request: web.Request) -> web.Response:
     notifier = Notifier(uow, clock, config)
     neighbours = await uow.console.neighbours(viewer.scope, ticket,
                                               now - timedelta(days=NEIGHBOUR_DAYS), now)
-    actions = console.available_actions(config, ticket, viewer.person.code)
+    actions = await console.available_actions(uow, ticket, viewer.person.code)
     is_open = ticket.status in OPEN
     context = {
         "viewer": viewer,
@@ -100,7 +100,7 @@ async def ticket_page(request: web.Request) -> web.Response:
                      local(r.at, zone, with_year=True))
                     for r in await uow.tickets.ratings(ticket.id)],
         "neighbours": rows(notifier, neighbours, zone),
-        "contact": console.contact_visible(config, ticket, viewer.person.code),
+        "contact": await console.contact_visible(uow, ticket, viewer.person.code),
         "actions": [(name, "分派网格" if name == "transfer" and ticket.status == "triage"
                      else ACTION_LABELS[name]) for name in actions],
         "grids": [(g.code, g.name) for _, _, g in config.district.grids()
@@ -120,8 +120,7 @@ async def act(request: web.Request) -> web.Response:
     action = request.match_info["action"]
     listed = await _found(request, for_update=True)
     number = listed.ticket.number  # readable after a rollback
-    if action not in console.available_actions(services.config, listed.ticket,
-                                               viewer.person.code):
+    if action not in await console.available_actions(uow, listed.ticket, viewer.person.code):
         raise web.HTTPForbidden(text="您不能对这件诉求进行这个操作。")
     form = {key: str(value) for key, value in (await request.post()).items()}
     actions = console.ConsoleActions(uow, services.clock, services.config,
