@@ -9,13 +9,13 @@ import aiohttp_jinja2
 from aiohttp import web
 
 from bot.web.console.auth import SESSION, UOW, VIEWER, see_other
-from bot.web.console.present import SOURCE_NAMES, local, rows
+from bot.web.console.present import VISIT, local, rows, source_name
 from bot.web.console.state import STATE
 from handlers import console, texts
 from handlers.notify import Notifier
 from handlers.queries import HISTORY_ACTIONS
 from models.lifecycle import OPEN
-from models.orm import TicketEventRow
+from models.orm import TicketEventRow, TicketRow
 from models.repos.console import Listed
 
 NEIGHBOUR_DAYS = 30
@@ -48,15 +48,17 @@ async def _found(request: web.Request, for_update: bool = False) -> Listed:
     return listed
 
 
-def _timeline(events: list[TicketEventRow], names: dict[str, str], source: str,
+def _timeline(events: list[TicketEventRow], names: dict[str, str], ticket: TicketRow,
               zone: Any) -> list[dict[str, str]]:
+    source = ticket.source or "telegram"
     lines = []
     for event in events:
         data = event.data or {}
         via = data.get("via") or (source if event.action == "created" else "telegram")
         who = "系统" if event.actor == "system" else names.get(event.actor, event.actor)
-        if event.action == "created":
-            who = "居民"
+        if event.action == "created":  # a worker filing on a visit is named (代报)
+            filer = names.get(ticket.filed_by or "") if source == VISIT else None
+            who = f"{filer}（代居民反映）" if filer else "居民"
         lines.append({
             "at": local(event.at, zone, with_year=True),
             "who": who,
@@ -65,7 +67,7 @@ def _timeline(events: list[TicketEventRow], names: dict[str, str], source: str,
             "level": texts.LEVEL_NAMES.get(event.to_level or 0, "")
             if event.action in LEVEL_SHOWN else "",
             "note": event.note or "",
-            "via": "系统" if event.actor == "system" else SOURCE_NAMES.get(via, via),
+            "via": "系统" if event.actor == "system" else source_name(via),
         })
     return lines
 
@@ -77,7 +79,7 @@ async def ticket_page(request: web.Request) -> web.Response:
     listed = await _found(request)
     ticket, now = listed.ticket, clock.now()
     events = await uow.events.for_ticket(ticket.id)
-    people = await uow.org.people(sorted({e.actor for e in events}))
+    people = await uow.org.people(sorted({e.actor for e in events} | {ticket.filed_by or ""}))
     notifier = Notifier(uow, clock, config)
     neighbours = await uow.console.neighbours(viewer.scope, ticket,
                                               now - timedelta(days=NEIGHBOUR_DAYS), now)
@@ -94,8 +96,7 @@ async def ticket_page(request: web.Request) -> web.Response:
                                      ("办结时限", ticket.resolve_due_at),
                                      ("本级时限", ticket.level_due_at)) if at is not None],
         "current": remaining(listed.due, now) if is_open else "",
-        "timeline": _timeline(events, {c: p.name for c, p in people.items()}, ticket.source,
-                              zone),
+        "timeline": _timeline(events, {c: p.name for c, p in people.items()}, ticket, zone),
         "ratings": [(RATING_NAMES.get(r.score, r.score), r.comment or "",
                      local(r.at, zone, with_year=True))
                     for r in await uow.tickets.ratings(ticket.id)],
