@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
 
 from bot.web.console.auth import SESSION, UOW, VIEWER, see_other
+from bot.web.console.photos import PhotoUnavailable
 from bot.web.console.present import VISIT, local, rows, source_name
 from bot.web.console.state import STATE
 from handlers import console, texts
@@ -19,6 +21,7 @@ from models.orm import TicketEventRow, TicketRow
 from models.repos.console import Listed
 
 NEIGHBOUR_DAYS = 30
+PHOTO_CSP = "default-src 'none'; sandbox"
 MORE_ACTIONS = {
     "note": "内部备注", "transfer_note": "转派说明", "grid_set": "确定网格",
     "reminder": "时限提醒", "overdue_reminder": "超时督办", "referred": "退回社区分派",
@@ -72,6 +75,30 @@ def _timeline(events: list[TicketEventRow], names: dict[str, str], ticket: Ticke
     return lines
 
 
+def _web_link(url: str | None) -> str | None:
+    """An Open311 client's media_url, shown as a link (never fetched) when it is http(s)."""
+    if not url or urlsplit(url).scheme not in ("http", "https"):
+        return None
+    return url
+
+
+async def photo(request: web.Request) -> web.Response:
+    """One of the ticket's photos, fetched by the server (the token and file path stay here)."""
+    photos = request.app[STATE].photos
+    references = (await _found(request)).ticket.photo_file_ids or []
+    index = int(request.match_info["index"])
+    if index >= len(references) or not isinstance(references[index], str):
+        raise web.HTTPNotFound(text="没有这张照片。")
+    try:
+        found = await photos.photo(references[index])
+    except PhotoUnavailable:
+        raise web.HTTPServiceUnavailable(text="暂时无法取得这张照片，请稍后再试。") from None
+    if not found.content_type:
+        raise web.HTTPUnsupportedMediaType(text="这个文件不是可以显示的图片。")
+    return web.Response(body=found.body, content_type=found.content_type, headers={
+        "Content-Security-Policy": PHOTO_CSP, "Content-Disposition": "inline"})
+
+
 async def ticket_page(request: web.Request) -> web.Response:
     state, uow, viewer = request.app[STATE], request[UOW], request[VIEWER]
     services = state.app.services
@@ -101,6 +128,8 @@ async def ticket_page(request: web.Request) -> web.Response:
                      local(r.at, zone, with_year=True))
                     for r in await uow.tickets.ratings(ticket.id)],
         "neighbours": rows(notifier, neighbours, zone),
+        "photos_shown": state.photos.available,
+        "media_url": _web_link(ticket.media_url),
         "contact": console.contact_visible(config, ticket, viewer.person.code),
         "actions": [(name, "分派网格" if name == "transfer" and ticket.status == "triage"
                      else ACTION_LABELS[name]) for name in actions],
