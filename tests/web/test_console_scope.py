@@ -43,7 +43,7 @@ async def walk(console: Console, number: str, text: str, unit: str) -> None:
     templates = routes(console_app(console.app))
     assert {name for name, _, _ in templates} == {
         "queue", "export", "ticket", "photo", "act", "logout", "map", "map_data", "dashboard",
-        "reports", "report", "report_file"}
+        "reports", "report", "report_file", "assessment_index", "assessment"}
     csrf = await console.csrf()
     for name, method, template in templates:
         if name == "logout":

@@ -11,7 +11,7 @@ import jinja2
 from aiohttp import web
 
 from bot.app import App
-from bot.web.console import auth, dashboard, grid_map, queue, reports, ticket
+from bot.web.console import assessment, auth, dashboard, grid_map, queue, reports, ticket
 from bot.web.console.state import STATE, make_state
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -37,6 +37,8 @@ def console_app(app: App) -> web.Application:
     routes.add_get("/map", grid_map.map_page, name="map")
     routes.add_get("/map.json", grid_map.map_data, name="map_data")
     routes.add_get("/dashboard", dashboard.dashboard, name="dashboard")
+    routes.add_get("/assessment", assessment.assessment_index, name="assessment_index")
+    routes.add_get("/assessment/{scope}/{month}", assessment.assessment_page, name="assessment")
     routes.add_get("/reports", reports.reports_page, name="reports")
     routes.add_get("/reports/{scope}/{month}/", reports.report, name="report")
     routes.add_get("/reports/{scope}/{month}/{name}", reports.report_file, name="report_file")
