@@ -17,7 +17,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 WEBP = b"RIFF\x10\x00\x00\x00WEBPVP8 " + b"\x00" * 16
 
 
-async def _set(console: Console, number: str, **values: object) -> None:
+async def set_ticket(console: Console, number: str, **values: object) -> None:
     async with console.app.services.uow_factory() as uow:
         await uow.session.execute(update(TicketRow).where(TicketRow.number == number)
                                   .values(**values))
@@ -82,7 +82,7 @@ async def test_the_console_serves_only_images_and_links_open311_media(db_url: st
         settings = {"TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE": api.base_url}
         async with console_for(db_url, **settings) as console:
             ticket = await console.file(LIFT)
-            await _set(console, ticket.number,
+            await set_ticket(console, ticket.number,
                        photo_file_ids=["tg:" + picture.file_id, script.file_id],
                        media_url="https://hotline.example.org/m/1.jpg?a=1&b=<2>")
             await console.sign_in(WORKER)
@@ -97,7 +97,7 @@ async def test_the_console_serves_only_images_and_links_open311_media(db_url: st
                 200, "image/png", PNG)
             second = await console.client.get(f"/console/t/{ticket.number}/photo/1")
             assert second.status == 415 and b"<script>" not in await second.read()
-            await _set(console, ticket.number, media_url="javascript:alert(1)")
+            await set_ticket(console, ticket.number, media_url="javascript:alert(1)")
             page = await (await console.client.get(f"/console/t/{ticket.number}")).text()
             assert "javascript:" not in page
 
@@ -105,7 +105,7 @@ async def test_the_console_serves_only_images_and_links_open311_media(db_url: st
 async def test_without_a_bot_the_page_counts_the_photos(db_url: str) -> None:
     async with console_for(db_url) as console:
         ticket = await console.file(LIFT)
-        await _set(console, ticket.number, photo_file_ids=["tg:AgACAgIAxyz"])
+        await set_ticket(console, ticket.number, photo_file_ids=["tg:AgACAgIAxyz"])
         await console.sign_in(WORKER)
         page = await (await console.client.get(f"/console/t/{ticket.number}")).text()
         assert "1 张（未配置机器人" in page and "<img" not in page
