@@ -37,6 +37,13 @@ async def _page(request: web.Request, per_page: int, page: int | None = None) ->
     return {"query": query, "found": found, "rows": rows(notifier, found.tickets, state.zone)}
 
 
+def _source_choices(chosen: str | None) -> list[tuple[str, str]]:
+    """The channel filter's options: the channels, and one Open311 client when it is chosen."""
+    codes = [*SOURCES, *([chosen] if chosen is not None and chosen not in SOURCES else [])]
+    return [(code, "Open311接入（全部）" if code == OPEN311_ANY else source_name(code))
+            for code in codes]
+
+
 async def queue(request: web.Request) -> web.Response:
     state, viewer = request.app[STATE], request[VIEWER]
     config = state.app.services.config
@@ -62,9 +69,7 @@ async def queue(request: web.Request) -> web.Response:
         "categories": [(c.code, c.name) for c in config.taxonomy.categories],
         "communities": [(c.code, c.name) for _, c in config.district.communities()],
         "grids": [(g.code, g.name) for _, _, g in config.district.grids()],
-        "sources": [(code, "Open311接入（全部）" if code == OPEN311_ANY else source_name(code))
-                    for code in (*SOURCES, *([query.source] if query.source not in (None, *SOURCES)
-                                            else []))],
+        "sources": _source_choices(query.source),
         "pages": pages,
         "prev_link": link(page=query.page - 1) if query.page > 1 else None,
         "next_link": link(page=query.page + 1) if query.page < pages else None,

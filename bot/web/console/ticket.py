@@ -85,7 +85,8 @@ def _web_link(url: str | None) -> str | None:
 async def photo(request: web.Request) -> web.Response:
     """One of the ticket's photos, fetched by the server (the token and file path stay here)."""
     photos = request.app[STATE].photos
-    references = (await _found(request)).ticket.photo_file_ids or []
+    references = list((await _found(request)).ticket.photo_file_ids or [])
+    await request[UOW].rollback()  # nothing to write: free the connection during the fetch
     index = int(request.match_info["index"])
     if index >= len(references) or not isinstance(references[index], str):
         raise web.HTTPNotFound(text="没有这张照片。")
