@@ -139,8 +139,10 @@ class SimUser:
         caption: str | None = None,
         chat: SimGroup | int | None = None,
         media_group_id: str | None = None,
+        content_bytes: bytes | None = None,
     ) -> Update:
-        content: dict[str, Any] = {"photo": self.api.new_photo_sizes()}
+        """A photo message; `content_bytes` is the original size's file (a tiny JPEG if None)."""
+        content: dict[str, Any] = {"photo": self.api.new_photo_sizes(content_bytes)}
         if caption is not None:
             content["caption"] = caption
         if media_group_id is not None:

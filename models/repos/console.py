@@ -21,6 +21,7 @@ from models.orm import (
 from models.repos.base import Repository
 from models.repos.tickets import Scope
 
+OPEN311_ANY = "open311"
 SORTS: dict[str, Any] = {
     "new": (TicketRow.created_at.desc(), TicketRow.id.desc()),
     "old": (TicketRow.created_at, TicketRow.id),
@@ -45,6 +46,7 @@ class QueueFilter:
     since: datetime | None = None
     until: datetime | None = None
     unsatisfied: bool = False
+    source: str | None = None  # tickets.source; "open311" alone keeps every Open311 client
     words: list[str] = field(default_factory=list)
     sort: str = "new"
     page: int = 1
@@ -108,6 +110,10 @@ def _conditions(query: QueueFilter, now: datetime, status: bool = True) -> list[
         found.append(TicketRow.created_at >= query.since)
     if query.until is not None:
         found.append(TicketRow.created_at < query.until)
+    if query.source == OPEN311_ANY:
+        found.append(TicketRow.source.startswith(OPEN311_ANY + ":", autoescape=True))
+    elif query.source is not None:
+        found.append(TicketRow.source == query.source)
     if query.unsatisfied:
         found.append(exists().where(RatingRow.ticket_id == TicketRow.id,
                                     RatingRow.score == str(Rating.UNSATISFIED)))

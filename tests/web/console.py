@@ -78,9 +78,9 @@ class Console:
 
 
 @asynccontextmanager
-async def console_for(db_url: str) -> AsyncIterator[Console]:
+async def console_for(db_url: str, **extra: str) -> AsyncIterator[Console]:
     settings = Settings.model_validate({"GRIDDESK_DATABASE_URL": db_url,
-                                        "GRIDDESK_CONSOLE_SECRET": "test-secret"})
+                                        "GRIDDESK_CONSOLE_SECRET": "test-secret", **extra})
     app = await build_app(settings, clock=FixedClock(DEMO_NOW), migrate=False)
     try:
         async with TestClient(TestServer(create_web_app(app))) as client:

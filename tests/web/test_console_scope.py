@@ -31,6 +31,7 @@ def routes(app: web.Application) -> list[tuple[str, str, str]]:
 def paths(template: str, number: str, unit: str) -> list[str]:
     """The route's URLs for a ticket number and the code of the ticket's unit."""
     filled = (template.replace("{number}", number).replace("{kind}", "csv")
+              .replace("{index}", "0")
               .replace("{scope}", unit).replace("{month}", "2026-11")
               .replace("{name}", f"monthly-{unit}-2026-11.html"))
     if "{action}" in filled:
@@ -41,8 +42,8 @@ def paths(template: str, number: str, unit: str) -> list[str]:
 async def walk(console: Console, number: str, text: str, unit: str) -> None:
     templates = routes(console_app(console.app))
     assert {name for name, _, _ in templates} == {
-        "queue", "export", "ticket", "act", "logout", "map", "map_data", "dashboard",
-        "reports", "report", "report_file"}
+        "queue", "export", "ticket", "photo", "act", "logout", "map", "map_data", "dashboard",
+        "reports", "report", "report_file", "assessment_index", "assessment"}
     csrf = await console.csrf()
     for name, method, template in templates:
         if name == "logout":

@@ -8,14 +8,16 @@ from zoneinfo import ZoneInfo
 
 from models.config.schema import GridDeskConfig
 from models.lifecycle import Status
-from models.repos.console import SORTS, QueueFilter
+from models.repos.console import OPEN311_ANY, SORTS, QueueFilter
 
 MAX_WORDS = 5
 MAX_QUERY = 100
 MAX_DUE_HOURS = 24 * 30
 MAX_PAGE = 10_000
+MAX_SOURCE = 100
+SOURCES = ("telegram", "visit", OPEN311_ANY)  # and "open311:CLIENT" for one client
 FIELDS = ("status", "level", "category", "community", "grid", "urgent", "overdue", "due_within",
-          "since", "until", "unsatisfied", "q", "sort")
+          "since", "until", "unsatisfied", "source", "q", "sort")
 
 
 def bounded_int(value: str | None, low: int, high: int) -> int | None:
@@ -43,6 +45,16 @@ def _hours(value: str | None) -> timedelta | None:
     return timedelta(hours=hours) if 0 < hours <= MAX_DUE_HOURS else None
 
 
+def _source(value: str | None) -> str | None:
+    """A channel of `SOURCES`, or one Open311 client (`open311:NAME`)."""
+    if value in SOURCES:
+        return value
+    prefix = OPEN311_ANY + ":"
+    if value and value.startswith(prefix) and len(value) <= MAX_SOURCE and value != prefix:
+        return value
+    return None
+
+
 def parse_filter(query: Mapping[str, str], config: GridDeskConfig, zone: ZoneInfo,
                  per_page: int = 50) -> QueueFilter:
     """A `QueueFilter` from the request's query (unknown codes and bad values are dropped)."""
@@ -63,6 +75,7 @@ def parse_filter(query: Mapping[str, str], config: GridDeskConfig, zone: ZoneInf
         since=_day(query.get("since"), zone),
         until=_day(query.get("until"), zone, after=1),
         unsatisfied=query.get("unsatisfied") == "1",
+        source=_source(query.get("source")),
         words=words,
         sort=query.get("sort", "new") if query.get("sort", "new") in SORTS else "new",
         page=bounded_int(query.get("page"), 1, MAX_PAGE) or 1,

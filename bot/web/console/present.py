@@ -9,9 +9,17 @@ from zoneinfo import ZoneInfo
 from handlers import texts
 from handlers.notify import Notifier
 from models import lifecycle
+from models.reports.summary import channel_name
 from models.repos.console import Listed
 
-SOURCE_NAMES = {"telegram": "Telegram", "console": "网页工作台"}
+VISIT = "visit"  # tickets.source of a filing by a grid worker on a visit (代报)
+SOURCE_NAMES = {"console": "网页工作台", VISIT: "网格员走访代报"}
+
+
+def source_name(source: str | None) -> str:
+    """The channel a ticket or an event came through, as a supervisor reads it."""
+    value = source or "telegram"
+    return SOURCE_NAMES.get(value) or channel_name(value)
 
 
 def local(at: datetime | None, zone: ZoneInfo, with_year: bool = False) -> str:
@@ -53,6 +61,6 @@ def rows(notifier: Notifier, listed: list[Listed], zone: ZoneInfo) -> list[Row]:
             due=local(due, zone),
             overdue=item.overdue,
             urgent=bool(ticket.urgent),
-            source=SOURCE_NAMES.get(ticket.source, ticket.source),
+            source=source_name(ticket.source),
         ))
     return found

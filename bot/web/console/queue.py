@@ -11,12 +11,13 @@ from aiohttp import web
 
 from bot.reports.exports import csv_bytes, xlsx_bytes
 from bot.web.console.auth import SESSION, UOW, VIEWER
-from bot.web.console.filters import bounded_int, kept, parse_filter
-from bot.web.console.present import rows
+from bot.web.console.filters import SOURCES, bounded_int, kept, parse_filter
+from bot.web.console.present import rows, source_name
 from bot.web.console.state import STATE
 from handlers import texts
 from handlers.notify import Notifier
 from models.lifecycle import Status
+from models.repos.console import OPEN311_ANY
 
 PER_PAGE = 50
 MAX_PER_PAGE = 200
@@ -34,6 +35,13 @@ async def _page(request: web.Request, per_page: int, page: int | None = None) ->
     found = await uow.console.queue(viewer.scope, query, services.clock.now())
     notifier = Notifier(uow, services.clock, services.config)
     return {"query": query, "found": found, "rows": rows(notifier, found.tickets, state.zone)}
+
+
+def _source_choices(chosen: str | None) -> list[tuple[str, str]]:
+    """The channel filter's options: the channels, and one Open311 client when it is chosen."""
+    codes = [*SOURCES, *([chosen] if chosen is not None and chosen not in SOURCES else [])]
+    return [(code, "Open311接入（全部）" if code == OPEN311_ANY else source_name(code))
+            for code in codes]
 
 
 async def queue(request: web.Request) -> web.Response:
@@ -61,6 +69,7 @@ async def queue(request: web.Request) -> web.Response:
         "categories": [(c.code, c.name) for c in config.taxonomy.categories],
         "communities": [(c.code, c.name) for _, c in config.district.communities()],
         "grids": [(g.code, g.name) for _, _, g in config.district.grids()],
+        "sources": _source_choices(query.source),
         "pages": pages,
         "prev_link": link(page=query.page - 1) if query.page > 1 else None,
         "next_link": link(page=query.page + 1) if query.page < pages else None,

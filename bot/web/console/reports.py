@@ -36,7 +36,8 @@ def scopes_of(config: GridDeskConfig, viewer: Viewer) -> list[tuple[str, str]]:
     return [(code, names[code]) for code in codes if code in names]
 
 
-def _month(value: str) -> Month:
+def month_of(value: str) -> Month:
+    """The month of a URL (YYYY-MM), or a 404."""
     try:
         return Month.parse(value)
     except ValueError as error:
@@ -49,7 +50,7 @@ def _target(request: web.Request) -> tuple[str, Month, Path]:
     code = request.match_info["scope"]
     if code not in dict(scopes_of(services.config, request[VIEWER])):
         raise web.HTTPNotFound(text="没有这个范围的报告。")
-    month = _month(request.match_info["month"])
+    month = month_of(request.match_info["month"])
     return code, month, _OUT / f"{code}-{month.key}"
 
 

@@ -14,6 +14,7 @@ from aiohttp import web
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from bot.app import App
+from bot.web.console.photos import PhotoSource
 
 log = logging.getLogger("griddesk.console")
 
@@ -28,6 +29,7 @@ class ConsoleState:
     lifetime: timedelta
     secure_cookie: bool  # the console is served over HTTPS (behind the proxy)
     tile_url: str
+    photos: PhotoSource  # residents' photos, fetched from the Bot API by the server
 
     @property
     def zone(self) -> ZoneInfo:
@@ -79,6 +81,9 @@ def make_state(app: App) -> ConsoleState:
         lifetime=timedelta(hours=settings.console_session_hours),
         secure_cookie=settings.console_url.startswith("https://"),
         tile_url=settings.console_tile_url,
+        photos=PhotoSource(settings.telegram_bot_token.get_secret_value()
+                           if settings.telegram_bot_token else None,
+                           settings.telegram_api_base),
     )
 
 

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
 
 from bot.web.console.auth import SESSION, UOW, VIEWER, see_other
-from bot.web.console.present import SOURCE_NAMES, local, rows
+from bot.web.console.photos import PhotoUnavailable
+from bot.web.console.present import VISIT, local, rows, source_name
 from bot.web.console.state import STATE
 from handlers import console, texts
 from handlers.notify import Notifier
 from handlers.queries import HISTORY_ACTIONS
 from models.lifecycle import OPEN
-from models.orm import TicketEventRow
+from models.orm import TicketEventRow, TicketRow
 from models.repos.console import Listed
 
 NEIGHBOUR_DAYS = 30
+PHOTO_CSP = "default-src 'none'; sandbox"
 MORE_ACTIONS = {
     "note": "内部备注", "transfer_note": "转派说明", "grid_set": "确定网格",
     "reminder": "时限提醒", "overdue_reminder": "超时督办", "referred": "退回社区分派",
@@ -48,15 +51,17 @@ async def _found(request: web.Request, for_update: bool = False) -> Listed:
     return listed
 
 
-def _timeline(events: list[TicketEventRow], names: dict[str, str], source: str,
+def _timeline(events: list[TicketEventRow], names: dict[str, str], ticket: TicketRow,
               zone: Any) -> list[dict[str, str]]:
+    source = ticket.source or "telegram"
     lines = []
     for event in events:
         data = event.data or {}
         via = data.get("via") or (source if event.action == "created" else "telegram")
         who = "系统" if event.actor == "system" else names.get(event.actor, event.actor)
-        if event.action == "created":
-            who = "居民"
+        if event.action == "created":  # a worker filing on a visit is named (代报)
+            filer = names.get(ticket.filed_by or "") if source == VISIT else None
+            who = f"{filer}（代居民反映）" if filer else "居民"
         lines.append({
             "at": local(event.at, zone, with_year=True),
             "who": who,
@@ -65,9 +70,34 @@ def _timeline(events: list[TicketEventRow], names: dict[str, str], source: str,
             "level": texts.LEVEL_NAMES.get(event.to_level or 0, "")
             if event.action in LEVEL_SHOWN else "",
             "note": event.note or "",
-            "via": "系统" if event.actor == "system" else SOURCE_NAMES.get(via, via),
+            "via": "系统" if event.actor == "system" else source_name(via),
         })
     return lines
+
+
+def _web_link(url: str | None) -> str | None:
+    """An Open311 client's media_url, shown as a link (never fetched) when it is http(s)."""
+    if not url or urlsplit(url).scheme not in ("http", "https"):
+        return None
+    return url
+
+
+async def photo(request: web.Request) -> web.Response:
+    """One of the ticket's photos, fetched by the server (the token and file path stay here)."""
+    photos = request.app[STATE].photos
+    references = list((await _found(request)).ticket.attachments or [])
+    await request[UOW].rollback()  # nothing to write: free the connection during the fetch
+    index = int(request.match_info["index"])
+    if index >= len(references) or not isinstance(references[index], str):
+        raise web.HTTPNotFound(text="没有这张照片。")
+    try:
+        found = await photos.photo(references[index])
+    except PhotoUnavailable:
+        raise web.HTTPServiceUnavailable(text="暂时无法取得这张照片，请稍后再试。") from None
+    if not found.content_type:
+        raise web.HTTPUnsupportedMediaType(text="这个文件不是可以显示的图片。")
+    return web.Response(body=found.body, content_type=found.content_type, headers={
+        "Content-Security-Policy": PHOTO_CSP, "Content-Disposition": "inline"})
 
 
 async def ticket_page(request: web.Request) -> web.Response:
@@ -77,7 +107,7 @@ async def ticket_page(request: web.Request) -> web.Response:
     listed = await _found(request)
     ticket, now = listed.ticket, clock.now()
     events = await uow.events.for_ticket(ticket.id)
-    people = await uow.org.people(sorted({e.actor for e in events}))
+    people = await uow.org.people(sorted({e.actor for e in events} | {ticket.filed_by or ""}))
     notifier = Notifier(uow, clock, config)
     neighbours = await uow.console.neighbours(viewer.scope, ticket,
                                               now - timedelta(days=NEIGHBOUR_DAYS), now)
@@ -94,12 +124,13 @@ async def ticket_page(request: web.Request) -> web.Response:
                                      ("办结时限", ticket.resolve_due_at),
                                      ("本级时限", ticket.level_due_at)) if at is not None],
         "current": remaining(listed.due, now) if is_open else "",
-        "timeline": _timeline(events, {c: p.name for c, p in people.items()}, ticket.source,
-                              zone),
+        "timeline": _timeline(events, {c: p.name for c, p in people.items()}, ticket, zone),
         "ratings": [(RATING_NAMES.get(r.score, r.score), r.comment or "",
                      local(r.at, zone, with_year=True))
                     for r in await uow.tickets.ratings(ticket.id)],
         "neighbours": rows(notifier, neighbours, zone),
+        "photos_shown": state.photos.available,
+        "media_url": _web_link(ticket.media_url),
         "contact": await console.contact_visible(uow, ticket, viewer.person.code),
         "actions": [(name, "分派网格" if name == "transfer" and ticket.status == "triage"
                      else ACTION_LABELS[name]) for name in actions],
