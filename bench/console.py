@@ -14,7 +14,7 @@ import random
 import statistics
 import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -104,7 +104,7 @@ async def measure(url: str, rounds: int, seed: int) -> list[str]:
     config = config_for(None)
     engine = create_engine(url)
     try:
-        factory = UnitOfWorkFactory(session_factory(engine), FixedClock(datetime.now()))
+        factory = UnitOfWorkFactory(session_factory(engine), FixedClock(datetime.now(UTC)))
         async with factory() as uow:
             count, newest, numbers = await uow.bulk.overview(1000)
         if newest is None:
