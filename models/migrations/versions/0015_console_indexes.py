@@ -2,7 +2,9 @@
 
 A trigram index (pg_trgm, GIN) serves the queue's word search, `LIKE '%word%'`, on PostgreSQL
 (SQLite gets a plain index there and keeps scanning). Composite indexes serve the queue's
-filters in its default order (category, community, status, level with the filing time), a
+filters in its default order (category, community, status, level with the filing time; the
+first two include the status for the counts by status), the counts of a grid and of the urgent
+tickets by status, a
 ticket's neighbours (grid, building, filing time), and the dashboard's flow (acceptance and
 resolution times, rating times).
 
@@ -23,8 +25,8 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 INDEXES = {
-    "ix_tickets_category_created": ("tickets", ["category_code", "created_at"]),
-    "ix_tickets_community_created": ("tickets", ["community_code", "created_at"]),
+    "ix_tickets_grid_status": ("tickets", ["grid_code", "status"]),
+    "ix_tickets_urgent_status": ("tickets", ["urgent", "status"]),
     "ix_tickets_status_created": ("tickets", ["status", "created_at"]),
     "ix_tickets_level_created": ("tickets", ["level", "created_at"]),
     "ix_tickets_place": ("tickets", ["grid_code", "building", "created_at"]),
@@ -34,9 +36,17 @@ INDEXES = {
 }
 
 
+COVERING = {  # the page in filing order and, with the status included, the counts by status
+    "ix_tickets_category_created": ["category_code", "created_at"],
+    "ix_tickets_community_created": ["community_code", "created_at"],
+}
+
+
 def upgrade() -> None:
     for name, (table, columns) in INDEXES.items():
         op.create_index(name, table, columns)
+    for name, columns in COVERING.items():
+        op.create_index(name, "tickets", columns, postgresql_include=["status"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.create_index("ix_tickets_text_trgm", "tickets", ["original_text"],
@@ -47,5 +57,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_tickets_text_trgm", table_name="tickets")
+    for name in reversed(COVERING):
+        op.drop_index(name, table_name="tickets")
     for name, (table, _) in reversed(INDEXES.items()):
         op.drop_index(name, table_name=table)
