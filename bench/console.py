@@ -111,7 +111,8 @@ async def measure(url: str, rounds: int, seed: int) -> list[str]:
             return [f"数据库 {shown(url)} 里没有工单：先运行 griddesk simulate --bulk"]
         now = newest + timedelta(minutes=1)
         steps = endpoints(config, now, numbers, random.Random(seed))
-        lines = [f"数据库 {shown(url)}：{count} 件工单；当前时刻 {now:%Y-%m-%d %H:%M}；"
+        local_now = now.astimezone(ZoneInfo(config.district.timezone))
+        lines = [f"数据库 {shown(url)}：{count} 件工单；当前时刻 {local_now:%Y-%m-%d %H:%M}；"
                  f"每项 {rounds} 次（另预热 1 次）"]
         for name, step in steps.items():
             times = []
