@@ -17,6 +17,7 @@ from bot.cli.lazy import LazyGroup
     "bench",
     cls=LazyGroup,
     lazy={
+        "console": "bench.console:bench_console",
         "deliver": "bench.deliver:deliver",
         "e2e": "bench.e2e_cmd:bench_e2e",
         "report": "bench.report:bench_report",

@@ -188,6 +188,19 @@ class TicketRow(Base):
         Index("ix_tickets_reporter", "reporter_user_id", "created_at"),
         Index("ix_tickets_grid_created", "grid_code", "created_at"),
         Index("ix_tickets_created", "created_at"),
+        Index("ix_tickets_category_created", "category_code", "created_at",
+              postgresql_include=["status"]),
+        Index("ix_tickets_community_created", "community_code", "created_at",
+              postgresql_include=["status"]),
+        Index("ix_tickets_grid_status", "grid_code", "status"),
+        Index("ix_tickets_urgent_status", "urgent", "status"),
+        Index("ix_tickets_status_created", "status", "created_at"),
+        Index("ix_tickets_level_created", "level", "created_at"),
+        Index("ix_tickets_place", "grid_code", "building", "created_at"),
+        Index("ix_tickets_accepted", "accepted_at"),
+        Index("ix_tickets_resolved", "resolved_at"),
+        Index("ix_tickets_text_trgm", "original_text", postgresql_using="gin",
+              postgresql_ops={"original_text": "gin_trgm_ops"}),
     )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -269,6 +282,7 @@ class TicketEventRow(Base):
 
 class RatingRow(Base):
     __tablename__ = "ratings"
+    __table_args__ = (Index("ix_ratings_at", "at"),)
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     score: Mapped[str] = mapped_column(String(16))  # satisfied | basically | unsatisfied

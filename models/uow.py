@@ -18,6 +18,7 @@ from models.clock import Clock
 from models.domain_events import EventLog
 from models.outbox import OutboxDelivery
 from models.repos.accounts import AccountRepo
+from models.repos.bulk import BulkRepo
 from models.repos.console import ConsoleRepo, MapQueries
 from models.repos.conversations import ConversationRepo
 from models.repos.dashboard import DashboardQueries
@@ -49,6 +50,7 @@ class UnitOfWork(EventLog):
     visits: VisitRepo
     open311: Open311Repo
     console: ConsoleRepo
+    bulk: BulkRepo
     map: MapQueries
     dashboard: DashboardQueries
 
@@ -77,6 +79,7 @@ class UnitOfWork(EventLog):
         self.visits = VisitRepo(session, clock)
         self.open311 = Open311Repo(session, clock)
         self.console = ConsoleRepo(session, clock)
+        self.bulk = BulkRepo(session, clock)
         self.map = MapQueries(session, clock)
         self.dashboard = DashboardQueries(session, clock)
         return self

@@ -1,4 +1,5 @@
-"""`griddesk simulate --days 400 --per-day N [--seed S] [--database URL]`: realistic history."""
+"""`griddesk simulate --days 400 --per-day N [--seed S] [--database URL]`: realistic history;
+`--bulk N`: N tickets over `--days`, written in large batches (a city's scale)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import click
 
 from bot.cli.commands.db_cmd import resolve_url, shown
 from bot.cli.options import config_option, database_option
+
+REBUILD_INDEXES_FROM = 100_000  # tickets; a larger load rebuilds the indexes afterwards
 
 
 async def simulate_into(
@@ -52,6 +55,55 @@ async def simulate_into(
     return stats.lines()
 
 
+async def simulate_bulk_into(
+    url: str, config_dir: Path | None, tickets: int, days: int, seed: int, end: date | None,
+    progress: bool,
+) -> list[str]:
+    """Migrate, load the configuration, write `tickets` lives in batches; the summary lines."""
+    import time
+
+    from tqdm import tqdm
+
+    from bot.cli.commands.report_monthly_cmd import config_for
+    from bot.demo.bulk import BulkHistory, BulkOptions, BulkStats, ahead
+    from models.clock import FixedClock
+    from models.config.sync import sync_config
+    from models.db import create_engine, session_factory
+    from models.migrations import upgrade_database
+    from models.uow import UnitOfWorkFactory
+
+    config = config_for(config_dir)
+    prefix = config.district.ticket_prefix
+    await upgrade_database(url)
+    engine = create_engine(url)
+    stats, started = BulkStats(), time.perf_counter()
+    try:
+        factory = UnitOfWorkFactory(session_factory(engine), FixedClock(datetime.now(UTC)))
+        async with factory() as uow:
+            await sync_config(uow, config)
+            await uow.commit()
+            history = BulkHistory(config, BulkOptions(tickets, days, seed, end),
+                                  await uow.bulk.last_ticket_id() + 1,
+                                  await uow.bulk.counters(prefix))
+            dropped = await uow.bulk.drop_indexes() if tickets >= REBUILD_INDEXES_FROM else []
+            await uow.commit()
+            with tqdm(total=tickets, desc="批量模拟", unit="件", disable=not progress) as bar:
+                async for batch in ahead(history.batches()):
+                    await uow.bulk.write(batch.tickets, batch.events, batch.ratings)
+                    await uow.commit()
+                    stats.add(batch)
+                    bar.update(len(batch.tickets))
+            await uow.bulk.restore_indexes(dropped)
+            await uow.bulk.save_counters(prefix, history.counters)
+            await uow.bulk.finish()
+            await uow.commit()
+            await uow.vacuum("tickets", "ticket_events", "ratings", "ticket_counters")
+    finally:
+        await engine.dispose()
+    stats.seconds = time.perf_counter() - started
+    return stats.lines()
+
+
 @click.command("simulate")
 @click.option(
     "--days", type=click.IntRange(1, 3660), default=400, show_default=True, help="Days of history."
@@ -63,6 +115,12 @@ async def simulate_into(
     default=20,
     show_default=True,
     help="Average complaints per day.",
+)
+@click.option(
+    "--bulk",
+    type=click.IntRange(1, 10_000_000),
+    default=None,
+    help="Write this many tickets over --days in large batches instead (ignores --per-day).",
 )
 @click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
 @click.option(
@@ -78,6 +136,7 @@ async def simulate_into(
 def simulate(
     days: int,
     per_day: float,
+    bulk: int | None,
     seed: int,
     end: datetime | None,
     url: str | None,
@@ -89,9 +148,11 @@ def simulate(
     The same seed and --end give the same history on an empty database."""
     logging.basicConfig(level=logging.WARNING)
     url = resolve_url(url)
-    lines = asyncio.run(
-        simulate_into(url, config_dir, days, per_day, seed, end.date() if end else None, progress)
-    )
+    last = end.date() if end else None
+    if bulk is not None:
+        lines = asyncio.run(simulate_bulk_into(url, config_dir, bulk, days, seed, last, progress))
+    else:
+        lines = asyncio.run(simulate_into(url, config_dir, days, per_day, seed, last, progress))
     click.echo(f"模拟完成：{shown(url)}")
     for line in lines:
         click.echo(line)

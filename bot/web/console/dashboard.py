@@ -42,11 +42,8 @@ async def figures(request: web.Request) -> dict[str, Any]:
     week = today - timedelta(days=today.weekday())
     first_day = today - timedelta(days=TREND_DAYS - 1)
     days = [(first_day + timedelta(days=n)).date() for n in range(TREND_DAYS)]
-    per_day = dict.fromkeys(days, 0)
-    for at in await figures_of.received_times(scope, first_day):
-        day = at.astimezone(zone).date()
-        if day in per_day:
-            per_day[day] += 1
+    received = await figures_of.received_days(scope, first_day, zone)
+    per_day = {day: received.get(day, 0) for day in days}
     names = {g.code: g.name for _, _, g in config.district.grids()}
     loads = sorted((await uow.map.grid_loads(scope, now)).items(),
                    key=lambda item: (-item[1].overdue, -item[1].open, item[0]))
