@@ -39,7 +39,7 @@ from models.config.schema import Category, GridDeskConfig, Level
 from models.escalation import REASONS, moved_deadlines
 from models.lifecycle import Status
 from models.numbering import format_number
-from models.orm import TicketEventRow, TicketRow
+from models.orm import TELEGRAM, TicketEventRow, TicketRow
 from models.sla import compute_deadlines
 
 TRIAGE_SHARE = 0.04
@@ -189,11 +189,11 @@ class BulkHistory:
         location = complaint.location
         ticket = TicketRow(
             id=self.next_id, number=self.number(at), reporter_user_id=resident,
-            reporter_chat_id=resident, anonymised=False, script="hans",
+            reporter_chat_id=resident, reporter_channel=TELEGRAM, anonymised=False, script="hans",
             original_text=complaint.text, normalized_text=complaint.text,
             category_code=category, urgent=urgent, urgent_frame="紧急" if urgent else None,
             source="telegram", confidence=round(self.rng.uniform(0.55, 0.98), 2),
-            keywords=[], photo_file_ids=[], building=building,
+            keywords=[], attachments=[], building=building,
             latitude=location[0] if location else None,
             longitude=location[1] if location else None,
         )
