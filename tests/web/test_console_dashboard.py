@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 
@@ -60,3 +61,31 @@ async def test_the_dashboard_counts_the_scopes_day_and_week(db_url: str) -> None
         assert "颂运水庭" not in page
         body = await (await console.client.get("/console/dashboard", params={"part": "1"})).text()
         assert "<html" not in body and 'id="flow-1"' in body
+
+
+async def test_the_charts_read_the_same_figures_as_the_bars(db_url: str) -> None:
+    async with console_for(db_url) as console:
+        await console.file(LIFT)
+        console.clock.advance(timedelta(days=1))
+        await console.file(STAIRS, "resident1")
+        await console.file(LAMP, "resident2")  # another grid: not the worker's figures
+        await console.sign_in(WORKER)
+        page = await (await console.client.get("/console/dashboard")).text()
+        assert '<script src="/console/static/vendor/chart.js/chart.umd.js" defer>' in page
+        assert 'id="trend-chart"' in page and 'id="category-chart"' in page
+        found = re.search(r'<script type="application/json" id="chart-data">([^<]*)</script>',
+                          page)
+        assert found is not None
+        charts = json.loads(found.group(1))
+        trend = charts["trend"]
+        assert len(trend["labels"]) == 14 and trend["values"][-2:] == [1, 1]
+        assert sum(trend["values"]) == 2
+        bars = re.findall(r'<tr><th>(\d\d-\d\d)</th><td><progress max="\d+" value="(\d+)">',
+                          page)  # the fallback bars say the same
+        assert [(day, int(count)) for day, count in bars] == list(
+            zip(trend["labels"], trend["values"], strict=True))
+        categories = charts["categories"]
+        assert sum(categories["values"]) == 2 and len(categories["labels"]) >= 1
+        asset = await console.client.get("/console/static/vendor/chart.js/chart.umd.js")
+        assert asset.status == 200 and "Chart.js v4" in await asset.text()
+

@@ -1,6 +1,8 @@
 """The dashboard: today and this week for one's scope, what is overdue by level, the trend,
 the categories, the grids by overdue load and the urgent tickets of the last 24 hours. The
-page reloads its body by itself (static/dashboard.js polls `?part=1`)."""
+page reloads its body by itself (static/dashboard.js polls `?part=1`) and charts the trend and
+the categories from the body's JSON block with the vendored Chart.js (the `<progress>` bars
+stay as the fallback without JavaScript)."""
 
 from __future__ import annotations
 
@@ -33,6 +35,11 @@ def _flow(flow: Flow) -> dict[str, Any]:
             "rated": flow.rated}
 
 
+def _series(pairs: list[tuple[str, int]]) -> dict[str, list[Any]]:
+    """Labels and values for static/dashboard.js, which charts them with the vendored Chart.js."""
+    return {"labels": [label for label, _ in pairs], "values": [value for _, value in pairs]}
+
+
 async def figures(request: web.Request) -> dict[str, Any]:
     state, uow, viewer = request.app[STATE], request[UOW], request[VIEWER]
     services = state.app.services
@@ -50,6 +57,9 @@ async def figures(request: web.Request) -> dict[str, Any]:
     notifier = Notifier(uow, services.clock, config)
     urgent = await figures_of.urgent(scope, now - timedelta(hours=24))
     by_level = await figures_of.overdue_by_level(scope, now)
+    trend = [(day.strftime("%m-%d"), count) for day, count in per_day.items()]
+    categories = [(notifier.category_name(code), count)
+                  for code, count in await figures_of.categories(scope, week)]
     return {
         "updated": local(now, zone, with_year=True),
         "today": _flow(await figures_of.flow(scope, today, now + timedelta(seconds=1))),
@@ -57,10 +67,10 @@ async def figures(request: web.Request) -> dict[str, Any]:
         "overdue": [(texts.LEVEL_NAMES[level], by_level.get(level, 0))
                     for level in sorted(texts.LEVEL_NAMES)],
         "overdue_total": sum(by_level.values()),
-        "trend": [(day.strftime("%m-%d"), count) for day, count in per_day.items()],
+        "trend": trend,
         "trend_max": max([1, *per_day.values()]),
-        "categories": [(notifier.category_name(code), count)
-                       for code, count in await figures_of.categories(scope, week)],
+        "categories": categories,
+        "charts": {"trend": _series(trend), "categories": _series(categories)},
         "grids": [(names.get(code, code), load.overdue, load.open)
                   for code, load in loads[:TOP_GRIDS]],
         "urgent": [(t.number, t.urgent_frame or "紧急", local(t.created_at, zone),
