@@ -28,6 +28,7 @@ def chromium(width: int = 1280, height: int = 900) -> Iterator[webdriver.Chrome]
     require_browser()
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # driver.get_log("browser")
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
                      "--disable-dev-shm-usage", f"--window-size={width},{height}",
                      "--lang=zh-CN", "--no-first-run", "--disable-extensions"):

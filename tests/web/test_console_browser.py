@@ -116,7 +116,6 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             await in_browser(lambda: wait_for(driver, "body[data-refreshed]"))  # it reloads
             text = await in_browser(lambda: driver.find_element(By.ID, "dashboard").text)
             assert "网格超时排名" in text and "明德花园第一网格" in text
-            await in_browser(lambda: driver.save_screenshot(str(shots / "dashboard.png")))
             assert await in_browser(lambda: grid_tone(driver, base, "SYST-02")) == "open"
             await in_browser(lambda: driver.save_screenshot(str(shots / "map.png")))
 

@@ -46,6 +46,7 @@
     var block = document.getElementById("chart-data");
     if (!block || typeof window.Chart === "undefined") { return; }
     var data = JSON.parse(block.textContent);
+    window.Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
     bars(document.getElementById("trend-chart"), data.trend, TREND, false);
     bars(document.getElementById("category-chart"), data.categories, CATEGORY, true);
     box.setAttribute("data-charted", String(Date.now()));
