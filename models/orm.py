@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -180,6 +181,17 @@ class CategoryRow(Base):
 # --- Tickets ------------------------------------------------------------------------------
 
 
+# The current stage's deadline as `models.escalation.current_due` compiles it (an index serves
+# the queue's deadline order only while the two stay equal; a test compares them).
+CURRENT_DUE = (
+    "CASE WHEN (status IN ('triage', 'assigned') AND accept_due_at IS NOT NULL) "
+    "THEN accept_due_at ELSE coalesce(level_due_at, resolve_due_at) END"
+)
+
+# indexes alembic's comparison cannot read back (expressions, descending order)
+EXPRESSION_INDEXES = frozenset({"ix_tickets_due_order", "ix_tickets_level_order"})
+
+
 class TicketRow(Base):
     __tablename__ = "tickets"
     __table_args__ = (
@@ -201,6 +213,9 @@ class TicketRow(Base):
         Index("ix_tickets_resolved", "resolved_at"),
         Index("ix_tickets_text_trgm", "original_text", postgresql_using="gin",
               postgresql_ops={"original_text": "gin_trgm_ops"}),
+        # the queue's deadline and level orders, exactly as they compile (migration 0017)
+        Index("ix_tickets_due_order", text(f"({CURRENT_DUE}) IS NULL"), text(CURRENT_DUE), "id"),
+        Index("ix_tickets_level_order", text("level DESC"), "created_at", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -282,7 +297,11 @@ class TicketEventRow(Base):
 
 class RatingRow(Base):
     __tablename__ = "ratings"
-    __table_args__ = (Index("ix_ratings_at", "at"),)
+    __table_args__ = (
+        Index("ix_ratings_at", "at"),
+        Index("ix_ratings_unsatisfied", "ticket_id", postgresql_where=text("score = 'unsatisfied'"),
+              sqlite_where=text("score = 'unsatisfied'")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     score: Mapped[str] = mapped_column(String(16))  # satisfied | basically | unsatisfied
