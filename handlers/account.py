@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from handlers import rating, texts
 from handlers.context import Ctx, escape
 from handlers.follow import follow
 from handlers.forget import forget as forget_resident
+from handlers.links import token_hash
 from handlers.org import top_role
 from handlers.resident import MAIN_KEYBOARD, STAFF_KEYBOARD
 from handlers.tickets import TicketService
@@ -20,10 +20,6 @@ from models.orm import CallbackTokenRow
 
 def main_keyboard(ctx: Ctx) -> Keyboard:
     return STAFF_KEYBOARD if ctx.person is not None else MAIN_KEYBOARD
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 async def start(ctx: Ctx, args: str) -> None:

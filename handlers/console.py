@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from handlers import referral, texts
-from handlers.account import token_hash
 from handlers.card_actions import work_actions
 from handlers.context import Ctx, escape
+from handlers.links import token_hash
 from handlers.org import OrgDirectory
 from handlers.supervision import scope_of
 from handlers.tickets import TicketService

@@ -8,9 +8,9 @@ from typing import Any
 from handlers import texts
 from handlers import visit_texts as vt
 from handlers.context import Ctx, escape
+from handlers.links import token_hash
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
-from handlers.visit_draft import token_hash
 from models import lifecycle
 from models.orm import CallbackTokenRow
 

@@ -5,7 +5,6 @@ The conversation itself is the resident's (`handlers.resident`); this module nev
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import tempfile
 from pathlib import Path
@@ -15,6 +14,7 @@ import segno
 from handlers import visit_texts as vt
 from handlers.context import Ctx, escape
 from handlers.conversation import Draft, Reporter
+from handlers.links import start_link, token_hash
 from handlers.types import Button, Keyboard, LocalFile
 from models.config.schema import Role
 from models.orm import TicketRow
@@ -66,10 +66,6 @@ async def consent_button(ctx: Ctx, draft: Draft) -> list[Button]:
     return [await ctx.button(vt.BTN_CONSENT, "draft_consent", nonce=draft.nonce)]
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def reporter(ctx: Ctx, draft: Draft) -> tuple[Reporter, str | None]:
     """Who files the draft; for a filing on a resident's behalf also the follow token."""
     if not draft.on_behalf or ctx.person is None:
@@ -81,9 +77,7 @@ def reporter(ctx: Ctx, draft: Draft) -> tuple[Reporter, str | None]:
 
 def follow_link(ctx: Ctx, token: str) -> str:
     """The t.me link when the bot's username is configured, else the command to send."""
-    payload = FOLLOW_PREFIX + token
-    username = (ctx.services.bot_username or "").lstrip("@")
-    return f"https://t.me/{username}?start={payload}" if username else f"/start {payload}"
+    return start_link(ctx.services.bot_username, FOLLOW_PREFIX + token)
 
 
 def follow_qr(ctx: Ctx, ticket: TicketRow, link: str) -> LocalFile:

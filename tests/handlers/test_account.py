@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from bot.demo.session import DemoSession
-from handlers.account import token_hash
+from handlers.links import token_hash
 from models.orm import BanRow, InviteRow, PersonRow
 from tests.handlers.test_resident_flow import LAMP, texts_to, tickets
 

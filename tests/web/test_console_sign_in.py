@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from bot.cli import main
-from handlers.account import token_hash
+from handlers.links import token_hash
 from models.db import create_engine
 from models.orm import BanRow, ConsoleLoginRow, ConsoleSessionRow, SecurityEventRow
 from models.retention import RetentionPolicy, prune

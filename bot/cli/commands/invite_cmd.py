@@ -16,7 +16,7 @@ async def create_invite(person_code: str, bot_username: str | None) -> str | Non
     """Store a hashed one-time token for `person_code`; returns the /start payload or link."""
     from bot.app import make_clock
     from bot.settings import Settings
-    from handlers.account import token_hash
+    from handlers.links import start_link, token_hash
     from models.config.loader import load_config
     from models.config.sync import sync_config
     from models.db import create_engine, session_factory
@@ -38,10 +38,7 @@ async def create_invite(person_code: str, bot_username: str | None) -> str | Non
                                   created_at=now, expires_at=now + INVITE_VALID))
     finally:
         await engine.dispose()
-    payload = f"bind_{token}"
-    if bot_username:
-        return f"https://t.me/{bot_username.lstrip('@')}?start={payload}"
-    return f"/start {payload}"
+    return start_link(bot_username, f"bind_{token}")
 
 
 @click.command("invite")
