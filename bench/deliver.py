@@ -80,6 +80,7 @@ async def run_bench(messages: int, chats: int, groups: int, server_url: str | No
     from bot.telegram.ratelimit import Limits
     from bot.telegram.sender_api import BotApi
     from bot.workers.sender import Sender
+    from handlers.messages import NOTE, message, say
     from models.clock import SystemClock
     from models.db import create_engine, session_factory
     from models.uow import UnitOfWorkFactory
@@ -93,7 +94,8 @@ async def run_bench(messages: int, chats: int, groups: int, server_url: str | No
         async with uow_factory() as uow:
             for i in range(messages):
                 text = f"【压测】第 {i + 1} 条通知 <b>TBH-20261121-{i % 10000:04d}</b> #{i}"
-                await uow.outbox.add(f"bench:{i}", ids[i % len(ids)], {"text": text})
+                snapshot = message(say("texts.PLAIN", text=text))
+                await uow.outbox.add(f"bench:{i}", ids[i % len(ids)], NOTE, snapshot)
             await uow.commit()
         async with BotApiDouble(enforce_limits=True) as api:
             sender = Sender(uow_factory, BotApi(api.token, api.base_url))

@@ -9,6 +9,7 @@ from handlers import texts
 from handlers import visit_texts as vt
 from handlers.context import Ctx, escape
 from handlers.links import token_hash
+from handlers.messages import say
 from handlers.notify import Notifier
 from handlers.tickets import TicketService
 from models import lifecycle
@@ -37,7 +38,7 @@ async def follow(ctx: Ctx, token: str) -> None:
         await notifier.rating_request(ticket, f"follow{ticket.reopen_count or 0}")
     if ticket.filed_by:
         await notifier.staff_text(ticket.filed_by,
-                                  vt.FOLLOW_BOUND_STAFF.format(number=ticket.number),
+                                  say("visit_texts.FOLLOW_BOUND_STAFF", number=ticket.number),
                                   f"{ticket.number}:followed:{ticket.filed_by}", ticket)
 
 

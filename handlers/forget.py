@@ -2,20 +2,25 @@
 
 Structured personal fields are deleted (reporter ids, name, phone, the GPS point, a typed
 address where the community is known); only free text keeps its content, with phone numbers,
-ID numbers and self-introductions masked (`nlp.personal`). Stored staff cards are rendered
-again from the anonymised ticket, so the contact they showed is gone with its fields; nothing
-searches rendered text for it. What is kept and why: docs/privacy.md.
+ID numbers and self-introductions masked (`nlp.personal`). Stored notifications keep what
+they say as fields (handlers/messages.py): a card's view is built again from the anonymised
+ticket, so the contact it showed is gone with its fields, and the personal arguments of other
+messages are deleted; nothing searches rendered text. What is kept and why: docs/privacy.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from handlers.card_desk import card_text_now
+from handlers.card_desk import card_meta, card_view_now
 from handlers.context import QUOTA_WINDOW, Ctx
+from handlers.messages import forget_personal
 from handlers.notify import Notifier
 from handlers.org import people
+from handlers.render import card_text
 from models.orm import OutboxRow, TicketEventRow, TicketRow
+from models.outbox import LEGACY, edit_of
 from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
@@ -67,27 +72,38 @@ async def _scrub_related(ctx: Ctx, tickets: Sequence[TicketRow], names: Sequence
 
 async def _rewrite_stored(notify: Notifier, tickets: dict[str, TicketRow],
                           rows: Sequence[OutboxRow], names: Sequence[str]) -> None:
-    """A card and its edits get the card's text rendered from the anonymised ticket (their
-    buttons stay: staff keep working on the case); any other message about the ticket is
-    free text (a forwarded detail, a note), masked."""
-    cards = {row.key: row for row in rows if (row.payload or {}).get("card")}
+    """What the stored messages about these tickets say loses its personal parts: a card and
+    its edits get their view built again from the anonymised ticket (its buttons stay: staff
+    keep working on the case), and every personal argument of a message (a resident's detail,
+    a reopening reason, a staff note) is deleted. Nothing reads rendered text, except rows of
+    the `legacy` kind, written before the outbox was semantic."""
+    cards = {row.key: row for row in rows if card_meta(row) is not None}
     recipients = await people(notify.uow, sorted({r.person_code for r in rows if r.person_code}))
     events: dict[int, list[TicketEventRow]] = {}
     for row in rows:
-        payload = row.payload or {}
-        card = cards.get(str(payload.get("edit_of") or row.key))
+        card = cards.get(edit_of(row.kind, row.snapshot) or row.key)
         recipient = recipients.get(row.person_code or "")
         ticket = tickets.get(row.ticket_number or "")
+        view = None
         if card is not None and recipient is not None and ticket is not None:
             if ticket.id not in events:
                 events[ticket.id] = await notify.uow.events.for_ticket(ticket.id)
-            text = await card_text_now(notify, ticket, card, recipient, events[ticket.id])
-        elif isinstance(payload.get("text"), str):
-            text = mask_personal(payload["text"], names) or ""
-        else:
-            continue
-        if text != payload.get("text"):
-            row.payload = {**payload, "text": text}
+            view = await card_view_now(notify, ticket, card, recipient, events[ticket.id])
+        row.snapshot = _forgotten(row, view, names)
+
+
+def _forgotten(row: OutboxRow, view: dict[str, Any] | None,
+               names: Sequence[str]) -> dict[str, Any]:
+    snapshot = forget_personal(row.snapshot or {})
+    view = forget_personal(view)
+    if row.kind != LEGACY:
+        return {**snapshot, "view": view} if view is not None else snapshot
+    payload = dict(snapshot.get("payload") or {})
+    if view is not None:
+        payload["text"] = card_text(view)
+    elif isinstance(payload.get("text"), str):
+        payload["text"] = mask_personal(payload["text"], names) or ""
+    return {**snapshot, "payload": payload}
 
 
 def blur_filings(ctx: Ctx) -> None:

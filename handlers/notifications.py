@@ -10,6 +10,7 @@ from typing import Any
 from handlers import texts
 from handlers.card_desk import refresh_cards
 from handlers.context import clip, escape
+from handlers.messages import say
 from handlers.notify import Notifier
 from handlers.open311_view import from_open311, request_view
 from handlers.service_levels import local_date
@@ -77,8 +78,8 @@ async def _accepted(notify: Notifier, event: ev.Accepted) -> None:
     ticket = event.ticket
     who = handler_name(notify.config, ticket)
     due = local_date(notify.config, ticket.resolve_due_at or notify.clock.now())
-    text = texts.REPORTER_ACCEPTED.format(number=ticket.number, who=who, due=due)
-    await notify.reporter(ticket, text, event.tag)
+    await notify.reporter(ticket, say("texts.REPORTER_ACCEPTED", number=ticket.number, who=who,
+                                      due=due), event.tag)
 
 
 async def _resolved(notify: Notifier, event: ev.Resolved) -> None:
@@ -89,7 +90,8 @@ async def _resolved(notify: Notifier, event: ev.Resolved) -> None:
 
 async def _handed_in(notify: Notifier, event: ev.HandedIn) -> None:
     ticket, holder = event.ticket, event.holder
-    text = texts.HANDED_IN.format(number=ticket.number, note=escape(clip(event.note, 1500)))
+    text = say("texts.HANDED_IN", ["note"], number=ticket.number,
+               note=escape(clip(event.note, 1500)))
     await notify.staff_text(holder, text, f"{ticket.number}:{event.tag}:{holder}", ticket)
 
 
@@ -100,8 +102,8 @@ async def _escalated(notify: Notifier, event: ev.Escalated) -> None:
 
 async def _rejected(notify: Notifier, event: ev.Rejected) -> None:
     ticket = event.ticket
-    text = texts.REPORTER_REJECTED.format(number=ticket.number,
-                                          reason=escape(clip(event.reason, 3000)))
+    text = say("texts.REPORTER_REJECTED", number=ticket.number,
+               reason=escape(clip(event.reason, 3000)))
     await notify.reporter(ticket, text, event.tag)
     await notify.first_receiver(ticket, texts.STATUS_NAMES["rejected"], event.tag)
 
@@ -110,8 +112,8 @@ async def _routed(notify: Notifier, event: ev.Routed) -> None:
     ticket = event.ticket
     badge = texts.CARD_BADGE_NEW if event.new else texts.CARD_BADGE_TRANSFERRED
     await notify.card(ticket, event.target, badge, event.tag, sent_by(notify.config, event.actor))
-    text = texts.REPORTER_TRANSFERRED.format(number=ticket.number,
-                                             handler=handler_name(notify.config, ticket))
+    text = say("texts.REPORTER_TRANSFERRED", number=ticket.number,
+               handler=handler_name(notify.config, ticket))
     await notify.reporter(ticket, text, event.tag)
 
 
@@ -119,15 +121,15 @@ async def _referred(notify: Notifier, event: ev.Referred) -> None:
     ticket, tag = event.ticket, event.tag
     await notify.triage_card(ticket, event.queue_holder, tag, event.note)
     await notify.first_receiver(ticket, texts.REFERRED_WHAT, tag)
-    text = texts.REPORTER_TRANSFERRED.format(number=ticket.number,
-                                             handler=handler_name(notify.config, ticket))
+    text = say("texts.REPORTER_TRANSFERRED", number=ticket.number,
+               handler=handler_name(notify.config, ticket))
     await notify.reporter(ticket, text, tag)
 
 
 async def _reported(notify: Notifier, event: ev.DepartmentReported) -> None:
     ticket = event.ticket
-    note = texts.WHISTLE_REPORTED.format(department=escape(event.department),
-                                         number=ticket.number)
+    note = say("texts.WHISTLE_REPORTED", department=escape(event.department),
+               number=ticket.number)
     for code in event.told:
         await notify.staff_text(code, note, f"{ticket.number}:{event.tag}:{code}", ticket)
 
@@ -146,33 +148,34 @@ async def _transfer_noted(notify: Notifier, event: ev.TransferNoted) -> None:
 async def _whistled(notify: Notifier, event: ev.Whistled) -> None:
     ticket, unit = event.ticket, event.department
     await liaison_card(notify, ticket, unit, event.due, event.actor, event.tag)
-    text = texts.REPORTER_WHISTLE.format(number=ticket.number, department=escape(unit.name),
-                                         due=local_date(notify.config, event.due))
+    text = say("texts.REPORTER_WHISTLE", number=ticket.number, department=escape(unit.name),
+               due=local_date(notify.config, event.due))
     await notify.reporter(ticket, text, event.tag)
 
 
 async def _closed(notify: Notifier, event: ev.Closed) -> None:
     ticket, tag = event.ticket, event.tag
     if event.rated:
-        text = texts.REPORTER_CLOSED.format(number=ticket.number)
+        text = say("texts.REPORTER_CLOSED", number=ticket.number)
         await notify.reporter(ticket, text, tag, answer=True)
-    told = texts.FIRST_RECEIVER_CLOSED.format(number=ticket.number, score=event.label)
+    told = say("texts.FIRST_RECEIVER_CLOSED", number=ticket.number, score=event.label)
     await notify.first_receiver(ticket, "", tag, text=told)
     if event.auto_after_days is not None:
-        text = texts.REPORTER_AUTO_CLOSED.format(number=ticket.number,
-                                                 days=event.auto_after_days)
+        text = say("texts.REPORTER_AUTO_CLOSED", number=ticket.number,
+                   days=str(event.auto_after_days))
         await notify.reporter(ticket, text, tag)
 
 
 async def _reopened(notify: Notifier, event: ev.Reopened) -> None:
     ticket, tag = event.ticket, event.tag
-    note = texts.REOPENED_CARD_NOTE.format(reason=event.reason, result=event.result)
+    note = say("texts.REOPENED_CARD_NOTE", ["reason", "result"], reason=event.reason,
+               result=event.result)
     await notify.card_or_note(ticket, event.target, tag, note)
     level_name = texts.LEVEL_NAMES[ticket.level]
-    told = texts.FIRST_RECEIVER_REOPENED.format(
-        number=ticket.number, reason=escape(clip(event.reason, 500)), level=level_name)
+    told = say("texts.FIRST_RECEIVER_REOPENED", ["reason"], number=ticket.number,
+               reason=escape(clip(event.reason, 500)), level=level_name)
     await notify.first_receiver(ticket, "", tag, text=told)
-    text = texts.REPORTER_REOPENED.format(number=ticket.number, level=level_name)
+    text = say("texts.REPORTER_REOPENED", number=ticket.number, level=level_name)
     await notify.reporter(ticket, text, tag, answer=True)
 
 

@@ -23,6 +23,7 @@ from datetime import timedelta
 from typing import Any
 
 from handlers.types import Reply
+from models.outbox import REPLY, TELEGRAM
 from models.owners import DIRECT, OwnerRegistration
 from models.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -91,7 +92,9 @@ class ReplyJournal:
             {
                 "key": f"reply:{update_id}:{i}:{salt}",
                 "chat_id": replies[i].chat_id,
-                "payload": replies[i].to_payload(),
+                "kind": REPLY,
+                "channel": TELEGRAM,
+                "snapshot": {"payload": replies[i].to_payload()},
                 "person_code": None,
                 "ticket_number": _quoted(replies[i], provisional),
                 "status": DIRECT,

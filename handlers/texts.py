@@ -373,3 +373,8 @@ CONSOLE_DONE = {
     "recategorise": "{number} 的类别已更正为「{target}」。",
     "note": "已为 {number} 添加内部备注。",
 }
+
+# In a stored notification, what the resident asked to be forgotten (/forget) stands as:
+FORGOTTEN = "（内容已应居民要求删除）"
+# A phrase composed elsewhere (a status name, a system note) used as a message's argument
+PLAIN = "{text}"

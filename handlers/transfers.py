@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from handlers import texts
 from handlers.context import clip, escape
+from handlers.messages import Say, say
 from models.config.schema import GridDeskConfig, appointments
 from models.orm import TicketRow
 from nlp.address import AddressParser
@@ -52,7 +53,6 @@ def sent_by(config: GridDeskConfig, actor: str, reason: str | None = None) -> st
     return note
 
 
-def reason_line(config: GridDeskConfig, actor: str, number: str, reason: str) -> str:
-    return texts.TRANSFER_REASON_LATER.format(
-        number=number, name=escape(person_name(config, actor)), reason=escape(clip(reason, 1500))
-    )
+def reason_line(config: GridDeskConfig, actor: str, number: str, reason: str) -> Say:
+    return say("texts.TRANSFER_REASON_LATER", ["reason"], number=number,
+               name=escape(person_name(config, actor)), reason=escape(clip(reason, 1500)))

@@ -8,6 +8,7 @@ from datetime import timedelta
 from handlers import texts
 from handlers.context import Ctx, clip, escape
 from handlers.conversation import Details, Draft, State, Step
+from handlers.messages import DETAIL, say
 from handlers.notify import Notifier
 from handlers.org import OrgDirectory
 from handlers.types import Keyboard
@@ -132,12 +133,11 @@ async def on_detail(ctx: Ctx, text: str | None, photo: str | None) -> bool:
     if photo is not None:
         ticket.attachments = [*(ticket.attachments or []), photo]
     notifier = Notifier(ctx.uow, ctx.services.clock, ctx.config)
-    body = DETAIL_CARD.format(
-        number=ticket.number, text=escape(clip(text, 1500)) if text else DETAIL_PHOTO
-    )
+    body = say("urgent.DETAIL_CARD", ["text"], number=ticket.number,
+               text=escape(clip(text, 1500)) if text else DETAIL_PHOTO)
     key = f"{ticket.number}:detail:{ctx.incoming.update_id}"
     for member in await OrgDirectory(ctx.uow).members(ticket):
         await notifier.staff_text(member.code, body, f"{key}:{member.code}", ticket,
-                                  (photo,) if photo else ())
+                                  (photo,) if photo else (), kind=DETAIL)
     ctx.say(DETAIL_RECEIVED.format(number=ticket.number))
     return True

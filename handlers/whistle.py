@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from handlers import texts
 from handlers.context import Ctx, clip, escape
+from handlers.messages import LIAISON, message, say
 from handlers.notify import Notifier
 from handlers.org import people
 from handlers.types import Keyboard
@@ -42,7 +43,9 @@ async def liaison_card(
     if liaison is None or liaison.chat_id is None:
         return
     summoner = (await people(notify.uow, [actor])).get(actor)
-    text = texts.WHISTLE_CARD.format(
+    text = say(
+        "texts.WHISTLE_CARD",
+        ["text"],
         number=ticket.number,
         category=escape(notify.category_name(ticket.category_code)),
         place=escape(notify.place(ticket)),
@@ -58,13 +61,9 @@ async def liaison_card(
         ticket=ticket.id,
         department=department.name,
     )
+    snapshot = message(text, Keyboard.inline([button]), tuple(ticket.attachments or ()))
     await notify._send(
-        liaison.chat_id,
-        text,
-        f"{ticket.number}:{tag}:{liaison.code}",
-        Keyboard.inline([button]),
-        tuple(ticket.attachments or ()),
-        ticket=ticket,
+        liaison.chat_id, LIAISON, snapshot, f"{ticket.number}:{tag}:{liaison.code}", ticket=ticket
     )
 
 

@@ -346,10 +346,13 @@ class OutboxRow(Base):
     __table_args__ = (Index("ix_outbox_due", "status", "available_at"),)
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     key: Mapped[str] = mapped_column(String(128), unique=True)
-    chat_id: Mapped[int] = mapped_column(ChatId)
+    kind: Mapped[str] = mapped_column(String(24), default="legacy")  # handlers/messages.py
+    channel: Mapped[str] = mapped_column(String(16), default="telegram")
+    chat_id: Mapped[int] = mapped_column(ChatId)  # the address within `channel`
     person_code: Mapped[str | None] = mapped_column(String(32))
+    ticket_id: Mapped[int | None]
     ticket_number: Mapped[str | None] = mapped_column(String(32), index=True)
-    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)  # text, keyboard, photos
+    snapshot: Mapped[dict[str, Any]] = mapped_column(default=dict)  # what the wording needs
     status: Mapped[str] = mapped_column(String(12), default="pending")
     attempts: Mapped[int] = mapped_column(default=0)
     available_at: Mapped[datetime]

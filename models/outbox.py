@@ -35,6 +35,24 @@ CLAIM_LOCK_KEY = 0x47524944_4F555458  # "GRIDOUTX": serialises claims across sen
 MAX_ERROR_LENGTH = 2000
 CAPTION_LIMIT = 1024  # the Bot API's caption length
 
+TELEGRAM = "telegram"  # the channel this sender serves
+# Kinds the delivery side must tell apart (the others: handlers/messages.py)
+LEGACY = "legacy"  # written before the outbox was semantic: {"payload": <Bot API payload>}
+REPLY = "reply"  # a direct reply's journal row: {"payload": …} (handlers/replies.py)
+CARD = "card"
+TRIAGE_CARD = "triage_card"
+CARD_KINDS = (CARD, TRIAGE_CARD)
+CARD_EDIT = "card_edit"  # {"edit_of": <the card's key>, "view", "buttons"}
+
+
+@dataclass(frozen=True)
+class EditTarget:
+    """The delivered message a card edit changes, and the card it was sent as."""
+
+    message_id: int
+    card_kind: str
+    card_snapshot: dict[str, Any]
+
 
 @dataclass(frozen=True)
 class Claimed:
@@ -43,10 +61,12 @@ class Claimed:
     id: int
     key: str
     chat_id: int
-    payload: dict[str, Any]
+    kind: str
+    snapshot: dict[str, Any]
     attempts: int
     ticket_number: str | None
     created_at: datetime | None = None
+    edit: EditTarget | None = None
 
 
 class OutboxDelivery:
@@ -92,6 +112,7 @@ class OutboxDelivery:
             .outerjoin(waiting, waiting.c.chat_id == o.chat_id)
             .where(
                 o.status == PENDING,
+                o.channel == TELEGRAM,
                 o.available_at <= now,
                 or_(o.claimed_until.is_(None), o.claimed_until < now),
                 or_(waiting.c.first_id.is_(None), o.id < waiting.c.first_id),
@@ -108,7 +129,9 @@ class OutboxDelivery:
         )
         if self._postgres():
             statement = statement.with_for_update(skip_locked=True)
-        rows = await self._resolve_edits(list((await self.session.execute(statement)).scalars()))
+        rows, edits = await self._resolve_edits(
+            list((await self.session.execute(statement)).scalars())
+        )
         if rows:
             await self.session.execute(
                 update(OutboxRow)
@@ -121,45 +144,54 @@ class OutboxDelivery:
                 r.id,
                 r.key,
                 r.chat_id,
-                dict(r.payload or {}),
+                r.kind,
+                dict(r.snapshot or {}),
                 r.attempts,
                 r.ticket_number,
                 r.created_at,
+                edits.get(r.id),
             )
             for r in rows
         ]
 
-    async def _resolve_edits(self, rows: list[OutboxRow]) -> list[OutboxRow]:
+    async def _resolve_edits(
+        self, rows: list[OutboxRow]
+    ) -> tuple[list[OutboxRow], dict[int, EditTarget]]:
         """Edits of a card (`edit_of`: the card's key) get the message id it became. An edit
         whose card is still pending waits (not claimed now); one whose card never became a
         known message (dead, or sent before ids were kept) is settled without a call."""
-        keys = {str(r.payload.get("edit_of")) for r in rows if (r.payload or {}).get("edit_of")}
+        keys = {key for r in rows if (key := edit_of(r.kind, r.snapshot))}
         if not keys:
-            return rows
+            return rows, {}
         found = await self.session.execute(
-            select(OutboxRow.key, OutboxRow.status, OutboxRow.message_id, OutboxRow.payload).where(
-                OutboxRow.key.in_(sorted(keys))
-            )
+            select(
+                OutboxRow.key,
+                OutboxRow.status,
+                OutboxRow.message_id,
+                OutboxRow.kind,
+                OutboxRow.snapshot,
+            ).where(OutboxRow.key.in_(sorted(keys)))
         )
-        cards = {key: (status, message_id, payload) for key, status, message_id, payload in found}
+        cards = {key: (status, message_id, kind, snap) for key, status, message_id, kind, snap
+                 in found}
         kept: list[OutboxRow] = []
+        edits: dict[int, EditTarget] = {}
         nothing_to_edit: list[int] = []
         for row in rows:
-            key = (row.payload or {}).get("edit_of")
+            key = edit_of(row.kind, row.snapshot)
             if key is None:
                 kept.append(row)
                 continue
-            status, message_id, payload = cards.get(str(key), (DEAD, None, {}))
+            status, message_id, kind, snapshot = cards.get(key, (DEAD, None, LEGACY, {}))
             if status == PENDING:
                 continue
             if message_id is None:
                 nothing_to_edit.append(row.id)
                 continue
-            edit = {"message_id": message_id, "caption": sent_as_caption(payload or {})}
-            row.payload = {**row.payload, "edit": edit}
+            edits[row.id] = EditTarget(message_id, kind, dict(snapshot or {}))
             kept.append(row)
         await self.mark_sent(nothing_to_edit)
-        return kept
+        return kept, edits
 
     async def renew(self, worker: str, ids: Sequence[int], lease: timedelta) -> set[int]:
         """Extend the lease of `ids` still held by `worker`; returns the ids actually renewed."""
@@ -288,6 +320,14 @@ class OutboxDelivery:
             .execution_options(synchronize_session=False)
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def edit_of(kind: str, snapshot: dict[str, Any] | None) -> str | None:
+    """The key of the card a row edits (None: not an edit)."""
+    snapshot = snapshot or {}
+    key = snapshot.get("edit_of") if kind == CARD_EDIT else (
+        (snapshot.get("payload") or {}).get("edit_of") if kind == LEGACY else None)
+    return str(key) if key else None
 
 
 def sent_as_caption(payload: dict[str, Any]) -> bool:

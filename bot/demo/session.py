@@ -16,11 +16,13 @@ from typing import Any
 
 from bot.app import App
 from bot.workers.sweeper import sweep
+from handlers.render import render_row
 from handlers.types import Incoming, Kind, Outcome, Sender
 from handlers.unrated import close_unrated
 from models.attachments import TELEGRAM, attachment_ref
 from models.clock import FixedClock
 from models.config.schema import appointments, parse_duration
+from models.outbox import edit_of
 
 RESIDENT_BASE = 100_000_000
 _TAGS = re.compile(r"<[^>]+>")
@@ -170,9 +172,9 @@ class DemoSession:
 
     async def _deliver(self, uow: Any, row: Any) -> None:
         """One outbox row: a new message, or the edit of a card shown earlier (in place)."""
-        payload = row.payload
-        if payload.get("edit_of"):
-            card = await uow.outbox.by_key(payload["edit_of"])
+        payload = render_row(row)
+        if key := edit_of(row.kind, row.snapshot):
+            card = await uow.outbox.by_key(key)
             if card is not None and card.message_id is not None:
                 self._edit(card.message_id, payload.get("text", ""), payload.get("reply_markup"))
             await uow.outbox.mark_sent(row.id)

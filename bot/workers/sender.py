@@ -1,8 +1,12 @@
 """The outbox sender: delivers notification rows with raw Bot API calls, paced to Telegram's limits.
 
-- Claims due rows in batches with a lease (`models.outbox.OutboxDelivery.claim`), keeps them in
-  per-chat queues and dispatches one message at a time when the pacer allows (~29/s overall,
-  one per 1.05 s per chat, 20 per minute per group). Leases are renewed while rows are held.
+- Claims due rows of the Telegram channel in batches with a lease
+  (`models.outbox.OutboxDelivery.claim`), keeps them in per-chat queues and dispatches one
+  message at a time when the pacer allows (~29/s overall, one per 1.05 s per chat, 20 per
+  minute per group). Leases are renewed while rows are held.
+  A row keeps what is to be said (handlers/messages.py); the sender's renderer
+  (`handlers.render.render_claimed`, given to the constructor) turns it into the Bot API
+  payload when it is claimed.
   Every sender registers as an owner (`models.owners`) and reaps owners that are gone every
   `reap_interval`: a crashed sender's rows, and direct replies its process never sent, are
   taken over within seconds, not after a lease.
@@ -36,7 +40,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.telegram.ratelimit import Limits, Pacer
 from bot.telegram.sender_api import (
@@ -48,6 +52,7 @@ from bot.telegram.sender_api import (
     build_steps,
     message_id_of,
 )
+from handlers.render import render_claimed
 from models.clock import Clock
 from models.orm import OutboxRow
 from models.outbox import Claimed
@@ -60,6 +65,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("griddesk.sender")
 
 UndeliverableHook = Callable[[UnitOfWork, OutboxRow], Awaitable[None]]
+Renderer = Callable[[Claimed], dict[str, Any]]  # a row → its Bot API payload
 
 
 @dataclass(frozen=True)
@@ -136,8 +142,10 @@ class Sender:
         clock: Clock | None = None,
         time_scale: float | None = None,
         worker_id: str | None = None,
+        render: Renderer = render_claimed,
     ) -> None:
         self.uow_factory, self.api = uow_factory, api
+        self.render = render
         self.config = config or SenderConfig()
         self.on_undeliverable = on_undeliverable
         self.clock = clock or uow_factory.clock
@@ -391,7 +399,7 @@ class Sender:
             await asyncio.sleep(1.0)
             return 0
         for row in rows:
-            steps = build_steps(row.chat_id, row.payload)
+            steps = self._steps(row)
             if not steps:
                 self._ops.dead.append((row.id, "empty notification: no text and no photos", True))
                 self._ops_ready.set()
@@ -401,6 +409,14 @@ class Sender:
             if len(queue) > 1 and queue[-2].row.id > row.id:
                 self._chats[row.chat_id] = deque(sorted(queue, key=lambda j: j.row.id))
         return len(rows)
+
+    def _steps(self, row: Claimed) -> list[Step]:
+        """Render the row for Telegram now; a row that cannot be rendered has no steps."""
+        try:
+            return build_steps(row.chat_id, self.render(row))
+        except Exception:
+            log.exception("sender: outbox row %s (%s) cannot be rendered", row.id, row.kind)
+            return []
 
     async def _writer_idle(self) -> None:
         while self._writing:

@@ -9,13 +9,13 @@ back (its unit of work never commits half a batch) and the next sweeper picks it
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from handlers.messages import REPORT
 from handlers.tickets import TicketService
 from handlers.unrated import close_unrated
 from models.clock import Clock
@@ -26,8 +26,8 @@ from models.reports.daily import (
     DailyReport,
     DailyReportNotifier,
     daily_report,
-    render_report,
     report_recipients,
+    report_snapshot,
 )
 from models.uow import UnitOfWork
 
@@ -54,11 +54,11 @@ class PlainDailyReports:
     ) -> None:
         if person.chat_id is None:
             return
-        text = html.escape(render_report(report, self.tz), quote=False)
         await uow.outbox.add(
             key=f"{tag}:{person.code}",
             chat_id=person.chat_id,
-            payload={"text": text, "parse_mode": "HTML"},
+            kind=REPORT,
+            snapshot={"report": report_snapshot(report), "tz": self.tz},
             person_code=person.code,
         )
 

@@ -8,9 +8,9 @@ instant are reconstructed from the tickets' timestamps against their current dea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, distinct, func, or_, select, true
@@ -243,6 +243,30 @@ async def report_recipients(uow: UnitOfWork) -> list[tuple[PersonRow, str]]:
         .order_by(AppointmentRow.scope_code, PersonRow.code)
     )
     return [(person, scope) for person, scope in (await uow.session.execute(statement)).all()]
+
+
+def report_snapshot(report: DailyReport) -> dict[str, Any]:
+    """The report as JSON (an outbox row's snapshot); `report_from_snapshot` reads it back."""
+    value = asdict(report)
+    value["day"] = report.day.isoformat()
+    value["as_of"] = report.as_of.isoformat()
+    value["overdue_items"] = [{**asdict(item), "due": item.due.isoformat()}
+                              for item in report.overdue_items]
+    value["urgent_items"] = [asdict(item) for item in report.urgent_items]
+    value["coverage"] = [list(entry) for entry in report.coverage]
+    return value
+
+
+def report_from_snapshot(value: dict[str, Any]) -> DailyReport:
+    return DailyReport(**{
+        **value,
+        "day": date.fromisoformat(value["day"]),
+        "as_of": datetime.fromisoformat(value["as_of"]),
+        "overdue_items": [OverdueItem(**{**item, "due": datetime.fromisoformat(item["due"])})
+                          for item in value.get("overdue_items") or []],
+        "urgent_items": [UrgentItem(**item) for item in value.get("urgent_items") or []],
+        "coverage": [tuple(entry) for entry in value.get("coverage") or []],
+    })
 
 
 def render_report(report: DailyReport, tz: str | ZoneInfo) -> str:

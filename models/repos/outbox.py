@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 
 from models.orm import OutboxRow
+from models.outbox import TELEGRAM
 from models.repos.base import Repository, dialect_name, execute_core, upsert
 
 PENDING = "pending"
@@ -20,20 +21,27 @@ class OutboxRepo(Repository):
         self,
         key: str,
         chat_id: int,
-        payload: dict[str, Any],
+        kind: str,
+        snapshot: dict[str, Any],
         person_code: str | None = None,
         ticket_number: str | None = None,
         available_at: datetime | None = None,
+        ticket_id: int | None = None,
+        channel: str = TELEGRAM,
     ) -> bool:
-        """Queue a message; idempotent on `key`. True when it was newly queued."""
+        """Queue what is to be said (`kind`, `snapshot`: handlers/messages.py) to `chat_id` of
+        `channel`; idempotent on `key`. True when it was newly queued."""
         now = self.clock.now()
         statement = (
             upsert(self.session, OutboxRow)
             .values(
                 key=key,
+                kind=kind,
+                channel=channel,
                 chat_id=chat_id,
-                payload=dict(payload),
+                snapshot=dict(snapshot),
                 person_code=person_code,
+                ticket_id=ticket_id,
                 ticket_number=ticket_number,
                 status=PENDING,
                 attempts=0,
@@ -65,8 +73,8 @@ class OutboxRepo(Repository):
         )
         return list((await self.session.execute(statement)).scalars())
 
-    async def rewrite_pending(self, outbox_id: int, payload: dict[str, Any]) -> bool:
-        """Replace the payload of a row still pending and unclaimed; False when too late."""
+    async def rewrite_pending(self, outbox_id: int, snapshot: dict[str, Any]) -> bool:
+        """Replace the snapshot of a row still pending and unclaimed; False when too late."""
         result = await self.session.execute(
             update(OutboxRow)
             .where(
@@ -74,7 +82,7 @@ class OutboxRepo(Repository):
                 OutboxRow.status == PENDING,
                 OutboxRow.claimed_by.is_(None),
             )
-            .values(payload=payload)
+            .values(snapshot=snapshot)
             .execution_options(synchronize_session=False)
         )
         return bool(getattr(result, "rowcount", 0))
