@@ -14,9 +14,11 @@ from bench.botapi_double import BotApiDouble
 from bot.telegram.ratelimit import Limits
 from bot.telegram.sender_api import BotApi
 from bot.workers.sender import Sender, SenderConfig, UndeliverableHook
+from handlers.messages import message, say
 from models.clock import Clock, SystemClock
 from models.db import session_factory
 from models.orm import OutboxRow
+from models.outbox import LEGACY
 from models.uow import UnitOfWorkFactory
 
 # No pacing to speak of (the double does not enforce limits in these tests), short backoffs.
@@ -57,10 +59,13 @@ def make_sender(
 
 
 async def queue(uows: UnitOfWorkFactory, rows: Iterable[tuple[str, int, dict[str, Any]]]) -> None:
-    """Write (key, chat_id, payload) rows to the outbox in one transaction, as the core does."""
+    """Write (key, chat_id, payload) rows to the outbox in one transaction, as the core does.
+    The transport is what these tests are about: each row carries its Bot API payload as the
+    `legacy` kind does, which the renderer hands over unchanged."""
     async with uows() as uow:
         for key, chat_id, payload in rows:
-            await uow.outbox.add(key=key, chat_id=chat_id, payload=payload)
+            await uow.outbox.add(key=key, chat_id=chat_id, kind=LEGACY,
+                                 snapshot={"payload": payload})
         await uow.commit()
 
 
@@ -74,3 +79,8 @@ async def outbox(uows: UnitOfWorkFactory) -> dict[str, OutboxRow]:
 
 def text(key: str) -> dict[str, Any]:
     return {"text": f"<b>TBH-20261121-0001</b> 已受理 #{key}", "parse_mode": "HTML"}
+
+
+def note(key: str) -> dict[str, Any]:
+    """The snapshot of a semantic note that renders as `text(key)` does."""
+    return message(say("texts.PLAIN", text=text(key)["text"]))

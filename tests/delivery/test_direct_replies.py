@@ -16,6 +16,7 @@ from bench.botapi_double.faults import Fault
 from bot.settings import Settings
 from bot.telegram.runner import run_webhook
 from bot.telegram.transport import deliver
+from handlers.render import render_row
 from handlers.replies import ReplyJournal
 from handlers.types import Outcome, Reply
 from models.orm import OutboxOwnerRow, OutboxRow
@@ -103,7 +104,7 @@ async def test_a_refused_reply_reaches_the_resident_later_once(
     received = [m for m in api.messages_to(RESIDENT) if FILED in m.plain_text]
     assert len(received) == 1  # late, and exactly once
     engine_rows = await _rows_on(pg_url)
-    row = next(r for r in engine_rows if FILED in str(r.payload.get("text")))
+    row = next(r for r in engine_rows if FILED in str(render_row(r).get("text")))
     assert row.status == SENT and row.attempts == 2 and row.ticket_number == number
     assert {r.status for r in engine_rows} == {SENT}  # every direct reply settled
 

@@ -16,11 +16,12 @@ from sqlalchemy import update
 from bench.botapi_double import BotApiDouble, connection_reset, delay, server_error
 from bot.telegram.sender_api import BotApi
 from bot.workers.sender import Sender, SenderConfig
+from handlers.messages import NOTE
 from models.clock import ScaledClock
 from models.orm import OutboxRow
 from models.outbox import PENDING, SENT, OutboxDelivery
 from models.uow import UnitOfWork, UnitOfWorkFactory
-from tests.delivery.conftest import FAST, make_sender, outbox, text
+from tests.delivery.conftest import FAST, make_sender, note, outbox
 from tests.delivery.test_pg_senders import wait_until
 from tests.delivery.test_sender import KEY
 
@@ -40,7 +41,7 @@ async def test_ten_minutes_of_5xx_kill_nothing_and_reroute_nothing(
                 await uow.outbox.add(
                     key=f"{chat}:{i}",
                     chat_id=chat,
-                    payload=text(f"{chat}:{i}"),
+                    kind=NOTE, snapshot=note(f"{chat}:{i}"),
                     person_code="MDHY-01-W1",
                     ticket_number="TBH-20261121-0001",
                 )
@@ -125,7 +126,7 @@ async def test_a_reclaimed_row_backs_off_by_its_stored_attempts(
 
 async def _queue_one(uows: UnitOfWorkFactory, key: str, chat_id: int) -> None:
     async with uows() as uow:
-        await uow.outbox.add(key=key, chat_id=chat_id, payload=text(key))
+        await uow.outbox.add(key=key, chat_id=chat_id, kind=NOTE, snapshot=note(key))
         await uow.commit()
 
 

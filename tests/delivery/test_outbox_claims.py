@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from handlers.messages import NOTE
 from models.outbox import DEAD, PENDING, SENT, OutboxDelivery
 from models.uow import UnitOfWorkFactory
-from tests.delivery.conftest import outbox, queue, text
+from tests.delivery.conftest import note, outbox, queue, text
 
 LEASE = timedelta(seconds=30)
 
@@ -71,8 +72,10 @@ async def test_a_retry_waiting_blocks_later_rows_of_its_chat_only(uows: UnitOfWo
 async def test_future_rows_do_not_block_their_chat(uows: UnitOfWorkFactory) -> None:
     async with uows() as uow:
         later = uow.clock.now() + timedelta(days=1)
-        await uow.outbox.add(key="tomorrow", chat_id=1, payload=text("t"), available_at=later)
-        await uow.outbox.add(key="now", chat_id=1, payload=text("n"))
+        await uow.outbox.add(
+            key="tomorrow", chat_id=1, kind=NOTE, snapshot=note("t"), available_at=later
+        )
+        await uow.outbox.add(key="now", chat_id=1, kind=NOTE, snapshot=note("n"))
         await uow.commit()
     assert await claim(uows, "w1") == ["now"]
 

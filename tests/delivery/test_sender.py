@@ -18,11 +18,12 @@ from bench.botapi_double import (
     user_deactivated,
 )
 from bot.workers.sender import SenderConfig, _Ops
+from handlers.messages import NOTE
 from models.clock import ScaledClock
 from models.orm import OutboxRow
 from models.outbox import DEAD, PENDING, SENT
 from models.uow import UnitOfWork, UnitOfWorkFactory
-from tests.delivery.conftest import FAST, make_sender, outbox, queue, text
+from tests.delivery.conftest import FAST, make_sender, note, outbox, queue, text
 
 KEY = re.compile(r"#(\S+)$")
 
@@ -135,7 +136,9 @@ async def test_permanent_errors_are_dead_and_the_hook_reroutes_in_the_same_trans
 
     async def next_level(uow: UnitOfWork, row: OutboxRow) -> None:
         seen.append((row.key, row.status, row.last_error))
-        await uow.outbox.add(key=f"{row.key}:up", chat_id=6100, payload=text(f"{row.key}:up"))
+        await uow.outbox.add(
+            key=f"{row.key}:up", chat_id=6100, kind=NOTE, snapshot=note(f"{row.key}:up")
+        )
 
     async with make_sender(uows, api, on_undeliverable=next_level) as sender:
         stats = await sender.drain()
@@ -158,7 +161,7 @@ async def test_a_failing_hook_leaves_the_row_pending_for_a_later_retry(
     await queue(uows, [("w", 6201, text("w"))])
 
     async def broken(uow: UnitOfWork, row: OutboxRow) -> None:
-        await uow.outbox.add(key="half-done", chat_id=1, payload=text("x"))
+        await uow.outbox.add(key="half-done", chat_id=1, kind=NOTE, snapshot=note("x"))
         raise RuntimeError("escalation target unknown")
 
     sender = make_sender(uows, api, on_undeliverable=broken)
@@ -234,7 +237,7 @@ async def test_scaled_time_leases_in_domain_time(
     clock = ScaledClock(3600)
     scaled = UnitOfWorkFactory(uows.sessions, clock)
     async with scaled() as uow:
-        await uow.outbox.add(key="s", chat_id=9301, payload=text("s"))
+        await uow.outbox.add(key="s", chat_id=9301, kind=NOTE, snapshot=note("s"))
         await uow.commit()
     sender = make_sender(scaled, api)
     assert sender.scale == 3600

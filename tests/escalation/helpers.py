@@ -4,11 +4,12 @@ daily-report notifier."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
+from bot.workers.sweeper import PlainDailyReports
+from handlers.messages import REPORT
 from models import lifecycle
 from models.config.schema import GridDeskConfig
-from models.orm import OutboxRow, PersonRow, TicketEventRow, TicketRow
+from models.orm import OutboxRow, TicketEventRow, TicketRow
 from models.sla import compute_deadlines
 from models.uow import UnitOfWork
 
@@ -98,8 +99,8 @@ async def outbox(uow: UnitOfWork, kind: str | None = None) -> list[OutboxRow]:
 
 
 def kind_of(row: OutboxRow, actions: dict[str, str]) -> str:
-    if row.payload.get("kind"):
-        return str(row.payload["kind"])
+    if row.kind == REPORT:
+        return "daily_report"
     _, tag, *rest = row.key.split(":")
     if "edit" in rest:
         return "edit"
@@ -109,28 +110,12 @@ def kind_of(row: OutboxRow, actions: dict[str, str]) -> str:
     return what + "_first_receiver" if rest[:1] == ["fr"] else what
 
 
-class ReportNotifier:
-    """Daily reports as one outbox row per recipient with a recognisable payload."""
+class ReportNotifier(PlainDailyReports):
+    """Daily reports as the bot writes them: one outbox row of the `report` kind per
+    recipient, its snapshot the report's figures."""
 
-    async def daily_report(
-        self, uow: UnitOfWork, person: PersonRow, report: Any, *, tag: str
-    ) -> None:
-        if person.chat_id is None:
-            return
-        await uow.outbox.add(
-            key=f"{tag}:{person.code}",
-            chat_id=person.chat_id,
-            payload={
-                "kind": "daily_report",
-                "scope": report.scope_code,
-                "new": report.new,
-                "open": report.open,
-                "overdue": report.overdue,
-                "resolved": report.resolved_yesterday,
-                "numbers": [item.number for item in report.overdue_items],
-            },
-            person_code=person.code,
-        )
+    def __init__(self) -> None:
+        super().__init__("Asia/Shanghai")
 
 
 HOUR = timedelta(hours=1)

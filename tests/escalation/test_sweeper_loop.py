@@ -17,6 +17,7 @@ from bot.workers.sweeper import (
     send_daily_reports,
     wall_interval,
 )
+from handlers.render import render_row
 from models.clock import FixedClock, ScaledClock
 from models.config.schema import GridDeskConfig
 from models.orm import OutboxRow, TicketEventRow
@@ -104,13 +105,14 @@ async def test_daily_reports_go_once_a_day_to_whoever_has_something_to_read(
         rows = await outbox(uow, "daily_report")
         assert {row.person_code for row in rows} == concerned
         mine = next(row for row in rows if row.person_code == "MDHY-01-W1")
-        assert (mine.payload["scope"], mine.payload["new"], mine.payload["overdue"]) == (
+        figures = mine.snapshot["report"]
+        assert (figures["scope_code"], figures["new"], figures["overdue"]) == (
             "MDHY-01",
             1,
             1,
         )
         secretary = next(row for row in rows if row.person_code == "MDHY-S")
-        assert secretary.payload["scope"] == "MDHY"
+        assert secretary.snapshot["report"]["scope_code"] == "MDHY"
 
     # A restart the same morning sends again, but the outbox keys keep one copy.
     await send_daily_reports(
@@ -159,6 +161,6 @@ async def test_plain_daily_report_text(
         await uow.commit()
     await send_daily_reports(uow_factory, clock, demo_config, notifier, clock.now().date())
     async with uow_factory() as uow:
-        texts = [row.payload["text"] for row in await uow.outbox.for_chat(710101)]  # MDHY-01-W1
+        texts = [render_row(row)["text"] for row in await uow.outbox.for_chat(710101)]  # MDHY-01-W1
     assert len(texts) == 1
     assert texts[0].startswith("民情日报告 · 明德花园第一网格（MDHY-01）")

@@ -18,6 +18,8 @@ from bot.demo.simulate import SimTicketService
 from handlers.context import Services
 from handlers.conversation import Draft, Reporter
 from handlers.core import Core
+from handlers.messages import NOTE, message, say
+from handlers.render import render_row
 from handlers.tickets import TicketService
 from handlers.types import Incoming, Kind, Outcome, Sender
 from models import lifecycle as lc
@@ -131,20 +133,19 @@ async def test_50_concurrent_filings_get_consecutive_numbers_and_real_cards(
     async with uow_factory() as uow:
         cards = (
             await uow.session.execute(
-                select(OutboxRow.ticket_number, OutboxRow.key, OutboxRow.payload).where(
-                    OutboxRow.chat_id == WORKER_CHAT
-                )
+                select(OutboxRow).where(OutboxRow.chat_id == WORKER_CHAT)
             )
-        ).all()
+        ).scalars().all()
         filed = {
             chat: number
             for chat, number in (
                 await uow.session.execute(select(TicketRow.reporter_chat_id, TicketRow.number))
             ).all()
         }
-    assert sorted(number or "" for number, _, _ in cards) == _numbers(50)
-    for number, key, payload in cards:
-        assert number in payload["text"] and key.startswith(f"{number}:")
+        shown = [(card.ticket_number or "", card.key, render_row(card)["text"]) for card in cards]
+    assert sorted(number for number, _, _ in shown) == _numbers(50)
+    for number, key, said in shown:
+        assert number in said and key.startswith(f"{number}:")
     assert all(filed[RESIDENTS + n] == told[n] for n in range(50))  # each was told its own
     assert await _provisional_leftovers(uow_factory) == []
 
@@ -227,7 +228,8 @@ async def test_the_trigger_rewrites_every_copy_of_the_provisional_number(
         await uow.outbox.add(
             key=f"{provisional}:e1:W",
             chat_id=WORKER_CHAT,
-            payload={"text": f"<b>{provisional}</b>"},
+            kind=NOTE,
+            snapshot=message(say("texts.PLAIN", text=f"<b>{provisional}</b>")),
             ticket_number=provisional,
         )
         await uow.conversations.set(RESIDENTS, "draft", {"last": f"编号 {provisional}"})
@@ -243,7 +245,8 @@ async def test_the_trigger_rewrites_every_copy_of_the_provisional_number(
         state = await uow.session.get(ConversationRow, RESIDENTS)
         uow.session.expunge_all()  # readable after the unit of work rolls back on exit
     assert card is not None and card.ticket_number == "TBH-20261121-0001"
-    assert card.payload == {"text": "<b>TBH-20261121-0001</b>"}
+    assert card.snapshot == message(say("texts.PLAIN", text="<b>TBH-20261121-0001</b>"))
+    assert render_row(card)["text"] == "<b>TBH-20261121-0001</b>"
     assert stored is not None and stored.note == "工单 TBH-20261121-0001"
     assert stored.data == {"numbers": ["TBH-20261121-0001"]}
     assert state is not None and state.data == {"last": "编号 TBH-20261121-0001"}

@@ -8,8 +8,11 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.demo.session import DemoSession
+from handlers.messages import NOTE
+from handlers.render import render_row
 from handlers.unrated import close_unrated
 from models.orm import OutboxRow, RatingRow, TicketEventRow
+from models.outbox import CARD, CARD_EDIT
 from tests.handlers.test_intent_flow import LIFT, file, resolve
 from tests.handlers.test_resident_flow import LAMP, texts_to, tickets
 
@@ -38,11 +41,12 @@ async def test_an_escalated_urgent_case_is_not_carded_twice(chat: DemoSession) -
     async with chat.app.services.uow_factory() as uow:
         rows = list(
             await uow.session.scalars(
-                select(OutboxRow.payload).where(OutboxRow.person_code == "MDHY-01-B")
+                select(OutboxRow).where(OutboxRow.person_code == "MDHY-01-B")
             )
         )
     # One card (later edited in place, never sent again), then the escalation as a note.
-    cards = [payload for payload in rows if "reply_markup" in payload and "edit_of" not in payload]
+    cards = [row for row in rows if row.kind == CARD and "reply_markup" in render_row(row)]
+    assert {row.kind for row in rows} - {CARD, CARD_EDIT} == {NOTE}
     assert len(cards) == 1 and len(rows) >= 2
     assert "上报至网格党支部" in texts_to(chat, "MDHY-01-B")[-1]
 

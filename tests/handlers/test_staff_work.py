@@ -9,6 +9,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.demo.session import DemoSession
+from handlers.messages import RATING
+from handlers.render import render_row
 from handlers.types import Kind
 from models.orm import OutboxRow, TicketRow
 from tests.handlers.test_resident_flow import LAMP, texts_to, tickets
@@ -46,8 +48,9 @@ async def test_result_photos_reach_the_resident(chat: DemoSession) -> None:
     await chat.say("已更换灯泡，晚上测试正常")
     [ticket] = await tickets(chat)
     assert ticket.status == "resolved"
-    resolved = [row for row in await reporter_rows(chat) if "已办结" in row.payload["text"]]
-    assert [row.payload.get("photos") for row in resolved] == [["tg:result-photo-1"]]
+    resolved = [row for row in await reporter_rows(chat) if "已办结" in render_row(row)["text"]]
+    assert [render_row(row).get("photos") for row in resolved] == [["tg:result-photo-1"]]
+    assert [row.kind for row in resolved] == [RATING]
     assert any(
         label == "满意"
         for _, label in [(0, b) for m in chat.last_to("resident") for b, _ in m.buttons]
@@ -71,8 +74,8 @@ async def test_a_typed_result_is_used_when_resolve_is_pressed_after_it(chat: Dem
     await chat.press("办结")
     [ticket] = await tickets(chat)
     assert (ticket.status, ticket.result_note) == ("resolved", "灯已修好")
-    resolved = [row for row in await reporter_rows(chat) if "已办结" in row.payload["text"]]
-    assert resolved[0].payload.get("photos") == ["tg:before-after"]
+    resolved = [row for row in await reporter_rows(chat) if "已办结" in render_row(row)["text"]]
+    assert render_row(resolved[0]).get("photos") == ["tg:before-after"]
 
 
 async def test_staff_text_without_a_case_is_not_filed(chat: DemoSession) -> None:

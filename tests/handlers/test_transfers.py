@@ -9,6 +9,7 @@ from handlers.conversation import Draft, Reporter
 from handlers.tickets import TicketService
 from handlers.transfers import rebuilt_building
 from models.orm import OutboxRow, TicketRow
+from models.outbox import CARD
 from tests.handlers.test_resident_flow import texts_to, tickets
 from tests.handlers.test_staff_work import card_of
 
@@ -88,7 +89,7 @@ async def test_a_category_correction_sends_no_second_card_and_no_transferred_mes
             for row in await uow.session.scalars(
                 select(OutboxRow).where(OutboxRow.person_code == WORKER)
             )
-            if "card" in row.payload
+            if row.kind == CARD
         ]
         assert len(cards) == 1
     assert "物业服务" in card_of(chat, WORKER)[0]

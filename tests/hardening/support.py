@@ -25,6 +25,7 @@ from telegram import Update as PtbUpdate
 from bot.telegram.updates import incoming_from_update
 from handlers.context import Services
 from handlers.core import Core
+from handlers.render import render_row
 from handlers.types import Incoming, Outcome
 from models.config.schema import appointments
 from models.orm import OutboxRow, TicketRow
@@ -278,12 +279,11 @@ class Driver:
                 for row in rows:
                     if self.on_outbox is not None:
                         await self.on_outbox(row, uow)
-                    text = str(row.payload.get("text", ""))
+                    payload = render_row(row)
+                    text = str(payload.get("text", ""))
                     assert_safe_html(text)
                     self.sent.append(
-                        Sent(
-                            row.chat_id, text, _buttons(row.payload.get("reply_markup")), True, row
-                        )
+                        Sent(row.chat_id, text, _buttons(payload.get("reply_markup")), True, row)
                     )
                     await uow.outbox.mark_sent(row.id)
                 await uow.commit()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from handlers.context import Ctx
 from handlers.forget import blur_filings, known_names
+from handlers.render import render_row
 from handlers.types import Incoming, Kind, Sender
 from models.clock import FixedClock
 from models.orm import (
@@ -19,6 +20,7 @@ from models.orm import (
     TicketEventRow,
     TicketRow,
 )
+from models.outbox import CARD_KINDS
 from nlp.personal import ID_MASK, NAME_MASK, PHONE_MASK
 from tests.hardening.flows import NUMBER, PHONE, RESIDENT
 from tests.hardening.support import Driver
@@ -71,9 +73,10 @@ async def test_forget_leaves_nothing_that_identifies(bot: Driver, clock: FixedCl
         assert [s for s in SECRETS if s in " ".join(notes)] == []
         rows = list(await uow.session.scalars(select(OutboxRow)))
         assert rows and all(row.chat_id != RESIDENT for row in rows)
-        stored = " ".join(str(row.payload) for row in rows)
-        assert [s for s in SECRETS if s in stored] == []
-        assert "联系人" not in stored and "路边的垃圾" in stored  # cards kept, scrubbed
+        stored = " ".join(str(row.snapshot) for row in rows)
+        shown = " ".join(str(render_row(row).get("text")) for row in rows)
+        assert [s for s in SECRETS if s in stored + shown] == []
+        assert "联系人" not in shown and "路边的垃圾" in shown  # cards kept, scrubbed
         tokens = await uow.session.scalars(
             select(CallbackTokenRow).where(CallbackTokenRow.chat_id == RESIDENT)
         )
@@ -140,7 +143,7 @@ async def test_stored_cards_are_rendered_again_without_the_deleted_fields(bot: D
     async def cards() -> dict[str, dict[str, Any]]:
         async with bot.services.uow_factory() as uow:
             rows = await uow.session.scalars(select(OutboxRow).order_by(OutboxRow.id))
-            return {row.key: dict(row.payload) for row in rows if row.payload.get("card")}
+            return {row.key: render_row(row) for row in rows if row.kind in CARD_KINDS}
 
     before = await cards()
     await bot.text(RESIDENT, "/forget")

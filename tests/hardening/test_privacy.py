@@ -13,7 +13,9 @@ from sqlalchemy import select
 from bench.botapi_double import BotApiDouble
 from bot.telegram.runner import CHATTY_LOGGERS, quiet_chatty_loggers
 from handlers.org import OrgDirectory
+from handlers.render import render_row
 from models.orm import CallbackTokenRow, ConversationRow, OutboxRow, TicketRow
+from models.outbox import edit_of
 from models.uow import UnitOfWork
 from tests.e2e.conftest import bot_settings, polling_bot
 from tests.hardening.flows import LAMP, NUMBER, PHONE, RESIDENT, WORKER, file_ticket
@@ -30,7 +32,8 @@ def with_phone(bot: Driver) -> list[Sent]:
     return [
         message
         for message in bot.sent
-        if PHONE in message.text and not (message.row and message.row.payload.get("edit_of"))
+        if PHONE in message.text
+        and not (message.row and edit_of(message.row.kind, message.row.snapshot))
     ]
 
 
@@ -97,9 +100,10 @@ async def test_forget_erases_contact_ids_messages_and_buttons(bot: Driver) -> No
         ) == (None, None, None, None)
         rows = list(await uow.session.scalars(select(OutboxRow)))
         assert rows and all(row.chat_id != RESIDENT for row in rows)
-        assert all(PHONE not in str(row.payload) for row in rows)
+        assert all(PHONE not in str(row.snapshot) for row in rows)
         card = next(row for row in rows if row.chat_id == bot.uid(WORKER))
-        assert LAMP in card.payload["text"] and "联系人" not in card.payload["text"]
+        shown = render_row(card)["text"]
+        assert LAMP in shown and "联系人" not in shown
         tokens = await uow.session.scalars(
             select(CallbackTokenRow).where(CallbackTokenRow.chat_id == RESIDENT)
         )
@@ -190,8 +194,9 @@ async def test_every_notification_stays_in_the_tickets_chain(bot: Driver) -> Non
 
     async def audit(row: OutboxRow, uow: UnitOfWork) -> None:
         delivered[row.key] = row.chat_id
-        if delivered.get(row.payload.get("edit_of") or "") == row.chat_id:
-            assert PHONE not in row.payload.get("text", "") or row.chat_id in allowed_now(row)
+        if delivered.get(edit_of(row.kind, row.snapshot) or "") == row.chat_id:
+            text = render_row(row).get("text", "")
+            assert PHONE not in text or row.chat_id in allowed_now(row)
             checked.append(row.id)  # an edit of a card that chat holds (closed at a transfer)
             return
         ticket = await uow.session.scalar(
@@ -201,7 +206,7 @@ async def test_every_notification_stays_in_the_tickets_chain(bot: Driver) -> Non
         chain = [person.code for _, person in await OrgDirectory(uow).chain(ticket)]
         allowed = {bot.uid(code) for code in chain} | {ticket.reporter_chat_id}
         chains[row.ticket_number or ""] = allowed
-        assert row.chat_id in allowed, (row.chat_id, row.payload.get("text"))
+        assert row.chat_id in allowed, (row.chat_id, render_row(row).get("text"))
         checked.append(row.id)
 
     chains: dict[str, set[int | None]] = {}

@@ -33,6 +33,7 @@ from bot.workers.sweeper import sweep
 from handlers import texts
 from handlers.context import Limits, Services
 from handlers.org import OrgDirectory
+from handlers.render import render_row
 from models import lifecycle
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
@@ -46,6 +47,7 @@ from models.orm import (
     TicketEventRow,
     TicketRow,
 )
+from models.outbox import edit_of
 from models.uow import UnitOfWork, UnitOfWorkFactory
 from nlp.normalize import to_script
 from nlp.router import Router
@@ -528,7 +530,8 @@ class Run:
 
     async def audit(self, row: OutboxRow, uow: UnitOfWork) -> None:
         """Every notification: to the chain or the reporter; the phone only upwards."""
-        assert row.ticket_number is not None, row.payload
+        assert row.ticket_number is not None, row.snapshot
+        text = str(render_row(row).get("text", ""))
         ticket = await uow.session.scalar(
             select(TicketRow).where(TicketRow.number == row.ticket_number)
         )
@@ -537,23 +540,21 @@ class Run:
             self.bot.uid(person.code): level
             for level, person in await OrgDirectory(uow).chain(ticket)
         }
-        edit_of = row.payload.get("edit_of")
-        if edit_of is not None and self.delivered.get(edit_of) == row.chat_id:
+        card_key = edit_of(row.kind, row.snapshot)
+        if card_key is not None and self.delivered.get(card_key) == row.chat_id:
             # an edit of a card that chat already holds (closed when a transfer took it away)
             assert (
-                not any(phone in str(row.payload.get("text")) for phone in PHONES.values())
-                or row.chat_id in chain
+                not any(phone in text for phone in PHONES.values()) or row.chat_id in chain
             )
             return
         self.delivered[row.key] = row.chat_id
         if row.chat_id in liaisons(self.bot.services.config, ticket):  # 吹哨报到
-            assert not any(phone in str(row.payload.get("text")) for phone in PHONES.values())
+            assert not any(phone in text for phone in PHONES.values())
             return
         assert row.chat_id in chain or row.chat_id == ticket.reporter_chat_id, (
             row.chat_id,
-            row.payload.get("text", "")[:200],
+            text[:200],
         )
-        text = str(row.payload.get("text", ""))
         for phone in PHONES.values():
             if phone in text:
                 assert ticket.reporter_phone == phone, "another resident's phone"

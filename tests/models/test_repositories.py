@@ -146,14 +146,17 @@ async def test_outbox_add_is_idempotent_on_key(
     uow_factory: UnitOfWorkFactory, clock: FixedClock
 ) -> None:
     async with uow_factory() as uow:
-        assert await uow.outbox.add("t1:accepted:reporter", 5550001, {"text": "已受理"})
-        assert not await uow.outbox.add("t1:accepted:reporter", 5550001, {"text": "again"})
+        accepted = {"say": {"say": "texts.REPORTER_CLOSED", "args": {"number": "T-1"}}}
+        assert await uow.outbox.add("t1:accepted:reporter", 5550001, "status", accepted,
+                                    ticket_number="T-1", ticket_id=7)
+        assert not await uow.outbox.add("t1:accepted:reporter", 5550001, "status", {})
         later = clock.now() + timedelta(minutes=1)
-        assert await uow.outbox.add("t1:x", 42, {"text": "稍后"}, "MDHY-01-W1", "T-1", later)
+        assert await uow.outbox.add("t1:x", 42, "note", {}, "MDHY-01-W1", "T-1", later)
         await uow.commit()
     async with uow_factory() as uow:
         row = await uow.outbox.by_key("t1:accepted:reporter")
-        assert row is not None and row.payload == {"text": "已受理"} and row.status == "pending"
+        assert row is not None and row.snapshot == accepted and row.status == "pending"
+        assert (row.kind, row.channel, row.ticket_id) == ("status", "telegram", 7)
         assert row.available_at == clock.now()
         claimed = await uow.outbox.claim("sender-1")
         assert [r.key for r in claimed] == ["t1:accepted:reporter"]

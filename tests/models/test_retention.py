@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from bot.cli.commands.retention_cmd import run_once
 from bot.settings import Settings
 from bot.workers.retention import retention_policy, run_retention
+from handlers.messages import message, say
 from models.clock import FixedClock
 from models.config.schema import GridDeskConfig
 from models.orm import (
@@ -71,7 +72,8 @@ async def seed(uow: UnitOfWork, config: GridDeskConfig, now: datetime) -> None:
             OutboxRow(
                 key=key,
                 chat_id=1,
-                payload={"text": key},
+                kind="note",
+                snapshot=message(say("texts.PLAIN", text=key)),
                 status=status,
                 available_at=at,
                 created_at=at,

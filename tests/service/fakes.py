@@ -186,15 +186,17 @@ class FakeOutboxRepo:
         self.clock = clock
         self.by_key: dict[str, OutboxRow] = {}
 
-    async def add(self, key: str, chat_id: int, payload: dict[str, Any],
+    async def add(self, key: str, chat_id: int, kind: str, snapshot: dict[str, Any],
                   person_code: str | None = None, ticket_number: str | None = None,
-                  available_at: datetime | None = None) -> bool:
+                  available_at: datetime | None = None, ticket_id: int | None = None,
+                  channel: str = "telegram") -> bool:
         if key in self.by_key:
             return False
         now = self.clock.now()
         self.by_key[key] = OutboxRow(
-            id=len(self.by_key) + 1, key=key, chat_id=chat_id, payload=dict(payload),
-            person_code=person_code, ticket_number=ticket_number, status=PENDING, attempts=0,
+            id=len(self.by_key) + 1, key=key, kind=kind, channel=channel, chat_id=chat_id,
+            snapshot=dict(snapshot), person_code=person_code, ticket_id=ticket_id,
+            ticket_number=ticket_number, status=PENDING, attempts=0,
             available_at=available_at or now, created_at=now)
         return True
 
@@ -205,11 +207,11 @@ class FakeOutboxRepo:
     async def to_staff(self, ticket_number: str) -> list[OutboxRow]:
         return [row for row in await self.rows(ticket_number) if row.person_code is not None]
 
-    async def rewrite_pending(self, outbox_id: int, payload: dict[str, Any]) -> bool:
+    async def rewrite_pending(self, outbox_id: int, snapshot: dict[str, Any]) -> bool:
         row = next(row for row in self.by_key.values() if row.id == outbox_id)
         if row.status != PENDING or row.claimed_by is not None:
             return False
-        row.payload = payload
+        row.snapshot = snapshot
         return True
 
 

@@ -11,6 +11,7 @@ from handlers import texts
 from handlers.card_actions import work_actions
 from handlers.context import Ctx
 from handlers.org import OrgDirectory
+from handlers.render import render_row
 from handlers.staff import authorised_ticket
 from handlers.tickets import TicketService
 from handlers.types import Incoming, Kind, Sender
@@ -91,7 +92,7 @@ async def test_a_deactivated_holders_card_loses_its_buttons_at_the_next_change(
     deactivate(uow, WORKER)
     await service.route_to(ticket, BRANCH, category_code="property_service")
     [card] = await uow.outbox.to_staff(ticket.number)
-    assert buttons(card) == [] and "此卡片不再更新" in card.payload["text"]
+    assert buttons(card) == [] and "此卡片不再更新" in render_row(card)["text"]
 
 
 async def test_a_triage_ticket_is_held_by_its_queue_but_its_grid_sees_urgent_cards(

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from handlers import texts
+from handlers.render import render_row
 from handlers.tickets import TicketService
 from models import lifecycle
 from models.clock import FixedClock
@@ -42,7 +43,7 @@ async def messages(uow: FakeUnitOfWork, tag: str) -> dict[str, str]:
     """What the event `tag` sent: recipient (person code, or "reporter") → text."""
     rows: list[OutboxRow] = await uow.outbox.rows()
     return {
-        row.person_code or REPORTER: row.payload["text"]
+        row.person_code or REPORTER: render_row(row)["text"]
         for row in rows
         if row.key.split(":")[1] == tag and "edit" not in row.key
     }
@@ -54,7 +55,7 @@ async def last_tag(uow: FakeUnitOfWork, ticket: TicketRow, action: str) -> str:
 
 
 def buttons(row: OutboxRow) -> list[str]:
-    markup = row.payload.get("reply_markup") or {}
+    markup = render_row(row).get("reply_markup") or {}
     return [b["text"] for line in markup.get("inline_keyboard", []) for b in line]
 
 
@@ -84,7 +85,7 @@ async def test_resolve_asks_the_resident_to_rate(
     rows = [row for row in await uow.outbox.rows(ticket.number) if row.key.endswith(
         f"e{event.id}:{REPORTER}")]
     assert [buttons(row) for row in rows] == [list(texts.RATING_LABELS.values())]
-    assert "已修好" in rows[0].payload["text"]
+    assert "已修好" in render_row(rows[0])["text"]
 
 
 async def test_reject_gives_the_resident_the_reason(
@@ -200,7 +201,7 @@ async def test_transfer_cards_the_new_grid_and_closes_the_old_card(
     assert sent[new_worker].startswith(texts.CARD_BADGE_TRANSFERRED.strip())
     old = [row for row in await uow.outbox.to_staff(ticket.number)
            if row.person_code == "MDHY-01-W1"]
-    assert old and "此卡片不再更新" in old[0].payload["text"] and not buttons(old[0])
+    assert old and "此卡片不再更新" in render_row(old[0])["text"] and not buttons(old[0])
 
 
 async def test_recategorise_moves_the_resolve_deadline_and_cards_nobody_new(
@@ -216,7 +217,7 @@ async def test_recategorise_moves_the_resolve_deadline_and_cards_nobody_new(
     assert await messages(uow, f"e{event.id}") == {}
     [card] = await uow.outbox.to_staff(ticket.number)
     category = demo_config.taxonomy.get("property_service").name
-    assert category in card.payload["text"]  # the card was rewritten with the new category
+    assert category in render_row(card)["text"]  # the card was rewritten with the new category
 
 
 async def test_whistle_cards_the_departments_liaison_and_tells_the_resident(
@@ -231,7 +232,7 @@ async def test_whistle_cards_the_departments_liaison_and_tells_the_resident(
     liaison = next(row for row in rows if row.key.endswith(":DEPT-ZJJ"))
     assert liaison.chat_id == 950001 and buttons(liaison) == [texts.BTN_REPORTED]
     reporter = next(row for row in rows if row.key.endswith(REPORTER))
-    assert "区住建局" in reporter.payload["text"]
+    assert "区住建局" in render_row(reporter)["text"]
 
 
 async def test_unsatisfied_reopens_one_level_up_with_the_reason(

@@ -4,6 +4,7 @@ work: what the card says, the call-back when nobody follows the ticket, the phon
 from __future__ import annotations
 
 from handlers.conversation import Draft, Reporter
+from handlers.render import render_row
 from handlers.tickets import TicketService
 from models.orm import OutboxRow, TicketRow
 from tests.service.fakes import FakeUnitOfWork
@@ -22,7 +23,7 @@ async def on_behalf(service: TicketService, follower: int | None = None,
 
 
 def texts_to(rows: list[OutboxRow], code: str) -> list[str]:
-    return [str(row.payload["text"]) for row in rows if row.person_code == code]
+    return [str(render_row(row)["text"]) for row in rows if row.person_code == code]
 
 
 async def test_the_card_names_the_worker_and_the_consent(service: TicketService,
@@ -48,9 +49,10 @@ async def test_nobody_following_the_worker_calls_back_and_rates_by_phone(
     await service.resolve(ticket, WORKER, "已更换灯泡")
     rows = await uow.outbox.rows()
     [callback] = [row for row in rows if ":phone:" in row.key]
-    assert "请电话回访居民" in callback.payload["text"] and "已更换灯泡" in callback.payload["text"]
-    labels = [b["text"] for line in callback.payload["reply_markup"]["inline_keyboard"]
-              for b in line]
+    shown = render_row(callback)
+    assert callback.kind == "phone_rating"
+    assert "请电话回访居民" in shown["text"] and "已更换灯泡" in shown["text"]
+    labels = [b["text"] for line in shown["reply_markup"]["inline_keyboard"] for b in line]
     assert labels == ["满意", "基本满意", "不满意"]
     await service.rate(ticket, "unsatisfied", "电话回访：居民不满意", via="phone")
     [rating] = uow.tickets.ratings
@@ -65,5 +67,5 @@ async def test_a_followed_ticket_asks_the_resident_not_the_worker(
     await service.resolve(ticket, WORKER, "已更换灯泡")
     rows = await uow.outbox.rows()
     assert not [row for row in rows if ":phone:" in row.key]
-    assert any(row.chat_id == 5550999 and "请对办理结果进行评价" in row.payload["text"]
+    assert any(row.chat_id == 5550999 and "请对办理结果进行评价" in render_row(row)["text"]
                for row in rows)
