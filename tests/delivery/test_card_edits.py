@@ -3,9 +3,11 @@ becomes editMessageText / editMessageCaption of that message (SQLite and Postgre
 
 from __future__ import annotations
 
+from typing import Any
+
 from bench.botapi_double import BotApiDouble
 from bot.telegram.sender_api import build_steps
-from models.outbox import PENDING, SENT
+from models.outbox import CAPTION_LIMIT, CARD, CARD_EDIT, LEGACY, PENDING, SENT
 from models.uow import UnitOfWorkFactory
 from tests.delivery.conftest import make_sender, outbox, queue
 
@@ -72,3 +74,49 @@ def test_edit_payloads_become_edit_calls() -> None:
     assert caption == [("editMessageCaption",
                         {"chat_id": 7, "message_id": 6, "parse_mode": "HTML",
                          "reply_markup": AFTER, "caption": "新"})]  # fmt: skip
+
+
+def _view(text: str) -> dict[str, Any]:
+    """A card's view (handlers/messages.py) showing `text` as the resident's words."""
+    return {"badge": "🆕 ", "number": "TBH-20261121-0001", "category": "路灯", "place": "明德花园",
+            "text": text, "accept_due": "11-21 09:00", "resolve_due": "11-22 09:00",
+            "keywords": ["路灯"], "contact": {"name": "张", "phone": "13800000000"}}
+
+
+async def _add(uows: UnitOfWorkFactory, key: str, kind: str, snapshot: dict[str, Any]) -> None:
+    async with uows() as uow:
+        await uow.outbox.add(key=key, chat_id=3001, kind=kind, snapshot=snapshot,
+                             person_code="W", ticket_number="TBH-20261121-0001")
+        await uow.commit()
+
+
+async def test_semantic_cards_are_rendered_when_sent_and_edited_in_place(
+    uows: UnitOfWorkFactory, api: BotApiDouble
+) -> None:
+    """A card row keeps its view and buttons; the sender renders it, and an edit row of a
+    card sent with one photo becomes editMessageCaption, cut to fit the caption."""
+    resident = api.user(2001)
+    photo = (await resident.send_photo())["message"]["photo"][-1]["file_id"]
+    buttons = [[{"text": "接单", "data": "t:tok123"}]]
+    await _add(uows, "card", CARD, {"card": {"to": "W", "kind": "work"}, "view": _view("路灯不亮"),
+                                    "buttons": buttons, "photos": [photo]})
+    await queue(uows, [("old", 3001, {"text": "旧卡片", "reply_markup": MARKUP})])  # legacy
+    async with make_sender(uows, api) as sender:
+        await sender.drain()
+    [pictured, old] = api.messages_to(3001)
+    assert "路灯不亮" in pictured.caption and "联系人：张 13800000000" in pictured.caption
+    assert pictured.reply_markup == {
+        "inline_keyboard": [[{"text": "接单", "callback_data": "t:tok123"}]]}
+    long_words = "路灯不亮，" + "整条路都是黑的。\n" * 150
+    await _add(uows, "card:edit", CARD_EDIT, {"edit_of": "card", "view": _view(long_words)})
+    await _add(uows, "old:edit", CARD_EDIT, {"edit_of": "old", "view": _view("旧卡片已接单")})
+    async with make_sender(uows, api) as sender:
+        stats = await sender.drain()
+    assert stats.sent == 2 and stats.dead == 0
+    assert api.messages_to(3001) == [pictured, old]  # both edited, nothing new
+    assert len(pictured.caption) <= CAPTION_LIMIT and pictured.caption.endswith("…")
+    assert pictured.caption.startswith("🆕") and pictured.reply_markup is None
+    assert "旧卡片已接单" in old.text and old.reply_markup is None
+    rows = await outbox(uows)
+    assert {row.status for row in rows.values()} == {SENT}
+    assert all("text" not in row.snapshot for row in rows.values() if row.kind != LEGACY)

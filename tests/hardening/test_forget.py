@@ -6,10 +6,13 @@ from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
+from handlers import texts
 from handlers.context import Ctx
 from handlers.forget import blur_filings, known_names
+from handlers.messages import DETAIL
 from handlers.render import render_row
 from handlers.types import Incoming, Kind, Sender
 from models.clock import FixedClock
@@ -157,3 +160,46 @@ async def test_stored_cards_are_rendered_again_without_the_deleted_fields(bot: D
         assert payload.get("reply_markup") == before[key].get("reply_markup")
         assert payload["photos"] == before[key]["photos"] and len(payload["photos"]) == 1
         assert len(text) <= 1024  # still fits the photo's caption
+
+
+MISSING = "明德花园3号楼，我爸有老年痴呆，早上出去遛弯到现在还没回来"
+DETAIL_WORDS = "他穿灰色夹克，有消息请打我电话 139 1234 5678"
+
+
+async def test_pending_messages_lose_their_personal_fields(
+    bot: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A detail of an urgent case still waits in the outbox for the chain when the resident
+    asks to be forgotten: its personal argument is deleted from the stored snapshot (no text
+    is searched), and it goes out without it."""
+    await bot.text(RESIDENT, MISSING)
+    assert NUMBER.search(bot.last_to(RESIDENT)), bot.texts_to(RESIDENT)
+
+    async def held() -> None:
+        return None
+
+    monkeypatch.setattr(bot, "drain", held)  # nothing is delivered until undone
+    await bot.text(RESIDENT, DETAIL_WORDS)
+
+    async def details() -> list[tuple[int, str, dict[str, Any], str]]:
+        """Id, status, snapshot and rendered text of the detail rows."""
+        async with bot.services.uow_factory() as uow:
+            rows = await uow.session.scalars(select(OutboxRow).where(OutboxRow.kind == DETAIL))
+            return [(r.id, r.status, r.snapshot, render_row(r)["text"]) for r in rows]
+
+    waiting = await details()
+    assert len(waiting) >= 5 and {status for _, status, _, _ in waiting} == {"pending"}
+    assert all(DETAIL_WORDS in text for _, _, _, text in waiting)
+    await bot.text(RESIDENT, "/forget")
+    await bot.press(RESIDENT, "确认删除")
+    forgotten = await details()
+    assert [row[:2] for row in forgotten] == [row[:2] for row in waiting]  # still pending
+    for _, _, snapshot, text in forgotten:
+        assert snapshot["say"]["args"]["text"] == texts.FORGOTTEN and texts.FORGOTTEN in text
+        assert "灰色夹克" not in str(snapshot) and "139 1234 5678" not in str(snapshot)
+    monkeypatch.undo()
+    await bot.drain()
+    chain = {bot.uid(code) for code in ("MDHY-01-W1", "MDHY-01-B", "MDHY-S")}
+    delivered = [m for m in bot.sent if m.row is not None and m.row.kind == DETAIL]
+    assert chain <= {m.chat_id for m in delivered}
+    assert all(texts.FORGOTTEN in m.text and "灰色夹克" not in m.text for m in delivered)
