@@ -18,9 +18,9 @@ from handlers.context import QUOTA_WINDOW, Ctx
 from handlers.messages import forget_personal
 from handlers.notify import Notifier
 from handlers.org import people
-from handlers.render import card_text
+from handlers.render import card_text, fit
 from models.orm import OutboxRow, TicketEventRow, TicketRow
-from models.outbox import LEGACY, edit_of
+from models.outbox import CAPTION_LIMIT, LEGACY, edit_of, sent_as_caption
 from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
@@ -100,7 +100,8 @@ def _forgotten(row: OutboxRow, view: dict[str, Any] | None,
         return {**snapshot, "view": view} if view is not None else snapshot
     payload = dict(snapshot.get("payload") or {})
     if view is not None:
-        payload["text"] = card_text(view)
+        text = card_text(view)
+        payload["text"] = fit(text, CAPTION_LIMIT) if sent_as_caption(payload) else text
     elif isinstance(payload.get("text"), str):
         payload["text"] = mask_personal(payload["text"], names) or ""
     return {**snapshot, "payload": payload}
