@@ -44,9 +44,9 @@ async def test_an_escalated_urgent_case_is_not_carded_twice(chat: DemoSession) -
                 select(OutboxRow).where(OutboxRow.person_code == "MDHY-01-B")
             )
         )
-    # One card (later edited in place, never sent again), then the escalation as a note.
-    cards = [row for row in rows if row.kind == CARD and "reply_markup" in render_row(row)]
-    assert {row.kind for row in rows} - {CARD, CARD_EDIT} == {NOTE}
+        # One card (later edited in place, never sent again), then the escalation as a note.
+        cards = [row for row in rows if row.kind == CARD and "reply_markup" in render_row(row)]
+        assert {row.kind for row in rows} - {CARD, CARD_EDIT} == {NOTE}
     assert len(cards) == 1 and len(rows) >= 2
     assert "上报至网格党支部" in texts_to(chat, "MDHY-01-B")[-1]
 
