@@ -55,7 +55,7 @@ async def refresh_cards(notify: Notifier, ticket: TicketRow, tag: str) -> None:
             continue  # moved out of their chain: they hear nothing more of it
         active = newest[row.person_code] == row.id
         meta = card_meta(row) or {}
-        view, keyboard = await notify.render_card(ticket, meta, recipient, active, events)
+        view, keyboard = await notify.build_card(ticket, meta, recipient, active, events)
         if _looks(shown[row.key]) == _looks(_edit_payload(view, keyboard)):
             continue
         await _edit(notify, row, view, keyboard, tag)
@@ -86,7 +86,7 @@ async def card_view_now(notify: Notifier, ticket: TicketRow, card: OutboxRow,
     ticket's fields: what was deleted from the ticket is not in it."""
     if await notify.org.level_of(ticket, recipient.code) is None:
         return departed_view(notify, ticket)
-    view, _ = await notify.render_card(ticket, card_meta(card) or {}, recipient, False, events)
+    view, _ = await notify.build_card(ticket, card_meta(card) or {}, recipient, False, events)
     return view
 
 

@@ -111,13 +111,13 @@ class Notifier:
         if recipient is None or recipient.chat_id is None:
             return
         meta = {"to": recipient.code, **meta}
-        view, keyboard = await self.render_card(ticket, meta, recipient)
+        view, keyboard = await self.build_card(ticket, meta, recipient)
         snapshot = {"card": meta, "view": view, "buttons": buttons_of(keyboard),
                     "photos": list(ticket.attachments or ())}
         await self._send(recipient.chat_id, kind, snapshot,
                          f"{ticket.number}:{tag}:{recipient.code}", recipient.code, ticket)
 
-    async def render_card(self, ticket: TicketRow, meta: dict[str, Any], recipient: PersonRow,
+    async def build_card(self, ticket: TicketRow, meta: dict[str, Any], recipient: PersonRow,
                           active: bool = True, events: list[Any] | None = None,
                           ) -> tuple[dict[str, Any], Keyboard | None]:
         """A card's view (what its text shows, `handlers.render.card_text`) and the buttons

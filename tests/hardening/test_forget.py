@@ -184,7 +184,9 @@ async def test_pending_messages_lose_their_personal_fields(
     async def details() -> list[tuple[int, str, dict[str, Any], str]]:
         """Id, status, snapshot and rendered text of the detail rows."""
         async with bot.services.uow_factory() as uow:
-            rows = await uow.session.scalars(select(OutboxRow).where(OutboxRow.kind == DETAIL))
+            rows = await uow.session.scalars(
+                select(OutboxRow).where(OutboxRow.kind == DETAIL).order_by(OutboxRow.id)
+            )
             return [(r.id, r.status, r.snapshot, render_row(r)["text"]) for r in rows]
 
     waiting = await details()

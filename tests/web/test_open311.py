@@ -8,6 +8,7 @@ import re
 from xml.etree import ElementTree
 
 from handlers.conversation import Draft, Reporter
+from handlers.render import render_row
 from handlers.tickets import TicketService
 from tests.web.open311_support import INSIDE, open_site
 
@@ -193,7 +194,7 @@ async def test_the_client_is_a_channel_on_the_card_and_in_the_monthly_report(db_
                 draft, Reporter(77, 77))
             await uow.commit()
             await uow.updates.settle_numbers()
-            cards = {row.ticket_number: row.payload["text"] for row in await uow.outbox.rows()}
+            cards = {row.ticket_number: render_row(row)["text"] for row in await uow.outbox.rows()}
             month = Month.containing(services.clock.now(), services.config.district.timezone)
             report = await monthly_report(uow, services.config, "TBH", month)
             chat_number = chat.number
