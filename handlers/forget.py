@@ -9,7 +9,7 @@ searches rendered text for it. What is kept and why: docs/privacy.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from handlers.card_desk import card_text_now
 from handlers.context import QUOTA_WINDOW, Ctx
@@ -27,8 +27,10 @@ def known_names(tickets: Sequence[TicketRow]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
-    """Unlink the reporter, coarsen the place to the grid, mask what the resident typed."""
+def anonymise_ticket(ticket: TicketRow, names: Sequence[str],
+                     search_words: Callable[[str], list[str]]) -> None:
+    """Unlink the reporter, coarsen the place to the grid, mask what the resident typed; the
+    search words are those of the masked text (a name or number masked is no longer found)."""
     ticket.reporter_channel = ticket.reporter_user_id = ticket.reporter_chat_id = None
     ticket.reporter_name = ticket.reporter_phone = None
     ticket.follow_token = None
@@ -44,6 +46,7 @@ def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
         "reject_reason",
     ):
         setattr(ticket, name, mask_personal(getattr(ticket, name), names))
+    ticket.search_words = search_words(ticket.original_text)
 
 
 async def _scrub_related(ctx: Ctx, tickets: Sequence[TicketRow], names: Sequence[str]) -> None:
@@ -110,7 +113,7 @@ async def forget(ctx: Ctx) -> None:
     tickets = await accounts.tickets_of(ctx.user_id)
     names = known_names(tickets)
     for ticket in tickets:
-        anonymise_ticket(ticket, names)
+        anonymise_ticket(ticket, names, ctx.services.router.search_words)
     await accounts.drop_chat(ctx.chat_id)
     await _scrub_related(ctx, tickets, names)
     for visit in await ctx.uow.visits.of_tickets(tickets):  # the household and what was noted

@@ -112,8 +112,9 @@ class BulkHistory:
     """Composes tickets day by day; `batches` yields them with their whole lives."""
 
     def __init__(self, config: GridDeskConfig, options: BulkOptions, first_id: int,
-                 counters: dict[date, int]) -> None:
+                 counters: dict[date, int], search_words: Callable[[str], list[str]]) -> None:
         self.config, self.options = config, options
+        self.search_words = search_words  # what filing stores (`Router.search_words`)
         self.rng = random.Random(options.seed)
         self.tz = ZoneInfo(config.district.timezone)
         self.next_id = first_id
@@ -191,6 +192,7 @@ class BulkHistory:
             id=self.next_id, number=self.number(at), reporter_user_id=resident,
             reporter_chat_id=resident, reporter_channel=TELEGRAM, anonymised=False, script="hans",
             original_text=complaint.text, normalized_text=complaint.text,
+            search_words=self.search_words(complaint.text), unsatisfied=False,
             category_code=category, urgent=urgent, urgent_frame="紧急" if urgent else None,
             source="telegram", confidence=round(self.rng.uniform(0.55, 0.98), 2),
             keywords=[], attachments=[], building=building,
@@ -358,6 +360,7 @@ class Life:
         if moment >= self.h.end_at:
             raise Stop
         self.ratings.append((ticket.id, score, moment))
+        ticket.unsatisfied = ticket.unsatisfied or score == lifecycle.Rating.UNSATISFIED
         if score != lifecycle.Rating.UNSATISFIED:
             self.at_time(moment, lifecycle.close, rating=score)
             return False
