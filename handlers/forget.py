@@ -9,13 +9,14 @@ searches rendered text for it. What is kept and why: docs/privacy.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from handlers.card_desk import card_text_now
 from handlers.context import QUOTA_WINDOW, Ctx
 from handlers.notify import Notifier
 from handlers.org import people
 from models.orm import OutboxRow, TicketEventRow, TicketRow
+from models.search_words import search_words
 from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
@@ -27,10 +28,9 @@ def known_names(tickets: Sequence[TicketRow]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def anonymise_ticket(ticket: TicketRow, names: Sequence[str],
-                     search_words: Callable[[str], list[str]]) -> None:
-    """Unlink the reporter, coarsen the place to the grid, mask what the resident typed; the
-    search words are those of the masked text (a name or number masked is no longer found)."""
+def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
+    """Unlink the reporter, coarsen the place to the grid, mask what the resident typed (the
+    search words then come from the masked text: what was masked is no longer found)."""
     ticket.reporter_channel = ticket.reporter_user_id = ticket.reporter_chat_id = None
     ticket.reporter_name = ticket.reporter_phone = None
     ticket.follow_token = None
@@ -113,7 +113,7 @@ async def forget(ctx: Ctx) -> None:
     tickets = await accounts.tickets_of(ctx.user_id)
     names = known_names(tickets)
     for ticket in tickets:
-        anonymise_ticket(ticket, names, ctx.services.router.search_words)
+        anonymise_ticket(ticket, names)
     await accounts.drop_chat(ctx.chat_id)
     await _scrub_related(ctx, tickets, names)
     for visit in await ctx.uow.visits.of_tickets(tickets):  # the household and what was noted

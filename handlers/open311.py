@@ -177,8 +177,7 @@ class Open311Desk:
             raise Open311Error(429, f"too many requests: at most {client.per_minute} a minute")
         draft = self.draft(submission)
         service = TicketService(uow, self.services.clock, self.config)
-        ticket = await service.file(draft, Reporter(None, None, source=source_of(client)),
-                                    self.services.router.search_words(draft.text or ""))
+        ticket = await service.file(draft, Reporter(None, None, source=source_of(client)))
         await uow.flush()
         key = self._idempotency_keys(submission)[0]
         if not await uow.open311.record_filing(client.id, key, ticket.id):

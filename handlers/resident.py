@@ -325,8 +325,7 @@ async def _file(ctx: Ctx, draft: Draft) -> None:
     draft.needs_review = draft.grid is None or draft.confidence < threshold
     service = TicketService(ctx.uow, ctx.services.clock, ctx.config)
     reporter, follow_token = visit_draft.reporter(ctx, draft)
-    ticket = await service.file(draft, reporter,
-                                ctx.services.router.search_words(draft.text or ""))
+    ticket = await service.file(draft, reporter)
     ctx.set_state(None)
     if draft.on_behalf:  # a worker's filing: the follow link instead of progress messages
         await _filed_on_behalf(ctx, draft, ticket, service, follow_token)

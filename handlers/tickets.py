@@ -71,9 +71,8 @@ class TicketService:
     async def get(self, ticket_id: int, for_update: bool = False) -> TicketRow | None:
         return await self.uow.tickets.get(ticket_id, for_update)
 
-    async def file(self, draft: Draft, reporter: Reporter, search_words: list[str]) -> TicketRow:
-        """Store a confirmed complaint, route it, and notify whoever must act; `search_words`:
-        the text's (`Router.search_words`), what the queue's word search looks up."""
+    async def file(self, draft: Draft, reporter: Reporter) -> TicketRow:
+        """Store a confirmed complaint, route it, and notify whoever must act."""
         now = self.clock.now()
         district = self.config.district
         day = local_day(now, district.timezone)
@@ -81,7 +80,6 @@ class TicketService:
         ticket = TicketRow(
             number=provisional_number(district.ticket_prefix, day),
             original_text=draft.text,
-            search_words=search_words,
             normalized_text=draft.normalized,
             script=draft.script,
             category_code=draft.category,

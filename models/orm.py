@@ -279,7 +279,7 @@ class TicketRow(Base):
     reject_reason: Mapped[str | None] = mapped_column(Text)
     reopen_count: Mapped[int] = mapped_column(default=0)
     max_level: Mapped[int] = mapped_column(default=0)
-    # jieba's search-mode words of the text (`Router.search_words`), set at filing
+    # the text's two-character sequences (`models.search_words`), set by `TicketRepo.add`
     search_words: Mapped[list[str] | None] = mapped_column(WordList, default=list)
     # ever rated 不满意 (set with the rating, `TicketRepo.add_rating`): the queue's filter
     unsatisfied: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))

@@ -145,10 +145,6 @@ class Router:
         rules = load_rules(rules_path, config.taxonomy)
         return cls(config, rules, review_threshold, urgency_model=UrgencyModel.load())
 
-    def search_words(self, text: str) -> list[str]:
-        """The words a ticket of `text` is found by (`DomainTokenizer.search_words`)."""
-        return self.tokenizer.search_words(text)
-
     # -- routing ------------------------------------------------------------------------------
     def route(self, text: str, location: tuple[float, float] | None = None) -> RoutingDecision:
         normalized = normalize(text)

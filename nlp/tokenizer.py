@@ -189,24 +189,6 @@ class DomainTokenizer:
         """Plain segmentation (for tests and the explanation)."""
         return self.analyse(text, full=True).words(text)
 
-    def search_words(self, text: str) -> list[str]:
-        """jieba's search mode (`cut_for_search`, no HMM) over this dictionary: each word, and
-        before it every two- and three-character dictionary word inside it; each word once, in
-        order of appearance, punctuation and spaces left out. What the queue's word search
-        looks up (`tickets.search_words`)."""
-        found: dict[str, None] = {}
-        for word in self.lcut(text):
-            for size in (2, 3):
-                if len(word) > size:
-                    found.update((gram, None) for gram in _grams(word, size)
-                                 if self._freq.get(gram))
-            found[word] = None
-        return list(found)
-
-
-def _grams(word: str, size: int) -> list[str]:
-    return [word[i : i + size] for i in range(len(word) - size + 1)]
-
 
 def _tokens(sentence: str, offset: int, nexts: list[int], tokens: list[tuple[int, int]]) -> None:
     """Walk the best route; single ASCII letters/digits are merged, as jieba does."""

@@ -40,6 +40,7 @@ from models.escalation import REASONS, moved_deadlines
 from models.lifecycle import Status
 from models.numbering import format_number
 from models.orm import TELEGRAM, TicketEventRow, TicketRow
+from models.search_words import search_words
 from models.sla import compute_deadlines
 
 TRIAGE_SHARE = 0.04
@@ -112,9 +113,8 @@ class BulkHistory:
     """Composes tickets day by day; `batches` yields them with their whole lives."""
 
     def __init__(self, config: GridDeskConfig, options: BulkOptions, first_id: int,
-                 counters: dict[date, int], search_words: Callable[[str], list[str]]) -> None:
+                 counters: dict[date, int]) -> None:
         self.config, self.options = config, options
-        self.search_words = search_words  # what filing stores (`Router.search_words`)
         self.rng = random.Random(options.seed)
         self.tz = ZoneInfo(config.district.timezone)
         self.next_id = first_id
@@ -192,7 +192,7 @@ class BulkHistory:
             id=self.next_id, number=self.number(at), reporter_user_id=resident,
             reporter_chat_id=resident, reporter_channel=TELEGRAM, anonymised=False, script="hans",
             original_text=complaint.text, normalized_text=complaint.text,
-            search_words=self.search_words(complaint.text), unsatisfied=False,
+            search_words=search_words(complaint.text), unsatisfied=False,
             category_code=category, urgent=urgent, urgent_frame="紧急" if urgent else None,
             source="telegram", confidence=round(self.rng.uniform(0.55, 0.98), 2),
             keywords=[], attachments=[], building=building,

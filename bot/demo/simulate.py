@@ -265,8 +265,7 @@ class Simulator:
         reporter = Reporter(RESIDENT_ID_BASE + hash_int(f"{grid_code}:{building}:{household}"),
                             None)
         with self.uow.no_autoflush():  # new rows are flushed in batches, not one by one
-            ticket = await self.service.file(Draft.model_validate(draft), reporter,
-                                             self.router.search_words(complaint.text))
+            ticket = await self.service.file(Draft.model_validate(draft), reporter)
         speed = self.speed[grid_code]
         plan = Plan(
             ticket=ticket,

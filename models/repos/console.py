@@ -20,7 +20,7 @@ from models.repos.base import Repository, dialect_name
 from models.repos.tickets import Scope
 
 OPEN311_ANY = "open311"
-SHORT_WORD = 2  # characters: too short for a trigram, searched among the search words
+SHORT_WORD = 2  # characters: too short for a trigram, found among the search words
 SORTS: dict[str, Any] = {
     "new": (TicketRow.created_at.desc(), TicketRow.id.desc()),
     "old": (TicketRow.created_at, TicketRow.id),
@@ -91,11 +91,9 @@ def _like(word: str) -> str:
 
 
 def _word(word: str, indexed: bool) -> ColumnElement[bool]:
-    """A search word: its ticket number, or the text. With `indexed` (PostgreSQL) a word of
-    two characters, which the trigram index cannot serve, is looked up among the tickets'
-    search words (jieba's search mode: a word inside a longer one counts, two characters
-    across a word boundary do not); elsewhere the text contains it (a single character too:
-    most are parts of words, so the search words would miss them)."""
+    """A search word: its ticket number, or a text containing it. With `indexed`
+    (PostgreSQL) a two-character word, too short for the trigram index, is looked up among
+    the tickets' two-character sequences (`models.search_words`): the same tickets."""
     text = (TicketRow.search_words.contains([word]) if indexed and len(word) == SHORT_WORD
             else TicketRow.original_text.like(_like(word), escape="\\"))
     return or_(TicketRow.number == word.upper(), text)

@@ -15,6 +15,7 @@ from models.lifecycle import OPEN, Rating, Status
 from models.numbering import next_ticket_number, number_ticket
 from models.orm import TELEGRAM, RatingRow, TicketEventRow, TicketRow
 from models.repos.base import Repository, dialect_name
+from models.search_words import search_words
 from models.sla import reminder_due
 
 
@@ -42,7 +43,8 @@ class Scope:
 
 class TicketRepo(Repository):
     def add(self, ticket: TicketRow, *events: TicketEventRow) -> None:
-        """Add a new ticket and the events of its creation."""
+        """Add a new ticket (with its text's search words) and the events of its creation."""
+        ticket.search_words = search_words(ticket.original_text)
         self.session.add(ticket)
         self.session.add_all(events)
 

@@ -158,7 +158,7 @@ async def test_a_rolled_back_filing_leaves_no_gap_and_holds_no_lock(
     core = Core(services)
     async with uow_factory() as uow:
         ticket = await TicketService(uow, clock, demo_config).file(
-            _draft(demo_config), Reporter(RESIDENTS, RESIDENTS), []
+            _draft(demo_config), Reporter(RESIDENTS, RESIDENTS)
         )
         assert is_provisional(ticket.number)
         assert ticket.number.startswith("~TBH-20261121-~")
@@ -191,14 +191,14 @@ async def test_a_mix_of_filings_commits_only_real_gap_free_numbers(
     async with uow_factory() as uow:
         with uow.session.no_autoflush:  # `griddesk simulate`: rows flushed in batches
             simulated = await SimTicketService(uow, clock, demo_config).file(
-                _draft(demo_config), Reporter(RESIDENTS + 4, None), []
+                _draft(demo_config), Reporter(RESIDENTS + 4, None)
             )
         await uow.commit()
         simulated_number = simulated.number
     assert not is_provisional(simulated_number)
     async with uow_factory() as uow:
         await TicketService(uow, clock, demo_config).file(
-            _draft(demo_config), Reporter(RESIDENTS + 5, RESIDENTS + 5), []
+            _draft(demo_config), Reporter(RESIDENTS + 5, RESIDENTS + 5)
         )
         await uow.rollback()
     told.append(await _file(core, RESIDENTS + 6))

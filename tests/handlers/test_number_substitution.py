@@ -62,7 +62,7 @@ async def test_sqlite_numbers_the_filing_inside_its_transaction(
     })
     async with uow_factory() as uow:
         service = TicketService(uow, clock, demo_config)
-        ticket = await service.file(draft, Reporter(1, 1), [])
+        ticket = await service.file(draft, Reporter(1, 1))
         assert ticket.number == "TBH-20261121-0001"  # before commit: nothing left for later
         await uow.commit()
         assert await settle_numbers(uow.session) == {}

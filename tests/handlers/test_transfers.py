@@ -139,7 +139,7 @@ async def test_a_triage_card_with_a_known_grid_does_not_say_unsure_of_the_grid(
             "confidence": 0.2,
             "needs_review": True,
         })
-        await service.file(draft, Reporter(1, 1), [])
+        await service.file(draft, Reporter(1, 1))
         await uow.commit()
     await chat.drain_outbox()
     card = texts_to(chat, "MDHY-S")[-1]

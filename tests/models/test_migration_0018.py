@@ -15,8 +15,9 @@ from sqlalchemy.pool import NullPool
 
 from models.db import create_engine
 from models.migrations import downgrade_database, upgrade_database
+from models.search_words import search_words
 
-LEAK = "明德花园5号楼卫生间渗漏水严重"
+LEAK = "明德花园5号楼卫生间渗漏水严重 ，漏水"
 LAMP = "颂运水庭7号楼门口的路灯坏了"
 AT = "2026-11-20 08:00:00+00:00"
 ROWS = [
@@ -52,8 +53,8 @@ async def _upgrade_with_tickets(url: str) -> None:
     rows = await _run(url, "SELECT id, search_words, unsatisfied FROM tickets ORDER BY id")
     words = {key: found if isinstance(found, list) else json.loads(found)
              for key, found, _ in rows}
-    assert {"渗漏", "漏水", "渗漏水", "卫生间", "明德"} <= set(words[1])  # jieba's words only
-    assert {"路灯", "门口"} <= set(words[2]) and words[2] == words[3]
+    assert set(words[1]) == set(search_words(LEAK)) and {"渗漏", "漏水", "水严"} <= set(words[1])
+    assert set(words[2]) == set(search_words(LAMP)) and words[2] == words[3]
     assert [bool(flag) for _, _, flag in rows] == [True, False, False]
     await downgrade_database(url, "0017")
     kept = await _run(url, "SELECT * FROM tickets")

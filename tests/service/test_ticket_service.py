@@ -273,9 +273,9 @@ async def test_a_filing_records_the_channel_it_came_through(service: TicketServi
 
     draft = Draft(text="路灯不亮了", category="street_light", community="MDHY", grid="MDHY-01",
                   normalized="路灯不亮了", confidence=0.9)
-    chat = await service.file(draft, Reporter(user_id=7, chat_id=7), [])
+    chat = await service.file(draft, Reporter(user_id=7, chat_id=7))
     hotline = await service.file(draft.model_copy(), Reporter(user_id=8, chat_id=None,
-                                                              source="open311:hotline"), [])
+                                                              source="open311:hotline"))
     assert (chat.source, hotline.source) == ("telegram", "open311:hotline")
 
 
@@ -289,14 +289,14 @@ async def test_a_ticket_without_a_reporter_account_tells_no_resident(
     draft = Draft(text="路灯不亮了", category="street_light", community="MDHY", grid="MDHY-01",
                   normalized="路灯不亮了", confidence=0.9)
     ticket = await service.file(draft, Reporter(None, None, source="open311:hotline",
-                                                channel=None), [])
+                                                channel=None))
     assert (ticket.reporter_channel, ticket.reporter_user_id) == (None, None)
     await service.accept(ticket, "MDHY-01-W1")
     await service.resolve(ticket, "MDHY-01-W1", "已修好")
     rows = await uow.outbox.rows(ticket.number)
     assert rows and {row.person_code for row in rows} == {"MDHY-01-W1"}
     assert not ticket.reported_by(None) and ticket.reporter_chat() is None
-    chat = await service.file(draft.model_copy(), Reporter(user_id=7, chat_id=7), [])
+    chat = await service.file(draft.model_copy(), Reporter(user_id=7, chat_id=7))
     assert (chat.reporter_channel, chat.reported_by(7), chat.reporter_chat()) == (
         "telegram", True, 7)
     assert not chat.reported_by(7, channel="open311:hotline")

@@ -18,7 +18,7 @@ async def on_behalf(service: TicketService, follower: int | None = None,
                   confidence=0.9, on_behalf=True, phone=phone,
                   contact_name="刘奶奶" if phone else None)
     reporter = Reporter(follower, follower, source="visit", filed_by=WORKER, follow_token="h")
-    return await service.file(draft, reporter, [])
+    return await service.file(draft, reporter)
 
 
 def texts_to(rows: list[OutboxRow], code: str) -> list[str]:

@@ -126,7 +126,7 @@ async def test_listing_filters_and_reading_is_public_but_never_personal(db_url: 
                           building=5, location=(35.3721, 116.6011), contact_name="王小明",
                           phone="13912345678", normalized="井盖丢了", confidence=0.9)
             chat = await TicketService(uow, services.clock, services.config).file(
-                draft, Reporter(4242, 4242), [])
+                draft, Reporter(4242, 4242))
             await uow.commit()
             await uow.updates.settle_numbers()
         status, everything = await site.get("requests")
@@ -190,7 +190,7 @@ async def test_the_client_is_a_channel_on_the_card_and_in_the_monthly_report(db_
             draft = Draft(text="垃圾没人清理", category="sanitation", community="MDHY",
                           grid="MDHY-01", normalized="垃圾没人清理", confidence=0.9)
             chat = await TicketService(uow, services.clock, services.config).file(
-                draft, Reporter(77, 77), [])
+                draft, Reporter(77, 77))
             await uow.commit()
             await uow.updates.settle_numbers()
             cards = {row.ticket_number: row.payload["text"] for row in await uow.outbox.rows()}

@@ -7,26 +7,13 @@ import asyncio
 import logging
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli.commands.db_cmd import resolve_url, shown
 from bot.cli.options import config_option, database_option
 
-if TYPE_CHECKING:
-    from models.config.schema import GridDeskConfig
-    from nlp.router import Router
-
 REBUILD_INDEXES_FROM = 100_000  # tickets; a larger load rebuilds the indexes afterwards
-
-
-def router_for(config: GridDeskConfig, config_dir: Path | None) -> Router:
-    """The routing engine of `config` with the directory's rules (the bundled ones without)."""
-    from nlp.router import Router
-
-    rules = config_dir / "rules.yaml" if config_dir else None
-    return Router.from_config(config, rules_path=rules if rules and rules.exists() else None)
 
 
 async def simulate_into(
@@ -46,6 +33,7 @@ async def simulate_into(
     from models.db import create_engine, session_factory
     from models.migrations import upgrade_database
     from models.uow import UnitOfWorkFactory
+    from nlp.router import Router
 
     config = config_for(config_dir)
     await upgrade_database(url)
@@ -56,7 +44,8 @@ async def simulate_into(
         async with factory() as uow:
             await sync_config(uow, config)
             await uow.commit()
-        router = router_for(config, config_dir)
+        rules = config_dir / "rules.yaml" if config_dir else None
+        router = Router.from_config(config, rules_path=rules if rules and rules.exists() else None)
         options = SimOptions(days=days, per_day=per_day, seed=seed, end=end)
         async with factory() as uow:
             stats = await Simulator(uow, clock, config, router, options).run(progress)
@@ -85,7 +74,6 @@ async def simulate_bulk_into(
 
     config = config_for(config_dir)
     prefix = config.district.ticket_prefix
-    router = router_for(config, config_dir)
     await upgrade_database(url)
     engine = create_engine(url)
     stats, started = BulkStats(), time.perf_counter()
@@ -96,7 +84,7 @@ async def simulate_bulk_into(
             await uow.commit()
             history = BulkHistory(config, BulkOptions(tickets, days, seed, end),
                                   await uow.bulk.last_ticket_id() + 1,
-                                  await uow.bulk.counters(prefix), router.search_words)
+                                  await uow.bulk.counters(prefix))
             dropped = await uow.bulk.drop_indexes() if tickets >= REBUILD_INDEXES_FROM else []
             await uow.commit()
             with tqdm(total=tickets, desc="批量模拟", unit="件", disable=not progress) as bar:

@@ -1,10 +1,10 @@
 """search words, the unsatisfied flag, and the open tickets in filing order
 
-`tickets.search_words`: jieba's search-mode words of the complaint (an array, GIN-indexed, on
-PostgreSQL; a JSON list on SQLite), so that the queue's search for a word of one or two
-characters — which a trigram index cannot serve — is an index lookup (`@>`). New tickets get
-theirs at filing from the district's dictionary (`Router.search_words`); existing ones are
-filled here, in batches, with jieba's own dictionary and the same search mode (no HMM).
+`tickets.search_words`: the distinct two-character sequences of the complaint text
+(`models.search_words`; an array, GIN-indexed, on PostgreSQL, a JSON list on SQLite), so that
+the queue's search for a two-character word — which a trigram index cannot serve — is an index
+lookup (`@>`) finding exactly the tickets whose text contains it. Existing tickets are filled
+here in batches of ids (in SQL on PostgreSQL).
 
 `tickets.unsatisfied`: whether the ticket was ever rated 不满意 (set with the rating), indexed
 with the status and the filing time for the queue's filter and its counts by status. A partial
@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
@@ -32,17 +31,18 @@ down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-BATCH = 10_000
-WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")  # what jieba segments together
+BATCH = 50_000  # ticket ids per statement
 OPEN_TICKET = "status IN ('accepted', 'assigned', 'triage')"
 UNSATISFIED = ("EXISTS (SELECT 1 FROM ratings r WHERE r.ticket_id = tickets.id "
                "AND r.score = 'unsatisfied')")
 PG_BATCH = sa.text(
-    f"UPDATE tickets SET search_words = string_to_array(v.words, ' '), unsatisfied = "
-    f"{UNSATISFIED} FROM unnest(CAST(:ids AS integer[]), CAST(:words AS text[])) AS v(id, words)"
-    " WHERE tickets.id = v.id")
+    "UPDATE tickets SET search_words = ARRAY(SELECT DISTINCT substr(original_text, i, 2) "
+    "FROM generate_series(1, char_length(original_text) - 1) AS i "
+    r"WHERE substr(original_text, i, 2) !~ '\s'), "
+    f"unsatisfied = {UNSATISFIED} WHERE id > :low AND id <= :high")
 SQLITE_ROW = sa.text(
     f"UPDATE tickets SET search_words = :words, unsatisfied = {UNSATISFIED} WHERE id = :id")
+SPACE = re.compile(r"\s")
 
 
 def upgrade() -> None:
@@ -52,8 +52,12 @@ def upgrade() -> None:
         "search_words", ARRAY(sa.Text()).with_variant(sa.JSON(), "sqlite"), nullable=True))
     op.add_column("tickets", sa.Column("unsatisfied", sa.Boolean(), nullable=False,
                                        server_default=sa.text("false")))
-    _backfill(op.get_bind())
-    postgresql = op.get_bind().dialect.name == "postgresql"
+    connection = op.get_bind()
+    postgresql = connection.dialect.name == "postgresql"
+    if postgresql:
+        _backfill_postgresql(connection)
+    else:
+        _backfill_sqlite(connection)
     op.create_index("ix_tickets_search_words", "tickets", ["search_words"],
                     postgresql_using="gin" if postgresql else None)
     op.create_index("ix_tickets_unsatisfied", "tickets", ["status", "created_at"],
@@ -69,46 +73,24 @@ def downgrade() -> None:
     op.drop_column("tickets", "search_words")
 
 
-def _backfill(connection: sa.Connection) -> None:
-    """Every existing ticket's words and flag, `BATCH` tickets per statement (PostgreSQL) or
-    transaction step (SQLite), in id order."""
-    words: Callable[[str], list[str]] | None = None
-    last = 0
-    while rows := connection.execute(
-            sa.text("SELECT id, original_text FROM tickets WHERE id > :last ORDER BY id LIMIT "
-                    f"{BATCH}"), {"last": last}).all():
-        words = words or _search_mode()
-        _write(connection, [(row[0], words(row[1] or "")) for row in rows])
-        last = rows[-1][0]
+def _backfill_postgresql(connection: sa.Connection) -> None:
+    """`BATCH` ids per UPDATE, the words computed by PostgreSQL itself."""
+    last = connection.execute(sa.text("SELECT coalesce(max(id), 0) FROM tickets")).scalar_one()
+    for low in range(0, int(last), BATCH):
+        connection.execute(PG_BATCH, {"low": low, "high": low + BATCH})
 
 
-def _write(connection: sa.Connection, batch: list[tuple[int, list[str]]]) -> None:
-    if connection.dialect.name == "postgresql":
-        connection.execute(PG_BATCH, {"ids": [key for key, _ in batch],
-                                      "words": [" ".join(found) for _, found in batch]})
-        return
-    connection.execute(SQLITE_ROW, [{"id": key, "words": json.dumps(found, ensure_ascii=False)}
-                                    for key, found in batch])
+def _backfill_sqlite(connection: sa.Connection) -> None:
+    """Row by row (SQLite databases are small): what `models.search_words` gives."""
+    rows = connection.execute(sa.text("SELECT id, original_text FROM tickets")).all()
+    if rows:
+        connection.execute(SQLITE_ROW, [
+            {"id": key, "words": json.dumps(_pairs(said or ""), ensure_ascii=False)}
+            for key, said in rows])
 
 
-def _search_mode() -> Callable[[str], list[str]]:
-    """jieba's `cut_for_search` without HMM, each word once, punctuation left out: what
-    `DomainTokenizer.search_words` gives with jieba's dictionary alone."""
-    import logging
-
-    import jieba
-
-    tokenizer: Any = jieba.Tokenizer()
-    jieba_log = logging.getLogger("jieba")
-    level = jieba_log.level
-    jieba_log.setLevel(logging.WARNING)
-    try:
-        tokenizer.initialize()
-    finally:
-        jieba_log.setLevel(level)
-
-    def words(text: str) -> list[str]:
-        return list(dict.fromkeys(word for word in tokenizer.cut_for_search(text, HMM=False)
-                                  if WORD.fullmatch(word)))
-
-    return words
+def _pairs(text: str) -> list[str]:
+    """The distinct two-character sequences without white space (a copy of
+    `models.search_words` as it was at this revision)."""
+    pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))
+    return [pair for pair in pairs if not SPACE.search(pair)]
