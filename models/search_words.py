@@ -10,13 +10,8 @@ Sequences holding white space are left out: a search word never does.
 
 from __future__ import annotations
 
-import re
-
-SPACE = re.compile(r"\s")
-
 
 def search_words(text: str | None) -> list[str]:
     """The distinct two-character sequences of `text`, in order of first appearance."""
-    text = text or ""
-    pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))
-    return [pair for pair in pairs if not SPACE.search(pair)]
+    return list(dict.fromkeys(part[i : i + 2] for part in (text or "").split()
+                              for i in range(len(part) - 1)))

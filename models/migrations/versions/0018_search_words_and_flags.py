@@ -19,7 +19,6 @@ Create Date: 2026-12-04 09:00:00
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -42,7 +41,6 @@ PG_BATCH = sa.text(
     f"unsatisfied = {UNSATISFIED} WHERE id > :low AND id <= :high")
 SQLITE_ROW = sa.text(
     f"UPDATE tickets SET search_words = :words, unsatisfied = {UNSATISFIED} WHERE id = :id")
-SPACE = re.compile(r"\s")
 
 
 def upgrade() -> None:
@@ -92,5 +90,5 @@ def _backfill_sqlite(connection: sa.Connection) -> None:
 def _pairs(text: str) -> list[str]:
     """The distinct two-character sequences without white space (a copy of
     `models.search_words` as it was at this revision)."""
-    pairs = dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1))
-    return [pair for pair in pairs if not SPACE.search(pair)]
+    return list(dict.fromkeys(part[i : i + 2] for part in text.split()
+                              for i in range(len(part) - 1)))
