@@ -21,6 +21,7 @@ from handlers.org import people
 from handlers.render import card_text, fit
 from models.orm import OutboxRow, TicketEventRow, TicketRow
 from models.outbox import CAPTION_LIMIT, LEGACY, edit_of, sent_as_caption
+from models.search_words import search_words
 from nlp.personal import mask_personal, names_given
 
 CHUNK = 500
@@ -33,7 +34,8 @@ def known_names(tickets: Sequence[TicketRow]) -> list[str]:
 
 
 def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
-    """Unlink the reporter, coarsen the place to the grid, mask what the resident typed."""
+    """Unlink the reporter, coarsen the place to the grid, mask what the resident typed (the
+    search words then come from the masked text: what was masked is no longer found)."""
     ticket.reporter_channel = ticket.reporter_user_id = ticket.reporter_chat_id = None
     ticket.reporter_name = ticket.reporter_phone = None
     ticket.follow_token = None
@@ -49,6 +51,7 @@ def anonymise_ticket(ticket: TicketRow, names: Sequence[str] = ()) -> None:
         "reject_reason",
     ):
         setattr(ticket, name, mask_personal(getattr(ticket, name), names))
+    ticket.search_words = search_words(ticket.original_text)
 
 
 async def _scrub_related(ctx: Ctx, tickets: Sequence[TicketRow], names: Sequence[str]) -> None:

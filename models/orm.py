@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -191,6 +192,13 @@ CURRENT_DUE = (
 # indexes alembic's comparison cannot read back (expressions, descending order)
 EXPRESSION_INDEXES = frozenset({"ix_tickets_due_order", "ix_tickets_level_order"})
 
+# The open tickets as `models.escalation.open_ticket` compiles it: the predicate of a partial
+# index the planner uses only while the two stay equal (a test compares them).
+OPEN_TICKET = "status IN ('accepted', 'assigned', 'triage')"
+
+# a ticket's search words: an array on PostgreSQL (GIN-indexed), a JSON list elsewhere
+WordList = ARRAY(Text).with_variant(JSON(), "sqlite")
+
 
 class TicketRow(Base):
     __tablename__ = "tickets"
@@ -216,6 +224,13 @@ class TicketRow(Base):
         # the queue's deadline and level orders, exactly as they compile (migration 0017)
         Index("ix_tickets_due_order", text(f"({CURRENT_DUE}) IS NULL"), text(CURRENT_DUE), "id"),
         Index("ix_tickets_level_order", text("level DESC"), "created_at", "id"),
+        # migration 0018: the queue's two-character word search, the 不满意 filter and its
+        # counts by status, the open tickets in filing order (超时, 24小时内到期)
+        Index("ix_tickets_search_words", "search_words", postgresql_using="gin"),
+        Index("ix_tickets_unsatisfied", "status", "created_at",
+              postgresql_where=text("unsatisfied"), sqlite_where=text("unsatisfied")),
+        Index("ix_tickets_open_created", "created_at",
+              postgresql_where=text(OPEN_TICKET), sqlite_where=text(OPEN_TICKET)),
     )
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -264,6 +279,10 @@ class TicketRow(Base):
     reject_reason: Mapped[str | None] = mapped_column(Text)
     reopen_count: Mapped[int] = mapped_column(default=0)
     max_level: Mapped[int] = mapped_column(default=0)
+    # the text's two-character sequences (`models.search_words`), set by `TicketRepo.add`
+    search_words: Mapped[list[str] | None] = mapped_column(WordList, default=list)
+    # ever rated 不满意 (set with the rating, `TicketRepo.add_rating`): the queue's filter
+    unsatisfied: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     events: Mapped[list[TicketEventRow]] = relationship(
         back_populates="ticket", order_by="TicketEventRow.id", lazy="raise"
     )

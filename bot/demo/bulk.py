@@ -40,6 +40,7 @@ from models.escalation import REASONS, moved_deadlines
 from models.lifecycle import Status
 from models.numbering import format_number
 from models.orm import TELEGRAM, TicketEventRow, TicketRow
+from models.search_words import search_words
 from models.sla import compute_deadlines
 
 TRIAGE_SHARE = 0.04
@@ -191,6 +192,7 @@ class BulkHistory:
             id=self.next_id, number=self.number(at), reporter_user_id=resident,
             reporter_chat_id=resident, reporter_channel=TELEGRAM, anonymised=False, script="hans",
             original_text=complaint.text, normalized_text=complaint.text,
+            search_words=search_words(complaint.text), unsatisfied=False,
             category_code=category, urgent=urgent, urgent_frame="紧急" if urgent else None,
             source="telegram", confidence=round(self.rng.uniform(0.55, 0.98), 2),
             keywords=[], attachments=[], building=building,
@@ -358,6 +360,7 @@ class Life:
         if moment >= self.h.end_at:
             raise Stop
         self.ratings.append((ticket.id, score, moment))
+        ticket.unsatisfied = ticket.unsatisfied or score == lifecycle.Rating.UNSATISFIED
         if score != lifecycle.Rating.UNSATISFIED:
             self.at_time(moment, lifecycle.close, rating=score)
             return False

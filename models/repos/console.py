@@ -6,22 +6,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, true
 
 from models import escalation as rules
-from models.lifecycle import Rating
 from models.orm import (
     BanRow,
     ConsoleLoginRow,
     ConsoleSessionRow,
     PersonRow,
-    RatingRow,
     TicketRow,
 )
-from models.repos.base import Repository
+from models.repos.base import Repository, dialect_name
 from models.repos.tickets import Scope
 
 OPEN311_ANY = "open311"
+SHORT_WORD = 2  # characters: too short for a trigram, found among the search words
 SORTS: dict[str, Any] = {
     "new": (TicketRow.created_at.desc(), TicketRow.id.desc()),
     "old": (TicketRow.created_at, TicketRow.id),
@@ -91,8 +90,19 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _conditions(query: QueueFilter, now: datetime, status: bool = True) -> list[Any]:
-    """The filter as SQL conditions (the status one left out for the counts by status)."""
+def _word(word: str, indexed: bool) -> ColumnElement[bool]:
+    """A search word: its ticket number, or a text containing it. With `indexed`
+    (PostgreSQL) a two-character word, too short for the trigram index, is looked up among
+    the tickets' two-character sequences (`models.search_words`): the same tickets."""
+    text = (TicketRow.search_words.contains([word]) if indexed and len(word) == SHORT_WORD
+            else TicketRow.original_text.like(_like(word), escape="\\"))
+    return or_(TicketRow.number == word.upper(), text)
+
+
+def _conditions(query: QueueFilter, now: datetime, status: bool = True,
+                indexed: bool = False) -> list[Any]:
+    """The filter as SQL conditions (the status one left out for the counts by status);
+    `indexed`: the search words are an indexed array (PostgreSQL)."""
     found: list[Any] = []
     simple = ((TicketRow.level, query.level), (TicketRow.category_code, query.category),
               (TicketRow.community_code, query.community), (TicketRow.grid_code, query.grid))
@@ -115,11 +125,8 @@ def _conditions(query: QueueFilter, now: datetime, status: bool = True) -> list[
     elif query.source is not None:
         found.append(TicketRow.source == query.source)
     if query.unsatisfied:
-        found.append(exists().where(RatingRow.ticket_id == TicketRow.id,
-                                    RatingRow.score == str(Rating.UNSATISFIED)))
-    for word in query.words:
-        found.append(or_(TicketRow.number == word.upper(),
-                         TicketRow.original_text.like(_like(word), escape="\\")))
+        found.append(TicketRow.unsatisfied == true())  # `= true`: the partial index's predicate
+    found += [_word(word, indexed) for word in query.words]
     return found
 
 
@@ -167,12 +174,13 @@ class ConsoleRepo(Repository):
 
     async def queue(self, scope: Scope, query: QueueFilter, now: datetime) -> QueuePage:
         """One page of the tickets in `scope` the filter keeps, with its counts."""
-        conditions = _conditions(query, now)
+        indexed = dialect_name(self.session) == "postgresql"
+        conditions = _conditions(query, now, indexed=indexed)
         page = (self._scoped(scope, conditions)
                 .order_by(*SORTS.get(query.sort, SORTS["new"]))
                 .offset((max(query.page, 1) - 1) * query.per_page).limit(query.per_page))
         tickets = await self._listed(page, now)
-        unfiltered = [scope.condition(), *_conditions(query, now, status=False)]
+        unfiltered = [scope.condition(), *_conditions(query, now, status=False, indexed=indexed)]
         # two counts: every status (an index-only scan without a filter), then only the open
         # tickets past a deadline (the status index), not a deadline test on every row
         counts = select(TicketRow.status, func.count()).where(*unfiltered)

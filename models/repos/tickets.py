@@ -11,10 +11,11 @@ from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
 
 from models import escalation as rules
 from models.escalation import Breach, Overdue, Stage
-from models.lifecycle import OPEN, Status
+from models.lifecycle import OPEN, Rating, Status
 from models.numbering import next_ticket_number, number_ticket
 from models.orm import TELEGRAM, RatingRow, TicketEventRow, TicketRow
 from models.repos.base import Repository, dialect_name
+from models.search_words import search_words
 from models.sla import reminder_due
 
 
@@ -42,7 +43,8 @@ class Scope:
 
 class TicketRepo(Repository):
     def add(self, ticket: TicketRow, *events: TicketEventRow) -> None:
-        """Add a new ticket and the events of its creation."""
+        """Add a new ticket (with its text's search words) and the events of its creation."""
+        ticket.search_words = search_words(ticket.original_text)
         self.session.add(ticket)
         self.session.add_all(events)
 
@@ -215,8 +217,12 @@ class TicketRepo(Repository):
         self, ticket: TicketRow, score: str, comment: str | None = None, at: datetime | None = None,
         via: str = "chat",
     ) -> RatingRow:
+        """Record a rating; 不满意 marks the ticket for the queue's filter in the same
+        transaction (the mark stays through the reopening and any later rating)."""
         if ticket.id is None:
             await self.session.flush()
+        if score == Rating.UNSATISFIED:
+            ticket.unsatisfied = True
         rating = RatingRow(
             ticket_id=ticket.id, score=str(score), comment=comment, at=at or self.clock.now(),
             via=via,

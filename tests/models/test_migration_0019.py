@@ -67,7 +67,7 @@ def _json(value: Any) -> Any:
 
 
 async def _check(url: str) -> None:
-    await upgrade_database(url, "0017")
+    await upgrade_database(url, "0018")
     await _run(url, BEFORE)
     await upgrade_database(url, "0019")
     rows = await _run(url, "SELECT key, kind, channel, ticket_id, snapshot, status FROM outbox "
@@ -83,7 +83,7 @@ async def _check(url: str) -> None:
         [(function,)] = await _run(url, NUMBERING)
         assert "snapshot = replace(snapshot::text" in function and "payload" not in function
     await _run(url, SEMANTIC)
-    await downgrade_database(url, "0017")
+    await downgrade_database(url, "0018")
     after = await _run(url, "SELECT key, payload, status, last_error FROM outbox ORDER BY id")
     assert [(key, _json(payload), status) for key, payload, status, _ in after] == [
         ("TBH-1:e1:W1", CARD, "pending"),

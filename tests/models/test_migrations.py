@@ -25,7 +25,7 @@ from models.migrations import (
     revisions,
     upgrade_database,
 )
-from models.orm import CURRENT_DUE, EXPRESSION_INDEXES, Base
+from models.orm import CURRENT_DUE, EXPRESSION_INDEXES, OPEN_TICKET, Base
 
 REVISIONS = revisions()
 
@@ -128,6 +128,13 @@ def test_the_deadline_index_is_the_deadline_order() -> None:
         due = rules.current_due().compile(dialect=dialect,
                                           compile_kwargs={"literal_binds": True})
         assert str(due).replace("tickets.", "") == CURRENT_DUE
+
+
+def test_the_open_tickets_index_predicate_is_the_open_ticket_rule() -> None:
+    # a partial index serves a query only while its predicate is implied by the query's text
+    for dialect in (postgresql.dialect(), sqlite.dialect()):
+        rule = rules.open_ticket().compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+        assert str(rule).replace("tickets.", "") == OPEN_TICKET
 
 
 def test_cli_db_upgrade_from_another_directory(tmp_path: Path, monkeypatch: Any) -> None:

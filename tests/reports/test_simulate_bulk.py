@@ -15,6 +15,7 @@ from bot.cli.commands.simulate_cmd import simulate_bulk_into, simulate_into
 from models import lifecycle
 from models.db import create_engine
 from models.orm import RatingRow, TicketCounterRow, TicketEventRow, TicketRow
+from models.search_words import search_words
 
 END = date(2026, 11, 1)
 TZ = ZoneInfo("Asia/Shanghai")
@@ -56,6 +57,10 @@ async def test_bulk_history_has_every_ticket_with_a_consistent_life(db_url: str)
         assert ticket.reopen_count == sum(e.action == lifecycle.Action.REOPEN for e in life)
     for ticket_id, _score, at in ratings:
         assert any(e.action == lifecycle.Action.RESOLVE and e.at <= at for e in lives[ticket_id])
+    unhappy = {key for key, score, _ in ratings if score == lifecycle.Rating.UNSATISFIED}
+    assert unhappy and {t.id for t in tickets.values() if t.unsatisfied} == unhappy
+    assert all(set(t.search_words) == set(search_words(t.original_text))
+               for t in tickets.values())
 
     statuses = {t.status for t in tickets.values()}
     assert {"closed", "resolved", "rejected"} <= statuses

@@ -9,7 +9,7 @@ is lost. Downgrading gives legacy rows their payload back; a semantic row still 
 be rendered by the older code and is marked dead (its `last_error` says so).
 
 Revision ID: 0019
-Revises: 0017 (re-chained after 0018 when both are merged)
+Revises: 0018
 Create Date: 2026-12-04 09:00:00
 """
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0019"
-down_revision: str | None = "0017"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
