@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import importlib.machinery
 import logging
+import operator
 import os
 import re
 import struct
@@ -71,6 +72,11 @@ class DomainTokenizer:
         directory: Path | None = None,
     ) -> None:
         self.terms = frozenset(terms)
+        self._term_chars = frozenset(term for term in self.terms if len(term) == 1)
+        self._terms_by_pair: dict[str, tuple[str, ...]] = {}
+        for term in sorted(self.terms):
+            if len(term) > 1:
+                self._terms_by_pair[term[:2]] = (*self._terms_by_pair.get(term[:2], ()), term)
         self.cache_path: Path | None = None
         self._freq: dict[str, int] = {}
         self._total = 0
@@ -144,17 +150,32 @@ class DomainTokenizer:
         """List every rule term in `text` and segment it (jieba DAG + DP, no HMM).
 
         Tokens are only materialised for blocks that contain a term (that is where alignment
-        matters) unless `full` is set."""
+        matters) unless `full` is set; a block in which no term occurs is not segmented at all,
+        as it could yield neither a hit nor a token."""
         tokens: list[tuple[int, int]] = []
         hits: list[TermHit] = []
         for block in BLOCK_RE.finditer(text):
+            sentence = block.group()
+            if not full and not self._has_term(sentence):
+                continue
             before = len(hits)
-            nexts = self._route(block.group(), block.start(), hits)
+            nexts = self._route(sentence, block.start(), hits)
             if full or len(hits) > before:
-                _tokens(block.group(), block.start(), nexts, tokens)
+                _tokens(sentence, block.start(), nexts, tokens)
         starts = frozenset(a for a, _ in tokens)
         ends = frozenset(b for _, b in tokens)
         return Analysis(tokens=tokens, hits=hits, starts=starts, ends=ends)
+
+    def _has_term(self, sentence: str) -> bool:
+        """True when a rule term occurs in `sentence` (every hit of `_route` is one): a term
+        of one character, or one of the terms starting with a pair of characters it has."""
+        if not self._term_chars.isdisjoint(sentence):
+            return True
+        by_pair = self._terms_by_pair
+        for pair in by_pair.keys() & set(map(operator.add, sentence, sentence[1:])):
+            if any(term in sentence for term in by_pair[pair]):
+                return True
+        return False
 
     def _route(self, sentence: str, offset: int, hits: list[TermHit]) -> list[int]:
         """jieba's `get_DAG` + `calc` (no HMM) fused into one right-to-left pass, noting rule
