@@ -106,6 +106,7 @@ def _end_process() -> None:
     which returns from the command as usual)."""
     if sys.stdin is not sys.__stdin__ or sys.stdout is not sys.__stdout__:
         return
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
     os._exit(0)
