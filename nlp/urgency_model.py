@@ -80,10 +80,13 @@ class UrgencyModel:
 
     def fires(self, text: str) -> Opinion | None:
         """The opinion when it reaches the threshold, else None (then without its reasons:
-        most texts end here, and the sorting is not needed)."""
-        present = self._present(text)
-        probability = _sigmoid(self.bias + _score(present))
-        return self._explained(present, probability) if probability >= self.threshold else None
+        most texts end here, and neither the pairs nor their sorting are needed)."""
+        weights = self.weights
+        grams = weights.keys() & features(text)
+        probability = _sigmoid(self.bias + math.fsum(map(weights.__getitem__, grams)))
+        if probability < self.threshold:
+            return None
+        return self._explained([(gram, weights[gram]) for gram in grams], probability)
 
     def _present(self, text: str) -> list[tuple[str, float]]:
         """The text's n-grams that have a weight (the intersection is taken in C, over the
