@@ -102,9 +102,12 @@ def _end_process() -> None:
     """End a `griddesk route` process here, without tearing its objects down one by one:
     freeing jieba's half-million-word dictionary, the rules and the modules costs about 0.1 s
     of CPU after a 3,000-complaint run (docs/performance.md), and nothing is left to write.
-    Only when the command owns the process's standard streams (not under click's CliRunner,
-    which returns from the command as usual)."""
-    if sys.stdin is not sys.__stdin__ or sys.stdout is not sys.__stdout__:
+    Only when the command line is the process's entry point (`griddesk`, `python -m bot`) and
+    the command owns its standard streams: code that calls the group, and click's CliRunner,
+    get control back as usual."""
+    from bot.cli import owns_process
+
+    if not owns_process() or sys.stdin is not sys.__stdin__ or sys.stdout is not sys.__stdout__:
         return
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
