@@ -1,5 +1,5 @@
 """`python -m bot` = `griddesk`."""
 
-from bot.cli import main
+from bot.cli import run
 
-main()
+run()

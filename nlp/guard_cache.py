@@ -54,6 +54,10 @@ class GuardCache:
                 return data
         return {}
 
+    def has(self, pattern: str) -> bool:
+        """True when `pattern` has cached guards: it compiled in an earlier run."""
+        return pattern in self.guards
+
     def get(self, pattern: str, derive: Callable[[], Guards]) -> Guards:
         """The guards of `pattern`, derived (and kept for `save`) when not cached."""
         found = self.guards.get(pattern)

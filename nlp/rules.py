@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -68,15 +69,21 @@ class RulesError(Exception):
 class Pattern:
     """A weighted regular expression (on the normalised text) with the source it came from.
 
-    `guard` is a set of characters at least one of which every match contains, when the regex
-    tells (a cheap pre-check: a text without any of them cannot match); `needs` are further such
-    sets (a text must meet each of them too)."""
+    `text` is the regex in matching form; `regex` compiles it at its first use (a text whose
+    characters rule a pattern out never needs it compiled). `guard` is a set of characters at
+    least one of which every match contains, when the regex tells (a cheap pre-check: a text
+    without any of them cannot match); `needs` are further such sets (a text must meet each of
+    them too)."""
 
     source: str
-    regex: re.Pattern[str]
+    text: str
     weight: float
     guard: frozenset[str] | None = None
     needs: tuple[frozenset[str], ...] = ()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.text)
 
     def may_match(self, characters: set[str] | frozenset[str]) -> bool:
         if self.guard is not None and self.guard.isdisjoint(characters):
@@ -317,19 +324,26 @@ class _Parser:
             return None
         return float(value)
 
-    def regex(self, source: Any, path: str) -> re.Pattern[str] | None:
+    def regex(self, source: Any, path: str) -> str | None:
+        """The pattern in matching form once it is known to compile and not to match the
+        empty text. A pattern with cached guards passed that check before (the guard cache is
+        per rules file, deriving code and Python version, and only valid patterns get guards):
+        it is not compiled here, but at its first use."""
         if not isinstance(source, str) or not source.strip():
             self.problem(path, "a pattern must be a non-empty string")
             return None
+        text = _pattern_text(source)
+        if self.guards is not None and self.guards.has(text):
+            return text
         try:
-            compiled = re.compile(_pattern_text(source))
+            compiled = re.compile(text)
         except re.error as exc:
             self.problem(path, f"bad regex {source!r}: {exc}")
             return None
         if compiled.search(""):
             self.problem(path, f"pattern {source!r} matches the empty text")
             return None
-        return compiled
+        return text
 
     def terms(self, value: Any, path: str) -> dict[str, float]:
         result: dict[str, float] = {}
@@ -348,25 +362,25 @@ class _Parser:
                 result[term] = parsed
         return result
 
-    def pattern(self, source: Any, compiled: re.Pattern[str], weight: float) -> Pattern:
+    def pattern(self, source: Any, text: str, weight: float) -> Pattern:
         """A Pattern with its character pre-checks (see `required_character_sets`), from the
         guard cache when it has them."""
 
         def derive() -> list[frozenset[str]]:
-            return required_character_sets(compiled, self.rarity)
+            return required_character_sets(re.compile(text), self.rarity)
 
-        sets = self.guards.get(compiled.pattern, derive) if self.guards else derive()
+        sets = self.guards.get(text, derive) if self.guards else derive()
         guard = sets[0] if sets else None
-        return Pattern(str(source), compiled, weight, guard, tuple(sets[1:]))
+        return Pattern(str(source), text, weight, guard, tuple(sets[1:]))
 
     def patterns(self, value: Any, path: str) -> list[Pattern]:
         result = []
         for source, weight in self.mapping(value, path).items():
             item_path = f"{path}[{source!r}]"
-            compiled = self.regex(source, item_path)
+            text = self.regex(source, item_path)
             parsed = self.weight(weight, item_path)
-            if compiled is not None and parsed is not None:
-                result.append(self.pattern(source, compiled, parsed))
+            if text is not None and parsed is not None:
+                result.append(self.pattern(source, text, parsed))
         return result
 
     def regex_list(self, value: Any, path: str) -> list[Pattern]:
@@ -377,9 +391,9 @@ class _Parser:
             return []
         result = []
         for index, source in enumerate(value):
-            compiled = self.regex(source, f"{path}[{index}]")
-            if compiled is not None:
-                result.append(self.pattern(source, compiled, 1.0))
+            text = self.regex(source, f"{path}[{index}]")
+            if text is not None:
+                result.append(self.pattern(source, text, 1.0))
         return result
 
     def numbers(self, value: Any, path: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,6 @@ from pathlib import Path
 
 BUNDLED_MODEL = Path(__file__).with_name("urgency_ngrams.txt")
 THRESHOLD = 0.9  # chosen by leave-one-set-out cross-validation (docs/urgency-model.md)
-SIZES = (1, 2, 3)
 EPOCHS = 12
 RATE = 0.2
 L2 = 1e-3
@@ -31,15 +31,20 @@ _RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z]+|\d+")
 
 
 def features(text: str) -> set[str]:
-    """Character 1- to 3-grams inside runs of Han characters or letters; numbers as 0."""
+    """Character 1- to 3-grams inside runs of Han characters or letters; numbers as 0.
+
+    Pairs and triples are joined by `map` over shifted copies of the run, so the loop runs in C
+    (the same set as slicing out every gram, in less time)."""
     grams: set[str] = set()
     for match in _RUN_RE.finditer(text.lower()):
         run = match.group()
         if run.isdigit():
             grams.add("0")
             continue
-        for size in SIZES:  # a list, not a generator: the same grams in the same order, faster
-            grams.update([run[i : i + size] for i in range(len(run) - size + 1)])
+        grams.update(run)
+        pairs = list(map(operator.add, run, run[1:]))
+        grams.update(pairs)
+        grams.update(map(operator.add, pairs, run[2:]))
     return grams
 
 
@@ -75,14 +80,19 @@ class UrgencyModel:
 
     def fires(self, text: str) -> Opinion | None:
         """The opinion when it reaches the threshold, else None (then without its reasons:
-        most texts end here, and the sorting is not needed)."""
-        present = self._present(text)
-        probability = _sigmoid(self.bias + _score(present))
-        return self._explained(present, probability) if probability >= self.threshold else None
+        most texts end here, and neither the pairs nor their sorting are needed)."""
+        weights = self.weights
+        grams = weights.keys() & features(text)
+        probability = _sigmoid(self.bias + math.fsum(map(weights.__getitem__, grams)))
+        if probability < self.threshold:
+            return None
+        return self._explained([(gram, weights[gram]) for gram in grams], probability)
 
     def _present(self, text: str) -> list[tuple[str, float]]:
-        weight = self.weights.get
-        return [(g, w) for g in features(text) if (w := weight(g)) is not None]
+        """The text's n-grams that have a weight (the intersection is taken in C, over the
+        text's grams; the order does not matter: `_score` and `_explained` do not depend on it)."""
+        weights = self.weights
+        return [(gram, weights[gram]) for gram in weights.keys() & features(text)]
 
     @staticmethod
     def _explained(present: list[tuple[str, float]], probability: float) -> Opinion:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,18 @@ def test_the_config_and_report_groups_load_their_lazy_sub_commands() -> None:
     assert set(report.list_commands(context)) == {"daily", "monthly"}
     assert config.get_command(context, "load") is not None
     assert report.get_command(context, "monthly") is not None
+
+
+def test_route_as_the_process_entry_point_writes_every_line_and_exits_0() -> None:
+    text = "明德花园5号楼楼道灯坏了"
+    lines = [json.dumps({"id": n, "text": text}, ensure_ascii=False) for n in (1, 2)]
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "route"],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 2]

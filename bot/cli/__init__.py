@@ -33,3 +33,19 @@ COMMANDS = {
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """GridDesk: the chat front door for residents' petitions in grid governance."""
+
+
+_entry = {"process": False}
+
+
+def run() -> None:
+    """The process's entry point (`griddesk`, `python -m bot`): the group, run as the process
+    itself, so a command may end the process as soon as its work is done (`owns_process`).
+    Code calling `main` in a process of its own keeps control after the command."""
+    _entry["process"] = True
+    main()
+
+
+def owns_process() -> bool:
+    """True when the command line runs as the process's entry point (`run`)."""
+    return _entry["process"]

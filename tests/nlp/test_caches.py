@@ -11,7 +11,8 @@ import pytest
 from models.config.schema import GridDeskConfig
 from nlp import rules as rules_module
 from nlp.guard_cache import GuardCache
-from nlp.rules import BUNDLED_RULES, load_rules
+from nlp.router import Router
+from nlp.rules import BUNDLED_RULES, Pattern, RulesError, RuleSet, load_rules
 from nlp.tokenizer import DomainTokenizer
 
 WORDS = {"颂运水庭": None, "飞线充电": None}
@@ -55,3 +56,54 @@ def test_another_rules_file_has_its_own_guards(tmp_path: Path) -> None:
     first.save()
     assert GuardCache(source, tmp_path).guards == {"甲|乙": [frozenset("甲乙")]}
     assert GuardCache(source + b"\n# edited\n", tmp_path).guards == {}
+
+
+def _all_patterns(rules: RuleSet) -> list[Pattern]:
+    found = [p for category in rules.categories.values() for p in category.patterns]
+    for kind in rules.urgent.kinds:
+        found += [*kind.patterns, *kind.ask, *kind.since]
+    return found + list(rules.urgent.injury)
+
+
+def test_patterns_with_cached_guards_are_compiled_at_their_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_config: GridDeskConfig
+) -> None:
+    monkeypatch.setenv("GRIDDESK_CACHE_DIR", str(tmp_path))
+    load_rules(None, demo_config.taxonomy)  # validates every pattern, caches the guards
+    patterns = _all_patterns(load_rules(None, demo_config.taxonomy))
+    assert patterns and not any("regex" in vars(p) for p in patterns)  # none compiled yet
+    router = Router.from_config(demo_config)
+    assert router.route("楼道里一股很冲的煤气味，怕要爆炸").urgent
+    compiled = [p for p in _all_patterns(router.rules) if "regex" in vars(p)]
+    assert 0 < len(compiled) < len(patterns)  # only those the text's characters allowed
+    assert all(p.regex.pattern == p.text for p in compiled)
+
+
+def test_a_bad_pattern_is_reported_whatever_the_cache_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GRIDDESK_CACHE_DIR", str(tmp_path / "cache"))
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "version: 1\ncategories:\n  water_leak:\n    patterns:\n"
+        "      '漏.{0,2}水': 2\n      '渗(水': 2\n      '滴*': 1\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):  # the second load has the valid pattern's guards cached
+        with pytest.raises(RulesError) as error:
+            load_rules(rules)
+        assert sorted(p.reason.split(":")[0] for p in error.value.problems) == [
+            "bad regex '渗(水'",
+            "pattern '滴*' matches the empty text",
+        ]
+
+
+def test_term_free_blocks_are_not_segmented_and_nothing_else_changes(tmp_path: Path) -> None:
+    tokenizer = DomainTokenizer(WORDS, ["飞线充电", "漏"], tmp_path)
+    for text in ("家里老人腿脚不好，有人飞线充电", "已经好几天了，楼上漏了", "好几天了", ""):
+        full = tokenizer.analyse(text, full=True)
+        terms_only = tokenizer.analyse(text)
+        assert terms_only.hits == full.hits
+        assert set(terms_only.tokens) <= set(full.tokens)
+    assert tokenizer.analyse("已经好几天了，老人腿脚不好").tokens == []
+    assert tokenizer.analyse("已经好几天了，有人飞线充电").tokens == [(7, 9), (9, 13)]

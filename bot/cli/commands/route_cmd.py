@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,3 +95,21 @@ def route(config_dir: Path | None, review_threshold: float | None, explain: bool
     except OSError as exc:
         click.echo(f"cannot read the input: {exc}", err=True)
         sys.exit(1)
+    _end_process()
+
+
+def _end_process() -> None:
+    """End a `griddesk route` process here, without tearing its objects down one by one:
+    freeing jieba's half-million-word dictionary, the rules and the modules costs about 0.1 s
+    of CPU after a 3,000-complaint run (docs/performance.md), and nothing is left to write.
+    Only when the command line is the process's entry point (`griddesk`, `python -m bot`) and
+    the command owns its standard streams: code that calls the group, and click's CliRunner,
+    get control back as usual."""
+    from bot.cli import owns_process
+
+    if not owns_process() or sys.stdin is not sys.__stdin__ or sys.stdout is not sys.__stdout__:
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(0)
