@@ -121,3 +121,28 @@ def test_a_past_marker_read_as_a_start_or_before_today_is_not_the_past(router: R
 )
 def test_more_written_cantonese_is_folded(cantonese: str, mandarin: str) -> None:
     assert fold_cantonese(cantonese) == mandarin
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("晚上野猫在楼下叫个不停，吵得人睡不着", "pets"),
+        ("楼下又丢了辆电瓶车，这个月第二次了", "public_security"),
+        ("车库的充电桩全坏了，物业报修一周了没人管", "ev_charging"),
+        ("扫码充电扣了钱却充不上", "ev_charging"),
+        ("社区周日上班不", "other"),
+        ("有个小孩坐在空调外机上，家长不在", "other"),
+        ("我给人干活从架子上摔下来腿断了，老板不给医药费", "labor_dispute"),
+        ("邻居在阳台囤了好几罐液化气，说是做生意用", "fire_safety"),
+        ("走火通道里堆满了纸箱", "fire_safety"),
+        ("燃气管道好多年没检查了，能不能安排安检", "utilities"),
+        ("我上个月报的工单一直显示处理中，能更新一下吗", "other"),
+    ],
+)
+def test_ninth_round_categories_follow_the_guide(router: Router, text: str, category: str) -> None:
+    """Animals crying are pets', a stolen e-bike the police's, a charger that eats money the
+    charger's, office hours and a ticket's status are questions, a child on an outdoor unit is
+    no noise, a work injury is labour, stockpiled gas cylinders and blocked fire escapes are
+    fire safety, a gas pipe check is the gas company's."""
+    decision = router.route(text)
+    assert decision.category == category, decision.rules

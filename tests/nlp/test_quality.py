@@ -78,8 +78,8 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_f.jsonl", 0.725, 1.0),
         ("blind_urgency_g.jsonl", 0.74, 1.0),
         ("blind_urgency_h.jsonl", 0.72, 0.99),
-        ("blind_urgency_i.jsonl", 0.915, 1.0),
-        ("blind_urgency_j.jsonl", 0.845, 1.0),
+        ("blind_urgency_i.jsonl", 0.955, 1.0),
+        ("blind_urgency_j.jsonl", 0.93, 1.0),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
