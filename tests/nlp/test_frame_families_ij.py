@@ -127,6 +127,7 @@ def test_more_written_cantonese_is_folded(cantonese: str, mandarin: str) -> None
     ("text", "category"),
     [
         ("晚上野猫在楼下叫个不停，吵得人睡不着", "pets"),
+        ("院里流浪猫太多，半夜叫得像小孩哭", "pets"),
         ("楼下又丢了辆电瓶车，这个月第二次了", "public_security"),
         ("车库的充电桩全坏了，物业报修一周了没人管", "ev_charging"),
         ("扫码充电扣了钱却充不上", "ev_charging"),
