@@ -2,6 +2,7 @@
 
 python -m bench.urgency_cli train   # rewrites nlp/urgency_ngrams.txt
 python -m bench.urgency_cli cv      # leave one labelled set out, per threshold
+python -m bench.urgency_cli firstpass  # each blind urgency set as if unseen (first-pass rules)
 """
 
 from __future__ import annotations
@@ -9,7 +10,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench.urgency_training import PHRASINGS, cross_validate, fold_lines, labelled_sets, train_all
+from bench.urgency_training import (
+    PHRASINGS,
+    cross_validate,
+    first_pass_lines,
+    first_passes,
+    fold_lines,
+    labelled_sets,
+    train_all,
+)
 from models.config.loader import load_config
 from nlp.router import Router
 from nlp.rules import load_rules
@@ -29,8 +38,10 @@ def main(argv: list[str]) -> None:
     elif command == "cv":
         held_out = [name for name in sets if name != Path(PHRASINGS).stem]
         print("\n".join(fold_lines(cross_validate(router, sets, held_out))))
+    elif command == "firstpass":
+        print("\n".join(first_pass_lines(first_passes(DATA, router, sets))))
     else:
-        raise SystemExit("usage: python -m bench.urgency_cli train|cv")
+        raise SystemExit("usage: python -m bench.urgency_cli train|cv|firstpass")
 
 
 if __name__ == "__main__":

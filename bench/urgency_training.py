@@ -2,14 +2,17 @@
 
 The data directory (tests/nlp/data) holds the labelled sets (`*.jsonl`, `expect.urgent`) and
 `urgency_phrasings.txt`: families of urgent (`1<TAB>text`) and calm (`0<TAB>text`) phrasings
-written for the model. Texts are prepared as the detector sees them (normalised, places masked)
-by a Router built with the rules alone. The runnable step is `python -m bench.urgency_cli
-train|cv`.
+written for the model. `urgency_first_pass.tsv` keeps what the rules said on each text of the
+blind urgency sets at its first pass, so that each set can be scored as if it were unseen: the
+rules as they were, and a model trained without it. Texts are prepared as the detector sees
+them (normalised, places masked) by a Router built with the rules alone. The runnable step is
+`python -m bench.urgency_cli train|cv|firstpass`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +22,9 @@ from nlp.urgency import switched_off
 from nlp.urgency_model import UrgencyModel, train
 
 PHRASINGS = "urgency_phrasings.txt"
+FIRST_PASS = "urgency_first_pass.tsv"
+BLIND_PREFIX = "blind_urgency_"
+_AFTER_RE = re.compile(r"\[after ([A-Z ]+)\]")  # the blind sets read before a family was written
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 Examples = list[tuple[str, bool]]
@@ -40,10 +46,17 @@ def labelled_sets(directory: Path, router: Router) -> dict[str, Examples]:
     return sets
 
 
-def read_phrasings(path: Path, router: Router) -> Examples:
+def read_phrasings(path: Path, router: Router, unseen: str | None = None) -> Examples:
+    """The phrasings; with `unseen` (a blind set's letter) without the families written after
+    that set was read."""
     examples = []
+    skip = False
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
+        if line.startswith("#"):
+            after = _AFTER_RE.search(line)
+            if after is not None:
+                skip = unseen is not None and unseen in after.group(1).split()
+        elif line.strip() and not skip:
             label, text = line.split("\t", 1)
             examples.append((router.urgency_text(text), label == "1"))
     return examples
@@ -105,4 +118,86 @@ def fold_lines(folds: list[Fold]) -> list[str]:
                 f"adds {fold.added[t]}, asks calm {fold.asked[t]} "
                 f"({fold.asked[t] / fold.calm if fold.calm else 0:.1%})"
             )
+    return lines
+
+
+@dataclass
+class FirstPass:
+    """A blind urgency set scored as if unseen: each text's label, the rules' verdict at the
+    set's first pass (urgent, ask, switched, none) and the probability under a model trained
+    without the set (nor the phrasing families written after it was read)."""
+
+    name: str
+    rows: list[tuple[bool, str, float]]
+
+    def caught(self, threshold: float) -> int:
+        """Urgent texts flagged or asked about (the model speaks where the rules said nothing)."""
+        return sum(1 for u, verdict, p in self.rows if u and _speaks(verdict, p, threshold))
+
+    def asked(self, threshold: float) -> int:
+        """Ordinary texts asked about, by the rules or the model."""
+        return sum(
+            1
+            for urgent, verdict, p in self.rows
+            if not urgent and verdict != "urgent" and _speaks(verdict, p, threshold)
+        )
+
+    def counts(self) -> tuple[int, int, int]:
+        """Urgent texts, ordinary texts, and ordinary texts the rules filed as urgent."""
+        urgent = sum(1 for u, _, _ in self.rows if u)
+        alarms = sum(1 for u, verdict, _ in self.rows if not u and verdict == "urgent")
+        return urgent, len(self.rows) - urgent, alarms
+
+
+def _speaks(verdict: str, probability: float, threshold: float) -> bool:
+    return verdict in ("urgent", "ask") or (verdict == "none" and probability >= threshold)
+
+
+def first_passes(directory: Path, router: Router, sets: dict[str, Examples]) -> list[FirstPass]:
+    """Every blind set of the first-pass file, scored with a model trained without it."""
+    verdicts: dict[str, dict[str, str]] = {}
+    for line in (directory / FIRST_PASS).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, ident, verdict = line.split("\t")
+            verdicts.setdefault(name, {})[ident] = verdict
+    phrasings = Path(PHRASINGS).stem
+    passes = []
+    for name, by_id in sorted(verdicts.items()):
+        training = {k: v for k, v in sets.items() if k not in (name, phrasings)}
+        letter = name.removeprefix(BLIND_PREFIX).upper()
+        training[phrasings] = read_phrasings(directory / PHRASINGS, router, unseen=letter)
+        model = train_all(training)
+        lines = (directory / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        items = [json.loads(line) for line in lines if line.strip()]
+        rows = [
+            (
+                item["expect"].get("urgent") is True,
+                by_id[item["id"]],
+                model.opinion(router.urgency_text(item["text"])).probability,
+            )
+            for item in items
+        ]
+        passes.append(FirstPass(name, rows))
+    return passes
+
+
+def first_pass_lines(passes: list[FirstPass]) -> list[str]:
+    """Per threshold: each set's recall and ordinary texts asked about, and the totals."""
+    lines = []
+    for threshold in (None, *THRESHOLDS):
+        t = 2.0 if threshold is None else threshold  # the rules alone: the model never speaks
+        cells, caught, urgent, asked, ordinary = [], 0, 0, 0, 0
+        for fp in passes:
+            n_urgent, n_ordinary, _ = fp.counts()
+            caught, urgent = caught + fp.caught(t), urgent + n_urgent
+            asked, ordinary = asked + fp.asked(t), ordinary + n_ordinary
+            letter = fp.name.removeprefix(BLIND_PREFIX).upper()
+            cells.append(f"{letter} {fp.caught(t) / n_urgent:.1%} {fp.asked(t)}/{n_ordinary}")
+        label = "rules" if threshold is None else f"t={threshold:.1f}"
+        lines.append(
+            f"{label}: recall {caught}/{urgent} {caught / urgent:.1%}, "
+            f"ordinary asked {asked}/{ordinary} {asked / ordinary:.1%} | " + " | ".join(cells)
+        )
+    alarms = sum(fp.counts()[2] for fp in passes)
+    lines.append(f"ordinary texts the first-pass rules filed as urgent: {alarms}")
     return lines

@@ -251,6 +251,7 @@ class UrgentRules:
     hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
+    now: list[str] = field(default_factory=list)
     habitual: list[str] = field(default_factory=list)
     distance: list[str] = field(default_factory=list)
     injury: list[Pattern] = field(default_factory=list)
@@ -513,6 +514,7 @@ _URGENT_KEYS = {
     "hypothetical",
     "past",
     "current",
+    "now",
     "habitual",
     "distance",
     "injury",
@@ -607,6 +609,7 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
         past=parser.strings(raw.get("past"), "urgent.past"),
         current=parser.strings(raw.get("current"), "urgent.current"),
+        now=parser.strings(raw.get("now"), "urgent.now"),
         habitual=parser.strings(raw.get("habitual"), "urgent.habitual"),
         distance=parser.strings(raw.get("distance"), "urgent.distance"),
         injury=parser.regex_list(injury.get("patterns"), "urgent.injury.patterns"),

@@ -27,6 +27,7 @@ GAS_LINE = "gas"
 # A near exclusion (下水道, 抽烟) counts within this many characters of the danger, in its sentence.
 _EXCLUDE_REACH = 10
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
+_SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
 MODEL_FRAME = "model"  # the frame name of a question the model asked
 
 
@@ -201,10 +202,9 @@ class UrgencyDetector:
                 return f"是假设（{marker}）"
         before = text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
-        if not current:
-            for marker in self.rules.past:
-                if marker in before:
-                    return f"是过去的事（{marker}）"
+        past = None if current else self._past(before)
+        if past is not None:
+            return f"是过去的事（{past}）"
         if kind is not None:
             reach = max(end, min(sentence_end, end + _EXCLUDE_REACH))
             near = text[max(sentence_start, start - _EXCLUDE_REACH) : reach]
@@ -217,6 +217,18 @@ class UrgencyDetector:
             over = self._resolved(text, context, kind, end)
             if over is not None:
                 return f"已经结束（{over}）"
+        return None
+
+    def _past(self, before: str) -> str | None:
+        """A past marker of the sentence before the danger that still holds: not a start (从昨天
+        下午就打不通) and not followed by a marker of today (反映过没人管，今天直接倒了)."""
+        for marker in self.rules.past:
+            position = before.rfind(marker)
+            if position < 0 or before[position - 1 : position] in _SINCE:
+                continue
+            later = before[position + len(marker) :]
+            if not any(now in later for now in self.rules.now):
+                return marker
         return None
 
     def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:

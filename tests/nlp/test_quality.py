@@ -78,19 +78,23 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_f.jsonl", 0.725, 1.0),
         ("blind_urgency_g.jsonl", 0.74, 1.0),
         ("blind_urgency_h.jsonl", 0.72, 0.99),
+        ("blind_urgency_i.jsonl", 0.955, 1.0),
+        ("blind_urgency_j.jsonl", 0.935, 1.0),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
     router: Router, name: str, category: float, place: float
 ) -> None:
     """200 complaints each written without seeing the rules to probe urgency (A, B 70 urgent;
-    C and D 80). First pass: A category 87.0 %, recall 71.4 %, precision 98.0 %; B 89.0 %,
+    C to J 80). First pass: A category 87.0 %, recall 71.4 %, precision 98.0 %; B 89.0 %,
     74.3 %, 97.8 %; C 81.5 %, 73.8 %, 93.3 % (asked on 2.5 % of its ordinary complaints); D,
     with the n-gram model, 80.5 %, 90.0 %, 90.6 % (rules alone: recall 67.5 %); E 75.5 %,
     93.8 %, 92.3 %, asked on 2.5 % (rules alone: recall 68.8 %); F, after E's fixes, 72.5 %,
     92.5 %, 87.9 %, asked on 1.7 % (rules alone: recall 71.2 %); G, after F's fixes, 74.0 %,
     85.0 %, 88.5 %, none asked (rules alone: recall 60.0 %); H, after G's fixes, 72.0 %,
-    93.8 %, 91.1 %, none asked (rules alone: recall 65.0 %). After
+    93.8 %, 91.1 %, none asked (rules alone: recall 65.0 %); I, after H's fixes, 91.5 %,
+    95.0 %, 89.9 %, asked on 0.8 % (rules alone: recall 85.0 %); J 84.5 %, 93.8 %, 93.0 %, none
+    asked (rules alone: recall 75.0 %). After
     the family fixes every urgent case is caught (a question counting as caught), none falsely,
     and no ordinary complaint is asked about."""
     report = report_for(router, DATA / name)
@@ -111,7 +115,7 @@ def test_ordinary_complaints_are_rarely_asked_about(router: Router) -> None:
         report = report_for(router, path)
         assert report.ask_rate < 0.05, (path.name, report.calm_asked, report.calm_total)
         asked, total = asked + report.calm_asked, total + report.calm_total
-    assert total >= 1600
+    assert total >= 2600
     assert asked / total < 0.01, (asked, total)
 
 

@@ -4,9 +4,19 @@ complaints it was not trained on."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from bench.urgency_training import cross_validate, labelled_sets, train_all
+from bench.urgency_training import (
+    FIRST_PASS,
+    PHRASINGS,
+    FirstPass,
+    cross_validate,
+    labelled_sets,
+    read_phrasings,
+    train_all,
+)
 from models.config.schema import GridDeskConfig
 from nlp.context import TextContext
 from nlp.router import Router
@@ -107,3 +117,40 @@ def test_held_out_ask_rate_stays_under_five_percent(rules_router: Router) -> Non
     names = [name for name in sets if name.startswith(("blind", "holdout"))]
     for fold in cross_validate(rules_router, sets, names):
         assert fold.asked[THRESHOLD] / fold.calm < 0.05, (fold.name, fold.asked, fold.calm)
+
+
+def test_the_first_pass_file_has_a_verdict_for_every_text_of_each_blind_urgency_set() -> None:
+    verdicts: dict[str, dict[str, str]] = {}
+    for line in (DATA / FIRST_PASS).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, ident, verdict = line.split("\t")
+            verdicts.setdefault(name, {})[ident] = verdict
+    assert sorted(verdicts) == sorted(p.stem for p in DATA.glob("blind_urgency_*.jsonl"))
+    for name, by_id in verdicts.items():
+        lines = (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        assert sorted(by_id) == sorted(json.loads(line)["id"] for line in lines if line.strip())
+        assert set(by_id.values()) <= {"urgent", "ask", "switched", "none"}
+
+
+def test_families_written_after_a_set_are_left_out_when_it_plays_unseen(
+    rules_router: Router,
+) -> None:
+    path = DATA / PHRASINGS
+    sizes = [len(read_phrasings(path, rules_router, unseen)) for unseen in ("A", "D", "H", None)]
+    assert sizes[0] == 0  # every family was written after set A was read
+    assert sizes[0] < sizes[1] < sizes[2] < sizes[3]
+
+
+def test_a_first_pass_counts_the_model_only_where_the_rules_said_nothing() -> None:
+    rows = [
+        (True, "urgent", 0.0),  # caught by the rules
+        (True, "none", 0.8),  # caught by the model's question at 0.7, not at 0.9
+        (True, "switched", 0.99),  # a switch keeps the model silent: missed
+        (False, "ask", 0.0),  # the rules asked about an ordinary text
+        (False, "none", 0.75),  # the model asks at 0.7
+        (False, "urgent", 0.0),  # a false alarm, not a question
+    ]
+    first = FirstPass("blind_urgency_x", rows)
+    assert (first.caught(0.7), first.caught(0.9)) == (2, 1)
+    assert (first.asked(0.7), first.asked(0.9)) == (2, 1)
+    assert first.counts() == (3, 3, 1)
