@@ -171,9 +171,12 @@ async def test_the_background_job_prunes_and_stops(
         await seed(uow, demo_config, clock.now())
         await uow.commit()
     job = asyncio.create_task(run_retention(uow_factory, clock, Settings()))
-    for _ in range(200):  # the first pass runs at start
+    # The first pass runs at start and commits table by table: wait for its last table too
+    # (a generous bound, for a loaded machine).
+    for _ in range(1200):
         await asyncio.sleep(0.05)
-        if await _count(uow_factory, ProcessedUpdateRow) == 1:
+        if (await _count(uow_factory, ProcessedUpdateRow) == 1
+                and await _count(uow_factory, ConversationRow) == 1):
             break
     assert not job.done()
     job.cancel()
