@@ -9,6 +9,7 @@ one in the same clause (帮我们解决了漏水的问题), counts less, unless 
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -51,6 +52,13 @@ class ContextRules:
         self.cancel_re = re.compile(cancel) if cancel else None
 
 
+def grams(text: str, characters: frozenset[str] | None = None) -> frozenset[str]:
+    """The text's characters and pairs of adjacent characters: what the rules' guards are
+    checked against (`nlp.rules.PatternIndex`)."""
+    found = characters if characters is not None else frozenset(text)
+    return found.union(map(operator.add, text, text[1:]))
+
+
 class TextContext:
     """Clause/sentence boundaries and solved-markers of one normalised text."""
 
@@ -63,6 +71,7 @@ class TextContext:
         self._negated: dict[int, dict[int, str]] = {}
         self._asks: list[tuple[int, int]] | None = None
         self.characters = frozenset(text)
+        self.grams = grams(text, self.characters)
 
     def clause(self, pos: int) -> tuple[int, int]:
         """[start, end) of the clause containing position `pos`."""

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from nlp.cache import cache_dir, folders, prune, write_atomically
 
-_FORMAT = "griddesk-guards-1"
-Guards = list[frozenset[str]]  # a pattern's character sets (see nlp.rules.Pattern)
+_FORMAT = "griddesk-guards-2"
+Guards = list[frozenset[str]]  # a pattern's sets of characters and pairs (nlp.rules.Pattern)
 
 
 def _code_stamp() -> tuple[int, int] | None:

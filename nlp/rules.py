@@ -70,10 +70,10 @@ class Pattern:
     """A weighted regular expression (on the normalised text) with the source it came from.
 
     `text` is the regex in matching form; `regex` compiles it at its first use (a text whose
-    characters rule a pattern out never needs it compiled). `guard` is a set of characters at
-    least one of which every match contains, when the regex tells (a cheap pre-check: a text
-    without any of them cannot match); `needs` are further such sets (a text must meet each of
-    them too)."""
+    characters rule a pattern out never needs it compiled). `guard` is a set of characters and
+    character pairs at least one of which every match contains, when the regex tells (a cheap
+    pre-check: a text without any of them cannot match); `needs` are further such sets (a text
+    must meet each of them too). A text is checked by its grams (`nlp.context.grams`)."""
 
     source: str
     text: str
@@ -106,7 +106,11 @@ class PatternIndex:
         self.needs = [pattern.needs for pattern in patterns]
 
     def candidates(self, text: str, characters: frozenset[str] | None = None) -> list[int]:
-        characters = characters if characters is not None else frozenset(text)
+        """`characters`: the text's grams (`nlp.context.grams`), computed here when not given."""
+        if characters is None:
+            from nlp.context import grams  # nlp.context imports this module
+
+            characters = grams(text)
         by_char, needs = self.by_char, self.needs
         found = set(self.always)
         for char in by_char.keys() & characters:
@@ -155,8 +159,8 @@ def required_character_sets(
     try:
         cost = rarity or (lambda _: 1.0)
 
-        def total(chars: frozenset[str]) -> float:
-            return sum(cost(char) for char in chars)
+        def total(grams: frozenset[str]) -> float:
+            return sum(_gram_cost(gram, cost) for gram in grams)
 
         options = _required(list(sre[0].parse(regex.pattern, regex.flags)), sre[1], total)
     except Exception:  # an unusual construct: no guard, the regex still works
@@ -164,31 +168,48 @@ def required_character_sets(
     return sorted(set(options), key=lambda chars: (total(chars), sorted(chars)))[:limit]
 
 
+def _gram_cost(gram: str, cost: Callable[[str], float]) -> float:
+    """How common a guard's character or pair is: a pair as the product of its characters'
+    commonness, scaled so that a pair of uncommon characters is cheaper than either alone."""
+    if len(gram) == 1:
+        return cost(gram)
+    return max(0.1, cost(gram[0]) * cost(gram[1]) / 100)
+
+
 def _required(
     items: list[Any], c: Any, total: Callable[[frozenset[str]], float]
 ) -> list[frozenset[str]]:
-    """Candidate necessary character sets of a sequence of regex items."""
+    """Candidate necessary sets of a sequence of regex items: characters, and pairs of
+    characters where two single-character items follow one another (孩子, 孩[子儿])."""
     options = []
+    previous: frozenset[str] | None = None  # the item just before, when it is one character
     for op, value in items:
-        if op is c.BRANCH:
-            branches = [_required(list(branch), c, total) for branch in value[1]]
-            if branches and all(branches):
-                options.append(frozenset().union(*(min(b, key=total) for b in branches)))
-            continue
-        if op is c.SUBPATTERN:
-            options.extend(_required(list(value[-1]), c, total))
-            continue
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            if value[0] >= 1:
-                options.extend(_required(list(value[2]), c, total))
-            continue
         found = _literal_set(op, value, c)
         if found:
             options.append(found)
+            if previous and len(previous) * len(found) <= _MAX_PAIRS:
+                options.append(frozenset(a + b for a in previous for b in found))
+        elif op is c.BRANCH:
+            branches = [_required(list(branch), c, total) for branch in value[1]]
+            if branches and all(branches):
+                options.append(frozenset().union(*(min(b, key=total) for b in branches)))
+        elif op is c.SUBPATTERN:
+            options.extend(_required(list(value[-1]), c, total))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and value[0] >= 1:
+            options.extend(_required(list(value[2]), c, total))
+        previous = found
     return options
 
 
+_MAX_PAIRS = 64  # a pair guard from two character classes lists at most this many pairs
+
+
 def _literal_set(op: Any, value: Any, c: Any) -> frozenset[str] | None:
+    """The characters one item matches when it is one character: a literal, a class of
+    literals, or a group holding just one such item ((倒|伤) parses as a group of a class)."""
+    if op is c.SUBPATTERN and len(value[-1]) == 1:
+        inner_op, inner_value = value[-1][0]
+        return _literal_set(inner_op, inner_value, c)
     if op is c.LITERAL:
         return frozenset({chr(value)})
     if op is c.IN and all(item_op is c.LITERAL for item_op, _ in value):

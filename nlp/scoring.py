@@ -123,7 +123,7 @@ class Scorer:
                 if not aligned:
                     weight *= self.settings.unaligned_factor
                 scores.add(entry.category, Evidence(hit.word, hit.word, hit.start, weight, note))
-        for index in self.pattern_index.candidates(text, context.characters):
+        for index in self.pattern_index.candidates(text, context.grams):
             code, pattern = self.patterns[index]
             match = pattern.regex.search(text)
             if match is None:

@@ -91,7 +91,7 @@ class UrgencyDetector:
 
     def detect(self, text: str, context: TextContext) -> Urgency:
         found = _Found()
-        for index in self.pattern_index.candidates(text, context.characters):
+        for index in self.pattern_index.candidates(text, context.grams):
             kind, pattern = self.patterns[index]
             if kind in found.kinds or (kind.fallback and found.kinds):
                 continue  # one match per kind; a generic cry for help adds nothing
@@ -128,7 +128,7 @@ class UrgencyDetector:
 
     def _ask(self, text: str, context: TextContext, notes: list[str]) -> Urgency:
         """No frame is certain: signs of one make the resident be asked."""
-        for index in self.sign_index.candidates(text, context.characters):
+        for index in self.sign_index.candidates(text, context.grams):
             kind, pattern = self.signs[index]
             keyword = self._first_valid(text, context, kind, pattern, notes)
             if keyword is not None:

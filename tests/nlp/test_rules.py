@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 from models.config.schema import GridDeskConfig
+from nlp.context import TextContext
 from nlp.router import Router
 from nlp.rules import (
     BUNDLED_RULES,
@@ -22,6 +24,7 @@ from nlp.rules import (
     required_characters,
 )
 
+DATA = Path(__file__).parent / "data"
 MINIMAL = {
     "version": 1,
     "categories": {"water_leak": {"terms": {"漏水": 5}}},
@@ -268,3 +271,46 @@ def test_pattern_index_needs_every_required_set() -> None:
     assert index.candidates("甲和乙") == [0]
     assert index.candidates("只有甲") == []  # 乙 or 丙 is missing: the regex is not even tried
     assert index.candidates("丁甲丙") == [0, 1]
+
+
+def test_adjacent_characters_give_pair_guards() -> None:
+    found = required_character_sets(re.compile("孩子[^,]{0,5}(不见了|走丢)"))
+    sets = [set(chars) for chars in found]
+    assert {"孩子"} in sets and {"不见", "走丢"} in sets
+    assert {"摔倒", "摔伤"} in [set(f) for f in required_character_sets(re.compile("摔(倒|伤)"))]
+    # a repeat or a look-around between two characters makes no pair of them
+    assert all(len(gram) == 1 for found in required_character_sets(re.compile("甲(?!过)乙"))
+               for gram in found)
+
+
+def test_pattern_index_checks_pairs_not_only_characters() -> None:
+    rules, problems = parse_rules(
+        {"version": 1, "categories": {"noise": {"patterns": {"孩子[^,]{0,5}(不见了|走丢)": 1}}}}
+    )
+    assert rules is not None and not problems
+    index = PatternIndex(rules.categories["noise"].patterns)
+    assert index.candidates("孩子不见了") == [0]
+    assert index.candidates("子孩走，丢不见") == []  # every character, but not one pair
+
+
+def test_no_bundled_pattern_that_matches_a_labelled_text_is_left_out_by_its_guards(
+    router: Router,
+) -> None:
+    """The guards are necessary conditions: over every labelled complaint, each category,
+    frame and sign pattern whose regex matches is among the index's candidates."""
+    indexes = [
+        (router.scorer.pattern_index, [p for _, p in router.scorer.patterns]),
+        (router.urgency.pattern_index, [p for _, p in router.urgency.patterns]),
+        (router.urgency.sign_index, [p for _, p in router.urgency.signs]),
+    ]
+    texts = [json.loads(line)["text"] for path in sorted(DATA.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    missed = []
+    for text in texts:
+        body = router.urgency_text(text)
+        grams = TextContext(body, router.context_rules).grams
+        for index, patterns in indexes:
+            chosen = set(index.candidates(body, grams))
+            missed += [(p.text, body) for i, p in enumerate(patterns)
+                       if i not in chosen and p.regex.search(body)]
+    assert len(texts) > 3000 and missed == []
