@@ -90,7 +90,8 @@ async def on_report(ctx: Ctx, token: CallbackTokenRow, args: dict[str, Any]) -> 
     tag = await service._record(event)
     token.used_at = now
     told = {ticket.assignee_code, _summoner(await ctx.uow.events.for_ticket(ticket.id))}
-    codes = tuple(code for code in told if code)
+    chain = {person.code for person in await service.org.members(ticket)}
+    codes = tuple(code for code in told if code in chain)  # a summoner moved away hears nothing
     await service._announce(ev.DepartmentReported(ticket, tag, department.name, codes))
     local = now.astimezone(ZoneInfo(ctx.config.district.timezone))
     ctx.answer(texts.WHISTLE_REPORTED_OK.format(time=f"{local:%H:%M}"))

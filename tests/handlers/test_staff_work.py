@@ -175,6 +175,21 @@ async def test_a_whistle_reaches_the_department_and_its_report_is_recorded(
         assert [(e.actor, e.note) for e in reported] == [("DEPT-WY", "物业服务企业")]
 
 
+async def test_a_report_after_a_transfer_away_reaches_the_new_holder_not_the_old_summoner(
+    chat: DemoSession,
+) -> None:
+    ticket = await filed_and_accepted(chat)
+    await chat.press("吹哨")
+    await chat.press("物业服务企业")
+    await chat.press("转派")
+    await chat.press("颂运水庭第二网格")
+    chat.switch("DEPT-WY")
+    await chat.press("已报到")
+    note = f"物业服务企业 已报到：{ticket.number}"
+    assert any(note in text for text in texts_to(chat, "SYST-02-W1"))
+    assert not any(note in text for text in texts_to(chat, WORKER))
+
+
 async def test_a_department_without_liaison_is_named_to_the_summoner(chat: DemoSession) -> None:
     await filed_and_accepted(chat)
     await chat.press("吹哨")
