@@ -54,12 +54,24 @@ _CANTONESE_PHRASES = (
 _CANTONESE_RE = re.compile("[咗喺唔佢嘅冇嗌瞓嚟啲哋睇揾搵攞畀嘢燶]")
 
 
+# Taiwanese Hokkien written in characters (阮阿嬤到這馬攏無轉來), after conversion to Simplified:
+# folded only in a text holding one of its marker phrases, since 无, 伊 and 阮 are also Mandarin.
+_HOKKIEN_PHRASES = (
+    ("这马", "现在"), ("拢无", "都没"), ("无转来", "没回来"), ("犹未", "还没"), ("转来", "回来"),
+    ("斗相共", "帮忙"), ("无带", "没带"), ("阮", "我家"), ("伊", "她"), ("揣", "找"),
+)
+_HOKKIEN_RE = re.compile("这马|拢无|转来|犹未|斗相共")
+
+
 def fold_cantonese(text: str) -> str:
-    """Written Cantonese → the Mandarin words the rules use (a text without any: unchanged)."""
-    if not _CANTONESE_RE.search(text):
-        return text
-    for cantonese, mandarin in _CANTONESE_PHRASES:
-        text = text.replace(cantonese, mandarin)
+    """Written Cantonese (and Taiwanese Hokkien) → the Mandarin words the rules use; a text
+    with neither is returned unchanged."""
+    if _CANTONESE_RE.search(text):
+        for cantonese, mandarin in _CANTONESE_PHRASES:
+            text = text.replace(cantonese, mandarin)
+    if _HOKKIEN_RE.search(text):
+        for hokkien, mandarin in _HOKKIEN_PHRASES:
+            text = text.replace(hokkien, mandarin)
     return text
 
 
