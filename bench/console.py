@@ -38,6 +38,7 @@ def queue_filters(config: Any, now: datetime) -> dict[str, dict[str, Any]]:
         "全部": {},
         "状态=已受理": {"status": "accepted"},
         "层级=街道": {"level": 3},
+        "层级=网格员": {"level": 0},
         "类别=物业服务": {"category": "property_service"},
         f"社区={community.code}": {"community": community.code},
         f"网格={grid.code}": {"grid": grid.code},
