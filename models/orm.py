@@ -215,7 +215,8 @@ class TicketRow(Base):
         Index("ix_tickets_grid_status", "grid_code", "status"),
         Index("ix_tickets_urgent_status", "urgent", "status"),
         Index("ix_tickets_status_created", "status", "created_at"),
-        Index("ix_tickets_level_created", "level", "created_at"),
+        Index("ix_tickets_level_created", "level", "created_at",
+              postgresql_include=["status"]),  # migration 0020
         Index("ix_tickets_place", "grid_code", "building", "created_at"),
         Index("ix_tickets_accepted", "accepted_at"),
         Index("ix_tickets_resolved", "resolved_at"),

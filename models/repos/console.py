@@ -21,6 +21,9 @@ from models.repos.tickets import Scope
 
 OPEN311_ANY = "open311"
 SHORT_WORD = 2  # characters: too short for a trigram, found among the search words
+# The queue's counts stop here when no index can count them (`counted_up_to_bound`): more
+# than 20 pages of 50 is "too many to read" anyway, and 1,001 rows is a bounded read
+COUNT_BOUND = 1_000
 SORTS: dict[str, Any] = {
     "new": (TicketRow.created_at.desc(), TicketRow.id.desc()),
     "old": (TicketRow.created_at, TicketRow.id),
@@ -77,12 +80,24 @@ class Point:
     urgent: bool
 
 
+@dataclass(frozen=True)
+class Count:
+    """A number of tickets; `capped`: counting stopped at `value` and more exist."""
+
+    value: int
+    capped: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.value}+" if self.capped else str(self.value)
+
+
 @dataclass
 class QueuePage:
     tickets: list[Listed]
-    total: int
-    by_status: dict[str, int]
-    overdue: int
+    total: Count
+    by_status: dict[str, int | None]  # None: the statuses of a capped count, not counted
+    overdue: Count
+    more: bool = False  # tickets follow this page
 
 
 def _like(word: str) -> str:
@@ -130,6 +145,18 @@ def _conditions(query: QueueFilter, now: datetime, status: bool = True,
     return found
 
 
+def counted_up_to_bound(query: QueueFilter) -> bool:
+    """Whether the queue's counts stop at `COUNT_BOUND`: with a search word or a channel,
+    which no index holds beside the status, counting by status reads every matching row from
+    the table. Every other filter is counted exactly from an index."""
+    return bool(query.words) or query.source is not None
+
+
+def _capped(found: int) -> Count:
+    """A count taken with `LIMIT COUNT_BOUND + 1`."""
+    return Count(min(found, COUNT_BOUND), found > COUNT_BOUND)
+
+
 class ConsoleRepo(Repository):
     # --- sign-in ------------------------------------------------------------------------
 
@@ -175,23 +202,56 @@ class ConsoleRepo(Repository):
     async def queue(self, scope: Scope, query: QueueFilter, now: datetime) -> QueuePage:
         """One page of the tickets in `scope` the filter keeps, with its counts."""
         indexed = dialect_name(self.session) == "postgresql"
-        conditions = _conditions(query, now, indexed=indexed)
-        page = (self._scoped(scope, conditions)
+        page = (self._scoped(scope, _conditions(query, now, indexed=indexed))
                 .order_by(*SORTS.get(query.sort, SORTS["new"]))
-                .offset((max(query.page, 1) - 1) * query.per_page).limit(query.per_page))
+                .offset((max(query.page, 1) - 1) * query.per_page).limit(query.per_page + 1))
         tickets = await self._listed(page, now)
         unfiltered = [scope.condition(), *_conditions(query, now, status=False, indexed=indexed)]
-        # two counts: every status (an index-only scan without a filter), then only the open
-        # tickets past a deadline (the status index), not a deadline test on every row
+        counts = (self._bounded_counts if counted_up_to_bound(query)
+                  else self._exact_counts)
+        total, by_status, overdue = await counts(unfiltered, query, now)
+        return QueuePage(tickets[:query.per_page], total, by_status, overdue,
+                         more=len(tickets) > query.per_page)
+
+    async def _exact_counts(self, unfiltered: list[Any], query: QueueFilter, now: datetime
+                            ) -> tuple[Count, dict[str, int | None], Count]:
+        """Two counts: every status (an index-only scan without a filter), then only the open
+        tickets past a deadline (the status index), not a deadline test on every row."""
         counts = select(TicketRow.status, func.count()).where(*unfiltered)
         late = counts.where(rules.breached(now))
-        by_status = {status: int(count) for status, count
-                     in (await self.session.execute(counts.group_by(TicketRow.status))).all()}
+        exact = {status: int(count) for status, count
+                 in (await self.session.execute(counts.group_by(TicketRow.status))).all()}
         overdue = sum(int(count) for status, count
                       in (await self.session.execute(late.group_by(TicketRow.status))).all()
                       if not query.status or status == query.status)
-        total = by_status.get(query.status, 0) if query.status else sum(by_status.values())
-        return QueuePage(tickets, total, by_status, overdue)
+        total = exact.get(query.status, 0) if query.status else sum(exact.values())
+        by_status: dict[str, int | None] = dict(exact)
+        return Count(total), by_status, Count(overdue)
+
+    async def _bounded_counts(self, unfiltered: list[Any], query: QueueFilter, now: datetime
+                              ) -> tuple[Count, dict[str, int | None], Count]:
+        """The counts of at most `COUNT_BOUND` + 1 matching tickets: by status while they are
+        all counted; past the bound, the statuses seen and the totals as "1000+"."""
+        sample = select(TicketRow.status).where(*unfiltered).limit(COUNT_BOUND + 1).subquery()
+        seen = {status: int(count) for status, count in (await self.session.execute(
+            select(sample.c.status, func.count()).group_by(sample.c.status))).all()}
+        everything = _capped(sum(seen.values()))
+        chosen = [TicketRow.status == query.status] if query.status else []
+        if not query.status:
+            total = everything
+        elif everything.capped:
+            total = await self._up_to_bound([*unfiltered, *chosen])
+        else:
+            total = Count(seen.get(query.status, 0))
+        overdue = await self._up_to_bound([*unfiltered, *chosen, rules.breached(now)])
+        by_status = {status: None if everything.capped else count
+                     for status, count in seen.items()}
+        return total, by_status, overdue
+
+    async def _up_to_bound(self, conditions: list[Any]) -> Count:
+        sample = select(TicketRow.id).where(*conditions).limit(COUNT_BOUND + 1).subquery()
+        return _capped(int(await self.session.scalar(
+            select(func.count()).select_from(sample)) or 0))
 
     async def ticket(self, scope: Scope, number: str, now: datetime,
                      for_update: bool = False) -> Listed | None:

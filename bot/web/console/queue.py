@@ -53,7 +53,8 @@ async def queue(request: web.Request) -> web.Response:
     if per_page != PER_PAGE:
         filters["per_page"] = str(per_page)
     query, found = page["query"], page["found"]
-    pages = max(1, -(-found.total // per_page))
+    # a capped count gives no last page: paging goes on while tickets follow
+    pages = None if found.total.capped else max(1, -(-found.total.value // per_page))
 
     def link(**changes: Any) -> str:
         return "?" + urlencode({**filters, **{k: v for k, v in changes.items() if v}})
@@ -72,7 +73,7 @@ async def queue(request: web.Request) -> web.Response:
         "sources": _source_choices(query.source),
         "pages": pages,
         "prev_link": link(page=query.page - 1) if query.page > 1 else None,
-        "next_link": link(page=query.page + 1) if query.page < pages else None,
+        "next_link": link(page=query.page + 1) if found.more else None,
         "status_links": [(texts.STATUS_NAMES.get(s, s), n, link(status=s, page=None))
                          for s, n in sorted(found.by_status.items())],
         "csv_link": "export.csv" + link(),
