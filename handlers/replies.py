@@ -164,8 +164,9 @@ class ReplyJournal:
     async def _run(self) -> None:
         next_beat = time.monotonic() + self.heartbeat
         while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._ready.wait(), max(0.0, next_beat - time.monotonic()))
+            with contextlib.suppress(TimeoutError):  # not wait_for: it can swallow a cancel
+                async with asyncio.timeout(max(0.0, next_beat - time.monotonic())):
+                    await self._ready.wait()
             self._ready.clear()
             await asyncio.sleep(self.coalesce)  # let the replies of concurrent updates join in
             try:

@@ -9,7 +9,7 @@ downloaded, and training is deterministic (fixed order, fixed seed, rounded weig
 
 from __future__ import annotations
 
-import itertools
+import collections
 import math
 import operator
 import random
@@ -129,27 +129,41 @@ class UrgencyModel:
 
 
 def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) -> UrgencyModel:
-    """Logistic regression by stochastic gradient descent with L2, classes balanced."""
-    docs = [(sorted(features(text)), urgent) for text, urgent in examples]
+    """Logistic regression by stochastic gradient descent with L2, classes balanced.
+
+    The n-grams are numbered and their weights kept in a list; a step reads and writes them
+    with `map` over C-level operations (`w + rate * (error - L2 * w)` term by term), so the
+    floats are the same as one Python loop over a dictionary would give, in less time."""
+    numbers: dict[str, int] = {}
+    docs = [
+        ([numbers.setdefault(gram, len(numbers)) for gram in sorted(features(text))], urgent)
+        for text, urgent in examples
+    ]
     positives = sum(1 for _, urgent in docs if urgent) or 1
     balance = {True: len(docs) / (2 * positives), False: len(docs) / (2 * (len(docs) - positives))}
-    weights: dict[str, float] = {}
-    weight_of, zeros = weights.get, itertools.repeat(0.0)
+    weights = [0.0] * len(numbers)
+    read, write = weights.__getitem__, weights.__setitem__
+    decay = L2.__mul__
     bias = 0.0
     order = list(range(len(docs)))
     shuffle = random.Random(SEED).shuffle
     for epoch in range(EPOCHS):
         shuffle(order)
         rate = RATE / (1 + epoch)
+        step = rate.__mul__
         for index in order:
             grams, urgent = docs[index]
-            score = bias + sum(map(weight_of, grams, zeros))  # the same sum, in the same order
+            current = list(map(read, grams))
+            score = bias + sum(current)  # the same sum, in the same order
             error = (float(urgent) - _sigmoid(score)) * balance[urgent]
             bias += rate * error
-            for gram in grams:
-                weight = weight_of(gram, 0.0)
-                weights[gram] = weight + rate * (error - L2 * weight)
-    kept = {g: round(w, 4) for g, w in weights.items() if abs(w) >= MIN_WEIGHT}
+            steps = map(step, map(error.__sub__, map(decay, current)))
+            collections.deque(map(write, grams, map(operator.add, current, steps)), maxlen=0)
+    kept = {
+        gram: round(weights[number], 4)
+        for gram, number in numbers.items()
+        if abs(weights[number]) >= MIN_WEIGHT
+    }
     return UrgencyModel(kept, round(bias, 4), threshold)
 
 

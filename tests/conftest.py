@@ -87,7 +87,15 @@ def pg_server_url() -> Iterator[Callable[[], str]]:
 
     def new_database() -> str:
         name = f"griddesk_test_{os.getpid()}_{secrets.token_hex(4)}"
-        asyncio.run(_admin(pg_server(), f'CREATE DATABASE "{name}"'))
+        # A COMMIT returns before its WAL reaches the disk: what every other session sees is
+        # the same, only a crash of the server itself (never part of a test) could lose it.
+        asyncio.run(
+            _admin(
+                pg_server(),
+                f'CREATE DATABASE "{name}"',
+                f'ALTER DATABASE "{name}" SET synchronous_commit = off',
+            )
+        )
         created.append(name)
         return make_url(pg_server()).set(database=name).render_as_string(hide_password=False)
 
@@ -111,8 +119,25 @@ def _sqlite_migrated(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
+def _pg_clear_statement() -> str:
+    """One round trip that empties every table and restarts the sequences they own, like
+    `TRUNCATE … RESTART IDENTITY` but several times faster on the tests' small tables (TRUNCATE
+    replaces each table's files)."""
+    tables = [f'"{table.name}"' for table in reversed(Base.metadata.sorted_tables)]
+    deletes = "".join(f"DELETE FROM {name}; " for name in tables)
+    owners = ", ".join(f"'{name}'" for name in tables)
+    return (
+        "DO $$ DECLARE owned regclass; BEGIN "
+        + deletes
+        + "FOR owned IN SELECT s.oid::regclass FROM pg_class s JOIN pg_depend d "
+        "ON d.objid = s.oid AND d.deptype IN ('a', 'i') "
+        f"WHERE s.relkind = 'S' AND d.refobjid = ANY(ARRAY[{owners}]::regclass[]) "
+        "LOOP EXECUTE format('ALTER SEQUENCE %s RESTART', owned); END LOOP; END $$"
+    )
+
+
 async def clear_tables(url: str) -> None:
-    """Remove every row (the schema and its Alembic revision stay)."""
+    """Remove every row and restart the ids (the schema and its Alembic revision stay)."""
     engine = create_engine(url, poolclass=NullPool)
     tables = list(reversed(Base.metadata.sorted_tables))
     try:
@@ -121,8 +146,7 @@ async def clear_tables(url: str) -> None:
                 for table in tables:
                     await connection.execute(delete(table))
             else:
-                names = ", ".join(f'"{table.name}"' for table in tables)
-                await connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+                await connection.execute(text(_pg_clear_statement()))
     finally:
         await engine.dispose()
 

@@ -204,8 +204,9 @@ class Poller:
     async def _sleep(self, seconds: float) -> None:
         if seconds <= 0:
             return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.stop.wait(), seconds)
+        with contextlib.suppress(TimeoutError):  # not wait_for: it can swallow a cancel
+            async with asyncio.timeout(seconds):
+                await self.stop.wait()
 
     async def _drain(self) -> StopReport:
         """Finish the updates in flight within `grace`; cancel the rest (not confirmed, so

@@ -234,8 +234,11 @@ class Sender:
         if seconds <= 0:
             return
         self._kick.clear()
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for returns when a cancellation
+        # meets the kick, and the cancelled sender would go on looping.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._kick.wait(), min(seconds, 5.0))
+            async with asyncio.timeout(min(seconds, 5.0)):
+                await self._kick.wait()
 
     async def _finished(self) -> bool:
         """Idle and the outbox has nothing pending (used by drain)."""

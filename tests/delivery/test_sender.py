@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import Counter
 
+import pytest
 from sqlalchemy import select
 
 from bench.botapi_double import (
@@ -250,3 +252,20 @@ async def test_scaled_time_leases_in_domain_time(
     assert delivered(api, 9301) == ["s"]
     await sender.api.close()
     assert Counter(e.method for e in api.exchanges) == {"sendMessage": 1}
+
+
+async def test_a_stop_that_meets_a_wake_up_still_stops_the_sender(
+    uows: UnitOfWorkFactory, api: BotApiDouble
+) -> None:
+    """Cancelled in the instant it is woken (a new row and the process stopping together), the
+    idle wait ends in CancelledError. `asyncio.wait_for` on Python 3.11 returned instead: the
+    sender went on looping and `griddesk run` waited for it at shutdown without end."""
+    sender = make_sender(uows, api)
+    for _ in range(3):
+        sleeping = asyncio.create_task(sender._sleep(5.0))
+        await asyncio.sleep(0)  # it waits for the kick
+        sender.wake()
+        sleeping.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await sleeping
+    await sender.api.close()
