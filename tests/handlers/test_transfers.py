@@ -10,6 +10,7 @@ from handlers.tickets import TicketService
 from handlers.transfers import rebuilt_building
 from models.orm import OutboxRow, TicketRow
 from models.outbox import CARD
+from models.repos.tickets import Scope
 from tests.handlers.test_resident_flow import texts_to, tickets
 from tests.handlers.test_staff_work import card_of
 
@@ -147,3 +148,26 @@ async def test_a_triage_card_with_a_known_grid_does_not_say_unsure_of_the_grid(
     assert "把握不足" in card and "自动分派把握不足" not in card
     assert "识别为明德花园第一网格" in card
     assert chat.last_to("MDHY-S")[-1].buttons[0][0] == "明德花园第一网格"
+
+
+async def test_a_transfer_to_another_streets_community_moves_the_ticket_to_that_street(
+    chat: DemoSession,
+) -> None:
+    """The old street's officials no longer oversee it; the new street's do."""
+    ticket = await filed(chat)
+    assert ticket.street_code == "XZ"
+    chat.switch(WORKER)
+    await chat.press("转派")
+    await chat.press("济东新村第一网格")
+    [moved] = await tickets(chat)
+    assert (moved.grid_code, moved.community_code, moved.street_code) == ("JDXC-01", "JDXC", "SQ")
+    config = chat.app.services.config
+    old_street = Scope(streets={"XZ"}, communities={
+        c.code for s, c in config.district.communities() if s.code == "XZ"})
+    new_street = Scope(streets={"SQ"}, communities={
+        c.code for s, c in config.district.communities() if s.code == "SQ"})
+    async with chat.app.services.uow_factory() as uow:
+        assert [t.number for t in await uow.tickets.open_in(old_street, 100)] == []
+        assert [t.number for t in await uow.tickets.open_in(new_street, 100)] == [moved.number]
+        [event] = [e for e in await uow.events.for_ticket(moved.id) if e.action == "transferred"]
+        assert event.data["street_code"] == ["XZ", "SQ"]
