@@ -9,12 +9,11 @@ one in the same clause (帮我们解决了漏水的问题), counts less, unless 
 
 from __future__ import annotations
 
-import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from nlp.rules import Modifiers
+from nlp.rules import Modifiers, grams
 
 _SENTENCE_SEPARATORS = "。！？!?\n；;"
 _CLAUSE_SEPARATORS = _SENTENCE_SEPARATORS + "，,、：: ~…"
@@ -50,13 +49,6 @@ class ContextRules:
         self.ask_re = re.compile(ask) if ask else None
         cancel = _alternation(modifiers.resolved_cancel)
         self.cancel_re = re.compile(cancel) if cancel else None
-
-
-def grams(text: str, characters: frozenset[str] | None = None) -> frozenset[str]:
-    """The text's characters and pairs of adjacent characters: what the rules' guards are
-    checked against (`nlp.rules.PatternIndex`)."""
-    found = characters if characters is not None else frozenset(text)
-    return found.union(map(operator.add, text, text[1:]))
 
 
 class TextContext:

@@ -8,6 +8,7 @@ so an administrator may write them in either script.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,7 +74,7 @@ class Pattern:
     characters rule a pattern out never needs it compiled). `guard` is a set of characters and
     character pairs at least one of which every match contains, when the regex tells (a cheap
     pre-check: a text without any of them cannot match); `needs` are further such sets (a text
-    must meet each of them too). A text is checked by its grams (`nlp.context.grams`)."""
+    must meet each of them too). A text is checked by its `grams`."""
 
     source: str
     text: str
@@ -85,16 +86,18 @@ class Pattern:
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.text)
 
-    def may_match(self, characters: set[str] | frozenset[str]) -> bool:
-        if self.guard is not None and self.guard.isdisjoint(characters):
-            return False
-        return not any(need.isdisjoint(characters) for need in self.needs)
+
+def grams(text: str, characters: frozenset[str] | None = None) -> frozenset[str]:
+    """The text's characters (`characters` when already known) and its pairs of adjacent
+    characters: what the guards are checked against."""
+    found = characters if characters is not None else frozenset(text)
+    return found.union(map(operator.add, text, text[1:]))
 
 
 class PatternIndex:
-    """Patterns indexed by their character pre-checks: `candidates(text)` returns, in order, the
+    """Patterns indexed by their pre-checks: `candidates(text)` returns, in order, the
     positions of the patterns that may match `text` (those without a guard always): the guard
-    of each must meet the text's characters, and so must every one of its `needs`."""
+    of each must meet the text's grams, and so must every one of its `needs`."""
 
     def __init__(self, patterns: list[Pattern]) -> None:
         by_char: dict[str, list[int]] = {}
@@ -105,20 +108,18 @@ class PatternIndex:
         self.by_char = {char: tuple(indices) for char, indices in by_char.items()}
         self.needs = [pattern.needs for pattern in patterns]
 
-    def candidates(self, text: str, characters: frozenset[str] | None = None) -> list[int]:
-        """`characters`: the text's grams (`nlp.context.grams`), computed here when not given."""
-        if characters is None:
-            from nlp.context import grams  # nlp.context imports this module
-
-            characters = grams(text)
+    def candidates(self, text: str, text_grams: frozenset[str] | None = None) -> list[int]:
+        """`text_grams`: the text's `grams`, computed here when not given."""
+        if text_grams is None:
+            text_grams = grams(text)
         by_char, needs = self.by_char, self.needs
         found = set(self.always)
-        for char in by_char.keys() & characters:
-            found.update(by_char[char])
+        for gram in by_char.keys() & text_grams:
+            found.update(by_char[gram])
         result = []
         for index in sorted(found):
             for need in needs[index]:
-                if need.isdisjoint(characters):
+                if need.isdisjoint(text_grams):
                     break
             else:
                 result.append(index)
@@ -159,8 +160,8 @@ def required_character_sets(
     try:
         cost = rarity or (lambda _: 1.0)
 
-        def total(grams: frozenset[str]) -> float:
-            return sum(_gram_cost(gram, cost) for gram in grams)
+        def total(option: frozenset[str]) -> float:
+            return sum(_gram_cost(gram, cost) for gram in option)
 
         options = _required(list(sre[0].parse(regex.pattern, regex.flags)), sre[1], total)
     except Exception:  # an unusual construct: no guard, the regex still works
