@@ -300,14 +300,14 @@ class TicketService:
         if building != before:
             ticket.building = building
             event.data = {**event.data, "building": [before, building]}
-        self._move_street(ticket, event, community_code)
+        self._move_street(ticket, event)
         tag = await self._record(event)
         await self._announce(ev.Routed(ticket, tag, target, triage, actor))
 
-    def _move_street(self, ticket: TicketRow, event: TicketEventRow, community_code: str) -> None:
+    def _move_street(self, ticket: TicketRow, event: TicketEventRow) -> None:
         """A ticket moved to a community of another street belongs to that street now (its
         scope: the old street's officials no longer see it)."""
-        street = self.config.community(community_code)[0].code
+        street = self._street(ticket)
         if street != ticket.street_code:
             event.data = {**event.data, "street_code": [ticket.street_code, street]}
             ticket.street_code = street
@@ -353,7 +353,7 @@ class TicketService:
             community.code,
             building,
         )
-        self._move_street(ticket, event, community.code)
+        self._move_street(ticket, event)
         tag = await self._record(event)
         await self._announce(ev.Changed(ticket, tag))
 
