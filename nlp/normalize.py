@@ -63,15 +63,17 @@ _HOKKIEN_PHRASES = (
 _HOKKIEN_RE = re.compile("这马|拢无|转来|犹未|斗相共")
 
 
-def fold_cantonese(text: str) -> str:
-    """Written Cantonese (and Taiwanese Hokkien) → the Mandarin words the rules use; a text
-    with neither is returned unchanged."""
-    if _CANTONESE_RE.search(text):
-        for cantonese, mandarin in _CANTONESE_PHRASES:
-            text = text.replace(cantonese, mandarin)
-    if _HOKKIEN_RE.search(text):
-        for hokkien, mandarin in _HOKKIEN_PHRASES:
-            text = text.replace(hokkien, mandarin)
+# Each dialect: the marker that tells a text uses it, and its phrases, longest first.
+_DIALECTS = ((_CANTONESE_RE, _CANTONESE_PHRASES), (_HOKKIEN_RE, _HOKKIEN_PHRASES))
+
+
+def fold_dialects(text: str) -> str:
+    """Written Cantonese and Taiwanese Hokkien → the Mandarin words the rules use; a text with
+    no marker of either is returned unchanged."""
+    for marker, phrases in _DIALECTS:
+        if marker.search(text):
+            for spoken, mandarin in phrases:
+                text = text.replace(spoken, mandarin)
     return text
 
 
@@ -182,4 +184,4 @@ def normalize(text: str) -> NormalizedText:
         matching = matching.translate(_EXTRA_FOLD)
         for variant, standard in _EXTRA_PHRASES:
             matching = matching.replace(variant, standard)
-    return NormalizedText(original=text, text=fold_cantonese(matching), script=script)
+    return NormalizedText(original=text, text=fold_dialects(matching), script=script)

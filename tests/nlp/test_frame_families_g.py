@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import fold_cantonese, normalize
+from nlp.normalize import fold_dialects, normalize
 from nlp.router import Router
 from tests.nlp.test_frame_families import flat
 
@@ -71,11 +71,11 @@ def test_seventh_round_calm_texts_stay_calm(router: Router, text: str) -> None:
     ],
 )
 def test_written_cantonese_is_folded_to_mandarin(cantonese: str, mandarin: str) -> None:
-    assert fold_cantonese(cantonese) == mandarin
+    assert fold_dialects(cantonese) == mandarin
 
 
 def test_mandarin_is_left_alone_and_the_original_is_kept() -> None:
-    assert fold_cantonese("劳动仲裁还没开庭") == "劳动仲裁还没开庭"
+    assert fold_dialects("劳动仲裁还没开庭") == "劳动仲裁还没开庭"
     text = normalize("佢哋喺樓下嗌")
     assert (text.original, text.text) == ("佢哋喺樓下嗌", "他们在楼下喊")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import fold_cantonese
+from nlp.normalize import fold_dialects
 from nlp.router import Router
 from tests.nlp.test_frame_families import flat
 
@@ -120,7 +120,7 @@ def test_a_past_marker_read_as_a_start_or_before_today_is_not_the_past(router: R
     ],
 )
 def test_more_written_cantonese_is_folded(cantonese: str, mandarin: str) -> None:
-    assert fold_cantonese(cantonese) == mandarin
+    assert fold_dialects(cantonese) == mandarin
 
 
 @pytest.mark.parametrize(

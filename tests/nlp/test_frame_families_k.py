@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import fold_cantonese, normalize
+from nlp.normalize import fold_dialects, normalize
 from nlp.router import Router
 from tests.nlp.test_frame_families import flat
 
@@ -84,7 +84,7 @@ def test_tenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
     ],
 )
 def test_taiwanese_hokkien_is_folded(hokkien: str, mandarin: str) -> None:
-    assert fold_cantonese(hokkien) == mandarin
+    assert fold_dialects(hokkien) == mandarin
 
 
 def test_mandarin_with_hokkien_characters_alone_is_left_as_it_is() -> None:
