@@ -2,7 +2,8 @@
 
 Runs what each page asks of the database — the queue with each filter, a ticket's page, the
 district map's data, the dashboard, the district's 考核 of the current month — for a
-district-wide viewer, `--rounds` times each, and
+district-wide viewer, and the queue, map and dashboard for a street's, a community's and a
+grid's, `--rounds` times each, and
 prints p50 and p95 per endpoint. Fill the database first (`griddesk simulate --bulk 1000000`);
 "now" is the moment after the newest ticket. Prints figures, never fails on a slow machine.
 """
@@ -55,15 +56,29 @@ def queue_filters(config: Any, now: datetime) -> dict[str, dict[str, Any]]:
     }
 
 
-def endpoints(config: Any, now: datetime, numbers: list[str], rng: random.Random
-              ) -> dict[str, Step]:
-    """Each endpoint's database work, as the console's handlers do it."""
+def viewers(config: Any) -> dict[str, Any]:
+    """A narrower viewer of each kind: the first street's office, community and grid branch."""
+    from models.repos.tickets import Scope
+
+    street, community, grid = next(iter(config.district.grids()))
+    return {f"街道 {street.code}": Scope(streets={street.code}),
+            f"社区 {community.code}": Scope(communities={community.code}),
+            f"网格 {grid.code}": Scope(grids={grid.code})}
+
+
+VIEWER_STEPS = ("queue 全部", "queue 超时", "queue 按时限排序", "map", "dashboard")
+
+
+def endpoints(config: Any, now: datetime, numbers: list[str], rng: random.Random,
+              scope: Any = None) -> dict[str, Step]:
+    """Each endpoint's database work, as the console's handlers do it, for the district (or
+    for `scope`)."""
     from models.reports.month import Month
     from models.reports.monthly import month_assessment
     from models.repos.console import QueueFilter
     from models.repos.tickets import Scope
 
-    scope = Scope(everything=True)
+    scope = scope or Scope(everything=True)
     tz = ZoneInfo(config.district.timezone)
 
     def queue_step(fields: dict[str, Any]) -> Step:
@@ -143,11 +158,14 @@ async def measure(url: str, rounds: int, seed: int) -> list[str]:
         local_now = now.astimezone(ZoneInfo(config.district.timezone))
         lines = [f"数据库 {shown(url)}：{count} 件工单；当前时刻 {local_now:%Y-%m-%d %H:%M}；"
                  f"每项 {rounds} 次（另预热 1 次）"]
+        for viewer, scope in viewers(config).items():
+            narrow = endpoints(config, now, numbers, random.Random(seed), scope)
+            steps |= {f"{name}（{viewer}）": narrow[name] for name in VIEWER_STEPS}
         for name, step in steps.items():
             times = await timed(factory, step, min(rounds, FEWER_ROUNDS.get(name, rounds)))
-            p95 = percentile(times, 0.95)
+            p95, target = percentile(times, 0.95), TARGETS_MS.get(name.split("（")[0].split()[0])
             lines.append(f"{name:<24} p50 {statistics.median(times):7.1f} 毫秒  "
-                         f"p95 {p95:7.1f} 毫秒  " + verdict(TARGETS_MS.get(name.split()[0]), p95)
+                         f"p95 {p95:7.1f} 毫秒  " + verdict(target, p95)
                          + ("" if len(times) == rounds else f"（{len(times)} 次）"))
     finally:
         await engine.dispose()

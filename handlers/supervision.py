@@ -21,9 +21,7 @@ def scope_of(config: GridDeskConfig, person: PersonRow) -> Scope:
         elif role == Role.COMMUNITY_SECRETARY:
             scope.communities.add(code)
         elif role == Role.STREET_COMMITTEE:
-            scope.streets.add(code)
-            scope.communities |= {c.code for s, c in config.district.communities()
-                                  if s.code == code}
+            scope.streets.add(code)  # its communities' tickets carry the street's code
         elif role == Role.DISTRICT_TASK_FORCE:
             scope.everything = True
     return scope

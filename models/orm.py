@@ -212,6 +212,8 @@ class TicketRow(Base):
               postgresql_include=["status"]),
         Index("ix_tickets_community_created", "community_code", "created_at",
               postgresql_include=["status"]),
+        Index("ix_tickets_street_created", "street_code", "created_at",
+              postgresql_include=["status"]),  # migration 0022
         Index("ix_tickets_grid_status", "grid_code", "status"),
         Index("ix_tickets_urgent_status", "urgent", "status"),
         Index("ix_tickets_status_created", "status", "created_at"),

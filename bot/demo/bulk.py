@@ -257,6 +257,7 @@ class Life:
         triage = self.rng.random() < TRIAGE_SHARE and not ticket.urgent
         if not triage:
             ticket.grid_code, ticket.community_code = complaint.grid, complaint.community
+            ticket.street_code = self.h.places[complaint.grid][0].code
         assignee = None if triage else self.h.holder(ticket, 0)
         self.events.append(lifecycle.create(ticket, now=filed, assignee_code=assignee,
                                             accept_due=due.accept_due, resolve_due=due.resolve_due))
@@ -281,6 +282,7 @@ class Life:
                      accept_due=due.accept_due, resolve_due=due.resolve_due,
                      level_due=due.level_due, grid_code=self.complaint.grid,
                      community_code=self.complaint.community)
+        ticket.street_code = self.h.places[self.complaint.grid][0].code
 
     def escalate(self, moment: datetime, actor: str, reason: str,
                  reopen: bool = False) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.config.schema import GridDeskConfig, Person, appointments
@@ -26,6 +26,7 @@ from models.orm import (
     PersonRow,
     StaffBindingRow,
     StreetRow,
+    TicketRow,
 )
 from models.sla import working_time
 
@@ -282,6 +283,17 @@ async def _sync_table(
     await session.flush()
 
 
+async def _move_tickets_street(session: AsyncSession, config: GridDeskConfig,
+                               streets_before: dict[str, str]) -> None:
+    """A community moved to another street takes its tickets' street along (the street
+    scope reads `tickets.street_code` alone)."""
+    for street, community in config.district.communities():
+        if streets_before.get(community.code, street.code) != street.code:
+            await session.execute(update(TicketRow)
+                                  .where(TicketRow.community_code == community.code)
+                                  .values(street_code=street.code))
+
+
 async def sync_config(
     uow_or_session: AsyncSession | _HasOrg, config: GridDeskConfig
 ) -> SyncReport:
@@ -294,7 +306,10 @@ async def sync_config(
     people = _people(config)
     accounts = await _with_bindings(session, people, _accounts(config))
     await _sync_people(session, people, accounts, report)
+    streets_before = {code: row.street_code
+                      for code, row in (await _existing(session, CommunityRow)).items()}
     for entity, wanted in _hierarchy(config):
         await _sync_table(session, entity, wanted, report)
+    await _move_tickets_street(session, config, streets_before)
     await _sync_appointments(session, config, report)
     return report

@@ -20,7 +20,6 @@ from models.lifecycle import Action
 from models.orm import (
     AppointmentRow,
     CategoryRow,
-    CommunityRow,
     PersonRow,
     TicketEventRow,
     TicketRow,
@@ -107,8 +106,7 @@ async def scope_of(uow: UnitOfWork, code: str) -> tuple[str, str, ColumnElement[
         return "community", community.name, TicketRow.community_code == code
     street = await uow.org.street(code)
     if street is not None:
-        communities = select(CommunityRow.code).where(CommunityRow.street_code == code)
-        return "street", street.name, TicketRow.community_code.in_(communities)
+        return "street", street.name, TicketRow.street_code == code  # as the console's scope
     district = await uow.org.district()
     if district is not None and district.code == code:
         return "district", district.name, true()

@@ -21,7 +21,10 @@ from models.sla import reminder_due
 
 @dataclass
 class Scope:
-    """What a supervisor oversees: grids, communities, streets, or the whole district."""
+    """What a supervisor oversees: grids, communities, streets, or the whole district.
+
+    A street covers its communities through `tickets.street_code`, which follows the
+    community (filing, transfers, `griddesk config load`), so it needs no list of them."""
 
     grids: set[str] = field(default_factory=set)
     communities: set[str] = field(default_factory=set)

@@ -36,6 +36,7 @@ async def make_ticket(
         normalized_text="楼上漏水",
         category_code=category,
         community_code=community,
+        street_code=config.community(community)[0].code if community else None,  # as filing
         grid_code=grid,
         urgent=urgent,
         reporter_channel="telegram" if reporter_chat is not None else None,

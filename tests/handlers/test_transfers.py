@@ -161,11 +161,7 @@ async def test_a_transfer_to_another_streets_community_moves_the_ticket_to_that_
     await chat.press("济东新村第一网格")
     [moved] = await tickets(chat)
     assert (moved.grid_code, moved.community_code, moved.street_code) == ("JDXC-01", "JDXC", "SQ")
-    config = chat.app.services.config
-    old_street = Scope(streets={"XZ"}, communities={
-        c.code for s, c in config.district.communities() if s.code == "XZ"})
-    new_street = Scope(streets={"SQ"}, communities={
-        c.code for s, c in config.district.communities() if s.code == "SQ"})
+    old_street, new_street = Scope(streets={"XZ"}), Scope(streets={"SQ"})
     async with chat.app.services.uow_factory() as uow:
         assert [t.number for t in await uow.tickets.open_in(old_street, 100)] == []
         assert [t.number for t in await uow.tickets.open_in(new_street, 100)] == [moved.number]

@@ -20,6 +20,7 @@ from models.config.sync import sync_config
 from models.db import create_engine, session_factory
 from models.orm import AppointmentRow, GridRow, PersonRow
 from models.uow import UnitOfWorkFactory
+from tests.models.factories import in_status
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -152,3 +153,34 @@ def test_cli_load_rejects_a_broken_copy_and_writes_nothing(db_url: str, tmp_path
     assert "duplicate code 'MDHY-01'" in result.output
     assert "nothing was written" in result.output
     assert asyncio.run(_people(db_url)) == 0
+
+
+async def test_a_community_moved_to_another_street_takes_its_tickets_along(
+    uow_factory: UnitOfWorkFactory, demo_config: GridDeskConfig
+) -> None:
+    """The street scope reads `tickets.street_code` alone, so a reorganised community's
+    tickets must carry the new street; the other communities' tickets stay where they are."""
+    data = demo_config.model_dump(mode="json")
+    old_street, new_street = (s["code"] for s in data["district"]["streets"][:2])
+    moved = data["district"]["streets"][0]["communities"][0]["code"]
+    stays = data["district"]["streets"][0]["communities"][1]["code"]
+
+    def reorganise(data: dict[str, Any]) -> None:
+        community = data["district"]["streets"][0]["communities"].pop(0)
+        data["district"]["streets"][1]["communities"].append(community)
+
+    async with uow_factory() as uow:
+        for number, community in (("TBH-20261121-0001", moved), ("TBH-20261121-0002", stays)):
+            ticket = in_status("accepted", number=number)
+            ticket.community_code, ticket.grid_code = community, None
+            ticket.street_code = old_street
+            uow.tickets.add(ticket)
+        await uow.commit()
+    async with uow_factory() as uow:
+        await sync_config(uow, edited(demo_config, reorganise))
+        await uow.commit()
+    async with uow_factory() as uow:
+        first = await uow.tickets.by_number("TBH-20261121-0001")
+        second = await uow.tickets.by_number("TBH-20261121-0002")
+        assert first is not None and first.street_code == new_street
+        assert second is not None and second.street_code == old_street

@@ -81,13 +81,14 @@ class Builder:
         urgent: bool = False,
     ) -> TicketRow:
         self.count += 1
-        community = self.config.grid(grid)[1].code
+        street, community = (unit.code for unit in self.config.grid(grid)[:2])
         ticket = TicketRow(
             number=f"TBH-T{self.count:04d}",
             original_text=f"测试诉求{self.count}",
             normalized_text=f"测试诉求{self.count}",
             category_code=category,
             community_code=community,
+            street_code=street,  # as filing sets it
             grid_code=grid,
             building=building,
             urgent=urgent,

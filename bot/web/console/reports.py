@@ -32,7 +32,9 @@ def scopes_of(config: GridDeskConfig, viewer: Viewer) -> list[tuple[str, str]]:
     names |= {g.code: g.name for _, _, g in district.grids()}
     if scope.everything:
         return [(district.code, district.name)]
-    codes = sorted(scope.streets) + sorted(scope.communities) + sorted(scope.grids)
+    communities = scope.communities | {c.code for s, c in district.communities()
+                                       if s.code in scope.streets}
+    codes = sorted(scope.streets) + sorted(communities) + sorted(scope.grids)
     return [(code, names[code]) for code in codes if code in names]
 
 
