@@ -6,8 +6,9 @@ A row's `snapshot` holds what its wording needs, never the rendered text:
   `report`): `{"say": Say, "buttons": [[{"text", "data"}]], "photos": [...], "script": "hant"}`;
 - a card (`card`, `triage_card`): `{"card": {"to", "kind", "badge", "note"}, "view": View,
   "buttons", "photos"}`; a card edit (`card_edit`): `{"edit_of": key, "view", "buttons"}`;
-- `legacy` (rows written before the outbox was semantic) and `reply` (the journal of a direct
-  reply, rendered by the conversation that answered): `{"payload": <Bot API payload>}`.
+- a direct reply's journal row (`reply`): `{"text", "keyboard": {"kind", "rows"}, "photos"}`
+  (`handlers.types.Reply.snapshot`), `{}` once delivered;
+- `legacy` (rows written before the outbox was semantic): `{"payload": <Bot API payload>}`.
 
 A `Say` is a template of `handlers.texts` (or `visit_texts`, `urgent`) by name with its
 arguments; an argument is a string (already escaped where the template's caller escaped it) or

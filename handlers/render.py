@@ -15,7 +15,7 @@ from handlers import texts
 from handlers import visit_texts as vt
 from handlers.context import clip, escape
 from handlers.messages import REPORT, Say, keyboard_of
-from handlers.types import Button, Keyboard
+from handlers.types import Button, Keyboard, Reply
 from models.outbox import (
     CAPTION_LIMIT,
     CARD_EDIT,
@@ -111,8 +111,10 @@ def _timeline(entries: list[dict[str, Any]]) -> str:
 
 def render(kind: str, snapshot: dict[str, Any]) -> dict[str, Any]:
     """The Bot API payload of a row of `kind` (without an edit's target)."""
-    if kind in (LEGACY, REPLY):
+    if kind == LEGACY:
         return dict(snapshot.get("payload") or {})
+    if kind == REPLY:
+        return Reply.from_snapshot(0, snapshot).to_payload()
     if kind in CARD_KINDS or kind == CARD_EDIT:
         text = card_text(snapshot["view"])
     elif kind == REPORT:

@@ -94,7 +94,7 @@ class ReplyJournal:
                 "chat_id": replies[i].chat_id,
                 "kind": REPLY,
                 "channel": TELEGRAM,
-                "snapshot": {"payload": replies[i].to_payload()},
+                "snapshot": replies[i].snapshot(),
                 "person_code": None,
                 "ticket_number": _quoted(replies[i], provisional),
                 "status": DIRECT,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -119,8 +119,27 @@ class Reply:
     # The outbox row recording this reply until it is sent (handlers/replies.py), if any.
     journal_id: int | None = field(default=None, compare=False)
 
+    def snapshot(self) -> dict[str, Any]:
+        """What the reply says, channel-neutral (its text, buttons and photos): how a `reply`
+        row of the outbox keeps it until it is sent (`from_snapshot` reads it back)."""
+        kept: dict[str, Any] = {"text": self.text}
+        if self.keyboard is not None:
+            kept["keyboard"] = {"kind": self.keyboard.kind,
+                                "rows": [[asdict(b) for b in row] for row in self.keyboard.rows]}
+        if self.photos:
+            kept["photos"] = list(self.photos)
+        return kept
+
+    @classmethod
+    def from_snapshot(cls, chat_id: int, kept: dict[str, Any]) -> Reply:
+        keyboard = kept.get("keyboard")
+        if keyboard is not None:
+            rows = tuple(tuple(Button(**b) for b in row) for row in keyboard.get("rows", ()))
+            keyboard = Keyboard(keyboard["kind"], rows)
+        return cls(chat_id, kept.get("text", ""), keyboard, tuple(kept.get("photos", ())))
+
     def to_payload(self) -> dict[str, Any]:
-        """The outbox payload: what the sender turns into sendMessage / sendPhoto."""
+        """The Bot API payload: what the sender turns into sendMessage / sendPhoto."""
         payload: dict[str, Any] = {"text": self.text, "parse_mode": "HTML"}
         if self.keyboard is not None:
             payload["reply_markup"] = self.keyboard.to_api()

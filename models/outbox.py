@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import JSON, case, func, literal, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -38,7 +38,7 @@ CAPTION_LIMIT = 1024  # the Bot API's caption length
 TELEGRAM = "telegram"  # the channel this sender serves
 # Kinds the delivery side must tell apart (the others: handlers/messages.py)
 LEGACY = "legacy"  # written before the outbox was semantic: {"payload": <Bot API payload>}
-REPLY = "reply"  # a direct reply's journal row: {"payload": …} (handlers/replies.py)
+REPLY = "reply"  # a direct reply's journal row: Reply.snapshot(), {} once sent
 CARD = "card"
 TRIAGE_CARD = "triage_card"
 CARD_KINDS = (CARD, TRIAGE_CARD)
@@ -230,6 +230,8 @@ class OutboxDelivery:
                 attempts=OutboxRow.attempts + 1,
                 claimed_by=None,
                 claimed_until=None,
+                snapshot=case((OutboxRow.kind == REPLY, literal({}, JSON)),  # said: not kept
+                              else_=OutboxRow.snapshot),
             )
             .execution_options(synchronize_session=False)
         )

@@ -27,12 +27,13 @@ class ReplyRepo(Repository):
         return {row.key: row.id for row in result}
 
     async def mark_sent(self, ids: list[int]) -> None:
-        """Sent: pending too (the owner was taken for gone, but the message is out)."""
+        """Sent: pending too (the owner was taken for gone, but the message is out). What a
+        delivered reply said is not kept."""
         await self.session.execute(
             update(OutboxRow)
             .where(OutboxRow.id.in_(ids), OutboxRow.status.in_((DIRECT, PENDING)))
             .values(status=SENT, sent_at=self.clock.now(), attempts=OutboxRow.attempts + 1,
-                    claimed_by=None, claimed_until=None)
+                    claimed_by=None, claimed_until=None, snapshot={})  # said: nothing kept
             .execution_options(synchronize_session=False)
         )
 

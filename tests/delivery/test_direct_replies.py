@@ -16,7 +16,6 @@ from bench.botapi_double.faults import Fault
 from bot.settings import Settings
 from bot.telegram.runner import run_webhook
 from bot.telegram.transport import deliver
-from handlers.render import render_row
 from handlers.replies import ReplyJournal
 from handlers.types import Outcome, Reply
 from models.orm import OutboxOwnerRow, OutboxRow
@@ -104,8 +103,9 @@ async def test_a_refused_reply_reaches_the_resident_later_once(
     received = [m for m in api.messages_to(RESIDENT) if FILED in m.plain_text]
     assert len(received) == 1  # late, and exactly once
     engine_rows = await _rows_on(pg_url)
-    row = next(r for r in engine_rows if FILED in str(render_row(r).get("text")))
-    assert row.status == SENT and row.attempts == 2 and row.ticket_number == number
+    [row] = [r for r in engine_rows if r.ticket_number == number]  # it quoted the number
+    assert row.status == SENT and row.attempts == 2
+    assert row.snapshot == {}  # delivered: what it said is not kept
     assert {r.status for r in engine_rows} == {SENT}  # every direct reply settled
 
 
@@ -142,14 +142,17 @@ async def test_sent_replies_are_settled_and_failed_ones_handed_to_the_sender(
     journal.failed(refused, "TelegramRetryAfter", retry_after=0.5)
     await journal.flush()
     rows = {r.chat_id: r for r in await reply_rows(uows)}
-    assert (rows[9401].status, rows[9401].attempts) == (SENT, 1)
+    assert (rows[9401].status, rows[9401].attempts, rows[9401].snapshot) == (SENT, 1, {})
     late = rows[9402]
     assert (late.status, late.attempts, late.claimed_by) == (PENDING, 1, None)
+    assert late.snapshot == {"text": "您的诉求 #late"}  # what it says, no Bot API payload
     assert late.available_at > late.created_at  # not before Telegram's retry_after
     async with make_sender(uows, api) as sender:
         await sender.drain()
     assert [m.plain_text for m in api.messages_to(9402)] == ["您的诉求 #late"]
     assert api.messages_to(9401) == []  # sent by the adapter (not by this double), not again
+    sent_late = {r.chat_id: r for r in await reply_rows(uows)}[9402]
+    assert (sent_late.status, sent_late.snapshot) == (SENT, {})  # delivered: nothing kept
 
 
 class Refusing:
