@@ -6,6 +6,7 @@ read-only, so one instance serves every coroutine.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from nlp.scoring import Evidence, Scorer, Scores, confidence
 from nlp.tokenizer import DomainTokenizer
 from nlp.urgency import Urgency, UrgencyDetector
 from nlp.urgency_model import UrgencyModel
+
+_PAUSE_RE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")  # voice input's pauses
 
 FALLBACK_CATEGORY = "other"
 CONTRACT_KEYS = (
@@ -154,7 +157,9 @@ class Router:
         context = TextContext(masked, self.context_rules)
         analysis = self.tokenizer.analyse(masked)
         scores = self.scorer.score(masked, analysis, context)
-        urgency = self.urgency.detect(masked, context)
+        paused = paused_text(masked)
+        said = context if paused == masked else TextContext(paused, self.context_rules)
+        urgency = self.urgency.detect(paused, said)
         category, value, explanation = self._choose(scores, body)
         category = self._frame_category(category, urgency, explanation)
         needs_review = address.grid is None or value < self.review_threshold
@@ -207,8 +212,9 @@ class Router:
         return self.urgency.detect(body, TextContext(body, self.context_rules))
 
     def urgency_text(self, text: str) -> str:
-        """The text urgency is judged on: normalised, community names blanked out."""
-        return self.address.mask(normalize(text).text)
+        """The text urgency is judged on: normalised, community names blanked out, a space
+        between two Chinese characters read as the pause it is in voice input (a clause end)."""
+        return paused_text(self.address.mask(normalize(text).text))
 
     def _choose(self, scores: Scores, body: str) -> tuple[str, float, list[str]]:
         ranking = scores.ranking(self.category_position)
@@ -310,3 +316,9 @@ class Router:
         else:
             notes.append("没有地址也没有定位")
         return None, None
+
+
+def paused_text(text: str) -> str:
+    """A space between two Chinese characters read as a clause's end: voice input writes its
+    pauses that way (我老伴 摔倒了 起不来), and urgency frames stay within a clause."""
+    return _PAUSE_RE.sub(",", text) if " " in text else text  # "，" as normalize() folds it

@@ -271,6 +271,7 @@ class UrgentRules:
     kinds: list[UrgentKind] = field(default_factory=list)
     negation: list[str] = field(default_factory=list)
     hypothetical: list[str] = field(default_factory=list)
+    not_hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
     now: list[str] = field(default_factory=list)
@@ -534,6 +535,7 @@ _URGENT_KEYS = {
     "kinds",
     "negation",
     "hypothetical",
+    "not_hypothetical",
     "past",
     "current",
     "now",
@@ -629,6 +631,7 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         kinds=kinds,
         negation=parser.strings(raw.get("negation"), "urgent.negation"),
         hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
+        not_hypothetical=parser.strings(raw.get("not_hypothetical"), "urgent.not_hypothetical"),
         past=parser.strings(raw.get("past"), "urgent.past"),
         current=parser.strings(raw.get("current"), "urgent.current"),
         now=parser.strings(raw.get("now"), "urgent.now"),

@@ -197,9 +197,9 @@ class UrgencyDetector:
         for marker in self.rules.distance:
             if marker in sentence:
                 return f"是别处的事（{marker}）"
-        for marker in self.rules.hypothetical:
-            if marker in clause:
-                return f"是假设（{marker}）"
+        hypothetical = self._hypothetical(clause)
+        if hypothetical is not None:
+            return f"是假设（{hypothetical}）"
         before = text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
         past = None if current else self._past(before)
@@ -219,6 +219,13 @@ class UrgencyDetector:
                 return f"已经结束（{over}）"
         return None
 
+    def _hypothetical(self, clause: str) -> str | None:
+        """A marker of a hypothesis or a chronic trouble in the clause, outside the phrases
+        where it is neither (一整天 is a span of time; 平时天天 tells the habit today breaks)."""
+        for phrase in self.rules.not_hypothetical:
+            clause = clause.replace(phrase, "\x00")
+        return next((marker for marker in self.rules.hypothetical if marker in clause), None)
+
     def _past(self, before: str) -> str | None:
         """A past marker of the sentence before the danger that still holds: not a start (从昨天
         下午就打不通) and not followed by a marker of today (反映过没人管，今天直接倒了)."""
@@ -232,13 +239,15 @@ class UrgencyDetector:
         return None
 
     def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:
-        """A marker later in the text saying the danger is over (not a habit: 平时…就回来了)."""
+        """A marker later in the text saying the danger is over (not a habit: 平时…就回来了; not
+        negated: 未能扑灭)."""
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
                 clause_start, clause_end = context.clause(position)
                 clause = text[clause_start:clause_end]
-                if not any(habit in clause for habit in self.rules.habitual):
+                failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
+                if not failed and not any(habit in clause for habit in self.rules.habitual):
                     return marker
                 position = text.find(marker, position + 1)
         return None
