@@ -135,6 +135,7 @@ class AddressParser:
             if near:
                 chosen, building = (start, end, code), near[0]
                 break
+        building = _corrected(text, buildings, building)
         if building is None:
             return TextAddress(
                 community=chosen[2] if chosen else None,
@@ -198,3 +199,18 @@ class AddressParser:
             if end < len(text) and text[end] in "室号户":
                 end += 1
         return _Building(match.start(), end, number, unit, room, text[match.start() : end])
+
+
+_CORRECTION_RE = re.compile("不对|说错了|搞错了|打错了|写错了|更正一下|纠正一下")
+
+
+def _corrected(text: str, buildings: list[_Building], building: _Building | None
+               ) -> _Building | None:
+    """A building named again after a correction replaces the first (6号楼…不对，是16号楼)."""
+    if building is None:
+        return None
+    for correction in _CORRECTION_RE.finditer(text, building.end):
+        later = [b for b in buildings if b.start >= correction.end()]
+        if later:
+            building = later[0]
+    return building
