@@ -136,6 +136,10 @@ class AddressParser:
                 chosen, building = (start, end, code), near[0]
                 break
         building = _corrected(text, buildings, building)
+        elsewhere = _elsewhere(text, buildings, building)
+        if elsewhere is not building and elsewhere is not None:
+            building = elsewhere
+            chosen = next((m for m in reversed(mentions) if m[1] <= elsewhere.start), chosen)
         if building is None:
             return TextAddress(
                 community=chosen[2] if chosen else None,
@@ -214,3 +218,15 @@ def _corrected(text: str, buildings: list[_Building], building: _Building | None
         if later:
             building = later[0]
     return building
+
+
+_SELF_RE = re.compile("我在|我现在在|我住|我家在|我家住|我家是|住在")
+
+
+def _elsewhere(text: str, buildings: list[_Building], building: _Building | None
+               ) -> _Building | None:
+    """The building of the trouble when the writer first says where they are (我在4号楼等电梯，
+    隔壁17号楼的电梯卡住了): the next building named after their own."""
+    if building is None or not _SELF_RE.search(text, max(0, building.start - 12), building.start):
+        return building
+    return next((b for b in buildings if b.start > building.end), building)
