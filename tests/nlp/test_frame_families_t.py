@@ -1,0 +1,35 @@
+"""Urgency frames, nineteenth round: families found missing on blind set T — someone alone in a
+frozen home who can no longer get out of bed; and the calm ones (a fire alarm that goes off by
+itself, a stench said as choking) — each written many ways, none a sentence of the set."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.router import Router
+from tests.nlp.test_frame_families import flat
+
+CERTAIN: dict[str, list[str]] = {
+    "fallen": [
+        "我一个人在家，停暖好几天了，手脚冻僵了，下不了床",
+        "独居的大爷家里没暖气，人缩在被窝里下不来床了",
+    ],
+}
+CALM = [
+    "楼里的火灾报警器老是误响，半夜呜呜叫，也没着火，麻烦修一下",
+    "火警报警器一周响了好几次，查了都没事",
+    "垃圾站那边臭得很，熏得人喘不上气，能不能早点清运",
+    "污水井一到夏天就臭得人喘不过气",
+]
+
+
+@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
+def test_nineteenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
+    decision = router.route(text)
+    assert decision.urgent and frame in decision.urgent_frames, decision.rules
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_nineteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert not decision.urgent and not decision.urgent_ask, decision.rules
