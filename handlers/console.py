@@ -45,9 +45,9 @@ class ActionRefused(Exception):
     """An action the person may not take, or a form that lacks what it needs (Chinese text)."""
 
 
-def console_scope(config: GridDeskConfig, person: PersonRow) -> Scope:
+def console_scope(person: PersonRow) -> Scope:
     """A grid worker sees their grid; the levels above what they supervise, as in `/tasks`."""
-    scope = scope_of(config, person)
+    scope = scope_of(person)
     scope.grids |= {item.scope_code for item in person.appointments
                     if item.role == Role.GRID_WORKER}
     return scope
@@ -103,7 +103,7 @@ async def viewer(uow: UnitOfWork, config: GridDeskConfig, session_id: str) -> Vi
     person = await uow.org.person_with_appointments(row.person_code)
     if person is None or not person.active or await uow.console.banned(person):
         return None
-    return Viewer(person, console_scope(config, person))
+    return Viewer(person, console_scope(person))
 
 
 async def sign_out(uow: UnitOfWork, session_id: str) -> None:

@@ -4,14 +4,14 @@ the whole district for the task force (their `/tasks`)."""
 from __future__ import annotations
 
 from handlers.context import Ctx
-from models.config.schema import GridDeskConfig, Role
+from models.config.schema import Role
 from models.orm import PersonRow, TicketRow
 from models.repos.tickets import Scope
 
 MAX_SCOPE = 1000  # enough for any list a message can show (the view cuts at MAX_TASKS)
 
 
-def scope_of(config: GridDeskConfig, person: PersonRow) -> Scope:
+def scope_of(person: PersonRow) -> Scope:
     """What the person supervises (grid workers supervise nothing)."""
     scope = Scope()
     for appointment in person.appointments:
@@ -31,4 +31,4 @@ async def scope_tickets(ctx: Ctx) -> list[TicketRow]:
     """The open tickets of everything the sender supervises."""
     if ctx.person is None:
         return []
-    return await ctx.uow.tickets.open_in(scope_of(ctx.config, ctx.person), MAX_SCOPE)
+    return await ctx.uow.tickets.open_in(scope_of(ctx.person), MAX_SCOPE)

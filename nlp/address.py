@@ -135,11 +135,10 @@ class AddressParser:
             if near:
                 chosen, building = (start, end, code), near[0]
                 break
-        building = _corrected(text, buildings, building)
-        elsewhere = _elsewhere(text, buildings, building)
-        if elsewhere is not building and elsewhere is not None:
-            building = elsewhere
-            chosen = next((m for m in reversed(mentions) if m[1] <= elsewhere.start), chosen)
+        pointed = _elsewhere(text, buildings, _corrected(text, buildings, building))
+        if pointed is not building and pointed is not None:  # its community: the last named
+            building = pointed
+            chosen = next((m for m in reversed(mentions) if m[1] <= pointed.start), chosen)
         if building is None:
             return TextAddress(
                 community=chosen[2] if chosen else None,

@@ -15,6 +15,20 @@ CERTAIN: dict[str, list[str]] = {
         "独居的大爷家里没暖气，人缩在被窝里下不来床了",
     ],
 }
+# The switches of sets M–T name the calm thing itself, so a danger beside the same words still
+# fires: slang openers, a child's game, a generator, a fire alarm, a pension being fetched.
+NOT_HIDDEN: dict[str, list[str]] = {
+    "fire": [
+        "家人们！楼下着火了，火好大",
+        "孩子在玩游戏，突然厨房着火了",
+        "发电机着火了，一直冒黑烟",
+        "火灾报警器响了，楼道里已经着火了",
+        "扑了半天也扑不灭，火越来越大",
+    ],
+    "missing": [
+        "我妈出门去领养老金，到现在还没回来，手机打不通",
+    ],
+}
 CALM = [
     "楼里的火灾报警器老是误响，半夜呜呜叫，也没着火，麻烦修一下",
     "火警报警器一周响了好几次，查了都没事",
@@ -33,3 +47,10 @@ def test_nineteenth_round_frames_fire(router: Router, frame: str, text: str) -> 
 def test_nineteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
     decision = router.route(text)
     assert not decision.urgent and not decision.urgent_ask, decision.rules
+
+
+@pytest.mark.parametrize(("frame", "text"), flat(NOT_HIDDEN))
+def test_a_switch_does_not_hide_a_danger_beside_its_words(router: Router, frame: str,
+                                                          text: str) -> None:
+    decision = router.route(text)
+    assert decision.urgent and frame in decision.urgent_frames, decision.rules
