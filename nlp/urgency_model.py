@@ -9,22 +9,15 @@ downloaded, and training is deterministic (fixed order, fixed seed, rounded weig
 
 from __future__ import annotations
 
-import collections
 import math
 import operator
-import random
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLED_MODEL = Path(__file__).with_name("urgency_ngrams.txt")
 THRESHOLD = 0.7  # chosen by leave-one-set-out cross-validation (docs/urgency-model.md)
-EPOCHS = 12
-RATE = 0.2
-L2 = 1e-3
-SEED = 14
-MIN_WEIGHT = 0.02  # smaller weights are dropped from the file
 SHOWN = 5  # n-grams shown as the reason
 
 _RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z]+|\d+")
@@ -76,14 +69,14 @@ class UrgencyModel:
 
     def opinion(self, text: str) -> Opinion:
         present = self._present(text)
-        return self._explained(present, _sigmoid(self.bias + _score(present)))
+        return self._explained(present, sigmoid(self.bias + _score(present)))
 
     def fires(self, text: str) -> Opinion | None:
         """The opinion when it reaches the threshold, else None (then without its reasons:
         most texts end here, and neither the pairs nor their sorting are needed)."""
         weights = self.weights
         grams = weights.keys() & features(text)
-        probability = _sigmoid(self.bias + math.fsum(map(weights.__getitem__, grams)))
+        probability = sigmoid(self.bias + math.fsum(map(weights.__getitem__, grams)))
         if probability < self.threshold:
             return None
         return self._explained([(gram, weights[gram]) for gram in grams], probability)
@@ -128,46 +121,7 @@ class UrgencyModel:
         return cls.loads(path.read_text(encoding="utf-8"), threshold)
 
 
-def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) -> UrgencyModel:
-    """Logistic regression by stochastic gradient descent with L2, classes balanced.
-
-    The n-grams are numbered and their weights kept in a list; a step reads and writes them
-    with `map` over C-level operations (`w + rate * (error - L2 * w)` term by term), so the
-    floats are the same as one Python loop over a dictionary would give, in less time."""
-    numbers: dict[str, int] = {}
-    docs = [
-        ([numbers.setdefault(gram, len(numbers)) for gram in sorted(features(text))], urgent)
-        for text, urgent in examples
-    ]
-    positives = sum(1 for _, urgent in docs if urgent) or 1
-    balance = {True: len(docs) / (2 * positives), False: len(docs) / (2 * (len(docs) - positives))}
-    weights = [0.0] * len(numbers)
-    read, write = weights.__getitem__, weights.__setitem__
-    decay = L2.__mul__
-    bias = 0.0
-    order = list(range(len(docs)))
-    shuffle = random.Random(SEED).shuffle
-    for epoch in range(EPOCHS):
-        shuffle(order)
-        rate = RATE / (1 + epoch)
-        step = rate.__mul__
-        for index in order:
-            grams, urgent = docs[index]
-            current = list(map(read, grams))
-            score = bias + sum(current)  # the same sum, in the same order
-            error = (float(urgent) - _sigmoid(score)) * balance[urgent]
-            bias += rate * error
-            steps = map(step, map(error.__sub__, map(decay, current)))
-            collections.deque(map(write, grams, map(operator.add, current, steps)), maxlen=0)
-    kept = {
-        gram: round(weights[number], 4)
-        for gram, number in numbers.items()
-        if abs(weights[number]) >= MIN_WEIGHT
-    }
-    return UrgencyModel(kept, round(bias, 4), threshold)
-
-
-def _sigmoid(score: float) -> float:
+def sigmoid(score: float) -> float:
     if score < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-score))

@@ -15,6 +15,7 @@ from bench.urgency_training import (
     cross_validate,
     labelled_sets,
     read_phrasings,
+    train,
     train_all,
 )
 from models.config.schema import GridDeskConfig
@@ -22,7 +23,7 @@ from nlp.context import TextContext
 from nlp.router import Router
 from nlp.rules import load_rules
 from nlp.urgency import MODEL_FRAME, UrgencyDetector
-from nlp.urgency_model import BUNDLED_MODEL, THRESHOLD, UrgencyModel, features, train
+from nlp.urgency_model import BUNDLED_MODEL, THRESHOLD, UrgencyModel, features
 from tests.nlp.conftest import DATA
 
 # Danger described without any frame's words: the rules find nothing, the model asks.
