@@ -58,6 +58,14 @@ class _Found:
     notes: list[str] = field(default_factory=list)
 
 
+def _list_start(text: str, context: TextContext, start: int) -> int:
+    """The start of a list the clause at `start` ends (万一在家摔了、着火了: 着火了 is as
+    hypothetical as the first item), found by walking back over 、."""
+    while start > 1 and text[start - 1] == "、":
+        start = context.clause(start - 2)[0]
+    return start
+
+
 class UrgencyDetector:
     """Applies the `urgent` section of a rule set to a normalised text."""
 
@@ -189,7 +197,7 @@ class UrgencyDetector:
             return f"被否定（{negation}）"
         # The clauses the danger spans, the danger itself included: a marker may overlap it
         # (真着火了往哪跑) or sit between the pattern's ends (电梯……真困住人了).
-        clause_start, _ = context.clause(start)
+        clause_start = _list_start(text, context, context.clause(start)[0])
         _, clause_end = context.clause(max(end - 1, start))
         clause = text[clause_start:clause_end]
         sentence_start, sentence_end = context.sentence(start)
