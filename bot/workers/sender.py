@@ -82,6 +82,8 @@ class SenderConfig:
     backoff_cap: float = 300.0
     hold_limit: float = 15.0  # retries due sooner than this stay in memory
     request_timeout: float = 50.0  # a slow answer is waited for (a timeout may mean a duplicate)
+    # sent (or being sent) but not yet recorded as sent: the most a kill can make send twice
+    unrecorded_limit: int = 5
     heartbeat: float = 5.0  # wall seconds between owner heartbeats
     owner_timeout: float = 30.0  # a heartbeat older than this means the owner is gone
     reap_interval: float = 2.0  # wall seconds between looks for owners that are gone
@@ -158,6 +160,7 @@ class Sender:
         self._inflight: set[asyncio.Task[None]] = set()
         self._ops = _Ops()
         self._writing = False
+        self._recording = 0  # rows of the write in progress marked as sent
         self._ops_ready = asyncio.Event()
         self._written = asyncio.Event()  # set whenever a write of delivery results ends
         self._kick = asyncio.Event()
@@ -218,6 +221,9 @@ class Sender:
                 if got == 0 and until_idle and await self._finished():
                     return
                 continue
+            if self._unrecorded() >= self.config.unrecorded_limit:
+                await self._sleep(poll)  # the writer and each finished call kick the loop
+                continue
             chat_id = self._pick(now)
             if chat_id is not None:
                 self._dispatch(chat_id, now)
@@ -239,6 +245,10 @@ class Sender:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(min(seconds, 5.0)):
                 await self._kick.wait()
+
+    def _unrecorded(self) -> int:
+        """Notifications in flight or delivered whose delivery is not committed yet."""
+        return len(self._inflight) + len(self._ops.sent) + self._recording
 
     async def _finished(self) -> bool:
         """Idle and the outbox has nothing pending (used by drain)."""
@@ -437,6 +447,7 @@ class Sender:
         if not ops:
             return
         self._writing = True
+        self._recording = len(ops.sent)
         try:
             await self._write(ops)
         except Exception:
@@ -455,6 +466,7 @@ class Sender:
             self._ops_ready.set()
         finally:
             self._writing = False
+            self._recording = 0
             self._written.set()
             self._kick.set()
 
