@@ -77,6 +77,11 @@ def test_every_category_has_rules(tmp_path: Path, demo_config: GridDeskConfig) -
             {"urgent": {"kinds": {"fire": {"numbers": ["119"], "patterns": ["着(火"]}}}},
             "urgent.kinds.fire.patterns[0]: bad regex",
         ),
+        (  # an emoji alone normalises to nothing and would be found in every text
+            {"urgent": {"kinds": {"help": {"numbers": ["110"], "patterns": ["救命"],
+                                           "exclude": ["笑话", "😅"]}}}},
+            "urgent.kinds.help.exclude: '😅' is empty once normalised",
+        ),
         (
             {"urgent": {"kinds": {"lost": {"numbers": ["110"], "who": ["老人"]}}}},
             "urgent.kinds.lost.state: a frame needs who and state",
