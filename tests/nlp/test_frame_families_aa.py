@@ -9,11 +9,6 @@ rains, a fight already broken up) — each written many ways, none a sentence of
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "animal": [
         "邻居家的比特犬冲出来咬了快递员的腿，现在还守着不让他走",
@@ -56,15 +51,3 @@ CALM = [
     # a pothole that fills whenever it rains
     "主路上有个坑越来越大，一下雨就积水，骑车的都得绕着走",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_twenty_third_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_twenty_third_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

@@ -8,11 +8,6 @@ sentence of the set."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "medical": [
         "我爸突然胸口剧痛，满头冷汗，靠在沙发上起不来",
@@ -43,15 +38,3 @@ CALM = [
     "电影里那个电梯坠落的镜头吓死我了，我们楼电梯多久检修一次",
     "两家为了晾衣服吵得要打起来了，能不能来调解一下",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_sixth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_sixth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

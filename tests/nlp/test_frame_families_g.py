@@ -10,8 +10,6 @@ from __future__ import annotations
 import pytest
 
 from nlp.normalize import fold_dialects, normalize
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
 
 CERTAIN: dict[str, list[str]] = {
     "lift_trapped": [
@@ -47,18 +45,6 @@ CALM = [
     "救命，又停水了，这个月第三次了",
     "尋晚停車場有架車著火，消防好快救熄咗",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_seventh_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_seventh_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,7 @@ ones it flagged (a dog that bit before, rumours, old videos, games' contents, jo
 
 from __future__ import annotations
 
-import pytest
-
 from nlp.router import Router
-from tests.nlp.test_frame_families import flat
 
 CERTAIN: dict[str, list[str]] = {
     "traffic": [
@@ -37,18 +34,6 @@ CALM = [
     "孩子玩的那个游戏里面各种爆炸，能不能提醒家长管管",
     "说个笑话，楼上练琴吵得我想喊救命，九点后别练了就行",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_eighth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_eighth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
 
 
 def test_people_in_traffic_are_told_to_call_110(router: Router) -> None:

@@ -15,7 +15,6 @@ import pytest
 
 from nlp.normalize import fold_dialects
 from nlp.router import Router
-from tests.nlp.test_frame_families import flat
 
 CERTAIN: dict[str, list[str]] = {
     "lift_trapped": [
@@ -80,24 +79,6 @@ CALM = [
     "他们几个在院子里踢球，还在踢，能不能管管",
     "我爸下班回来找了两个小时车位，小区车位太少",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_ninth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", ASK)
-def test_ninth_round_signs_are_asked_about(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent_ask or decision.urgent, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_ninth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
 
 
 def test_a_past_marker_read_as_a_start_or_before_today_is_not_the_past(router: Router) -> None:

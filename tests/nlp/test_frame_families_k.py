@@ -12,7 +12,6 @@ import pytest
 
 from nlp.normalize import fold_dialects, normalize
 from nlp.router import Router
-from tests.nlp.test_frame_families import flat
 
 CERTAIN: dict[str, list[str]] = {
     "lift_trapped": [
@@ -55,24 +54,6 @@ CALM = [
     "上个月着火以后，楼道里的烟味到现在还散不掉",
     "前些天楼下着过火，现在家里的烟味还是散不去，能不能帮忙处理",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_tenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", ASK)
-def test_tenth_round_signs_are_asked_about(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent_ask or decision.urgent, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_tenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,6 @@ many ways, none a sentence of the set."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "violence": [
         "视频里看到奶奶家有人在踹门，奶奶躲在里屋不敢出声",
@@ -48,21 +43,3 @@ CALM = [
     "想给出租屋装上燃气报警器和烟感，社区有补贴吗",
     "在视频里看到一个小区着火的新闻，我们这里消防通道也堵着",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_eleventh_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", ASK)
-def test_eleventh_round_signs_are_asked_about(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent_ask or decision.urgent, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_eleventh_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.router import Router, paused_text
-from tests.nlp.test_frame_families import flat
+from nlp.router import paused_text
 
 CERTAIN: dict[str, list[str]] = {
     "fire": [
@@ -44,24 +43,6 @@ CALM = [
     "我老伴瘫在床上好几年了，一直起不来，想问社区有没有上门的护工",
     "婆婆卧床多年起不来，长期护理险怎么申请",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_twelfth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", ASK)
-def test_twelfth_round_signs_are_asked_about(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent_ask or decision.urgent, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_twelfth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
 
 
 @pytest.mark.parametrize(("said", "read"), [

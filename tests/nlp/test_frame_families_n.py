@@ -6,11 +6,6 @@ written many ways, none a sentence of the set."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "fallen": [
         "隔壁独居的王奶奶平时天天下楼买菜，今天一天没见人，敲门也没人应",
@@ -34,15 +29,3 @@ CALM = [
     "我家老人今天没下楼，我在外地上班，想问社区有没有送餐服务",
     "楼上整天吵，老人一整天都睡不好",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_thirteenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_thirteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

@@ -6,11 +6,6 @@ impression corrected) — each written many ways, none a sentence of the set."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "fire_spread": [
         "邻居在楼道里烧纸，火苗已经窜到门口的鞋柜上了",
@@ -40,21 +35,3 @@ CALM = [
     "楼道里烧纸的味道太大了，能不能管一管",
     "去年有人烧秸秆把房子点着了，今年社区还搞防火宣传吗",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_fourteenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", ASK)
-def test_fourteenth_round_signs_are_asked_about(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent_ask or decision.urgent, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_fourteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

@@ -7,11 +7,6 @@ be gas; a rumour checked and found false) — each written many ways, none a sen
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "violence": [
         "商铺门口有个男的手持碎玻璃对着路人挥舞，已经划伤一个人了",
@@ -50,21 +45,3 @@ CALM = [
     "垃圾桶那个味太冲了，不是啥煤气味，就是烂菜叶子的味",
     "群里说有人跳楼？假的假的，我下楼看了啥事没有，是拍视频的",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_fifteenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", ASK)
-def test_fifteenth_round_signs_are_asked_about(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent_ask or decision.urgent, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_fifteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

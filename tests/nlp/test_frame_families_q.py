@@ -5,11 +5,6 @@ roam, anger said as 气到…爆炸) — each written many ways, none a sentence
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "medical": [
         "河面冰上有几个小孩在滑，冰都裂了好几道缝",
@@ -24,15 +19,3 @@ CALM = [
     "物业说涨停车费就涨，气到我快爆炸了",
     "楼上天天漏水，真是气到我要炸了",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_sixteenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_sixteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

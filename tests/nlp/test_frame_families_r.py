@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from nlp.router import Router
-from tests.nlp.test_frame_families import flat
 
 CERTAIN: dict[str, list[str]] = {
     "fire_spread": [
@@ -35,18 +34,6 @@ PLACES = [
     ("颂运水庭3号楼，说错了，4号楼楼道灯坏了", 4),
     ("济东新村5号楼门口的井盖坏了", 5),
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_seventeenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_seventeenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
 
 
 @pytest.mark.parametrize(("text", "building"), PLACES)

@@ -26,12 +26,6 @@ PLACES = [
 ]
 
 
-@pytest.mark.parametrize("text", CALM)
-def test_eighteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
-
-
 @pytest.mark.parametrize(("text", "building"), PLACES)
 def test_the_trouble_is_where_the_writer_points(router: Router, text: str, building: int
                                                 ) -> None:

@@ -4,11 +4,6 @@ itself, a stench said as choking) — each written many ways, none a sentence of
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "fallen": [
         "我一个人在家，停暖好几天了，手脚冻僵了，下不了床",
@@ -35,22 +30,3 @@ CALM = [
     "垃圾站那边臭得很，熏得人喘不上气，能不能早点清运",
     "污水井一到夏天就臭得人喘不过气",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_nineteenth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_nineteenth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(NOT_HIDDEN))
-def test_a_switch_does_not_hide_a_danger_beside_its_words(router: Router, frame: str,
-                                                          text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules

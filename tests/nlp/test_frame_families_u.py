@@ -7,11 +7,6 @@ written many ways, none a sentence of the sets."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "medical": [
         "排水沟的盖板没了，水流很急，有个孩子掉下去被水冲走了",
@@ -74,23 +69,3 @@ NOT_HIDDEN: dict[str, list[str]] = {
     "gas": ["燃气公司的人刚走，现在屋里还是一股煤气味，越来越浓"],
     "fire": ["音响着火了，冒黑烟"],
 }
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_twentieth_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_twentieth_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(NOT_HIDDEN))
-def test_the_new_switches_do_not_hide_a_danger_beside_their_words(
-    router: Router, frame: str, text: str
-) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules

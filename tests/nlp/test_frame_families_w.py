@@ -7,11 +7,6 @@ each written many ways, none a sentence of the sets."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "fire_spread": [
         "有人在楼下烧纸，纸灰飘到旁边的纸箱上，已经冒烟了",
@@ -58,15 +53,3 @@ CALM = [
     "能不能给老人装一键呼救的紧急按钮，万一摔倒了也能叫到人",
     "社区有没有呼救按钮可以申请，我妈一个人住",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_twenty_first_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_twenty_first_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules

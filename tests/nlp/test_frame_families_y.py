@@ -8,11 +8,6 @@ sentence of the sets."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.router import Router
-from tests.nlp.test_frame_families import flat
-
 CERTAIN: dict[str, list[str]] = {
     "trapped": [
         "开车到桥洞底下熄火了，水已经漫到车窗，车门打不开",
@@ -49,15 +44,3 @@ CALM = [
     "我们几个退休的想学学心肺复苏，社区有没有培训",
     "想学一下海姆立克急救法，哪里有课",
 ]
-
-
-@pytest.mark.parametrize(("frame", "text"), flat(CERTAIN))
-def test_twenty_second_round_frames_fire(router: Router, frame: str, text: str) -> None:
-    decision = router.route(text)
-    assert decision.urgent and frame in decision.urgent_frames, decision.rules
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_twenty_second_round_calm_texts_stay_calm(router: Router, text: str) -> None:
-    decision = router.route(text)
-    assert not decision.urgent and not decision.urgent_ask, decision.rules
