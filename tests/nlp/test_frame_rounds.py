@@ -31,7 +31,8 @@ def _rounds() -> list[tuple[str, ModuleType]]:
 
 
 def test_every_round_is_found() -> None:
-    assert [name for name, _ in _rounds()][:3] == ["aa", "f", "g"] and len(_rounds()) >= 18
+    names = {name for name, _ in _rounds()}
+    assert {"f", "t", "aa", "ac"} <= names and not names & OWN_TESTS and len(names) >= 19
 
 
 def _framed(*lists: str) -> list[object]:
