@@ -100,6 +100,8 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_ab.jsonl", 0.805, 1.0),
         ("blind_urgency_ac.jsonl", 0.82, 1.0),
         ("blind_urgency_ad.jsonl", 0.80, 1.0),
+        ("blind_urgency_ae.jsonl", 0.735, 0.99),
+        ("blind_urgency_af.jsonl", 0.785, 1.0),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
