@@ -248,14 +248,15 @@ class UrgencyDetector:
 
     def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:
         """A marker later in the text saying the danger is over (not a habit: 平时…就回来了; not
-        negated: 未能扑灭)."""
+        negated: 未能扑灭; not asked: 不知道有没有漏气)."""
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
                 clause_start, clause_end = context.clause(position)
                 clause = text[clause_start:clause_end]
                 failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
-                if not failed and not any(habit in clause for habit in self.rules.habitual):
+                asked = marker.startswith("没") and text[position - 1 : position] == "有"
+                if not (failed or asked) and not any(h in clause for h in self.rules.habitual):
                     return marker
                 position = text.find(marker, position + 1)
         return None

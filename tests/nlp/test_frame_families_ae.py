@@ -44,3 +44,23 @@ CALM = [
     "电梯今天卡了一下，我在里面，好在自己又好了，这正常吗",
     "上礼拜那场火灭了以后，楼道到现在一股烟味",
 ]
+# Switches of rounds U–AF narrowed on review to the calm thing itself: the danger beside the
+# broader word still fires.
+NOT_HIDDEN: dict[str, list[str]] = {
+    "fire": [
+        "炒菜的时候油锅着火了，火苗窜得老高",
+        "屋里没电了，厨房着火了",
+        "电视音量很大，突然电视冒烟着火了",
+        "那场火还在烧，火越来越大",
+    ],
+    "collapse": ["铁架子生锈了，随时要塌下来砸到人"],
+    "gas": [
+        "闻到一股煤气味，不知道有没有漏",
+        "闻到煤气味，也不知道有没有漏气，头有点晕",
+        "刷短视频的时候闻到一股煤气味",
+    ],
+    "fallen": ["邻居外放音乐声太大，我去敲门发现他倒在地上叫不醒"],
+    "medical": ["睡着觉突然抽搐，口吐白沫"],
+    "missing": ["孩子提前放学，到现在还没回家，电话也打不通"],
+    "live_wire": ["墙上标着高压危险，电线掉在地上了"],
+}
