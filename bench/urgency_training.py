@@ -78,10 +78,8 @@ def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) ->
     L2 * w)` back; the score adds them left to right (`cumsum`), as a Python `sum` does, so the
     floats are those of a plain loop and the bundled weights come out byte for byte."""
     numbers: dict[str, int] = {}
-    docs = [
-        (_numbered(features(text), numbers), float(urgent), urgent) for text, urgent in examples
-    ]
-    positives = sum(1 for *_, urgent in docs if urgent) or 1
+    docs = [(_numbered(features(text), numbers), urgent) for text, urgent in examples]
+    positives = sum(1 for _, urgent in docs if urgent) or 1
     balance = {True: len(docs) / (2 * positives), False: len(docs) / (2 * (len(docs) - positives))}
     weights = np.zeros(len(numbers))
     bias = 0.0
@@ -91,10 +89,10 @@ def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) ->
         shuffle(order)
         rate = RATE / (1 + epoch)
         for index in order:
-            grams, target, urgent = docs[index]
+            grams, urgent = docs[index]
             current = weights[grams]
             score = bias + (float(np.cumsum(current)[-1]) if len(grams) else 0.0)
-            error = (target - sigmoid(score)) * balance[urgent]
+            error = (float(urgent) - sigmoid(score)) * balance[urgent]
             bias += rate * error
             weights[grams] = current + rate * (error - L2 * current)
     kept = {

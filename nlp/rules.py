@@ -335,11 +335,14 @@ class _Parser:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.problem(path, "must be a list of non-empty strings")
             return []
-        texts = [normalize(v).text for v in value]
-        for original, text in zip(value, texts, strict=True):
-            if not text.strip():  # an emoji or punctuation alone: it would be found everywhere
+        texts = []
+        for original in value:
+            text = normalize(original).text
+            if text.strip():
+                texts.append(text)
+            else:  # an emoji or punctuation alone: as "" it would be found in every text
                 self.problem(path, f"{original!r} is empty once normalised (texts are read so)")
-        return [text for text in texts if text.strip()]
+        return texts
 
     def weight(self, value: Any, path: str) -> float | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
