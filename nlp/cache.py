@@ -1,5 +1,6 @@
 """Files GridDesk derives from its inputs and keeps between runs (jieba's dictionary with the
-district's words, the rules' character guards): where they live and how they are written."""
+district's words, the rules' character guards and compiled regexes): where they live and how
+they are written."""
 
 from __future__ import annotations
 

@@ -20,8 +20,9 @@ import yaml
 
 from models.config.schema import BUNDLED_DEMO, RULES_FILE, ConfigProblem, Taxonomy
 from nlp.frames import FrameShape, compose
-from nlp.guard_cache import GuardCache
 from nlp.normalize import normalize, to_simplified
+from nlp.pattern_cache import PatternCache
+from nlp.regex_program import Program, compiled, program, start_characters
 
 BUNDLED_RULES = BUNDLED_DEMO / RULES_FILE
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster
@@ -70,8 +71,9 @@ class RulesError(Exception):
 class Pattern:
     """A weighted regular expression (on the normalised text) with the source it came from.
 
-    `text` is the regex in matching form; `regex` compiles it at its first use (a text whose
-    characters rule a pattern out never needs it compiled). `guard` is a set of characters and
+    `text` is the regex in matching form; `regex` compiles its search form at its first use
+    (a text whose characters rule a pattern out never needs it compiled), from `program` when
+    an earlier run cached it (`nlp.regex_program`). `guard` is a set of characters and
     character pairs at least one of which every match contains, when the regex tells (a cheap
     pre-check: a text without any of them cannot match); `needs` are further such sets (a text
     must meet each of them too). A text is checked by its `grams`."""
@@ -81,10 +83,11 @@ class Pattern:
     weight: float
     guard: frozenset[str] | None = None
     needs: tuple[frozenset[str], ...] = ()
+    program: Program | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.text)
+        return compiled(self.text, self.program)
 
 
 def grams(text: str, characters: frozenset[str] | None = None) -> frozenset[str]:
@@ -181,11 +184,16 @@ def _required(
     items: list[Any], c: Any, total: Callable[[frozenset[str]], float]
 ) -> list[frozenset[str]]:
     """Candidate necessary sets of a sequence of regex items: characters, and pairs of
-    characters where two single-character items follow one another (孩子, 孩[子儿])."""
+    characters where two single-character items follow one another (孩子, 孩[子儿]) or a
+    character comes before a group whose first characters are known (没(找到|见着))."""
     options = []
     previous: frozenset[str] | None = None  # the item just before, when it is one character
     for op, value in items:
         found = _literal_set(op, value, c)
+        if previous and not found and op in (c.SUBPATTERN, c.BRANCH):  # 没(找着|找到): 没找
+            starts = start_characters(op, value)
+            if starts and len(previous) * len(starts) <= _MAX_PAIRS:
+                options.append(frozenset(a + b for a in previous for b in starts))
         if found:
             options.append(found)
             if previous and len(previous) * len(found) <= _MAX_PAIRS:
@@ -312,11 +320,11 @@ def _pattern_text(source: str) -> str:
 class _Parser:
     """Collects problems while turning the YAML mapping into a RuleSet."""
 
-    def __init__(self, file: str, guards: GuardCache | None = None) -> None:
+    def __init__(self, file: str, cache: PatternCache | None = None) -> None:
         self.file = file
         self.problems: list[ConfigProblem] = []
         self.rarity = _character_frequency()
-        self.guards = guards
+        self.cache = cache
 
     def problem(self, path: str, reason: str) -> None:
         self.problems.append(ConfigProblem(self.file, path, reason))
@@ -357,14 +365,14 @@ class _Parser:
 
     def regex(self, source: Any, path: str) -> str | None:
         """The pattern in matching form once it is known to compile and not to match the
-        empty text. A pattern with cached guards passed that check before (the guard cache is
-        per rules file, deriving code and Python version, and only valid patterns get guards):
-        it is not compiled here, but at its first use."""
+        empty text. A cached pattern passed that check before (the pattern cache is per rules
+        file, deriving code and Python version, and only valid patterns are cached): it is not
+        compiled here, but at its first use."""
         if not isinstance(source, str) or not source.strip():
             self.problem(path, "a pattern must be a non-empty string")
             return None
         text = _pattern_text(source)
-        if self.guards is not None and self.guards.has(text):
+        if self.cache is not None and self.cache.has(text):
             return text
         try:
             compiled = re.compile(text)
@@ -395,14 +403,14 @@ class _Parser:
 
     def pattern(self, source: Any, text: str, weight: float) -> Pattern:
         """A Pattern with its character pre-checks (see `required_character_sets`), from the
-        guard cache when it has them."""
+        pattern cache when it has them, with the compiled program."""
 
-        def derive() -> list[frozenset[str]]:
-            return required_character_sets(re.compile(text), self.rarity)
+        def derive() -> tuple[list[frozenset[str]], Program | None]:
+            return required_character_sets(re.compile(text), self.rarity), program(text)
 
-        sets = self.guards.get(text, derive) if self.guards else derive()
+        sets, compiled_program = self.cache.get(text, derive) if self.cache else derive()
         guard = sets[0] if sets else None
-        return Pattern(str(source), text, weight, guard, tuple(sets[1:]))
+        return Pattern(str(source), text, weight, guard, tuple(sets[1:]), compiled_program)
 
     def patterns(self, value: Any, path: str) -> list[Pattern]:
         result = []
@@ -664,11 +672,13 @@ def _check_frame_categories(parser: _Parser, rules: RuleSet, taxonomy: Taxonomy 
 
 
 def parse_rules(
-    data: Any, file: str = RULES_FILE, taxonomy: Taxonomy | None = None,
-    guards: GuardCache | None = None,
+    data: Any,
+    file: str = RULES_FILE,
+    taxonomy: Taxonomy | None = None,
+    cache: PatternCache | None = None,
 ) -> tuple[RuleSet | None, list[ConfigProblem]]:
     """Validate a loaded YAML document; returns the rule set (None on error) and the problems."""
-    parser = _Parser(file, guards)
+    parser = _Parser(file, cache)
     if not isinstance(data, dict):
         return None, [ConfigProblem(file, "", "must be a mapping at the top level")]
     if data.get("version") != 1:
@@ -713,9 +723,9 @@ def load_rules(path: Path | str | None = None, taxonomy: Taxonomy | None = None)
     data, problems = _read(path)
     if problems:
         raise RulesError(problems)
-    guards = GuardCache(path.read_bytes())
-    rules, problems = parse_rules(data, path.name, taxonomy, guards)
+    cache = PatternCache(path.read_bytes())
+    rules, problems = parse_rules(data, path.name, taxonomy, cache)
     if rules is None:
         raise RulesError(problems)
-    guards.save()
+    cache.save()
     return rules

@@ -1,5 +1,6 @@
 """What the router keeps between runs: jieba's dictionary with the district's words (read
-without importing jieba) and the rules' character guards (read instead of derived)."""
+without importing jieba) and the rules' character guards and compiled regexes (read instead of
+derived)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 
 from models.config.schema import GridDeskConfig
 from nlp import rules as rules_module
-from nlp.guard_cache import GuardCache
+from nlp.pattern_cache import PatternCache
+from nlp.regex_program import search_form
 from nlp.router import Router
 from nlp.rules import BUNDLED_RULES, Pattern, RulesError, RuleSet, load_rules
 from nlp.tokenizer import DomainTokenizer
@@ -35,7 +37,7 @@ def test_the_rules_guards_are_cached_per_rules_file_and_read_back_whole(
 ) -> None:
     monkeypatch.setenv("GRIDDESK_CACHE_DIR", str(tmp_path))
     derived = load_rules(None, demo_config.taxonomy)
-    [cache] = tmp_path.glob("guards-*.cache")
+    [cache] = tmp_path.glob("patterns-*.cache")
 
     def fail(*args: object, **kwargs: object) -> list[frozenset[str]]:
         raise AssertionError("derived although cached")
@@ -51,11 +53,12 @@ def test_the_rules_guards_are_cached_per_rules_file_and_read_back_whole(
 
 def test_another_rules_file_has_its_own_guards(tmp_path: Path) -> None:
     source = BUNDLED_RULES.read_bytes()
-    first = GuardCache(source, tmp_path)
-    assert first.get("甲|乙", lambda: [frozenset("甲乙")]) == [frozenset("甲乙")]
+    first = PatternCache(source, tmp_path)
+    derived = ([frozenset("甲乙")], None)
+    assert first.get("甲|乙", lambda: derived) == derived
     first.save()
-    assert GuardCache(source, tmp_path).guards == {"甲|乙": [frozenset("甲乙")]}
-    assert GuardCache(source + b"\n# edited\n", tmp_path).guards == {}
+    assert PatternCache(source, tmp_path).derived == {"甲|乙": derived}
+    assert PatternCache(source + b"\n# edited\n", tmp_path).derived == {}
 
 
 def _all_patterns(rules: RuleSet) -> list[Pattern]:
@@ -76,7 +79,7 @@ def test_patterns_with_cached_guards_are_compiled_at_their_first_use(
     assert router.route("楼道里一股很冲的煤气味，怕要爆炸").urgent
     compiled = [p for p in _all_patterns(router.rules) if "regex" in vars(p)]
     assert 0 < len(compiled) < len(patterns)  # only those the text's characters allowed
-    assert all(p.regex.pattern == p.text for p in compiled)
+    assert all(p.regex.pattern == search_form(p.text) for p in compiled)
 
 
 def test_a_bad_pattern_is_reported_whatever_the_cache_holds(
