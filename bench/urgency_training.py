@@ -71,17 +71,39 @@ def read_phrasings(path: Path, router: Router, unseen: str | None = None) -> Exa
     return examples
 
 
-def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) -> UrgencyModel:
+class Vocabulary:
+    """Texts as the numbers of their n-grams (in n-gram order), found and numbered once for
+    every training that reads them (the folds of a cross-validation share one)."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self._texts: dict[str, np.ndarray] = {}
+
+    def encode(self, text: str) -> np.ndarray:
+        found = self._texts.get(text)
+        if found is None:
+            grams = sorted(features(text))
+            found = np.array([self.numbers.setdefault(g, len(self.numbers)) for g in grams])
+            self._texts[text] = found.astype(np.intp)
+        return self._texts[text]
+
+
+def train(
+    examples: Sequence[tuple[str, bool]],
+    threshold: float = THRESHOLD,
+    vocabulary: Vocabulary | None = None,
+) -> UrgencyModel:
     """Logistic regression by stochastic gradient descent with L2, classes balanced.
 
     Each step reads the text's n-gram weights as one array and writes `w + rate * (error -
     L2 * w)` back; the score adds them left to right (`cumsum`), as a Python `sum` does, so the
-    floats are those of a plain loop and the bundled weights come out byte for byte."""
-    numbers: dict[str, int] = {}
-    docs = [(_numbered(features(text), numbers), urgent) for text, urgent in examples]
+    floats are those of a plain loop and the bundled weights come out byte for byte. An n-gram
+    of the vocabulary that no example has keeps its weight of 0 and is left out."""
+    vocabulary = vocabulary or Vocabulary()
+    docs = [(vocabulary.encode(text), urgent) for text, urgent in examples]
     positives = sum(1 for _, urgent in docs if urgent) or 1
     balance = {True: len(docs) / (2 * positives), False: len(docs) / (2 * (len(docs) - positives))}
-    weights = np.zeros(len(numbers))
+    weights = np.zeros(len(vocabulary.numbers))
     bias = 0.0
     order = list(range(len(docs)))
     shuffle = random.Random(SEED).shuffle
@@ -91,25 +113,24 @@ def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) ->
         for index in order:
             grams, urgent = docs[index]
             current = weights[grams]
-            score = bias + (float(np.cumsum(current)[-1]) if len(grams) else 0.0)
+            score = bias + (float(current.cumsum()[-1]) if len(grams) else 0.0)
             error = (float(urgent) - sigmoid(score)) * balance[urgent]
             bias += rate * error
-            weights[grams] = current + rate * (error - L2 * current)
+            step = current * L2  # rate * (error - L2 * w), in place, the same floats
+            np.subtract(error, step, out=step)
+            np.multiply(rate, step, out=step)
+            weights[grams] = np.add(current, step, out=step)
     kept = {
         gram: round(float(weights[number]), 4)
-        for gram, number in numbers.items()
+        for gram, number in vocabulary.numbers.items()
         if abs(weights[number]) >= MIN_WEIGHT
     }
     return UrgencyModel(kept, round(bias, 4), threshold)
 
 
-def _numbered(grams: set[str], numbers: dict[str, int]) -> np.ndarray:
-    """The n-grams' numbers in sorted order, numbering new ones as they come."""
-    return np.array([numbers.setdefault(g, len(numbers)) for g in sorted(grams)], dtype=np.intp)
-
-
-def train_all(sets: dict[str, Examples]) -> UrgencyModel:
-    return train([example for name in sorted(sets) for example in sets[name]])
+def train_all(sets: dict[str, Examples], vocabulary: Vocabulary | None = None) -> UrgencyModel:
+    examples = [example for name in sorted(sets) for example in sets[name]]
+    return train(examples, THRESHOLD, vocabulary)
 
 
 @dataclass
@@ -135,8 +156,9 @@ def rules_flag(router: Router, text: str) -> bool:
 def cross_validate(router: Router, sets: dict[str, Examples], held_out: list[str]) -> list[Fold]:
     """Train on every set but one and score the one left out; `router` has no model."""
     folds = []
+    vocabulary = Vocabulary()
     for name in held_out:
-        model = train_all({k: v for k, v in sets.items() if k != name})
+        model = train_all({k: v for k, v in sets.items() if k != name}, vocabulary)
         rows = [(u, rules_flag(router, t), model.opinion(t).probability) for t, u in sets[name]]
         fold = Fold(name)
         fold.urgent = sum(1 for u, _, _ in rows if u)
@@ -208,11 +230,12 @@ def first_passes(directory: Path, router: Router, sets: dict[str, Examples]) -> 
             verdicts.setdefault(name, {})[ident] = verdict
     phrasings = Path(PHRASINGS).stem
     passes = []
+    vocabulary = Vocabulary()
     for name, by_id in sorted(verdicts.items()):
         training = {k: v for k, v in sets.items() if k not in (name, phrasings)}
         letter = name.removeprefix(BLIND_PREFIX).upper()
         training[phrasings] = read_phrasings(directory / PHRASINGS, router, unseen=letter)
-        model = train_all(training)
+        model = train_all(training, vocabulary)
         lines = (directory / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         items = [json.loads(line) for line in lines if line.strip()]
         rows = [

@@ -76,8 +76,11 @@ def rules_path(config_dir: Path) -> Path | None:
 
 
 async def build_app(settings: Settings, clock: Clock | None = None,
-                    migrate: bool = True) -> App:
-    """Migrate the schema, load and sync the configuration, build the routing engine and core."""
+                    migrate: bool = True, router: Router | None = None) -> App:
+    """Migrate the schema, load and sync the configuration, build the routing engine and core.
+
+    `router`: an engine already built from the same configuration, for a process that builds
+    many apps (the tests: building one costs about 0.3 s of CPU)."""
     url = settings.database_url_value()
     config = load_config(settings.config_dir)
     if migrate:
@@ -89,8 +92,8 @@ async def build_app(settings: Settings, clock: Clock | None = None,
         report = await sync_config(uow, config)
         await uow.commit()
     log.info("configuration %s loaded: %s", settings.config_dir, report)
-    router = Router.from_config(config, rules_path=rules_path(settings.config_dir),
-                                review_threshold=settings.review_threshold)
+    router = router or Router.from_config(config, rules_path=rules_path(settings.config_dir),
+                                          review_threshold=settings.review_threshold)
     limits = Limits(max_text=settings.max_text, tickets_per_hour=settings.tickets_per_hour,
                     burst_messages=settings.burst_messages,
                     burst_window_s=settings.burst_window_s,

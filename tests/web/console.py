@@ -6,6 +6,7 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import cache
 
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select
@@ -16,7 +17,9 @@ from bot.settings import Settings
 from bot.web.app import create_web_app
 from handlers.console import issue_login
 from models.clock import FixedClock
+from models.config.loader import load_config
 from models.orm import TicketRow
+from nlp.router import Router
 from tests.conftest import DEMO_NOW
 
 CSRF = re.compile(r'name="csrf" value="([0-9a-f]+)"')
@@ -77,11 +80,18 @@ class Console:
         return ticket
 
 
+@cache
+def demo_router() -> Router:
+    """The demo district's routing engine, built once per process for every app of the tests
+    (the bundled configuration, as `build_app` would build it)."""
+    return Router.from_config(load_config())
+
+
 @asynccontextmanager
 async def console_for(db_url: str, **extra: str) -> AsyncIterator[Console]:
     settings = Settings.model_validate({"GRIDDESK_DATABASE_URL": db_url,
                                         "GRIDDESK_CONSOLE_SECRET": "test-secret", **extra})
-    app = await build_app(settings, clock=FixedClock(DEMO_NOW), migrate=False)
+    app = await build_app(settings, clock=FixedClock(DEMO_NOW), migrate=False, router=demo_router())
     try:
         async with TestClient(TestServer(create_web_app(app))) as client:
             yield Console(app, client, DemoSession(app, echo=lambda _text: None))

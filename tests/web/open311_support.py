@@ -15,6 +15,7 @@ from bot.web.app import create_web_app
 from handlers.open311 import KeySpec, create_key
 from handlers.tickets import TicketService
 from models.orm import TicketRow
+from tests.web.console import demo_router
 
 INSIDE = ("35.372", "116.601")  # 明德花园第一网格 (config/demo/district.yaml)
 OUTSIDE = ("39.904", "116.407")  # far from the district
@@ -70,7 +71,7 @@ class Site:
 @contextlib.asynccontextmanager
 async def open_site(db_url: str, **settings: Any) -> AsyncIterator[Site]:
     values = {"GRIDDESK_DATABASE_URL": db_url, **settings}
-    app = await build_app(Settings.model_validate(values))
+    app = await build_app(Settings.model_validate(values), router=demo_router())
     try:
         async with TestClient(TestServer(create_web_app(app))) as client:
             yield Site(app, client)
