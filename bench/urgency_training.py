@@ -159,7 +159,7 @@ def cross_validate(
     """Train on every set but the held-out ones and score each of them; `router` has no model.
     `together` sets are left out of each training (2 halves the trainings; each set is still
     scored by a model that never saw it, trained on a little less)."""
-    folds = []
+    folds: list[Fold] = []
     vocabulary = Vocabulary()
     for first in range(0, len(held_out), together):
         group = held_out[first : first + together]
