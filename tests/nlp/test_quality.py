@@ -106,6 +106,7 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_ah.jsonl", 0.865, 1.0),
         ("blind_urgency_ai.jsonl", 0.89, 0.99),
         ("blind_urgency_aj.jsonl", 0.605, 1.0),
+        ("blind_urgency_ak.jsonl", 0.745, 1.0),
         ("blind_urgency_al.jsonl", 0.82, 1.0),
     ],
 )
