@@ -82,10 +82,11 @@ class Vocabulary:
     def encode(self, text: str) -> np.ndarray:
         found = self._texts.get(text)
         if found is None:
+            numbers = self.numbers
             grams = sorted(features(text))
-            found = np.array([self.numbers.setdefault(g, len(self.numbers)) for g in grams])
-            self._texts[text] = found.astype(np.intp)
-        return self._texts[text]
+            found = np.array([numbers.setdefault(g, len(numbers)) for g in grams], dtype=np.intp)
+            self._texts[text] = found
+        return found
 
 
 def train(
@@ -130,7 +131,7 @@ def train(
 
 def train_all(sets: dict[str, Examples], vocabulary: Vocabulary | None = None) -> UrgencyModel:
     examples = [example for name in sorted(sets) for example in sets[name]]
-    return train(examples, THRESHOLD, vocabulary)
+    return train(examples, vocabulary=vocabulary)
 
 
 @dataclass
