@@ -45,6 +45,17 @@ def numbers(driver: webdriver.Chrome) -> list[str]:
     return [link.text for link in driver.find_elements(By.CSS_SELECTOR, "a.number")]
 
 
+def header_links_on_one_line(driver: webdriver.Chrome) -> bool:
+    """Every link and button in the page header keeps its words on one line (a narrow screen
+    wraps the header's items, never a word one character per line)."""
+    lines = driver.execute_script(
+        "return [...document.querySelectorAll('.top a, .top button')].map(e => {"
+        " const r = document.createRange(); r.selectNodeContents(e);"
+        " return r.getClientRects().length; });"
+    )
+    return bool(lines) and all(count == 1 for count in lines)
+
+
 async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
     pg_url: str, tmp_path: Path,
 ) -> None:
@@ -106,6 +117,7 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             await in_browser(lambda: driver.get(f"{base}/console/"))
             await in_browser(lambda: wait_for(driver, "#filters"))
             await in_browser(lambda: driver.save_screenshot(str(shots / "queue-phone.png")))
+            assert await in_browser(lambda: header_links_on_one_line(driver))
 
             await in_browser(lambda: driver.set_window_size(1280, 900))
             token = await console.link_token(TASK_FORCE)
