@@ -111,6 +111,8 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_am.jsonl", 0.785, 1.0),
         ("blind_urgency_an.jsonl", 0.855, 1.0),
         ("blind_urgency_ao.jsonl", 0.775, 1.0),
+        ("blind_urgency_ap.jsonl", 0.855, 1.0),
+        ("blind_urgency_aq.jsonl", 0.775, 1.0),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
