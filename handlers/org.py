@@ -100,10 +100,6 @@ async def person(uow: UnitOfWork, code: str | None) -> PersonRow | None:
     return None if code is None else await uow.org.person_with_appointments(code)
 
 
-async def person_by_user(uow: UnitOfWork, user_id: int) -> PersonRow | None:
-    return await uow.org.person_by_account(user_id)
-
-
 def roles_of(row: PersonRow) -> list[tuple[Role, str]]:
     return [(Role(item.role), item.scope_code) for item in row.appointments]
 

@@ -168,7 +168,6 @@ RATE_NONE = "您目前没有等待评价的诉求。谢谢您的反馈！"
 RATE_WHICH = "您有{count}件诉求等待评价，请选择要评价哪一件："
 THANKS_ASK_RATING = "不客气！诉求 {number} 已办结，方便的话请为办理结果评价："
 THANKS_REPLY = "不客气！有需要随时找我。"
-BTN_REASON_OTHER = "其他"
 UNSATISFIED_REASONS = {"unsolved": "问题没解决", "slow": "太慢", "attitude": "态度不好",
                        "other": "其他"}
 ASK_UNSATISFIED_REASON = (

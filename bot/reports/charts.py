@@ -145,14 +145,6 @@ CHARTS: dict[str, Callable[[MonthlyReport], Figure]] = {
     "on_time_by_grid": on_time_chart,
     "satisfaction_by_grid": satisfaction_chart,
 }
-CHART_TITLES = {
-    "categories": "诉求类别分布",
-    "trend": "近13个月诉求趋势",
-    "on_time_by_grid": "各网格按期办结率",
-    "satisfaction_by_grid": "各网格群众满意度",
-}
-
-
 def render_charts(report: MonthlyReport, out_dir: Path, prefix: str = "") -> dict[str, Path]:
     """Write every chart as `<prefix><name>.png` into `out_dir`; returns name -> path."""
     out_dir.mkdir(parents=True, exist_ok=True)

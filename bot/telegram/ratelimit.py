@@ -78,9 +78,6 @@ class Pacer:
         """Nothing to `chat_id` before `until` (429 retry_after, backoff)."""
         self._chat_next[chat_id] = max(self._chat_next.get(chat_id, 0.0), until)
 
-    def pause_all(self, until: float) -> None:
-        self._next_global = max(self._next_global, until)
-
     def forget_idle(self, now: float) -> None:
         """Drop bookkeeping of chats that could send right now anyway (bounded memory)."""
         window = self.limits.group_window

@@ -10,7 +10,6 @@ from xml.etree import ElementTree
 
 from aiohttp import web
 
-JSON_TYPE = "application/json"
 XML_TYPE = "text/xml"
 
 
