@@ -113,6 +113,8 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_ao.jsonl", 0.775, 1.0),
         ("blind_urgency_ap.jsonl", 0.855, 1.0),
         ("blind_urgency_aq.jsonl", 0.775, 1.0),
+        ("blind_urgency_ar.jsonl", 0.895, 1.0),
+        ("blind_urgency_as.jsonl", 0.85, 1.0),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
