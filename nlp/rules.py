@@ -279,12 +279,16 @@ class UrgentRules:
     kinds: list[UrgentKind] = field(default_factory=list)
     negation: list[str] = field(default_factory=list)
     hypothetical: list[str] = field(default_factory=list)
+    chronic: list[str] = field(default_factory=list)
     not_hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
-    now: list[str] = field(default_factory=list)
+    today: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
     habitual: list[str] = field(default_factory=list)
     distance: list[str] = field(default_factory=list)
+    live: list[str] = field(default_factory=list)
+    corrected: list[str] = field(default_factory=list)
     injury: list[Pattern] = field(default_factory=list)
     injury_numbers: tuple[str, ...] = ("120",)
 
@@ -550,12 +554,16 @@ _URGENT_KEYS = {
     "kinds",
     "negation",
     "hypothetical",
+    "chronic",
     "not_hypothetical",
     "past",
     "current",
-    "now",
+    "today",
+    "after",
     "habitual",
     "distance",
+    "live",
+    "corrected",
     "injury",
 }
 
@@ -646,12 +654,16 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         kinds=kinds,
         negation=parser.strings(raw.get("negation"), "urgent.negation"),
         hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
+        chronic=parser.strings(raw.get("chronic"), "urgent.chronic"),
         not_hypothetical=parser.strings(raw.get("not_hypothetical"), "urgent.not_hypothetical"),
         past=parser.strings(raw.get("past"), "urgent.past"),
         current=parser.strings(raw.get("current"), "urgent.current"),
-        now=parser.strings(raw.get("now"), "urgent.now"),
+        today=parser.strings(raw.get("today"), "urgent.today"),
+        after=parser.strings(raw.get("after"), "urgent.after"),
         habitual=parser.strings(raw.get("habitual"), "urgent.habitual"),
         distance=parser.strings(raw.get("distance"), "urgent.distance"),
+        live=parser.strings(raw.get("live"), "urgent.live"),
+        corrected=parser.strings(raw.get("corrected"), "urgent.corrected"),
         injury=parser.regex_list(injury.get("patterns"), "urgent.injury.patterns"),
         injury_numbers=(
             parser.numbers(injury.get("numbers"), "urgent.injury.numbers") if injury else ("120",)

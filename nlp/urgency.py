@@ -4,8 +4,9 @@ Each danger frame (fire, gas, trapped in a lift, live wire, collapse, violence, 
 person missing or fallen, water with electricity, medical) has patterns — written directly or
 composed from who × state (nlp/frames.py) — and the help to call. A match does not count when it
 is negated (没有烟, 没人被关), hypothetical (万一着火, 真着火了怎么办), in the past without a sign
-that it is happening now (以前着过火, 上周困过人), somewhere else (新闻里, 外地), excluded by its
-frame (抽烟的烟味), or reported as over later in the text (火已经灭了).
+that it is happening now (以前着过火, 上周困过人), somewhere else (新闻里, 外地), someone's words
+put right (说“快塌了”，其实就是裂了几道缝), excluded by its frame (抽烟的烟味), or reported as over
+later in the text (火已经灭了).
 
 When no frame is certain but a frame's `ask` signs are present (a smell, a fall, a person not
 heard from), the result is "ask": the resident is asked whether anyone is in danger now.
@@ -29,6 +30,8 @@ _EXCLUDE_REACH = 10
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
 _SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
 MODEL_FRAME = "model"  # the frame name of a question the model asked
+_OPENING_QUOTES = ("“", "「", "『")
+_CLOSING_QUOTES = ("”", "」", "』")
 
 
 def switched_off(notes: tuple[str, ...] | list[str]) -> bool:
@@ -202,9 +205,12 @@ class UrgencyDetector:
         clause = text[clause_start:clause_end]
         sentence_start, sentence_end = context.sentence(start)
         sentence = text[sentence_start:sentence_end]
-        for marker in self.rules.distance:
-            if marker in sentence:
-                return f"是别处的事（{marker}）"
+        elsewhere = self._elsewhere(sentence)
+        if elsewhere is not None:
+            return f"是别处的事（{elsewhere}）"
+        corrected = self._corrected(text, start, end)
+        if corrected is not None:
+            return f"是别人的说法（{corrected}）"
         hypothetical = self._hypothetical(clause)
         if hypothetical is not None:
             return f"是假设（{hypothetical}）"
@@ -227,12 +233,40 @@ class UrgencyDetector:
                 return f"已经结束（{over}）"
         return None
 
+    def _elsewhere(self, sentence: str) -> str | None:
+        """A `distance` marker of the sentence, unless a `live` source shows it (可视门铃刚推了段
+        视频: the parents' door camera, not a video seen online)."""
+        if any(live in sentence for live in self.rules.live):
+            return None
+        return next((marker for marker in self.rules.distance if marker in sentence), None)
+
+    def _corrected(self, text: str, start: int, end: int) -> str | None:
+        """A `corrected` marker after a danger said in quotation marks (喊“快救命啊”…结果她是说
+        充电桩又坏了): someone's words, put right."""
+        opened = max(text.rfind(mark, 0, start) for mark in _OPENING_QUOTES)
+        closed = max(text.rfind(mark, 0, start) for mark in _CLOSING_QUOTES)
+        closes_after = any(text.find(mark, end) >= 0 for mark in _CLOSING_QUOTES)
+        if opened <= closed or not closes_after:
+            return None
+        return next((marker for marker in self.rules.corrected if marker in text[end:]), None)
+
     def _hypothetical(self, clause: str) -> str | None:
-        """A marker of a hypothesis or a chronic trouble in the clause, outside the phrases
-        where it is neither (一整天 is a span of time; 平时天天 tells the habit today breaks)."""
+        """A marker of a hypothesis, or of a recurring trouble that no `today` marker follows
+        (每天给老人送饭，今天敲门没人应: the habit today breaks), outside the phrases where it is
+        neither (一整天 is a span of time; 平时天天 tells the habit today breaks)."""
         for phrase in self.rules.not_hypothetical:
             clause = clause.replace(phrase, "\x00")
-        return next((marker for marker in self.rules.hypothetical if marker in clause), None)
+        hypothesis = next((marker for marker in self.rules.hypothetical if marker in clause), None)
+        return hypothesis or next(
+            (marker for marker in self.rules.chronic if self._recurring(clause, marker)), None
+        )
+
+    def _recurring(self, clause: str, marker: str) -> bool:
+        position = clause.find(marker)
+        if position < 0:
+            return False
+        later = clause[position + len(marker) :]
+        return not any(today in later for today in self.rules.today)
 
     def _past(self, before: str) -> str | None:
         """A past marker of the sentence before the danger that still holds: not a start (从昨天
@@ -242,7 +276,7 @@ class UrgencyDetector:
             if position < 0 or before[position - 1 : position] in _SINCE:
                 continue
             later = before[position + len(marker) :]
-            if not any(now in later for now in self.rules.now):
+            if not any(now in later for now in (*self.rules.today, *self.rules.after)):
                 return marker
         return None
 

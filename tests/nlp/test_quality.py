@@ -117,6 +117,8 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_as.jsonl", 0.85, 1.0),
         ("blind_urgency_at.jsonl", 0.785, 1.0),
         ("blind_urgency_au.jsonl", 0.935, 1.0),
+        ("blind_urgency_av.jsonl", 0.82, 1.0),
+        ("blind_urgency_aw.jsonl", 0.86, 1.0),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
