@@ -38,6 +38,17 @@ _EXTRA_CHARS_RE = re.compile("[著祇甚拉级悌]")
 # rules are written in, longest phrase first. Only texts with a character of written Cantonese
 # are touched; the resident's original text is kept as it was.
 _CANTONESE_PHRASES = (
+    # lifts (𨋢, which OpenCC turns into 䢂), smoke coming out, water standing, things about to
+    # be blown down, days ahead
+    ("𨋢", "电梯"), ("䢂", "电梯"), ("行出嚟", "冒出来"), ("涌出嚟", "涌出来"), ("出嚟", "出来"),
+    ("入面", "里面"), ("浸咗", "泡了"), ("浸喺", "泡在"), ("流落去", "流进"),
+    ("吹落街", "吹掉下来"), ("吹落", "吹掉下来"), ("甩晒出嚟", "全露出来"), ("甩咗出嚟", "露出来"),
+    ("水氹", "水坑"), ("烧胶", "烧胶皮"), ("火警钟", "火警报警器"), ("火烛", "着火"),
+    ("烧衣", "烧纸"), ("听日", "明天"), ("后日", "后天"), ("差啲", "差点"), ("预早", "提前"),
+    ("就快", "快要"), ("吉窿", "空洞"), ("俾大风", "被大风"),
+    # 系 (係 after conversion) as "is", and smoking (食烟)
+    ("唔系", "不是"), ("但系", "但是"), ("就系", "就是"), ("都系", "都是"), ("系咪", "是不是"),
+    ("食烟", "抽烟"),
     ("仲喺", "还在"), ("瞓咗喺度", "躺在那里"), ("瞓咗喺", "躺在"), ("瞓喺", "躺在"),
     ("跌咗落地", "摔倒在地"), ("郁都郁唔到", "动都动不了"), ("俾人", "被人"),
     ("跌咗落", "掉进"), ("跌落", "掉进"), ("食咗", "吃了"), ("行咗", "走了"),
@@ -52,7 +63,7 @@ _CANTONESE_PHRASES = (
     ("寻日", "昨天"), ("今朝", "今早"), ("升降机", "电梯"), ("拖板", "插线板"), ("雪柜", "冰箱"),
     ("水喉", "水管"), ("气喉", "气管"), ("着住电", "插着电"),
 )
-_CANTONESE_RE = re.compile("[咗喺唔佢嘅冇嗌瞓嚟啲哋睇揾搵攞畀嘢燶]")
+_CANTONESE_RE = re.compile("[咗喺唔佢嘅冇嗌瞓嚟啲哋睇揾搵攞畀嘢燶𨋢䢂俾嗰]|听日|屋企|而家")
 
 
 # Taiwanese Hokkien written in characters (阮阿嬤到這馬攏無轉來), after conversion to Simplified:

@@ -286,6 +286,7 @@ class UrgentRules:
     today: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)
     habitual: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)
     distance: list[str] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
@@ -561,6 +562,7 @@ _URGENT_KEYS = {
     "today",
     "after",
     "habitual",
+    "partial",
     "distance",
     "live",
     "corrected",
@@ -661,6 +663,7 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         today=parser.strings(raw.get("today"), "urgent.today"),
         after=parser.strings(raw.get("after"), "urgent.after"),
         habitual=parser.strings(raw.get("habitual"), "urgent.habitual"),
+        partial=parser.strings(raw.get("partial"), "urgent.partial"),
         distance=parser.strings(raw.get("distance"), "urgent.distance"),
         live=parser.strings(raw.get("live"), "urgent.live"),
         corrected=parser.strings(raw.get("corrected"), "urgent.corrected"),

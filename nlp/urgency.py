@@ -17,6 +17,7 @@ reason.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from nlp.context import ContextRules, TextContext
@@ -30,6 +31,7 @@ _EXCLUDE_REACH = 10
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
 _SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
 MODEL_FRAME = "model"  # the frame name of a question the model asked
+_LIST_ITEM = re.compile(r"\s*(?:[-·•*]|\d{1,2}[.、)）])")
 _OPENING_QUOTES = ("“", "「", "『")
 _CLOSING_QUOTES = ("”", "」", "』")
 
@@ -67,6 +69,19 @@ def _list_start(text: str, context: TextContext, start: int) -> int:
     while start > 1 and text[start - 1] == "、":
         start = context.clause(start - 2)[0]
     return start
+
+
+def _header(text: str, line_start: int) -> str:
+    """The line heading a list whose item starts at `line_start` (昨天夜里十二点多 / - 楼下两个人
+    打起来了: the item happened when its header says), with a line end; "" for no list item."""
+    if not _LIST_ITEM.match(text, line_start):
+        return ""
+    start = line_start
+    while start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        if not _LIST_ITEM.match(text, start):
+            return text[start:line_start]
+    return ""
 
 
 class UrgencyDetector:
@@ -214,7 +229,8 @@ class UrgencyDetector:
         hypothetical = self._hypothetical(clause)
         if hypothetical is not None:
             return f"是假设（{hypothetical}）"
-        before = text[sentence_start:start] + "\x00" + text[start:end]
+        header = _header(text, sentence_start)
+        before = header + text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
         past = None if current else self._past(before)
         if past is not None:
@@ -282,7 +298,9 @@ class UrgencyDetector:
 
     def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:
         """A marker later in the text saying the danger is over (not a habit: 平时…就回来了; not
-        negated: 未能扑灭; not asked: 不知道有没有漏气)."""
+        one of several: 好几家上吐下泻，有个小孩已经送医院了; not negated: 未能扑灭; not asked:
+        不知道有没有漏气)."""
+        kept = (*self.rules.habitual, *self.rules.partial)
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
@@ -290,7 +308,7 @@ class UrgencyDetector:
                 clause = text[clause_start:clause_end]
                 failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
                 asked = marker.startswith("没") and text[position - 1 : position] == "有"
-                if not (failed or asked) and not any(h in clause for h in self.rules.habitual):
+                if not (failed or asked) and not any(word in clause for word in kept):
                     return marker
                 position = text.find(marker, position + 1)
         return None
