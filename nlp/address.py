@@ -1,6 +1,7 @@
 """Addresses in complaint text: community names/aliases, building, unit, room → community, grid.
 
-Building forms: 5号楼 5栋 5幢 第5幢 5座 五号楼 十二号楼 5# 5#楼 5-2-301 (building-unit-room),
+Building forms: 5号楼 5栋 5幢 第5幢 5座 五号楼 十二号楼 5# 5#楼 5-2-301 (building-unit-room), 11好楼
+(a typo of 号楼),
 5号2单元 / 5号301 (号 followed by a unit or room), and 明德花园5号 (号 right after a community).
 Traditional forms (號樓, 棟) arrive already converted by normalisation. 18楼 / 8层 are floors.
 """
@@ -33,7 +34,7 @@ _ADDRESS_RE = re.compile(
     rf"(?<![\d-])(?:"
     rf"(?P<tnum>\d{{1,3}})-(?P<tunit>\d{{1,2}})-(?P<troom>\d{{3,4}})(?![\d-])"
     rf"|(?P<ordinal>第)?(?P<num>{_NUM})\s*"
-    rf"(?:(?P<suffix>号楼|号栋|栋楼|幢楼|号院|栋|幢|座|#楼?)"
+    rf"(?:(?P<suffix>号楼|好楼|号栋|栋楼|幢楼|号院|栋|幢|座|#楼?)"
     rf"|(?P<hao>号)(?=\s*(?:{_NUM}\s*单元|\d{{3,4}}(?!\d)))"
     rf"|(?P<bare>号)(?!楼|线|门|口|车|位|桩|院|\d)))"
 )
@@ -131,7 +132,12 @@ class AddressParser:
         chosen = mentions[0] if mentions else None
         building = buildings[0] if buildings else None
         for start, end, code in mentions:
-            near = [b for b in buildings if end <= b.start <= end + _AFTER_COMMUNITY]
+            # not past another community's name (刚才说成明德花园了，不对，是颂运水庭5号楼)
+            near = [
+                b for b in buildings
+                if end <= b.start <= end + _AFTER_COMMUNITY
+                and not any(end <= other < b.start for other, _, _ in mentions)
+            ]
             if near:
                 chosen, building = (start, end, code), near[0]
                 break

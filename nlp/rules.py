@@ -282,6 +282,8 @@ class UrgentRules:
     chronic: list[str] = field(default_factory=list)
     not_hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
+    not_past: list[str] = field(default_factory=list)
+    recurs: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
     today: list[str] = field(default_factory=list)
     after: list[str] = field(default_factory=list)
@@ -558,6 +560,8 @@ _URGENT_KEYS = {
     "chronic",
     "not_hypothetical",
     "past",
+    "not_past",
+    "recurs",
     "current",
     "today",
     "after",
@@ -659,6 +663,8 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
         chronic=parser.strings(raw.get("chronic"), "urgent.chronic"),
         not_hypothetical=parser.strings(raw.get("not_hypothetical"), "urgent.not_hypothetical"),
         past=parser.strings(raw.get("past"), "urgent.past"),
+        not_past=parser.strings(raw.get("not_past"), "urgent.not_past"),
+        recurs=parser.strings(raw.get("recurs"), "urgent.recurs"),
         current=parser.strings(raw.get("current"), "urgent.current"),
         today=parser.strings(raw.get("today"), "urgent.today"),
         after=parser.strings(raw.get("after"), "urgent.after"),

@@ -233,6 +233,8 @@ class UrgencyDetector:
         before = header + text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
         past = None if current else self._past(before)
+        if past is not None and any(again in text[end:] for again in self.rules.recurs):
+            past = None  # told as before, then back now (上次报的煤气味…可现在又有了)
         if past is not None:
             return f"是过去的事（{past}）"
         if kind is not None:
@@ -286,7 +288,10 @@ class UrgencyDetector:
 
     def _past(self, before: str) -> str | None:
         """A past marker of the sentence before the danger that still holds: not a start (从昨天
-        下午就打不通) and not followed by a marker of today (反映过没人管，今天直接倒了)."""
+        下午就打不通), not naming someone (上次登记过的独居老人) and not followed by a marker of
+        today (反映过没人管，今天直接倒了)."""
+        for phrase in self.rules.not_past:
+            before = before.replace(phrase, "\x00")
         for marker in self.rules.past:
             position = before.rfind(marker)
             if position < 0 or before[position - 1 : position] in _SINCE:

@@ -53,6 +53,10 @@ OUTSIDE = (35.3512, 116.6215)
         ("濟東新村第二十棟的電梯", 20, None, None, "JDXC-02"),
         ("高校园区十六栋楼道灯坏了", 16, None, None, "GXSH-02"),
         ("颂运水庭 3 号楼的路灯", 3, None, None, "SYST-01"),
+        ("济东新村11好楼 有人家里着火了", 11, None, None, "JDXC-02"),  # 号 typed as 好
+        # a community named, then corrected to another with its building
+        ("刚才说成明德花园了，不对，是颂运水庭5号楼后面", 5, None, None, "SYST-01"),
+        ("明德花园的事说错了，应该是济东新村12号楼", 12, None, None, "JDXC-02"),
     ],
 )
 def test_building_forms(
