@@ -123,6 +123,8 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_ay.jsonl", 0.74, 1.0),
         ("blind_urgency_bb.jsonl", 0.85, 1.0),
         ("blind_urgency_bc.jsonl", 0.905, 1.0),
+        ("blind_urgency_bd.jsonl", 0.925, 1.0),
+        ("blind_urgency_be.jsonl", 0.855, 1.0),
         ("blind_urgency_az.jsonl", 0.77, 1.0),
         ("blind_urgency_ba.jsonl", 0.905, 1.0),
     ],
