@@ -553,8 +553,8 @@ _KIND_KEYS = {
     "near",
     "near_window",
 }
-_URGENT_KEYS = {
-    "kinds",
+# The `urgent` section's lists of marker words: each is a field of `UrgentRules` of its name.
+_URGENT_MARKERS = (
     "negation",
     "hypothetical",
     "chronic",
@@ -570,8 +570,8 @@ _URGENT_KEYS = {
     "distance",
     "live",
     "corrected",
-    "injury",
-}
+)
+_URGENT_KEYS = {"kinds", "injury", *_URGENT_MARKERS}
 
 
 def _shape(parser: _Parser, body: dict[str, Any], path: str, state_key: str) -> list[str]:
@@ -656,23 +656,10 @@ def _urgent(parser: _Parser, data: dict[str, Any]) -> UrgentRules:
     injury = parser.mapping(raw.get("injury"), "urgent.injury")
     for key in sorted(set(raw) - _URGENT_KEYS):
         parser.problem(f"urgent.{key}", "unknown key")
+    markers = {key: parser.strings(raw.get(key), f"urgent.{key}") for key in _URGENT_MARKERS}
     return UrgentRules(
         kinds=kinds,
-        negation=parser.strings(raw.get("negation"), "urgent.negation"),
-        hypothetical=parser.strings(raw.get("hypothetical"), "urgent.hypothetical"),
-        chronic=parser.strings(raw.get("chronic"), "urgent.chronic"),
-        not_hypothetical=parser.strings(raw.get("not_hypothetical"), "urgent.not_hypothetical"),
-        past=parser.strings(raw.get("past"), "urgent.past"),
-        not_past=parser.strings(raw.get("not_past"), "urgent.not_past"),
-        recurs=parser.strings(raw.get("recurs"), "urgent.recurs"),
-        current=parser.strings(raw.get("current"), "urgent.current"),
-        today=parser.strings(raw.get("today"), "urgent.today"),
-        after=parser.strings(raw.get("after"), "urgent.after"),
-        habitual=parser.strings(raw.get("habitual"), "urgent.habitual"),
-        partial=parser.strings(raw.get("partial"), "urgent.partial"),
-        distance=parser.strings(raw.get("distance"), "urgent.distance"),
-        live=parser.strings(raw.get("live"), "urgent.live"),
-        corrected=parser.strings(raw.get("corrected"), "urgent.corrected"),
+        **markers,
         injury=parser.regex_list(injury.get("patterns"), "urgent.injury.patterns"),
         injury_numbers=(
             parser.numbers(injury.get("numbers"), "urgent.injury.numbers") if injury else ("120",)

@@ -84,6 +84,13 @@ def _header(text: str, line_start: int) -> str:
     return ""
 
 
+def _without(text: str, phrases: list[str]) -> str:
+    """The text with each phrase blanked out, so a marker inside one is not found."""
+    for phrase in phrases:
+        text = text.replace(phrase, "\x00")
+    return text
+
+
 class UrgencyDetector:
     """Applies the `urgent` section of a rule set to a normalised text."""
 
@@ -107,6 +114,10 @@ class UrgencyDetector:
             ),
             extra_negation=self.rules.negation,
         )
+        # markers after a past one that tell today's news; words that keep a resolution from
+        # ending the danger (a habit, one of several)
+        self.news = (*self.rules.today, *self.rules.after)
+        self.not_ended = (*self.rules.habitual, *self.rules.partial)
 
     def help_text(self, numbers: tuple[str, ...]) -> str:
         """The numbers to call, the gas company's line by its number when configured."""
@@ -272,8 +283,7 @@ class UrgencyDetector:
         """A marker of a hypothesis, or of a recurring trouble that no `today` marker follows
         (每天给老人送饭，今天敲门没人应: the habit today breaks), outside the phrases where it is
         neither (一整天 is a span of time; 平时天天 tells the habit today breaks)."""
-        for phrase in self.rules.not_hypothetical:
-            clause = clause.replace(phrase, "\x00")
+        clause = _without(clause, self.rules.not_hypothetical)
         hypothesis = next((marker for marker in self.rules.hypothetical if marker in clause), None)
         return hypothesis or next(
             (marker for marker in self.rules.chronic if self._recurring(clause, marker)), None
@@ -290,14 +300,13 @@ class UrgencyDetector:
         """A past marker of the sentence before the danger that still holds: not a start (从昨天
         下午就打不通), not naming someone (上次登记过的独居老人) and not followed by a marker of
         today (反映过没人管，今天直接倒了)."""
-        for phrase in self.rules.not_past:
-            before = before.replace(phrase, "\x00")
+        before = _without(before, self.rules.not_past)
         for marker in self.rules.past:
             position = before.rfind(marker)
             if position < 0 or before[position - 1 : position] in _SINCE:
                 continue
             later = before[position + len(marker) :]
-            if not any(now in later for now in (*self.rules.today, *self.rules.after)):
+            if not any(news in later for news in self.news):
                 return marker
         return None
 
@@ -305,7 +314,6 @@ class UrgencyDetector:
         """A marker later in the text saying the danger is over (not a habit: 平时…就回来了; not
         one of several: 好几家上吐下泻，有个小孩已经送医院了; not negated: 未能扑灭; not asked:
         不知道有没有漏气)."""
-        kept = (*self.rules.habitual, *self.rules.partial)
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
@@ -313,7 +321,7 @@ class UrgencyDetector:
                 clause = text[clause_start:clause_end]
                 failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
                 asked = marker.startswith("没") and text[position - 1 : position] == "有"
-                if not (failed or asked) and not any(word in clause for word in kept):
+                if not (failed or asked) and not any(word in clause for word in self.not_ended):
                     return marker
                 position = text.find(marker, position + 1)
         return None
