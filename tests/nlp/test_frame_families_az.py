@@ -7,8 +7,6 @@ questions: tomorrow's power cut (听日), leftovers poured on the grass, paper o
 
 from __future__ import annotations
 
-from nlp.normalize import fold_dialects
-
 CERTAIN: dict[str, list[str]] = {
     "lift_trapped": [
         "3座部𨋢困咗个孕妇，佢话开始肚痛",
@@ -74,7 +72,3 @@ CERTAIN["medical"] += [
 CALM += [
     "邻居家老人喝错了药吐了一地，已经送医院了，人没事",
 ]
-
-
-def test_a_mandarin_text_with_xi_is_left_alone() -> None:
-    assert fold_dialects("请联系物业，关系到大家的安全") == "请联系物业，关系到大家的安全"

@@ -106,6 +106,8 @@ def test_a_past_marker_read_as_a_start_or_before_today_is_not_the_past(router: R
         ("听日停电，屋企有部制氧机", "明天停电，家里有部制氧机"),
         ("唔系火烛嚟㗎", "不是着火来㗎"),
         ("仲有人喺度食烟", "还有人在那里抽烟"),
+        # 系 as "is" only in its Cantonese phrases: 联系 and 关系 stay
+        ("唔该联系管理处，关系到大家", "不该联系管理处，关系到大家"),
     ],
 )
 def test_more_written_cantonese_is_folded(cantonese: str, mandarin: str) -> None:

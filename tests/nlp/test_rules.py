@@ -46,6 +46,20 @@ def test_bundled_rules_have_no_problems(demo_config: GridDeskConfig) -> None:
     assert check_rules(BUNDLED_RULES, demo_config.taxonomy) == []
 
 
+def test_no_word_list_of_the_bundled_urgency_rules_names_a_word_twice() -> None:
+    """A word listed twice in one list is an edit that forgot the first (each rule said once)."""
+    urgent = yaml.safe_load(BUNDLED_RULES.read_text(encoding="utf-8"))["urgent"]
+    lists = {key: value for key, value in urgent.items() if key != "kinds"}
+    for name, body in urgent["kinds"].items():
+        lists.update({f"{name}.{key}": value for key, value in body.items()})
+    twice = {
+        path: sorted({word for word in words if words.count(word) > 1})
+        for path, words in lists.items()
+        if isinstance(words, list) and all(isinstance(word, str) for word in words)
+    }
+    assert {path: words for path, words in twice.items() if words} == {}
+
+
 def test_every_category_has_rules(tmp_path: Path, demo_config: GridDeskConfig) -> None:
     found = problems_of(tmp_path, MINIMAL, demo_config)
     assert "categories: category 'elevator' has no rules" in found
