@@ -45,15 +45,24 @@ def numbers(driver: webdriver.Chrome) -> list[str]:
     return [link.text for link in driver.find_elements(By.CSS_SELECTOR, "a.number")]
 
 
-def header_links_on_one_line(driver: webdriver.Chrome) -> bool:
-    """Every link and button in the page header keeps its words on one line (a narrow screen
-    wraps the header's items, never a word one character per line)."""
+def on_one_line(driver: webdriver.Chrome, css: str) -> bool:
+    """Every element `css` selects keeps its words on one line (a narrow screen wraps the
+    header's items, a wide queue its place and content, never a word one character per line)."""
     lines = driver.execute_script(
-        "return [...document.querySelectorAll('.top a, .top button')].map(e => {"
+        "return [...document.querySelectorAll(arguments[0])].map(e => {"
         " const r = document.createRange(); r.selectNodeContents(e);"
-        " return r.getClientRects().length; });"
+        " const boxes = [...r.getClientRects()].filter(b => b.width > 0);"
+        " const first = Math.min(...boxes.map(b => b.bottom));"
+        " return boxes.some(b => b.top >= first) ? 2 : 1; });",
+        css,
     )
     return bool(lines) and all(count == 1 for count in lines)
+
+
+# The queue's short columns: number, status, level, category, filed, due, channel.
+SHORT_CELLS = ", ".join(
+    f".queue td[data-label='{label}']" for label in ("编号", "状态", "层级", "类别", "提交", "时限", "渠道")
+)
 
 
 async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
@@ -80,6 +89,7 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             await in_browser(lambda: wait_for(driver, "#filters"))
             assert await in_browser(lambda: numbers(driver)) == [fresh.number, late.number]
             await in_browser(lambda: driver.save_screenshot(str(shots / "queue.png")))
+            assert await in_browser(lambda: on_one_line(driver, SHORT_CELLS))
 
             assert await in_browser(lambda: grid_tone(driver, base, "MDHY-01")) == "overdue"
             await in_browser(lambda: driver.get(f"{base}/console/"))
@@ -117,7 +127,7 @@ async def test_a_worker_finds_an_overdue_ticket_and_transfers_it(
             await in_browser(lambda: driver.get(f"{base}/console/"))
             await in_browser(lambda: wait_for(driver, "#filters"))
             await in_browser(lambda: driver.save_screenshot(str(shots / "queue-phone.png")))
-            assert await in_browser(lambda: header_links_on_one_line(driver))
+            assert await in_browser(lambda: on_one_line(driver, ".top a, .top button"))
 
             await in_browser(lambda: driver.set_window_size(1280, 900))
             token = await console.link_token(TASK_FORCE)
