@@ -61,7 +61,8 @@ def on_one_line(driver: webdriver.Chrome, css: str) -> bool:
 
 # The queue's short columns: number, status, level, category, filed, due, channel.
 SHORT_CELLS = ", ".join(
-    f".queue td[data-label='{label}']" for label in ("编号", "状态", "层级", "类别", "提交", "时限", "渠道")
+    f".queue td[data-label='{label}']"
+    for label in ("编号", "状态", "层级", "类别", "提交", "时限", "渠道")
 )
 
 
