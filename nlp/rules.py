@@ -266,6 +266,8 @@ class UrgentKind:
     resolved: list[str]
     exclude: list[str] = field(default_factory=list)
     exclude_near: list[str] = field(default_factory=list)  # only close to the danger
+    exclude_anywhere: bool = False  # `exclude` read in the whole text, not the sentence
+    exclude_unless: list[str] = field(default_factory=list)  # where one stands, none counts
     fallback: bool = False
     ask: list[Pattern] = field(default_factory=list)
     answer: str | None = None
@@ -289,6 +291,9 @@ class UrgentRules:
     after: list[str] = field(default_factory=list)
     habitual: list[str] = field(default_factory=list)
     partial: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    others_acting: list[str] = field(default_factory=list)
+    not_others: list[str] = field(default_factory=list)
     distance: list[str] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
@@ -538,6 +543,8 @@ _KIND_KEYS = {
     "resolved",
     "exclude",
     "exclude_near",
+    "exclude_anywhere",
+    "exclude_unless",
     "category",
     "keep",
     "fallback",
@@ -567,6 +574,9 @@ _URGENT_MARKERS = (
     "after",
     "habitual",
     "partial",
+    "others",
+    "others_acting",
+    "not_others",
     "distance",
     "live",
     "corrected",
@@ -636,6 +646,8 @@ def _kind(parser: _Parser, name: str, body: dict[str, Any], path: str) -> Urgent
         resolved=parser.strings(body.get("resolved"), f"{path}.resolved"),
         exclude=parser.strings(body.get("exclude"), f"{path}.exclude"),
         exclude_near=parser.strings(body.get("exclude_near"), f"{path}.exclude_near"),
+        exclude_anywhere=bool(body.get("exclude_anywhere", False)),
+        exclude_unless=parser.strings(body.get("exclude_unless"), f"{path}.exclude_unless"),
         fallback=bool(body.get("fallback", False)),
         ask=ask,
         answer=answer,

@@ -251,8 +251,9 @@ class UrgencyDetector:
         if kind is not None:
             reach = max(end, min(sentence_end, end + _EXCLUDE_REACH))
             near = text[max(sentence_start, start - _EXCLUDE_REACH) : reach]
+            scope = text if kind.exclude_anywhere else sentence
             for marker in kind.exclude:
-                if marker in sentence:
+                if marker in scope and not any(sure in scope for sure in kind.exclude_unless):
                     return f"不是险情（{marker}）"
             for marker in kind.exclude_near:
                 if marker in near:
@@ -310,10 +311,24 @@ class UrgencyDetector:
                 return marker
         return None
 
+    def _about_others(self, head: str) -> bool:
+        """The resolution (its clause up to the marker's first character) is about someone else:
+        an `others` person names it and nothing between them makes that person the one who acts
+        or tells (孩子还没到家，他同学早就回来了 — but 邻居把老人送回来了, 邻居说老人回来了)."""
+        head = _without(head, self.rules.not_others)
+        for person in self.rules.others:
+            position = head.rfind(person)
+            if position < 0:
+                continue
+            between = head[max(0, position - 1) : position] + head[position + len(person) :]
+            if not any(word in between for word in self.rules.others_acting):
+                return True
+        return False
+
     def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:
         """A marker later in the text saying the danger is over (not a habit: 平时…就回来了; not
-        one of several: 好几家上吐下泻，有个小孩已经送医院了; not negated: 未能扑灭; not asked:
-        不知道有没有漏气)."""
+        one of several: 好几家上吐下泻，有个小孩已经送医院了; not about someone else:
+        他同学早就回来了; not negated: 未能扑灭; not asked: 不知道有没有漏气)."""
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
@@ -321,7 +336,10 @@ class UrgencyDetector:
                 clause = text[clause_start:clause_end]
                 failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
                 asked = marker.startswith("没") and text[position - 1 : position] == "有"
-                if not (failed or asked) and not any(word in clause for word in self.not_ended):
+                others = self._about_others(text[clause_start : position + 1])
+                if not (failed or asked or others) and not any(
+                    word in clause for word in self.not_ended
+                ):
                     return marker
                 position = text.find(marker, position + 1)
         return None
