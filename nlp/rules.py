@@ -291,12 +291,15 @@ class UrgentRules:
     after: list[str] = field(default_factory=list)
     habitual: list[str] = field(default_factory=list)
     partial: list[str] = field(default_factory=list)
+    still: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     others_acting: list[str] = field(default_factory=list)
     not_others: list[str] = field(default_factory=list)
     distance: list[str] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    like: list[str] = field(default_factory=list)
+    as_if: list[str] = field(default_factory=list)
     injury: list[Pattern] = field(default_factory=list)
     injury_numbers: tuple[str, ...] = ("120",)
 
@@ -574,12 +577,15 @@ _URGENT_MARKERS = (
     "after",
     "habitual",
     "partial",
+    "still",
     "others",
     "others_acting",
     "not_others",
     "distance",
     "live",
     "corrected",
+    "like",
+    "as_if",
 )
 _URGENT_KEYS = {"kinds", "injury", *_URGENT_MARKERS}
 

@@ -28,6 +28,7 @@ _NUMBER_ORDER = ("110", "119", "120", "122", "gas")
 GAS_LINE = "gas"
 # A near exclusion (下水道, 抽烟) counts within this many characters of the danger, in its sentence.
 _EXCLUDE_REACH = 10
+_SIMILE_REACH = 4  # characters after a danger in which an `as_if` marker closes a simile
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
 _SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
 MODEL_FRAME = "model"  # the frame name of a question the model asked
@@ -240,6 +241,9 @@ class UrgencyDetector:
         hypothetical = self._hypothetical(clause)
         if hypothetical is not None:
             return f"是假设（{hypothetical}）"
+        simile = self._simile(text[clause_start:end], text[end : end + _SIMILE_REACH])
+        if simile is not None:
+            return f"是比喻（{simile}）"
         header = _header(text, sentence_start)
         before = header + text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
@@ -280,6 +284,14 @@ class UrgencyDetector:
             return None
         return next((marker for marker in self.rules.corrected if marker in text[end:]), None)
 
+    def _simile(self, head: str, after: str) -> str | None:
+        """An `as_if` marker right after the danger and a `like` marker before it in its clause
+        (电表转得跟要着火似的, 吼得像打架一样): a figure of speech."""
+        close = next((marker for marker in self.rules.as_if if marker in after), None)
+        if close is None or not any(marker in head for marker in self.rules.like):
+            return None
+        return close
+
     def _hypothetical(self, clause: str) -> str | None:
         """A marker of a hypothesis, or of a recurring trouble that no `today` marker follows
         (每天给老人送饭，今天敲门没人应: the habit today breaks), outside the phrases where it is
@@ -311,6 +323,12 @@ class UrgencyDetector:
                 return marker
         return None
 
+    def _still(self, text: str, context: TextContext, after: int) -> bool:
+        """A `still` marker after the resolution in its sentence: the attempt did not end the
+        danger (已经关了阀门但是还在响)."""
+        rest = text[after : context.sentence(after)[1]] if after < len(text) else ""
+        return any(marker in rest for marker in self.rules.still)
+
     def _about_others(self, head: str) -> bool:
         """The resolution (its clause up to the marker's first character) is about someone else:
         an `others` person names it and nothing between them makes that person the one who acts
@@ -328,7 +346,8 @@ class UrgencyDetector:
     def _resolved(self, text: str, context: TextContext, kind: UrgentKind, end: int) -> str | None:
         """A marker later in the text saying the danger is over (not a habit: 平时…就回来了; not
         one of several: 好几家上吐下泻，有个小孩已经送医院了; not about someone else:
-        他同学早就回来了; not negated: 未能扑灭; not asked: 不知道有没有漏气)."""
+        他同学早就回来了; not undone: 已经关了阀门但是还在响; not negated: 未能扑灭; not asked:
+        不知道有没有漏气)."""
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
@@ -337,7 +356,8 @@ class UrgencyDetector:
                 failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
                 asked = marker.startswith("没") and text[position - 1 : position] == "有"
                 others = self._about_others(text[clause_start : position + 1])
-                if not (failed or asked or others) and not any(
+                still = self._still(text, context, position + len(marker))
+                if not (failed or asked or others or still) and not any(
                     word in clause for word in self.not_ended
                 ):
                     return marker
