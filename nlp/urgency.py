@@ -324,8 +324,8 @@ class UrgencyDetector:
         return None
 
     def _still(self, text: str, context: TextContext, after: int) -> bool:
-        """A `still` marker after the resolution in its sentence: the attempt did not end the
-        danger (已经关了阀门但是还在响)."""
+        """A `still` phrase after the resolution in its sentence: the danger goes on, the
+        attempt did not end it (已经关了阀门但是还在响)."""
         rest = text[after : context.sentence(after)[1]] if after < len(text) else ""
         return any(marker in rest for marker in self.rules.still)
 

@@ -1,13 +1,15 @@
-"""Urgency frames, forty-first round: blind sets BH (formal petitions and guards' duty logs) and
-BI (Sichuan, Chongqing and Northeastern dialect; migrant workers). BH missed two urgent
-complaints on its first pass: a gas meter still hissing after the valve was shut (已经关了阀门
-但是还在响: a `still` marker now undoes the resolution) and people trapped in a lift's car told
-in a guard's log (轿厢内…被困). BI missed none. Between them they raised six false alarms and a
-question: a figure of speech (电表转得跟要着火似的: a danger closed by 似的 or 一样 with 跟 or 像
-before it), a joke (笑称家里快着火了), an office that says nothing back (物业也不吱声), a stench
-said to knock one out, a child's parent out of reach while the child is looked after, an
-oxygen machine useless whenever the power goes (停电后), and water dripping from an absent
-neighbour's flat. Each is written many ways, none a sentence of the sets."""
+"""Urgency frames, forty-first round: blind sets BH (formal petitions and guards' duty logs)
+and BI (Sichuan, Chongqing and Northeastern dialect; migrant workers).
+
+BH missed two urgent complaints on its first pass: a gas meter still hissing after the valve
+was shut (已经关了阀门但是还在响: a `still` phrase, the danger going on, now undoes the
+resolution) and people trapped in a lift's car told in a guard's log (轿厢内…被困). BI missed
+none. Between them they raised six false alarms and a question: a figure of speech
+(电表转得跟要着火似的: a danger closed by 似的 or 一样 with 跟 or 像 before it), a joke
+(笑称家里快着火了), an office that says nothing back (物业也不吱声), a stench said to knock
+one out, a child's parent out of reach while the child is looked after, an oxygen machine
+useless whenever the power goes (停电后), and water dripping from an absent neighbour's flat.
+Each is written many ways, none a sentence of the sets."""
 
 from __future__ import annotations
 
@@ -40,6 +42,10 @@ NOT_HIDDEN: dict[str, list[str]] = {
     ],
 }
 CALM = [
+    # the person found or freed, something else still going on
+    "老人走丢了，已经找到了，但是还在医院检查",
+    "电梯困人，已经救出来了，但是电梯还在坏着，什么时候修",
+    "厨房着火了，已经扑灭了，但是还有点烟味，墙熏黑了",
     # jokes
     "暖气烧得太热了，屋里快三十度，老伴笑称家里快着火了，能不能调低点",
     "孩子说作业多得要爆炸了，戏称脑袋要冒烟了，学校能不能减点负",
