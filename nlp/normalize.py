@@ -30,8 +30,13 @@ _NEWLINES_RE = re.compile(r" ?\n[\s\n]*")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Variants OpenCC leaves alone but residents type (Taiwan/Hong Kong/Japanese shapes, typos).
 _EXTRA_FOLD = str.maketrans({"著": "着", "祇": "只"})
-_EXTRA_PHRASES = (("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"))
-_EXTRA_CHARS_RE = re.compile("[著祇甚拉级悌]")
+_EXTRA_PHRASES = (
+    ("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"),
+    # homophones of voice input (电体停在半道上了, 燃起灶, 臭鸡蛋为越来越大)
+    ("电体", "电梯"), ("燃起灶", "燃气灶"), ("燃起管", "燃气管"), ("燃起表", "燃气表"),
+    ("臭鸡蛋为", "臭鸡蛋味"),
+)  # fmt: skip
+_EXTRA_CHARS_RE = re.compile("[著祇甚拉级悌体起为]")
 
 
 # Cantonese written as spoken (冇反应, 跌咗落水, 叫佢唔应): folded to the Mandarin words the

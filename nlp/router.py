@@ -23,6 +23,8 @@ from nlp.urgency import Urgency, UrgencyDetector
 from nlp.urgency_model import UrgencyModel
 
 _PAUSE_RE = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")  # voice input's pauses
+_RUN_RE = re.compile(r"[^\s,.!?;:，。！？；：、]+")  # the runs between spaces and punctuation
+_WORD_RUN, _WORD_RUNS = 2, 4  # a median run this short, of at least this many runs
 
 FALLBACK_CATEGORY = "other"
 CONTRACT_KEYS = (
@@ -320,5 +322,18 @@ class Router:
 
 def paused_text(text: str) -> str:
     """A space between two Chinese characters read as a clause's end: voice input writes its
-    pauses that way (我老伴 摔倒了 起不来), and urgency frames stay within a clause."""
-    return _PAUSE_RE.sub(",", text) if " " in text else text  # "，" as normalize() folds it
+    pauses that way (我老伴 摔倒了 起不来), and urgency frames stay within a clause. A text
+    that spaces its words (我 轮椅，万一 家里 着火: the order of sign language) is read with
+    the spaces taken out instead."""
+    if " " not in text:
+        return text
+    if _spaces_words(text):
+        return _PAUSE_RE.sub("", text)
+    return _PAUSE_RE.sub(",", text)  # "，" as normalize() folds it
+
+
+def _spaces_words(text: str) -> bool:
+    """The text's runs between spaces and punctuation are words: at least half of them one or
+    two characters long (voice input pauses after phrases of three or more)."""
+    runs = sorted(len(run) for run in _RUN_RE.findall(text))
+    return len(runs) >= _WORD_RUNS and runs[(len(runs) - 1) // 2] <= _WORD_RUN

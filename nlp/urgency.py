@@ -28,6 +28,7 @@ _NUMBER_ORDER = ("110", "119", "120", "122", "gas")
 GAS_LINE = "gas"
 # A near exclusion (下水道, 抽烟) counts within this many characters of the danger, in its sentence.
 _EXCLUDE_REACH = 10
+_ASIDE_REACH = 15  # characters after a danger in which a hypothetical marker still counts
 _SIMILE_REACH = 4  # characters after a danger in which an `as_if` marker closes a simile
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
 _SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
@@ -238,7 +239,9 @@ class UrgencyDetector:
         corrected = self._corrected(text, start, end)
         if corrected is not None:
             return f"是别人的说法（{corrected}）"
-        hypothetical = self._hypothetical(clause)
+        # a hypothesis or a habit is told before the danger or close after it (万一着火怎么办);
+        # a question further on in an unpunctuated text asks what to do now (…接下来怎么弄)
+        hypothetical = self._hypothetical(text[clause_start : min(clause_end, end + _ASIDE_REACH)])
         if hypothetical is not None:
             return f"是假设（{hypothetical}）"
         simile = self._simile(text[clause_start:end], text[end : end + _SIMILE_REACH])
@@ -351,7 +354,10 @@ class UrgencyDetector:
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
+                # the resolution's clause, from where the danger ends: the danger's own words
+                # (有个老人在家摔倒…才被发现) do not tell of one of several or of someone else
                 clause_start, clause_end = context.clause(position)
+                clause_start = max(clause_start, end)
                 clause = text[clause_start:clause_end]
                 failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
                 asked = marker.startswith("没") and text[position - 1 : position] == "有"
