@@ -298,6 +298,7 @@ class UrgentRules:
     distance: list[str] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    hedge: list[str] = field(default_factory=list)
     like: list[str] = field(default_factory=list)
     as_if: list[str] = field(default_factory=list)
     injury: list[Pattern] = field(default_factory=list)
@@ -584,6 +585,7 @@ _URGENT_MARKERS = (
     "distance",
     "live",
     "corrected",
+    "hedge",
     "like",
     "as_if",
 )

@@ -236,7 +236,7 @@ class UrgencyDetector:
         elsewhere = self._elsewhere(sentence)
         if elsewhere is not None:
             return f"是别处的事（{elsewhere}）"
-        corrected = self._corrected(text, start, end)
+        corrected = self._corrected(text, start, end, text[clause_start:start])
         if corrected is not None:
             return f"是别人的说法（{corrected}）"
         # a hypothesis or a habit is told before the danger or close after it (万一着火怎么办);
@@ -277,13 +277,15 @@ class UrgencyDetector:
             return None
         return next((marker for marker in self.rules.distance if marker in sentence), None)
 
-    def _corrected(self, text: str, start: int, end: int) -> str | None:
+    def _corrected(self, text: str, start: int, end: int, head: str) -> str | None:
         """A `corrected` marker after a danger said in quotation marks (喊“快救命啊”…结果她是说
-        充电桩又坏了): someone's words, put right."""
+        充电桩又坏了) or hedged by a `hedge` marker in its clause (楼上好像在打架……不对，是在
+        装修): someone's words or impression, put right."""
         opened = max(text.rfind(mark, 0, start) for mark in _OPENING_QUOTES)
         closed = max(text.rfind(mark, 0, start) for mark in _CLOSING_QUOTES)
         closes_after = any(text.find(mark, end) >= 0 for mark in _CLOSING_QUOTES)
-        if opened <= closed or not closes_after:
+        quoted = opened > closed and closes_after
+        if not (quoted or any(marker in head for marker in self.rules.hedge)):
             return None
         return next((marker for marker in self.rules.corrected if marker in text[end:]), None)
 
