@@ -110,13 +110,17 @@ def test_training_learns_the_difference() -> None:
     assert model.opinion("老人走丢了").probability > 0.5 > model.opinion("路灯坏了").probability
 
 
+FOLDS = 8  # trainings of the held-out ask-rate test
+
+
 @pytest.mark.slow
 def test_held_out_ask_rate_stays_under_five_percent(rules_router: Router) -> None:
-    """Leave labelled sets out five at a time, train on the rest: on each held-out set's ordinary
-    complaints the model asks on under 5 % (on top of the rules' own questions)."""
+    """Leave the labelled sets out in eight groups, train on the rest: on each held-out set's
+    ordinary complaints the model asks on under 5 % (on top of the rules' own questions). Eight
+    trainings however many sets there are; each set is scored by a model that never saw it."""
     sets = labelled_sets(DATA, rules_router)
     names = [name for name in sets if name.startswith(("blind", "holdout"))]
-    folds = cross_validate(rules_router, sets, names, together=5)
+    folds = cross_validate(rules_router, sets, names, together=-(-len(names) // FOLDS))
     assert [fold.name for fold in folds] == names and len(names) >= 40
     for fold in folds:
         assert fold.asked[THRESHOLD] / fold.calm < 0.05, (fold.name, fold.asked, fold.calm)
