@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from nlp.rules import Modifiers, grams
+from nlp.patterns import grams
+from nlp.rules import Modifiers
 
 _SENTENCE_SEPARATORS = "。！？!?\n；;"
 _CLAUSE_SEPARATORS = _SENTENCE_SEPARATORS + "，,、：: ~…"

@@ -1,7 +1,7 @@
 """What the rules' regexes yield, kept between runs beside jieba's dictionary cache: each
 pattern's character guards and its compiled program.
 
-Finding the guards (`nlp.rules.required_character_sets`) parses every rule regex a second time
+Finding the guards (`nlp.patterns.required_character_sets`) parses every rule regex a second time
 with the stdlib's regex parser, about a third of the router's build; compiling a regex at its
 first use costs about as much again (`nlp.regex_program`). Both depend only on the patterns,
 the code that derives them and the Python version and regex engine, so they are stored per
@@ -22,7 +22,7 @@ from nlp.cache import cache_dir, folders, prune, write_atomically
 from nlp.regex_program import ENGINE, Program
 
 _FORMAT = "griddesk-patterns-1"
-Guards = list[frozenset[str]]  # a pattern's sets of characters and pairs (nlp.rules.Pattern)
+Guards = list[frozenset[str]]  # a pattern's sets of characters and pairs (nlp.patterns.Pattern)
 Derived = tuple[Guards, Program | None]
 
 

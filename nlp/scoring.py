@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nlp.context import TextContext
-from nlp.rules import PatternIndex, RuleSet
+from nlp.patterns import PatternIndex
+from nlp.rules import RuleSet
 from nlp.tokenizer import Analysis, TermHit
 
 

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from nlp.context import ContextRules, TextContext
-from nlp.rules import Modifiers, Pattern, PatternIndex, RuleSet, UrgentKind
+from nlp.patterns import Pattern, PatternIndex
+from nlp.rules import Modifiers, RuleSet, UrgentKind
 from nlp.urgency_model import UrgencyModel
 
 _NUMBER_ORDER = ("110", "119", "120", "122", "gas")

@@ -12,9 +12,10 @@ import pytest
 from models.config.schema import GridDeskConfig
 from nlp import rules as rules_module
 from nlp.pattern_cache import PatternCache
+from nlp.patterns import Pattern
 from nlp.regex_program import search_form
 from nlp.router import Router
-from nlp.rules import BUNDLED_RULES, Pattern, RulesError, RuleSet, load_rules
+from nlp.rules import BUNDLED_RULES, RulesError, RuleSet, load_rules
 from nlp.tokenizer import DomainTokenizer
 
 WORDS = {"颂运水庭": None, "飞线充电": None}

@@ -11,18 +11,14 @@ import yaml
 
 from models.config.schema import GridDeskConfig
 from nlp.context import TextContext
-from nlp.router import Router
-from nlp.rules import (
-    BUNDLED_RULES,
+from nlp.patterns import (
     PatternIndex,
-    RulesError,
-    _character_frequency,
-    check_rules,
-    load_rules,
-    parse_rules,
+    character_frequency,
     required_character_sets,
     required_characters,
 )
+from nlp.router import Router
+from nlp.rules import BUNDLED_RULES, RulesError, check_rules, load_rules, parse_rules
 
 DATA = Path(__file__).parent / "data"
 MINIMAL = {
@@ -271,7 +267,7 @@ def test_custom_rules_file_drives_the_router(
     ],
 )
 def test_required_characters(pattern: str, expected: set[str] | None) -> None:
-    found = required_characters(re.compile(pattern), _character_frequency())
+    found = required_characters(re.compile(pattern), character_frequency())
     assert (set(found) if found is not None else None) == expected
 
 
