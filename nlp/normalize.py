@@ -29,14 +29,16 @@ _SPACES_RE = re.compile(r"[ \u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _NEWLINES_RE = re.compile(r" ?\n[\s\n]*")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Variants OpenCC leaves alone but residents type (Taiwan/Hong Kong/Japanese shapes, typos).
-_EXTRA_FOLD = str.maketrans({"著": "着", "祇": "只"})
+_EXTRA_FOLD_CHARS = {"著": "着", "祇": "只"}
+_EXTRA_FOLD = str.maketrans(_EXTRA_FOLD_CHARS)
 _EXTRA_PHRASES = (
     ("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"),
     # homophones of voice input (电体停在半道上了, 燃起灶, 臭鸡蛋为越来越大)
     ("电体", "电梯"), ("燃起灶", "燃气灶"), ("燃起管", "燃气管"), ("燃起表", "燃气表"),
     ("臭鸡蛋为", "臭鸡蛋味"),
 )  # fmt: skip
-_EXTRA_CHARS_RE = re.compile("[著祇甚拉级悌体起为]")
+# (the check names the variants themselves: 体, 起 and 为 alone are in most texts)
+_EXTRA_RE = re.compile("|".join([*_EXTRA_FOLD_CHARS, *(variant for variant, _ in _EXTRA_PHRASES)]))
 
 
 # Cantonese written as spoken (冇反应, 跌咗落水, 叫佢唔应): folded to the Mandarin words the
@@ -197,7 +199,7 @@ def normalize(text: str) -> NormalizedText:
     simplified = to_simplified(folded)
     script = _script(folded, simplified)
     matching = simplified
-    if _EXTRA_CHARS_RE.search(matching):
+    if _EXTRA_RE.search(matching):
         matching = matching.translate(_EXTRA_FOLD)
         for variant, standard in _EXTRA_PHRASES:
             matching = matching.replace(variant, standard)
