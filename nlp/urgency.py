@@ -266,9 +266,10 @@ class UrgencyDetector:
             reach = max(end, min(sentence_end, end + _EXCLUDE_REACH))
             near = text[max(sentence_start, start - _EXCLUDE_REACH) : reach]
             scope = text if kind.exclude_anywhere else sentence
-            for marker in kind.exclude:
-                if marker in scope and not any(sure in scope for sure in kind.exclude_unless):
-                    return f"不是险情（{marker}）"
+            if not any(sure in scope for sure in kind.exclude_unless):
+                for marker in kind.exclude:
+                    if marker in scope:
+                        return f"不是险情（{marker}）"
             for marker in kind.exclude_near:
                 if marker in near:
                     return f"不是险情（{marker}）"
@@ -340,7 +341,7 @@ class UrgencyDetector:
     def _still(self, text: str, context: TextContext, after: int) -> bool:
         """A `still` phrase after the resolution in its sentence: the danger goes on, the
         attempt did not end it (已经关了阀门但是还在响)."""
-        rest = text[after : context.sentence(after)[1]] if after < len(text) else ""
+        rest = text[after : context.sentence(after)[1]]
         return any(marker in rest for marker in self.rules.still)
 
     def _about_others(self, head: str) -> bool:
@@ -367,16 +368,26 @@ class UrgencyDetector:
             while position >= 0:
                 # the resolution's clause, from where the danger ends: the danger's own words
                 # (有个老人在家摔倒…才被发现) do not tell of one of several or of someone else
-                clause_start, clause_end = context.clause(position)
-                clause_start = max(clause_start, end)
-                clause = text[clause_start:clause_end]
-                failed = context.negation(position, self.context_rules) is not None  # 未能扑灭
-                asked = marker.startswith("没") and text[position - 1 : position] == "有"
-                others = self._about_others(text[clause_start : position + 1])
-                still = self._still(text, context, position + len(marker))
-                if not (failed or asked or others or still) and not any(
-                    word in clause for word in self.not_ended
-                ):
+                if self._ends_danger(text, context, marker, position, end):
                     return marker
                 position = text.find(marker, position + 1)
         return None
+
+    def _ends_danger(
+        self, text: str, context: TextContext, marker: str, position: int, end: int
+    ) -> bool:
+        """Whether the resolution `marker` at `position` ends the danger that ended at `end`."""
+        if context.negation(position, self.context_rules) is not None:  # 未能扑灭
+            return False
+        if marker.startswith("没") and text[position - 1 : position] == "有":  # 有没有漏气
+            return False
+        # the resolution's clause, from where the danger ends: the danger's own words
+        # (有个老人在家摔倒…才被发现) do not tell of one of several or of someone else
+        clause_start, clause_end = context.clause(position)
+        clause_start = max(clause_start, end)
+        if any(word in text[clause_start:clause_end] for word in self.not_ended):
+            return False
+        return not (
+            self._about_others(text[clause_start : position + 1])
+            or self._still(text, context, position + len(marker))
+        )
