@@ -3,10 +3,12 @@
 python -m bench.urgency_cli train   # rewrites nlp/urgency_ngrams.txt
 python -m bench.urgency_cli cv      # leave one labelled set out, per threshold
 python -m bench.urgency_cli firstpass  # each blind urgency set as if unseen (first-pass rules)
+python -m bench.urgency_cli verdicts FILE  # the rules' verdicts on a new set, first-pass lines
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from bench.urgency_training import (
     first_passes,
     fold_lines,
     labelled_sets,
+    rules_verdict,
     train_all,
 )
 from models.config.loader import load_config
@@ -40,8 +43,14 @@ def main(argv: list[str]) -> None:
         print("\n".join(fold_lines(cross_validate(router, sets, held_out))))
     elif command == "firstpass":
         print("\n".join(first_pass_lines(first_passes(DATA, router, sets))))
+    elif command == "verdicts" and len(argv) == 2:
+        path = Path(argv[1])
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            verdict = rules_verdict(router, router.urgency_text(item["text"]))
+            print(f"{path.stem}\t{item['id']}\t{verdict}")
     else:
-        raise SystemExit("usage: python -m bench.urgency_cli train|cv|firstpass")
+        raise SystemExit("usage: python -m bench.urgency_cli train|cv|firstpass|verdicts FILE")
 
 
 if __name__ == "__main__":

@@ -22,14 +22,15 @@ import numpy as np
 
 from nlp.context import TextContext
 from nlp.router import Router
-from nlp.urgency import switched_off
-from nlp.urgency_model import THRESHOLD, UrgencyModel, features, sigmoid
+from nlp.urgency import switched_off, told_over
+from nlp.urgency_model import OVER_SWITCH, THRESHOLD, UrgencyModel, features, sigmoid
 
 PHRASINGS = "urgency_phrasings.txt"
 FIRST_PASS = "urgency_first_pass.tsv"
 BLIND_PREFIX = "blind_urgency_"
 _AFTER_RE = re.compile(r"\[after ([A-Z ]+)\]")  # the blind sets read before a family was written
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+_FLAGGED = ("urgent", "ask")  # the rules' verdicts that need no model
 EPOCHS = 12
 RATE = 0.2
 L2 = 1e-3
@@ -146,18 +147,24 @@ class Fold:
 
     name: str
     urgent: int = 0
-    rules_caught: int = 0  # urgent texts the rules flag, ask about or switch off
+    rules_caught: int = 0  # urgent texts the rules flag or ask about
     calm: int = 0
-    rules_asked: int = 0  # calm texts the rules flag, ask about or switch off (model silent)
+    rules_asked: int = 0  # calm texts the rules flag or ask about
     model_urgent: dict[float, int] = field(default_factory=dict)  # urgent, model alone
     added: dict[float, int] = field(default_factory=dict)  # urgent, caught by the model only
     asked: dict[float, int] = field(default_factory=dict)  # calm, asked by the model only
 
 
-def rules_flag(router: Router, text: str) -> bool:
-    """The rules alone flag or ask about the prepared text, or switch the model off."""
+def rules_verdict(router: Router, text: str) -> str:
+    """What the rules alone say on the prepared text: urgent, ask, told (a frame the text says
+    is over, put right or elsewhere: the model stays silent), switched (a frame turned off by a
+    marker) or none: the verdicts of the first-pass file (whose older lines have no `told`)."""
     urgency = router.urgency.detect(text, TextContext(text, router.context_rules))
-    return urgency.urgent or urgency.ask or switched_off(urgency.explanation)
+    if urgency.urgent or urgency.ask:
+        return "urgent" if urgency.urgent else "ask"
+    if told_over(urgency.explanation):
+        return "told"
+    return "switched" if switched_off(urgency.explanation) else "none"
 
 
 def cross_validate(
@@ -177,16 +184,17 @@ def cross_validate(
 
 def _fold(router: Router, name: str, examples: Examples, model: UrgencyModel) -> Fold:
     """What the rules and the model say on one held-out set."""
-    rows = [(u, rules_flag(router, t), model.opinion(t).probability) for t, u in examples]
+    rows = [(u, rules_verdict(router, t), model.opinion(t).probability) for t, u in examples]
     fold = Fold(name)
     fold.urgent = sum(1 for u, _, _ in rows if u)
     fold.calm = len(rows) - fold.urgent
-    fold.rules_caught = sum(1 for u, f, _ in rows if u and f)
-    fold.rules_asked = sum(1 for u, f, _ in rows if not u and f)
+    fold.rules_caught = sum(1 for u, v, _ in rows if u and v in _FLAGGED)
+    fold.rules_asked = sum(1 for u, v, _ in rows if not u and v in _FLAGGED)
     for t in THRESHOLDS:
         fold.model_urgent[t] = sum(1 for u, _, p in rows if u and p >= t)
-        fold.added[t] = sum(1 for u, f, p in rows if u and not f and p >= t)
-        fold.asked[t] = sum(1 for u, f, p in rows if not u and not f and p >= t)
+        model_asks = [u for u, v, p in rows if v not in _FLAGGED and _speaks(v, p, t)]
+        fold.added[t] = sum(model_asks)
+        fold.asked[t] = len(model_asks) - fold.added[t]
     return fold
 
 
@@ -195,7 +203,7 @@ def fold_lines(folds: list[Fold]) -> list[str]:
     for fold in folds:
         lines.append(
             f"{fold.name}: urgent {fold.urgent} (rules flag {fold.rules_caught}), "
-            f"calm {fold.calm} (rules flag or switch off {fold.rules_asked})"
+            f"calm {fold.calm} (rules flag {fold.rules_asked})"
         )
         for t in THRESHOLDS:
             lines.append(
@@ -216,7 +224,8 @@ class FirstPass:
     rows: list[tuple[bool, str, float]]
 
     def caught(self, threshold: float) -> int:
-        """Urgent texts flagged or asked about (the model speaks where the rules said nothing)."""
+        """Urgent texts flagged or asked about (the model speaks where the rules said nothing,
+        and over a switch when it is sure)."""
         return sum(1 for u, verdict, p in self.rows if u and _speaks(verdict, p, threshold))
 
     def asked(self, threshold: float) -> int:
@@ -234,8 +243,17 @@ class FirstPass:
         return urgent, len(self.rows) - urgent, alarms
 
 
-def _speaks(verdict: str, probability: float, threshold: float) -> bool:
-    return verdict in ("urgent", "ask") or (verdict == "none" and probability >= threshold)
+def _speaks(
+    verdict: str, probability: float, threshold: float, over_switch: float = OVER_SWITCH
+) -> bool:
+    """The rules flag or ask, or the model asks: at `threshold` where the rules said nothing,
+    at `over_switch` (never below `threshold`) where a switch turned a frame off."""
+    if verdict in _FLAGGED:
+        return True
+    if verdict == "told":
+        return False
+    needed = threshold if verdict == "none" else max(threshold, over_switch)
+    return probability >= needed
 
 
 def first_passes(directory: Path, router: Router, sets: dict[str, Examples]) -> list[FirstPass]:

@@ -12,7 +12,7 @@ When no frame is certain but a frame's `ask` signs are present (a smell, a fall,
 heard from), the result is "ask": the resident is asked whether anyone is in danger now.
 Where neither a frame nor a sign is found, the n-gram model (nlp/urgency_model.py), when given,
 is a second opinion: a text it finds likely urgent is asked about too, its n-grams shown as the
-reason.
+reason; where a switch turned a frame off, only a text it finds very likely urgent.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ _EXCLUDE_REACH = 10
 _ASIDE_REACH = 15  # characters after a danger in which a hypothetical marker still counts
 _SIMILE_REACH = 4  # characters after a danger in which an `as_if` marker closes a simile
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
+_RESOLVED, _CORRECTED, _ELSEWHERE = "已经结束", "是别人的说法", "是别处的事"
+_NOT_DANGER = "不是险情"
+_TOLD_OVER = (_RESOLVED, _CORRECTED, _ELSEWHERE)  # the switches a text states outright
 _SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
 MODEL_FRAME = "model"  # the frame name of a question the model asked
 _LIST_ITEM = re.compile(r"\s*(?:[-·•*]|\d{1,2}[.、)）])")
@@ -42,6 +45,15 @@ _CLOSING_QUOTES = ("”", "」", "』")
 def switched_off(notes: tuple[str, ...] | list[str]) -> bool:
     """A switch turned a danger off (negated, past, hypothetical, elsewhere, excluded, over)."""
     return any(note.startswith(_SWITCHED) for note in notes)
+
+
+def told_over(notes: tuple[str, ...] | list[str]) -> bool:
+    """A switch the text states outright: the danger is over, was put right, or is elsewhere
+    (the others are read from markers: negation, past, hypothesis, simile, exclusion)."""
+    return any(
+        note.startswith(_SWITCHED) and note.partition("」")[2].startswith(_TOLD_OVER)
+        for note in notes
+    )
 
 
 @dataclass(frozen=True)
@@ -189,16 +201,21 @@ class UrgencyDetector:
         return self._second_opinion(text, notes)
 
     def _second_opinion(self, text: str, notes: list[str]) -> Urgency:
-        """The model's question when it finds the text likely urgent, with its n-grams; never
-        over a switch (a danger the rules found negated, past, hypothetical, elsewhere, over)."""
+        """The model's question when it finds the text likely urgent, with its n-grams. Over a
+        switch read from a marker (negated, past, hypothetical, a simile, excluded) it asks only
+        when it is much surer, since the marker may belong to something else; never where the
+        text says the danger is over, put right or elsewhere."""
         model = self.model
-        switched = switched_off(notes)
-        opinion = model.fires(text) if model is not None and not switched else None
-        if model is None or opinion is None:
+        if model is None or told_over(notes):
             return Urgency(False, explanation=tuple(notes))
+        switched = switched_off(notes)
+        threshold = model.over_switch if switched else model.threshold
+        opinion = model.fires(text, threshold)
+        if opinion is None:
+            return Urgency(False, explanation=tuple(notes))
+        doubt = "规则判断不算紧急，但模型很有把握" if switched else "规则没有把握"
         notes.append(
-            f"可能紧急（{MODEL_FRAME}）：{opinion.explanation(model.threshold)}，"
-            "规则没有把握，先问居民"
+            f"可能紧急（{MODEL_FRAME}）：{opinion.explanation(threshold)}，{doubt}，先问居民"
         )
         grams = tuple(gram for gram, _ in opinion.reasons)
         return Urgency(False, (MODEL_FRAME,), (), grams, tuple(notes), True)
@@ -242,10 +259,10 @@ class UrgencyDetector:
         sentence = text[sentence_start:sentence_end]
         elsewhere = self._elsewhere(sentence)
         if elsewhere is not None:
-            return f"是别处的事（{elsewhere}）"
+            return f"{_ELSEWHERE}（{elsewhere}）"
         corrected = self._corrected(text, start, end, text[clause_start:start])
         if corrected is not None:
-            return f"是别人的说法（{corrected}）"
+            return f"{_CORRECTED}（{corrected}）"
         # a hypothesis or a habit is told before the danger or close after it (万一着火怎么办);
         # a question further on in an unpunctuated text asks what to do now (…接下来怎么弄)
         hypothetical = self._hypothetical(text[clause_start : min(clause_end, end + _ASIDE_REACH)])
@@ -269,13 +286,14 @@ class UrgencyDetector:
             if not any(sure in scope for sure in kind.exclude_unless):
                 for marker in kind.exclude:
                     if marker in scope:
-                        return f"不是险情（{marker}）"
+                        return f"{_NOT_DANGER}（{marker}）"
             for marker in kind.exclude_near:
-                if marker in near:
-                    return f"不是险情（{marker}）"
+                if marker in near:  # 扑灭了 beside a smell of smoke: a fire put out
+                    put_out = any(phrase in marker for phrase in kind.resolved)
+                    return f"{_RESOLVED if put_out else _NOT_DANGER}（{marker}）"
             over = self._resolved(text, context, kind, end)
             if over is not None:
-                return f"已经结束（{over}）"
+                return f"{_RESOLVED}（{over}）"
         return None
 
     def _elsewhere(self, sentence: str) -> str | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 BUNDLED_MODEL = Path(__file__).with_name("urgency_ngrams.txt")
 THRESHOLD = 0.5  # chosen by leave-one-set-out cross-validation (docs/urgency-model.md)
+OVER_SWITCH = 0.85  # how sure the model must be to ask where a switch turned a frame off
 SHOWN = 5  # n-grams shown as the reason
 
 _RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffa-z]+|\d+")
@@ -62,22 +63,30 @@ class Opinion:
 class UrgencyModel:
     """Weights per n-gram and a bias; `opinion` scores a normalised text."""
 
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float = THRESHOLD):
+    def __init__(
+        self,
+        weights: dict[str, float],
+        bias: float,
+        threshold: float = THRESHOLD,
+        over_switch: float = OVER_SWITCH,
+    ):
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        self.over_switch = over_switch
 
     def opinion(self, text: str) -> Opinion:
         present = self._present(text)
         return self._explained(present, sigmoid(self.bias + _score(present)))
 
-    def fires(self, text: str) -> Opinion | None:
-        """The opinion when it reaches the threshold, else None (then without its reasons:
-        most texts end here, and neither the pairs nor their sorting are needed)."""
+    def fires(self, text: str, threshold: float | None = None) -> Opinion | None:
+        """The opinion when it reaches the threshold (the model's own by default), else None
+        (then without its reasons: most texts end here, and neither the pairs nor their
+        sorting are needed)."""
         weights = self.weights
         grams = weights.keys() & features(text)
         probability = sigmoid(self.bias + math.fsum(map(weights.__getitem__, grams)))
-        if probability < self.threshold:
+        if probability < (self.threshold if threshold is None else threshold):
             return None
         return self._explained([(gram, weights[gram]) for gram in grams], probability)
 

@@ -1,6 +1,6 @@
 """The urgency model, the rules' second opinion: it asks (never files as urgent), shows the
-n-grams that pushed it, stays silent over a switch, is reproducible, and asks rarely on ordinary
-complaints it was not trained on."""
+n-grams that pushed it, speaks over a switch only when it is sure, is reproducible, and asks
+rarely on ordinary complaints it was not trained on."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from models.config.schema import GridDeskConfig
 from nlp.context import TextContext
 from nlp.router import Router
 from nlp.rules import load_rules
-from nlp.urgency import MODEL_FRAME, UrgencyDetector
-from nlp.urgency_model import BUNDLED_MODEL, THRESHOLD, UrgencyModel, features
+from nlp.urgency import MODEL_FRAME, Urgency, UrgencyDetector, switched_off, told_over
+from nlp.urgency_model import BUNDLED_MODEL, OVER_SWITCH, THRESHOLD, UrgencyModel, features
 from tests.nlp.conftest import DATA
 
 # Danger described without any frame's words: the rules find nothing, the model asks.
@@ -74,15 +74,59 @@ def test_a_calm_text_is_not_asked_about(router: Router, text: str) -> None:
     assert router.urgency.model.opinion(router.urgency_text(text)).probability < THRESHOLD
 
 
-def test_a_switch_silences_the_model(demo_config: GridDeskConfig) -> None:
-    """A model that would ask on anything stays silent where a switch turned a frame off."""
+# past, hypothesis, negation
+READ_FROM_A_MARKER = ("去年老人走丢过一次", "万一着火了怎么办", "楼道里没有烟味")
+# over, elsewhere, a fire put out (an exclusion that names a resolution)
+TOLD_OVER = (
+    "老人走丢了，刚才已经找回来了",
+    "新闻里说外地有人被困电梯",
+    "厨房着火了，已经扑灭了，还有点烟味",
+)
+SWITCHED = READ_FROM_A_MARKER + TOLD_OVER
+
+
+def _detect(detector: UrgencyDetector, text: str) -> Urgency:
+    return detector.detect(text, TextContext(text, detector.context_rules))
+
+
+def test_over_a_switch_the_model_asks_only_when_it_is_sure(demo_config: GridDeskConfig) -> None:
+    """Where a switch read from a marker turned a frame off, a model between its threshold and
+    OVER_SWITCH stays silent; one above OVER_SWITCH asks, and its note says the rules had
+    switched the frame off. Where the rules found nothing, the threshold is enough."""
     rules = load_rules(None, demo_config.taxonomy)
-    eager = UrgencyDetector(rules, None, UrgencyModel({}, bias=5.0))
-    switched = ("去年老人走丢过一次，后来找回来了", "万一着火了怎么办", "新闻里说外地有人被困电梯")
-    for text in switched:
-        assert not eager.detect(text, TextContext(text, eager.context_rules)).ask, text
-    plain = "楼道灯坏了好几天了"
-    assert eager.detect(plain, TextContext(plain, eager.context_rules)).kinds == (MODEL_FRAME,)
+    fairly_sure = UrgencyModel({}, bias=1.0)  # probability 0.73
+    very_sure = UrgencyModel({}, bias=5.0)  # probability 0.99
+    assert THRESHOLD < 0.73 < OVER_SWITCH < 0.99
+    for model, asks in ((fairly_sure, False), (very_sure, True)):
+        detector = UrgencyDetector(rules, None, model)
+        for text in READ_FROM_A_MARKER:
+            urgency = _detect(detector, text)
+            assert urgency.ask is asks and not urgency.urgent, text
+            assert switched_off(urgency.explanation) and not told_over(urgency.explanation)
+            if asks:
+                assert urgency.kinds == (MODEL_FRAME,)
+                assert "规则判断不算紧急" in urgency.explanation[-1]
+                assert f"≥ {OVER_SWITCH:.2f}" in urgency.explanation[-1]
+        found = _detect(detector, "楼道灯坏了好几天了")
+        assert found.kinds == (MODEL_FRAME,) and "规则没有把握" in found.explanation[-1]
+
+
+def test_a_danger_told_over_or_elsewhere_silences_even_a_sure_model(
+    demo_config: GridDeskConfig,
+) -> None:
+    """The text itself says the danger is over (找回来了, an exclusion naming the fire put out)
+    or elsewhere (新闻里): no model, however sure, asks over that."""
+    detector = UrgencyDetector(load_rules(None, demo_config.taxonomy), None, UrgencyModel({}, 9.0))
+    for text in TOLD_OVER:
+        urgency = _detect(detector, text)
+        assert told_over(urgency.explanation), urgency.explanation
+        assert not urgency.ask and not urgency.urgent, text
+
+
+@pytest.mark.parametrize("text", SWITCHED)
+def test_the_bundled_model_lets_a_plain_switch_stand(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert not decision.urgent and not decision.urgent_ask
 
 
 def test_the_opinion_is_deterministic(router: Router) -> None:
@@ -136,7 +180,7 @@ def test_the_first_pass_file_has_a_verdict_for_every_text_of_each_blind_urgency_
     for name, by_id in verdicts.items():
         lines = (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         assert sorted(by_id) == sorted(json.loads(line)["id"] for line in lines if line.strip())
-        assert set(by_id.values()) <= {"urgent", "ask", "switched", "none"}
+        assert set(by_id.values()) <= {"urgent", "ask", "told", "switched", "none"}
 
 
 def test_families_written_after_a_set_are_left_out_when_it_plays_unseen(
@@ -152,12 +196,16 @@ def test_a_first_pass_counts_the_model_only_where_the_rules_said_nothing() -> No
     rows = [
         (True, "urgent", 0.0),  # caught by the rules
         (True, "none", 0.8),  # caught by the model's question at 0.7, not at 0.9
-        (True, "switched", 0.99),  # a switch keeps the model silent: missed
+        (True, "switched", 0.99),  # over a switch the model asks when sure
+        (True, "switched", 0.8),  # not sure enough over a switch: missed
         (False, "ask", 0.0),  # the rules asked about an ordinary text
         (False, "none", 0.75),  # the model asks at 0.7
         (False, "urgent", 0.0),  # a false alarm, not a question
+        (False, "switched", 0.8),  # the switch stands
+        (False, "switched", 0.95),  # the model asks over the switch
+        (True, "told", 0.99),  # the text says it is over: never over that
     ]
     first = FirstPass("blind_urgency_x", rows)
-    assert (first.caught(0.7), first.caught(0.9)) == (2, 1)
-    assert (first.asked(0.7), first.asked(0.9)) == (2, 1)
-    assert first.counts() == (3, 3, 1)
+    assert (first.caught(0.7), first.caught(0.9)) == (3, 2)
+    assert (first.asked(0.7), first.asked(0.9)) == (3, 2)
+    assert first.counts() == (5, 5, 1)
