@@ -42,7 +42,12 @@ def cjk_font_path() -> Path:
 def cjk_font() -> font_manager.FontProperties:
     """Register the CJK font with matplotlib and return its properties."""
     path = cjk_font_path()
-    font_manager.fontManager.addfont(str(path))
+    manager = font_manager.fontManager
+    manager.addfont(str(path))  # appends the font's entries and clears the lookup cache
+    # A system copy of the same family (Debian's fonts-noto-cjk) would win the tie by coming
+    # first in the list: the bundled entries go first, so every machine draws with one file.
+    bundled = [font for font in manager.ttflist if font.fname == str(path)]
+    manager.ttflist[:] = bundled + [font for font in manager.ttflist if font.fname != str(path)]
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
     matplotlib.rcParams["axes.unicode_minus"] = False
