@@ -82,13 +82,33 @@ _HOKKIEN_PHRASES = (
 _HOKKIEN_RE = re.compile("这马|拢无|转来|犹未|斗相共")
 
 
+# English words of danger left in a text a translation app made, often in brackets beside a
+# mistranslation (门在给人震惊（electric shock）), or typed by code-switching residents: folded to
+# the words the rules use. Phrases only, no single words that also name ordinary things (smoke
+# in "no smoking", fire in "fire drill").
+_ENGLISH_PHRASES = (
+    ("electric shock", "触电"), ("electrocuted", "触电"), ("gas leak", "燃气泄漏"),
+    ("smells like gas", "有煤气味"), ("smell of gas", "煤气味"), ("gas smell", "煤气味"),
+    ("on fire", "着火了"), ("caught fire", "着火了"), ("catch fire", "着火"),
+    ("stuck in the elevator", "被困电梯"), ("stuck in the lift", "被困电梯"),
+    ("trapped", "被困"), ("unconscious", "昏迷"), ("not breathing", "没呼吸"),
+    ("can't breathe", "喘不上气"), ("cannot breathe", "喘不上气"),
+    ("can't get up", "起不来"), ("cannot get up", "起不来"), ("fell down", "摔倒了"),
+    ("heart attack", "心脏病发作"), ("bleeding", "流血"), ("help me", "救命"),
+)
+_ENGLISH_RE = re.compile("|".join(re.escape(phrase) for phrase, _ in _ENGLISH_PHRASES))
+
 # Each dialect: the marker that tells a text uses it, and its phrases, longest first.
-_DIALECTS = ((_CANTONESE_RE, _CANTONESE_PHRASES), (_HOKKIEN_RE, _HOKKIEN_PHRASES))
+_DIALECTS = (
+    (_CANTONESE_RE, _CANTONESE_PHRASES),
+    (_HOKKIEN_RE, _HOKKIEN_PHRASES),
+    (_ENGLISH_RE, _ENGLISH_PHRASES),
+)
 
 
 def fold_dialects(text: str) -> str:
-    """Written Cantonese and Taiwanese Hokkien → the Mandarin words the rules use; a text with
-    no marker of either is returned unchanged."""
+    """Written Cantonese, Taiwanese Hokkien and English words of danger → the Mandarin words
+    the rules use; a text with no marker of any is returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:
