@@ -32,9 +32,9 @@ _EXCLUDE_REACH = 10
 _ASIDE_REACH = 15  # characters after a danger in which a hypothetical marker still counts
 _SIMILE_REACH = 4  # characters after a danger in which an `as_if` marker closes a simile
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
-_RESOLVED, _CORRECTED, _ELSEWHERE = "已经结束", "是别人的说法", "是别处的事"
+_NEGATED, _RESOLVED, _CORRECTED, _ELSEWHERE = "被否定", "已经结束", "是别人的说法", "是别处的事"
 _NOT_DANGER = "不是险情"
-_TOLD_OVER = (_RESOLVED, _CORRECTED, _ELSEWHERE)  # the switches a text states outright
+_TOLD_OVER = (_NEGATED, _RESOLVED, _CORRECTED, _ELSEWHERE)  # the switches a text states outright
 _SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
 MODEL_FRAME = "model"  # the frame name of a question the model asked
 _LIST_ITEM = re.compile(r"\s*(?:[-·•*]|\d{1,2}[.、)）])")
@@ -48,12 +48,10 @@ def switched_off(notes: tuple[str, ...] | list[str]) -> bool:
 
 
 def told_over(notes: tuple[str, ...] | list[str]) -> bool:
-    """A switch the text states outright: the danger is over, was put right, or is elsewhere
-    (the others are read from markers: negation, past, hypothesis, simile, exclusion)."""
-    return any(
-        note.startswith(_SWITCHED) and note.partition("」")[2].startswith(_TOLD_OVER)
-        for note in notes
-    )
+    """Every switch is one the text states outright: the danger denied, over, put right or
+    elsewhere (the others are read from markers: past, hypothesis, simile, exclusion)."""
+    reasons = [note.partition("」")[2] for note in notes if note.startswith(_SWITCHED)]
+    return bool(reasons) and all(reason.startswith(_TOLD_OVER) for reason in reasons)
 
 
 @dataclass(frozen=True)
@@ -202,9 +200,9 @@ class UrgencyDetector:
 
     def _second_opinion(self, text: str, notes: list[str]) -> Urgency:
         """The model's question when it finds the text likely urgent, with its n-grams. Over a
-        switch read from a marker (negated, past, hypothetical, a simile, excluded) it asks only
-        when it is much surer, since the marker may belong to something else; never where the
-        text says the danger is over, put right or elsewhere."""
+        switch read from a marker (past, hypothetical, a simile, excluded) it asks only when it
+        is much surer, since the marker may belong to something else; never where every switch
+        is one the text states (the danger denied, over, put right or elsewhere)."""
         model = self.model
         if model is None or told_over(notes):
             return Urgency(False, explanation=tuple(notes))
@@ -249,7 +247,7 @@ class UrgencyDetector:
         """Why the danger matched at [start, end) is not happening now, or None."""
         negation = context.negation(start, self.context_rules)
         if negation is not None:
-            return f"被否定（{negation}）"
+            return f"{_NEGATED}（{negation}）"
         # The clauses the danger spans, the danger itself included: a marker may overlap it
         # (真着火了往哪跑) or sit between the pattern's ends (电梯……真困住人了).
         clause_start = _list_start(text, context, context.clause(start)[0])

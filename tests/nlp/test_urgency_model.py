@@ -74,13 +74,14 @@ def test_a_calm_text_is_not_asked_about(router: Router, text: str) -> None:
     assert router.urgency.model.opinion(router.urgency_text(text)).probability < THRESHOLD
 
 
-# past, hypothesis, negation
-READ_FROM_A_MARKER = ("去年老人走丢过一次", "万一着火了怎么办", "楼道里没有烟味")
-# over, elsewhere, a fire put out (an exclusion that names a resolution)
+# past, hypothesis, a simile
+READ_FROM_A_MARKER = ("去年老人走丢过一次", "万一着火了怎么办", "电表转得跟要着火似的")
+# over, elsewhere, a fire put out (an exclusion that names a resolution), denied
 TOLD_OVER = (
     "老人走丢了，刚才已经找回来了",
     "新闻里说外地有人被困电梯",
     "厨房着火了，已经扑灭了，还有点烟味",
+    "没有煤气味，就是燃气表走得特别快",
 )
 SWITCHED = READ_FROM_A_MARKER + TOLD_OVER
 
@@ -114,13 +115,17 @@ def test_over_a_switch_the_model_asks_only_when_it_is_sure(demo_config: GridDesk
 def test_a_danger_told_over_or_elsewhere_silences_even_a_sure_model(
     demo_config: GridDeskConfig,
 ) -> None:
-    """The text itself says the danger is over (找回来了, an exclusion naming the fire put out)
-    or elsewhere (新闻里): no model, however sure, asks over that."""
+    """Every switch is one the text states: the danger over (找回来了, an exclusion naming the
+    fire put out), elsewhere (新闻里) or denied (没有煤气味): no model, however sure, asks over
+    that. A stated switch beside one read from a marker leaves the model free to speak."""
     detector = UrgencyDetector(load_rules(None, demo_config.taxonomy), None, UrgencyModel({}, 9.0))
     for text in TOLD_OVER:
         urgency = _detect(detector, text)
         assert told_over(urgency.explanation), urgency.explanation
         assert not urgency.ask and not urgency.urgent, text
+    mixed = "家里没有煤气味，万一着火了怎么办"  # gas denied, a fire supposed
+    urgency = _detect(detector, mixed)
+    assert not told_over(urgency.explanation) and urgency.ask, urgency.explanation
 
 
 @pytest.mark.parametrize("text", SWITCHED)
