@@ -33,8 +33,15 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "nlp" / "data"
 def main(argv: list[str]) -> None:
     config = load_config()
     router = Router(config, load_rules(None, config.taxonomy))  # the rules alone
-    sets = labelled_sets(DATA, router)
     command = argv[0] if argv else "train"
+    if command == "verdicts" and len(argv) == 2:  # the rules only: no labelled set is read
+        path = Path(argv[1])
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            verdict = rules_verdict(router, router.urgency_text(item["text"]))
+            print(f"{path.stem}\t{item['id']}\t{verdict}")
+        return
+    sets = labelled_sets(DATA, router)
     if command == "train":
         BUNDLED_MODEL.write_text(train_all(sets).dumps(), encoding="utf-8")
         print(f"wrote {BUNDLED_MODEL.name}: {sum(len(v) for v in sets.values())} texts")
@@ -43,12 +50,6 @@ def main(argv: list[str]) -> None:
         print("\n".join(fold_lines(cross_validate(router, sets, held_out))))
     elif command == "firstpass":
         print("\n".join(first_pass_lines(first_passes(DATA, router, sets))))
-    elif command == "verdicts" and len(argv) == 2:
-        path = Path(argv[1])
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            verdict = rules_verdict(router, router.urgency_text(item["text"]))
-            print(f"{path.stem}\t{item['id']}\t{verdict}")
     else:
         raise SystemExit("usage: python -m bench.urgency_cli train|cv|firstpass|verdicts FILE")
 

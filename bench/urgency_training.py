@@ -243,16 +243,15 @@ class FirstPass:
         return urgent, len(self.rows) - urgent, alarms
 
 
-def _speaks(
-    verdict: str, probability: float, threshold: float, over_switch: float = OVER_SWITCH
-) -> bool:
+def _speaks(verdict: str, probability: float, threshold: float) -> bool:
     """The rules flag or ask, or the model asks: at `threshold` where the rules said nothing,
-    at `over_switch` (never below `threshold`) where a switch turned a frame off."""
+    at OVER_SWITCH (never below `threshold`) where a switch read from a marker turned a frame
+    off, never where every switch is stated (`told`)."""
     if verdict in _FLAGGED:
         return True
     if verdict == "told":
         return False
-    needed = threshold if verdict == "none" else max(threshold, over_switch)
+    needed = threshold if verdict == "none" else max(threshold, OVER_SWITCH)
     return probability >= needed
 
 

@@ -382,8 +382,6 @@ class UrgencyDetector:
         for marker in kind.resolved:
             position = text.find(marker, end)
             while position >= 0:
-                # the resolution's clause, from where the danger ends: the danger's own words
-                # (有个老人在家摔倒…才被发现) do not tell of one of several or of someone else
                 if self._ends_danger(text, context, marker, position, end):
                     return marker
                 position = text.find(marker, position + 1)

@@ -79,14 +79,14 @@ class UrgencyModel:
         present = self._present(text)
         return self._explained(present, sigmoid(self.bias + _score(present)))
 
-    def fires(self, text: str, threshold: float | None = None) -> Opinion | None:
-        """The opinion when it reaches the threshold (the model's own by default), else None
-        (then without its reasons: most texts end here, and neither the pairs nor their
+    def fires(self, text: str, threshold: float) -> Opinion | None:
+        """The opinion when it reaches `threshold` (the model's own, or `over_switch`), else
+        None (then without its reasons: most texts end here, and neither the pairs nor their
         sorting are needed)."""
         weights = self.weights
         grams = weights.keys() & features(text)
         probability = sigmoid(self.bias + math.fsum(map(weights.__getitem__, grams)))
-        if probability < (self.threshold if threshold is None else threshold):
+        if probability < threshold:
             return None
         return self._explained([(gram, weights[gram]) for gram in grams], probability)
 
