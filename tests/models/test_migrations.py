@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,15 @@ async def test_full_upgrade_and_downgrade_on_sqlite(tmp_path: Path) -> None:
     for _ in REVISIONS:
         await downgrade_database(url, "-1")
     assert await _tables(url) == set() and await current_revision(url) is None
+
+
+async def test_a_fresh_sqlite_upgrade_warns_nothing(tmp_path: Path) -> None:
+    # the offline demo's first run upgrades a new SQLite file: a user should see no warning
+    url = f"sqlite+aiosqlite:///{tmp_path / 'fresh.db'}"
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        await upgrade_database(url, head())
+    assert [str(w.message) for w in seen] == []
 
 
 @pytest.mark.usefixtures("backend")
