@@ -22,7 +22,7 @@ import numpy as np
 
 from nlp.context import TextContext
 from nlp.router import Router
-from nlp.urgency import switched_off, told_over
+from nlp.urgency import Switches, model_bar, switches
 from nlp.urgency_model import OVER_SWITCH, THRESHOLD, UrgencyModel, features, sigmoid
 
 PHRASINGS = "urgency_phrasings.txt"
@@ -162,9 +162,7 @@ def rules_verdict(router: Router, text: str) -> str:
     urgency = router.urgency.detect(text, TextContext(text, router.context_rules))
     if urgency.urgent or urgency.ask:
         return "urgent" if urgency.urgent else "ask"
-    if told_over(urgency.explanation):
-        return "told"
-    return "switched" if switched_off(urgency.explanation) else "none"
+    return switches(urgency.explanation).value
 
 
 def cross_validate(
@@ -244,15 +242,11 @@ class FirstPass:
 
 
 def _speaks(verdict: str, probability: float, threshold: float) -> bool:
-    """The rules flag or ask, or the model asks: at `threshold` where the rules said nothing,
-    at OVER_SWITCH (never below `threshold`) where a switch read from a marker turned a frame
-    off, never where every switch is stated (`told`)."""
+    """The rules flag or ask, or the model asks where the detector's `model_bar` lets it."""
     if verdict in _FLAGGED:
         return True
-    if verdict == "told":
-        return False
-    needed = threshold if verdict == "none" else max(threshold, OVER_SWITCH)
-    return probability >= needed
+    bar = model_bar(Switches(verdict), threshold, OVER_SWITCH)
+    return bar is not None and probability >= bar
 
 
 def first_passes(directory: Path, router: Router, sets: dict[str, Examples]) -> list[FirstPass]:

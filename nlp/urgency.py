@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from nlp.context import ContextRules, TextContext
 from nlp.patterns import Pattern, PatternIndex
@@ -42,16 +43,32 @@ _OPENING_QUOTES = ("“", "「", "『")
 _CLOSING_QUOTES = ("”", "」", "』")
 
 
-def switched_off(notes: tuple[str, ...] | list[str]) -> bool:
-    """A switch turned a danger off (negated, past, hypothetical, elsewhere, excluded, over)."""
-    return any(note.startswith(_SWITCHED) for note in notes)
+class Switches(StrEnum):
+    """What switches did to a text's frames (the values are the first-pass file's verdicts)."""
+
+    NONE = "none"  # no frame was switched off
+    MARKER = "switched"  # at least one switch was read from a marker: past, hypothesis, simile,
+    # exclusion (the marker may belong to something else)
+    TOLD = "told"  # every switch is one the text states: the danger denied, over, put right,
+    # elsewhere
 
 
-def told_over(notes: tuple[str, ...] | list[str]) -> bool:
-    """Every switch is one the text states outright: the danger denied, over, put right or
-    elsewhere (the others are read from markers: past, hypothesis, simile, exclusion)."""
+def switches(notes: tuple[str, ...] | list[str]) -> Switches:
+    """Read the switches of a detection's notes."""
     reasons = [note.partition("」")[2] for note in notes if note.startswith(_SWITCHED)]
-    return bool(reasons) and all(reason.startswith(_TOLD_OVER) for reason in reasons)
+    if not reasons:
+        return Switches.NONE
+    if all(reason.startswith(_TOLD_OVER) for reason in reasons):
+        return Switches.TOLD
+    return Switches.MARKER
+
+
+def model_bar(state: Switches, threshold: float, over_switch: float) -> float | None:
+    """The probability at which the model asks: its threshold where no frame was switched off,
+    `over_switch` (never below the threshold) over a marker's switch, never over stated ones."""
+    if state is Switches.TOLD:
+        return None
+    return threshold if state is Switches.NONE else max(threshold, over_switch)
 
 
 @dataclass(frozen=True)
@@ -203,18 +220,13 @@ class UrgencyDetector:
         switch read from a marker (past, hypothetical, a simile, excluded) it asks only when it
         is much surer, since the marker may belong to something else; never where every switch
         is one the text states (the danger denied, over, put right or elsewhere)."""
-        model = self.model
-        if model is None or told_over(notes):
+        model, state = self.model, switches(notes)
+        bar = None if model is None else model_bar(state, model.threshold, model.over_switch)
+        opinion = None if model is None or bar is None else model.fires(text, bar)
+        if opinion is None or bar is None:
             return Urgency(False, explanation=tuple(notes))
-        switched = switched_off(notes)
-        threshold = model.over_switch if switched else model.threshold
-        opinion = model.fires(text, threshold)
-        if opinion is None:
-            return Urgency(False, explanation=tuple(notes))
-        doubt = "规则判断不算紧急，但模型很有把握" if switched else "规则没有把握"
-        notes.append(
-            f"可能紧急（{MODEL_FRAME}）：{opinion.explanation(threshold)}，{doubt}，先问居民"
-        )
+        doubt = "规则判断不算紧急，但模型很有把握" if state is Switches.MARKER else "规则没有把握"
+        notes.append(f"可能紧急（{MODEL_FRAME}）：{opinion.explanation(bar)}，{doubt}，先问居民")
         grams = tuple(gram for gram, _ in opinion.reasons)
         return Urgency(False, (MODEL_FRAME,), (), grams, tuple(notes), True)
 

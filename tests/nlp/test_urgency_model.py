@@ -22,7 +22,7 @@ from models.config.schema import GridDeskConfig
 from nlp.context import TextContext
 from nlp.router import Router
 from nlp.rules import load_rules
-from nlp.urgency import MODEL_FRAME, Urgency, UrgencyDetector, switched_off, told_over
+from nlp.urgency import MODEL_FRAME, Switches, Urgency, UrgencyDetector, switches
 from nlp.urgency_model import BUNDLED_MODEL, OVER_SWITCH, THRESHOLD, UrgencyModel, features
 from tests.nlp.conftest import DATA
 
@@ -103,7 +103,7 @@ def test_over_a_switch_the_model_asks_only_when_it_is_sure(demo_config: GridDesk
         for text in READ_FROM_A_MARKER:
             urgency = _detect(detector, text)
             assert urgency.ask is asks and not urgency.urgent, text
-            assert switched_off(urgency.explanation) and not told_over(urgency.explanation)
+            assert switches(urgency.explanation) is Switches.MARKER
             if asks:
                 assert urgency.kinds == (MODEL_FRAME,)
                 assert "规则判断不算紧急" in urgency.explanation[-1]
@@ -121,11 +121,11 @@ def test_a_danger_told_over_or_elsewhere_silences_even_a_sure_model(
     detector = UrgencyDetector(load_rules(None, demo_config.taxonomy), None, UrgencyModel({}, 9.0))
     for text in TOLD_OVER:
         urgency = _detect(detector, text)
-        assert told_over(urgency.explanation), urgency.explanation
+        assert switches(urgency.explanation) is Switches.TOLD, urgency.explanation
         assert not urgency.ask and not urgency.urgent, text
     mixed = "家里没有煤气味，万一着火了怎么办"  # gas denied, a fire supposed
     urgency = _detect(detector, mixed)
-    assert not told_over(urgency.explanation) and urgency.ask, urgency.explanation
+    assert switches(urgency.explanation) is Switches.MARKER and urgency.ask, urgency.explanation
 
 
 @pytest.mark.parametrize("text", SWITCHED)
