@@ -4,6 +4,8 @@ Building forms: 5号楼 5栋 5幢 第5幢 5座 五号楼 十二号楼 5# 5#楼 5
 (a typo of 号楼),
 5号2单元 / 5号301 (号 followed by a unit or room), and 明德花园5号 (号 right after a community).
 Traditional forms (號樓, 棟) arrive already converted by normalisation. 18楼 / 8层 are floors.
+A grid named by its name (明德花园第一网格, or 第一网格 after any name of its community) is the
+grid, when no building says otherwise.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.config.schema import Community, District
+from models.config.schema import Community, District, Grid
 from nlp.normalize import normalize
 
 _CN_DIGITS = {
@@ -80,6 +82,8 @@ class TextAddress:
     room: str | None = None
     community_text: str | None = None
     building_text: str | None = None
+    grid: str | None = None  # a grid the text names (明德花园第一网格)
+    grid_text: str | None = None
 
 
 @dataclass(slots=True)
@@ -103,6 +107,14 @@ class AddressParser:
         self.names = names
         ordered = sorted(names, key=len, reverse=True)
         self.name_re = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+        grids: dict[str, tuple[str, str]] = {}
+        for _, community in district.communities():
+            for grid in community.grids:
+                for name in self._grid_names(community, grid):
+                    grids.setdefault(name, (community.code, grid.code))
+        self.grid_names = grids
+        by_length = sorted(grids, key=len, reverse=True)
+        self.grid_re = re.compile("|".join(re.escape(n) for n in by_length)) if grids else None
 
     @staticmethod
     def _names(community: Community) -> list[str]:
@@ -111,6 +123,13 @@ class AddressParser:
             if community.name.endswith(suffix) and len(community.name) > len(suffix) + 1:
                 raw.append(community.name[: -len(suffix)])
         return [n for n in (normalize(name).text for name in raw) if len(n) >= 2]
+
+    @classmethod
+    def _grid_names(cls, community: Community, grid: Grid) -> list[str]:
+        """The grid's name, and its ordinal (第一网格) after each name of its community."""
+        name = normalize(grid.name).text
+        ordinal = name[name.rfind("第") :] if "第" in name and name.endswith("网格") else None
+        return [name, *(f"{n}{ordinal}" for n in cls._names(community) if ordinal)]
 
     def mask(self, text: str) -> str:
         """`text` with every community name blanked out (same length), so 颂运水庭 is no 水."""
@@ -145,19 +164,25 @@ class AddressParser:
         if pointed is not building and pointed is not None:  # its community: the last named
             building = pointed
             chosen = next((m for m in reversed(mentions) if m[1] <= pointed.start), chosen)
-        if building is None:
-            return TextAddress(
-                community=chosen[2] if chosen else None,
-                community_text=text[chosen[0] : chosen[1]] if chosen else None,
-            )
+        named = self._named_grid(text, chosen[2] if chosen else None)
         return TextAddress(
-            community=chosen[2] if chosen else None,
-            building=building.number,
-            unit=building.unit,
-            room=building.room,
+            community=chosen[2] if chosen else (named[0] if named else None),
+            building=building.number if building else None,
+            unit=building.unit if building else None,
+            room=building.room if building else None,
             community_text=text[chosen[0] : chosen[1]] if chosen else None,
-            building_text=building.text,
+            building_text=building.text if building else None,
+            grid=named[1] if named else None,
+            grid_text=named[2] if named else None,
         )
+
+    def _named_grid(self, text: str, community: str | None) -> tuple[str, str, str] | None:
+        """The first grid named in the text, of `community` when one was chosen."""
+        for match in self.grid_re.finditer(text) if self.grid_re else ():
+            owner, grid = self.grid_names[match.group()]
+            if community is None or owner == community:
+                return owner, grid, match.group()
+        return None
 
     def _buildings(self, text: str, name_ends: list[int]) -> list[_Building]:
         found: list[_Building] = []

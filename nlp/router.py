@@ -286,22 +286,28 @@ class Router:
         if parsed.community is not None:
             text_grid = self._grid_for(parsed.community, building)
             notes.append(
-                f"地址：「{parsed.community_text}」→ {parsed.community}"
+                f"地址：「{parsed.community_text or parsed.grid_text}」→ {parsed.community}"
                 + (
                     f"，「{parsed.building_text}」→ {text_grid or '不在任何网格的楼栋范围'}"
                     if building is not None
                     else ""
                 )
             )
+            if text_grid is None and parsed.grid is not None:
+                text_grid = parsed.grid
+                notes.append(f"「{parsed.grid_text}」→ {text_grid}")
+                building_or_grid = True
+            else:
+                building_or_grid = building is not None
             if located is None:
                 return parsed.community, text_grid
             if located[0] != parsed.community:
-                if building is not None:
-                    notes.append(f"文字地址写明了楼栋，优先于定位（定位在 {located[1]}）")
+                if building_or_grid:
+                    notes.append(f"文字地址写明了楼栋或网格，优先于定位（定位在 {located[1]}）")
                     return parsed.community, text_grid
                 notes.append(f"文字地址没有楼栋，以定位为准：{located[1]}")
                 return located
-            if building is not None and text_grid is not None:
+            if building_or_grid and text_grid is not None:
                 return parsed.community, text_grid
             notes.append(f"定位 → {located[1]}")
             return located

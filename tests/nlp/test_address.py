@@ -107,6 +107,31 @@ def test_community_known_grid_unknown(router: Router, text: str, community: str)
     assert (match.community, match.grid) == (community, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "grid"),
+    [
+        ("我替我奶奶谢谢明德花园第一网格的王晓东", "MDHY-01"),  # the grid's name
+        ("明德花園第三網格的網格員，我家樓上漏水", "MDHY-03"),  # Traditional
+        ("想表扬颂运水庭第二网格的网格员", "SYST-02"),
+        ("高校园区第一网格有个井盖没了", "GXSH-01"),  # an alias before the ordinal
+        ("明德花园5号楼，第三网格的网格员没来过", "MDHY-01"),  # a building says otherwise
+    ],
+)
+def test_a_named_grid_is_the_grid(router: Router, text: str, grid: str) -> None:
+    match = router.resolve_address(text, None)
+    assert match.grid == grid, match.explanation
+
+
+def test_a_named_grid_wins_over_gps_in_another_community(router: Router) -> None:
+    match = router.resolve_address("颂运水庭第二网格门口井盖没了", CENTRES["MDHY-02"])
+    assert (match.community, match.grid) == ("SYST", "SYST-02"), match.explanation
+
+
+def test_an_ordinal_alone_names_no_grid(router: Router) -> None:
+    """Every community has a 第一网格: without a community it is no place."""
+    assert router.resolve_address("第一网格的网格员电话是多少", None).grid is None
+
+
 @pytest.mark.parametrize("text", ["南辛庄村东头停电", "南辛庄村3号楼门口", "南辛莊村裡"])
 def test_village_with_one_grid(router: Router, text: str) -> None:
     assert router.resolve_address(text, None).grid == "NXZ-01"

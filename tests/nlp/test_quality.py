@@ -79,8 +79,8 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
     ("name", "category", "place"),
     [
         ("blind_urgency_a.jsonl", 0.945, 1.0),
-        ("blind_urgency_b.jsonl", 0.92, 0.99),
-        ("blind_urgency_c.jsonl", 0.835, 0.99),
+        ("blind_urgency_b.jsonl", 0.92, 1.0),
+        ("blind_urgency_c.jsonl", 0.835, 0.995),
         ("blind_urgency_d.jsonl", 0.815, 1.0),
         ("blind_urgency_e.jsonl", 0.765, 1.0),
         ("blind_urgency_f.jsonl", 0.725, 1.0),
@@ -156,7 +156,7 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_bx.jsonl", 0.745, 0.995),
         ("blind_urgency_by.jsonl", 0.905, 1.0),
         ("blind_urgency_bz.jsonl", 0.855, 1.0),
-        ("blind_urgency_ca.jsonl", 0.75, 0.995),
+        ("blind_urgency_ca.jsonl", 0.75, 1.0),
         ("blind_urgency_cb.jsonl", 0.875, 1.0),
         ("blind_urgency_cc.jsonl", 0.79, 1.0),
         ("blind_urgency_cd.jsonl", 0.72, 0.995),
@@ -167,6 +167,10 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_ci.jsonl", 0.795, 1.0),
         ("blind_urgency_cj.jsonl", 0.77, 1.0),
         ("blind_urgency_ck.jsonl", 0.915, 1.0),
+        ("blind_urgency_cl.jsonl", 0.865, 1.0),
+        ("blind_urgency_cm.jsonl", 0.915, 0.995),
+        ("blind_urgency_cn.jsonl", 0.885, 1.0),
+        ("blind_urgency_co.jsonl", 0.78, 0.995),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
@@ -191,7 +195,7 @@ def test_blind_urgency_sets_stay_at_their_level(
     (rules alone: recall 68.8 %); R, after Q's fixes, 79.5 %, 96.2 %, 95.7 %, asked on 1.7 %
     (rules alone: recall 61.3 %); S, after R's fixes, 81.0 %, 100 %, 96.2 %, none asked (rules
     alone: recall 67.5 %), the first first pass to catch every urgent complaint; T, after S's
-    fixes, 83.5 %, 98.8 %, 96.8 %, asked on 0.8 % (rules alone: recall 80.0 %); U to CK, two at
+    fixes, 83.5 %, 98.8 %, 96.8 %, asked on 0.8 % (rules alone: recall 80.0 %); U to CO, two at
     a time: recall 91.2–100 %, precision 84.8–100 % (tests/nlp/data/README.md). After
     the family fixes every urgent case is caught (a question counting as caught), none falsely,
     and no ordinary complaint is asked about."""
