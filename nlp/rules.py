@@ -110,6 +110,7 @@ class UrgentRules:
     distance: list[str] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    not_corrected: list[str] = field(default_factory=list)
     hedge: list[str] = field(default_factory=list)
     like: list[str] = field(default_factory=list)
     as_if: list[str] = field(default_factory=list)
@@ -397,6 +398,7 @@ _URGENT_MARKERS = (
     "distance",
     "live",
     "corrected",
+    "not_corrected",
     "hedge",
     "like",
     "as_if",

@@ -316,14 +316,16 @@ class UrgencyDetector:
     def _corrected(self, text: str, start: int, end: int, head: str) -> str | None:
         """A `corrected` marker after a danger said in quotation marks (喊“快救命啊”…结果她是说
         充电桩又坏了) or hedged by a `hedge` marker in its clause (楼上好像在打架……不对，是在
-        装修): someone's words or impression, put right."""
+        装修): someone's words or impression, put right; not a doubt of one's own (可能是我听错
+        了: a `not_corrected` phrase)."""
         opened = max(text.rfind(mark, 0, start) for mark in _OPENING_QUOTES)
         closed = max(text.rfind(mark, 0, start) for mark in _CLOSING_QUOTES)
         closes_after = any(text.find(mark, end) >= 0 for mark in _CLOSING_QUOTES)
         quoted = opened > closed and closes_after
         if not (quoted or any(marker in head for marker in self.rules.hedge)):
             return None
-        return next((marker for marker in self.rules.corrected if marker in text[end:]), None)
+        after = _without(text[end:], self.rules.not_corrected)
+        return next((marker for marker in self.rules.corrected if marker in after), None)
 
     def _simile(self, head: str, after: str) -> str | None:
         """An `as_if` marker right after the danger and a `like` marker before it in its clause
