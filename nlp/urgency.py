@@ -44,13 +44,14 @@ _CLOSING_QUOTES = ("”", "」", "』")
 
 
 class Switches(StrEnum):
-    """What switches did to a text's frames (the values are the first-pass file's verdicts)."""
+    """What switches did to a text's frames: none; at least one read from a marker (past,
+    hypothesis, simile, exclusion), which may belong to something else; or only switches the
+    text states (the danger denied, over, put right, elsewhere). The values are the verdicts of
+    the first-pass file."""
 
-    NONE = "none"  # no frame was switched off
-    MARKER = "switched"  # at least one switch was read from a marker: past, hypothesis, simile,
-    # exclusion (the marker may belong to something else)
-    TOLD = "told"  # every switch is one the text states: the danger denied, over, put right,
-    # elsewhere
+    NONE = "none"
+    MARKER = "switched"
+    TOLD = "told"
 
 
 def switches(notes: tuple[str, ...] | list[str]) -> Switches:
