@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from models.config.schema import Community, District, Grid
+from nlp.context import alternation
 from nlp.normalize import normalize
 
 _CN_DIGITS = {
@@ -101,20 +102,17 @@ class AddressParser:
 
     def __init__(self, district: District) -> None:
         names: dict[str, str] = {}
-        for _, community in district.communities():
-            for name in self._names(community):
-                names.setdefault(name, community.code)
-        self.names = names
-        ordered = sorted(names, key=len, reverse=True)
-        self.name_re = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
         grids: dict[str, tuple[str, str]] = {}
         for _, community in district.communities():
+            own = self._names(community)
+            for name in own:
+                names.setdefault(name, community.code)
             for grid in community.grids:
-                for name in self._grid_names(community, grid):
+                for name in self._grid_names(grid, own):
                     grids.setdefault(name, (community.code, grid.code))
-        self.grid_names = grids
-        by_length = sorted(grids, key=len, reverse=True)
-        self.grid_re = re.compile("|".join(re.escape(n) for n in by_length)) if grids else None
+        self.names, self.grid_names = names, grids
+        self.name_re = re.compile(alternation(names)) if names else None
+        self.grid_re = re.compile(alternation(grids)) if grids else None
 
     @staticmethod
     def _names(community: Community) -> list[str]:
@@ -124,12 +122,12 @@ class AddressParser:
                 raw.append(community.name[: -len(suffix)])
         return [n for n in (normalize(name).text for name in raw) if len(n) >= 2]
 
-    @classmethod
-    def _grid_names(cls, community: Community, grid: Grid) -> list[str]:
+    @staticmethod
+    def _grid_names(grid: Grid, community_names: list[str]) -> list[str]:
         """The grid's name, and its ordinal (第一网格) after each name of its community."""
         name = normalize(grid.name).text
         ordinal = name[name.rfind("第") :] if "第" in name and name.endswith("网格") else None
-        return [name, *(f"{n}{ordinal}" for n in cls._names(community) if ordinal)]
+        return [name, *(f"{n}{ordinal}" for n in community_names if ordinal)]
 
     def mask(self, text: str) -> str:
         """`text` with every community name blanked out (same length), so 颂运水庭 is no 水."""

@@ -23,7 +23,8 @@ _SENTENCE_RE = re.compile(f"[{re.escape(_SENTENCE_SEPARATORS)}]")
 _CANCEL_WINDOW = 8
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first, so the longest match wins."""
     ordered = sorted({w for w in words if w}, key=len, reverse=True)
     return "|".join(re.escape(w) for w in ordered)
 
@@ -34,21 +35,21 @@ class ContextRules:
     def __init__(self, modifiers: Modifiers, extra_negation: Iterable[str] = ()) -> None:
         words = [w for w in [*modifiers.negation, *extra_negation] if w]
         self.negation_chars = frozenset(w[0] for w in words)
-        negation = _alternation(words)
-        fillers = _alternation(modifiers.negation_fillers)
+        negation = alternation(words)
+        fillers = alternation(modifiers.negation_fillers)
         tail = f"({fillers})?" if fillers else "()?"
         # Lookahead scans: every position where a negation (and its filler) ends.
         self.negation_re = re.compile(f"(?=({negation}){tail})") if negation else None
-        not_negation = _alternation(modifiers.not_negation)
+        not_negation = alternation(modifiers.not_negation)
         self.not_negation_re = re.compile(f"(?=({not_negation}){tail})") if not_negation else None
         self.resolved_chars = frozenset(w[0] for w in modifiers.resolved if w)
-        resolved = _alternation(modifiers.resolved)
+        resolved = alternation(modifiers.resolved)
         self.resolved_re = (
             re.compile(f"(?<![没未不])(?:{resolved})(?![吗么嘛没?])") if resolved else None
         )
-        ask = _alternation(modifiers.ask)
+        ask = alternation(modifiers.ask)
         self.ask_re = re.compile(ask) if ask else None
-        cancel = _alternation(modifiers.resolved_cancel)
+        cancel = alternation(modifiers.resolved_cancel)
         self.cancel_re = re.compile(cancel) if cancel else None
 
 

@@ -293,21 +293,20 @@ class Router:
                     else ""
                 )
             )
-            if text_grid is None and parsed.grid is not None:
+            named = text_grid is None and parsed.grid is not None  # no building says otherwise
+            if named:
                 text_grid = parsed.grid
                 notes.append(f"「{parsed.grid_text}」→ {text_grid}")
-                building_or_grid = True
-            else:
-                building_or_grid = building is not None
+            stated = named or building is not None  # the text names a building or a grid
             if located is None:
                 return parsed.community, text_grid
             if located[0] != parsed.community:
-                if building_or_grid:
+                if stated:
                     notes.append(f"文字地址写明了楼栋或网格，优先于定位（定位在 {located[1]}）")
                     return parsed.community, text_grid
                 notes.append(f"文字地址没有楼栋，以定位为准：{located[1]}")
                 return located
-            if building_or_grid and text_grid is not None:
+            if stated and text_grid is not None:
                 return parsed.community, text_grid
             notes.append(f"定位 → {located[1]}")
             return located
