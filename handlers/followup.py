@@ -18,12 +18,10 @@ from handlers.types import Keyboard
 from models import lifecycle
 from models.orm import CallbackTokenRow, TicketRow
 
-TextHandler = Callable[[Ctx, str], Awaitable[None]]
 ButtonHandler = Callable[[Ctx, dict[str, Any]], Awaitable[None]]
 
 MAX_CASES = 10
 ASIDES = (Intent.PROGRESS, Intent.RATE, Intent.THANKS)  # answered while a draft stays open
-ON_SUMMARY = (Step.CONFIRM, Step.NEW_OR_ADD)
 
 
 async def idle_text(ctx: Ctx, text: str) -> bool:

@@ -357,7 +357,6 @@ def plain_duration(value: timedelta) -> str:
 # The supervisors' web console (handlers/console.py, bot/web/console).
 CONSOLE_STAFF_ONLY = "网页工作台只对网格员和各级工作人员开放。"
 CONSOLE_LINK = ("网页工作台登录链接（{minutes}分钟内有效，只能使用一次，请勿转发）：\n{link}")
-CONSOLE_UNKNOWN_ACTION = "没有这个操作。"
 CONSOLE_NOT_ALLOWED = "您不能对这件诉求进行这个操作。"
 CONSOLE_REASON_NEEDED = "请填写原因。"
 CONSOLE_BAD_CHOICE = "请选择一项。"

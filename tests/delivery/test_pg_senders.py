@@ -73,7 +73,10 @@ async def test_two_senders_share_the_outbox_without_double_sending(
     await queue(pg_uows, [(f"{c}:{i}", c, text(f"{c}:{i}")) for i in range(10) for c in chats])
     limits = Limits(global_rate=300, private_interval=0.0, group_interval=0.0)
     # Small claims, so that neither sender holds every chat (a chat is served by one at a time).
-    config = SenderConfig(limits=limits, lease=10.0, poll_interval=0.05, batch=20, low_water=10)
+    # The lease is long: this test is about sharing, and a lease that ran out under a loaded
+    # machine (a 10 s lease did once, with the suite and other work on two cores) hands a
+    # chat over mid-send, which the SIGKILL tests below cover ("at most twice").
+    config = SenderConfig(limits=limits, lease=30.0, poll_interval=0.05, batch=20, low_water=10)
     async with BotApiDouble() as api:
         first = make_sender(pg_uows, api, config=config, worker_id="first")
         second = make_sender(pg_uows, api, config=config, worker_id="second")
