@@ -347,10 +347,15 @@ class UrgencyDetector:
         )
 
     def _recurring(self, clause: str, marker: str) -> bool:
+        """A habit, unless a `today` marker follows it, or precedes a count of times (今天风这么
+        大…吊钩好几次甩到楼跟前: today's repeats)."""
         position = clause.find(marker)
         if position < 0:
             return False
         later = clause[position + len(marker) :]
+        earlier = clause[:position]
+        if marker.endswith("次") and any(today in earlier for today in self.rules.today):
+            return False
         return not any(today in later for today in self.rules.today)
 
     def _past(self, before: str) -> str | None:
