@@ -37,8 +37,12 @@ _NEGATED, _RESOLVED, _CORRECTED, _ELSEWHERE = "被否定", "已经结束", "是�
 _NOT_DANGER = "不是险情"
 _TOLD_OVER = (_NEGATED, _RESOLVED, _CORRECTED, _ELSEWHERE)  # the switches a text states outright
 _SINCE = ("从", "自", "打")  # before a past marker (从昨天起): a start, not the past
+_NOT_A_THING = ("事", "时", ":", "：")  # after a time and 的: the time itself (昨天的事)
 MODEL_FRAME = "model"  # the frame name of a question the model asked
-_LIST_ITEM = re.compile(r"\s*(?:[-·•*]|\d{1,2}[.、)）])")
+# a list item (- 楼下两个人打起来了, 1. …) or a pasted chat line: sender, time (楼长 22:10:)
+_LIST_ITEM = re.compile(
+    r"\s*(?:[-·•*]|\d{1,2}[.、)）]|[^\n:：,，。！？]{1,16}?\s*\d{1,2}[:：]\d{2}\s*[:：])"
+)
 _OPENING_QUOTES = ("“", "「", "『")
 _CLOSING_QUOTES = ("”", "」", "』")
 
@@ -104,7 +108,8 @@ def _list_start(text: str, context: TextContext, start: int) -> int:
 
 def _header(text: str, line_start: int) -> str:
     """The line heading a list whose item starts at `line_start` (昨天夜里十二点多 / - 楼下两个人
-    打起来了: the item happened when its header says), with a line end; "" for no list item."""
+    打起来了; 群里昨晚的: / 楼长 22:10: 煤气味找到了: the item happened when its header says),
+    with a line end; "" for no list item."""
     if not _LIST_ITEM.match(text, line_start):
         return ""
     start = line_start
@@ -117,8 +122,9 @@ def _header(text: str, line_start: int) -> str:
 
 def _names_a_thing(text: str, after: int) -> bool:
     """A time followed by 的 names a thing (门口昨天的奶都没拿: yesterday's milk), not the time
-    of the danger, unless 的 is followed by 事 or 时 (昨天的事, 昨天的时候)."""
-    return text[after : after + 1] == "的" and text[after + 1 : after + 2] not in ("事", "时")
+    of the danger, unless 的 is followed by 事 or 时 (昨天的事, 昨天的时候) or ends a header
+    (群里昨晚的: the messages of last night)."""
+    return text[after : after + 1] == "的" and text[after + 1 : after + 2] not in _NOT_A_THING
 
 
 def _without(text: str, phrases: list[str]) -> str:
