@@ -36,6 +36,10 @@ _EXTRA_PHRASES = (
     # homophones of voice input (电体停在半道上了, 燃起灶, 臭鸡蛋为越来越大)
     ("电体", "电梯"), ("燃起灶", "燃气灶"), ("燃起管", "燃气管"), ("燃起表", "燃气表"),
     ("臭鸡蛋为", "臭鸡蛋味"),
+    # pinyin input picking the wrong character (天然汽公司的管子, 就护车进不来, 消房来了)
+    ("天然汽", "天然气"), ("着活了", "着火了"), ("没着活", "没着火"), ("救名", "救命"),
+    ("就护车", "救护车"), ("救户车", "救护车"), ("消房", "消防"), ("点梯", "电梯"),
+    ("报井", "报警"), ("孩字", "孩子"), ("1直", "一直"),
 )  # fmt: skip
 # (the check names the variants themselves: 体, 起 and 为 alone are in most texts)
 _EXTRA_RE = re.compile("|".join([*_EXTRA_FOLD_CHARS, *(variant for variant, _ in _EXTRA_PHRASES)]))
