@@ -32,14 +32,16 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EXTRA_FOLD_CHARS = {"著": "着", "祇": "只"}
 _EXTRA_FOLD = str.maketrans(_EXTRA_FOLD_CHARS)
 _EXTRA_PHRASES = (
-    ("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"),
+    ("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"), ("暧气", "暖气"),
     # homophones of voice input (电体停在半道上了, 燃起灶, 臭鸡蛋为越来越大)
     ("电体", "电梯"), ("燃起灶", "燃气灶"), ("燃起管", "燃气管"), ("燃起表", "燃气表"),
     ("臭鸡蛋为", "臭鸡蛋味"),
     # pinyin input picking the wrong character (天然汽公司的管子, 就护车进不来, 消房来了)
     ("天然汽", "天然气"), ("着活了", "着火了"), ("没着活", "没着火"), ("救名", "救命"),
     ("就护车", "救护车"), ("救户车", "救护车"), ("消房", "消防"), ("点梯", "电梯"),
-    ("报井", "报警"), ("孩字", "孩子"), ("1直", "一直"),
+    ("报井", "报警"), ("孩字", "孩子"), ("1直", "一直"), ("冲电", "充电"), ("电平车", "电瓶车"),
+    # 未 for 味 after a measure of smell (有股煤气未 挺大的; not 煤气未关, gas left on)
+    ("股煤气未", "股煤气味"), ("股燃气未", "股燃气味"), ("股天然气未", "股天然气味"),
 )  # fmt: skip
 # (the check names the variants themselves: 体, 起 and 为 alone are in most texts)
 _EXTRA_RE = re.compile("|".join([*_EXTRA_FOLD_CHARS, *(variant for variant, _ in _EXTRA_PHRASES)]))

@@ -80,6 +80,7 @@ class UrgentKind:
     exclude_near: list[str] = field(default_factory=list)  # only close to the danger
     exclude_anywhere: bool = False  # `exclude` read in the whole text, not the sentence
     exclude_unless: list[str] = field(default_factory=list)  # where one stands, none counts
+    not_elsewhere: list[str] = field(default_factory=list)  # `distance` markers it is about
     fallback: bool = False
     ask: list[Pattern] = field(default_factory=list)
     answer: str | None = None
@@ -109,6 +110,7 @@ class UrgentRules:
     not_others: list[str] = field(default_factory=list)
     distance: list[str] = field(default_factory=list)
     live: list[str] = field(default_factory=list)
+    not_distance: list[str] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
     not_corrected: list[str] = field(default_factory=list)
     hedge: list[str] = field(default_factory=list)
@@ -362,6 +364,7 @@ _KIND_KEYS = {
     "exclude_near",
     "exclude_anywhere",
     "exclude_unless",
+    "not_elsewhere",
     "category",
     "keep",
     "fallback",
@@ -396,6 +399,7 @@ _URGENT_MARKERS = (
     "others_acting",
     "not_others",
     "distance",
+    "not_distance",
     "live",
     "corrected",
     "not_corrected",
@@ -470,6 +474,7 @@ def _kind(parser: _Parser, name: str, body: dict[str, Any], path: str) -> Urgent
         exclude_near=parser.strings(body.get("exclude_near"), f"{path}.exclude_near"),
         exclude_anywhere=bool(body.get("exclude_anywhere", False)),
         exclude_unless=parser.strings(body.get("exclude_unless"), f"{path}.exclude_unless"),
+        not_elsewhere=parser.strings(body.get("not_elsewhere"), f"{path}.not_elsewhere"),
         fallback=bool(body.get("fallback", False)),
         ask=ask,
         answer=answer,

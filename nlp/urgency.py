@@ -274,7 +274,7 @@ class UrgencyDetector:
         clause = text[clause_start:clause_end]
         sentence_start, sentence_end = context.sentence(start)
         sentence = text[sentence_start:sentence_end]
-        elsewhere = self._elsewhere(sentence)
+        elsewhere = self._elsewhere(sentence, kind)
         if elsewhere is not None:
             return f"{_ELSEWHERE}（{elsewhere}）"
         corrected = self._corrected(text, start, end, text[clause_start:start])
@@ -313,12 +313,16 @@ class UrgencyDetector:
                 return f"{_RESOLVED}（{over}）"
         return None
 
-    def _elsewhere(self, sentence: str) -> str | None:
+    def _elsewhere(self, sentence: str, kind: UrgentKind | None) -> str | None:
         """A `distance` marker of the sentence, unless a `live` source shows it (可视门铃刚推了段
-        视频: the parents' door camera, not a video seen online)."""
+        视频: the parents' door camera, not a video seen online) or the frame is about it (an
+        impostor's 冒充 is the scam frame's subject, not someone else's story), or the marker
+        is part of a `not_distance` phrase (消防演练完: the drill is over, what follows is real)."""
         if any(live in sentence for live in self.rules.live):
             return None
-        return next((marker for marker in self.rules.distance if marker in sentence), None)
+        sentence = _without(sentence, self.rules.not_distance)
+        own = kind.not_elsewhere if kind is not None else []
+        return next((m for m in self.rules.distance if m in sentence and m not in own), None)
 
     def _corrected(self, text: str, start: int, end: int, head: str) -> str | None:
         """A `corrected` marker after a danger said in quotation marks (喊“快救命啊”…结果她是说

@@ -255,6 +255,40 @@ def test_custom_rules_file_drives_the_router(
     assert router.route("楼道灯坏了").category == "other"  # no rule for it in this file
 
 
+def test_a_frame_keeps_the_distance_markers_it_is_about(
+    tmp_path: Path, demo_config: GridDeskConfig, cache_directory: Path
+) -> None:
+    """`not_elsewhere` keeps a frame's own subject from moving it elsewhere; `not_distance`
+    phrases hold a distance marker that does not count (the drill is over)."""
+    categories: dict[str, object] = {
+        c.code: {"terms": {f"测试词{i}": 1}}
+        for i, c in enumerate(demo_config.taxonomy.categories)
+        if c.code != "other"
+    }
+    urgent = {
+        "distance": ["冒充", "演练"],
+        "not_distance": ["演练完"],
+        "kinds": {
+            "gas": {"numbers": ["119"], "patterns": ["漏气"]},
+            "scam": {"numbers": ["110"], "patterns": ["还在砸门"], "not_elsewhere": ["冒充"]},
+        },
+    }
+    rules = write(tmp_path, {"version": 1, "categories": categories, "urgent": urgent})
+    router = Router.from_config(demo_config, rules)
+    texts = ("有人冒充燃气公司说漏气", "冒充物业的人还在砸门", "演练时漏气", "演练完了又漏气")
+    frames = {
+        text: (decision.urgent, decision.urgent_frames)
+        for text in texts
+        for decision in [router.route(text)]
+    }
+    assert frames == {
+        "有人冒充燃气公司说漏气": (False, ()),
+        "冒充物业的人还在砸门": (True, ("scam",)),
+        "演练时漏气": (False, ()),
+        "演练完了又漏气": (True, ("gas",)),
+    }
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
