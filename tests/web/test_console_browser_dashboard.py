@@ -77,7 +77,10 @@ async def test_the_dashboard_charts_are_drawn_under_the_csp(
             await in_browser(lambda: driver.get(f"{base}/console/dashboard?every=2"))
             await in_browser(lambda: wait_for(driver, "#dashboard[data-charted]"))
             for canvas, colour in (("trend-chart", TREND), ("category-chart", CATEGORY)):
-                drawn, bars = await in_browser(lambda c=canvas, k=colour: pixels(driver, c, k))
+                # waited for: the page refreshes itself every 2 s here, and a read that falls
+                # between two bodies finds no canvas yet
+                drawn, bars = await in_browser(lambda c=canvas, k=colour: WebDriverWait(
+                    driver, 30).until(lambda d: redrawn(d, c, k)))
                 assert drawn > 1000 and bars > 100, (canvas, drawn, bars)
             hidden = await in_browser(lambda: [
                 table.is_displayed() for table in driver.find_elements(By.CSS_SELECTOR,
