@@ -142,6 +142,13 @@ def test_the_opinion_is_deterministic(router: Router) -> None:
     assert features("煤气味，3楼！") == features("煤气味 3楼") >= {"煤气味", "0"}
 
 
+def test_a_run_of_letters_is_one_word_and_han_runs_stay_apart_from_it() -> None:
+    """English words count whole (their letter pairs told nothing and flipped calm texts), and a
+    word typed against Han characters does not join their n-grams."""
+    assert features("Please HELP") == {"please", "help"}
+    assert features("stuck在电梯") == {"stuck", "在", "电", "梯", "在电", "电梯", "在电梯"}
+
+
 def test_training_is_reproducible_and_the_bundled_weights_are_what_it_writes(
     rules_router: Router,
 ) -> None:
