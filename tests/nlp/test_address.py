@@ -43,6 +43,9 @@ OUTSIDE = (35.3512, 116.6215)
         ("济东新村14#一楼打麻将", 14, None, None, "JDXC-02"),
         ("颂运水庭7-1-502业主", 7, 1, "502", "SYST-02"),
         ("高校园区12-3-402漏水", 12, 3, "402", "GXSH-02"),
+        # building-unit shorthand right after the community's name
+        ("济东16-3 五楼往上全是烟", 16, 3, None, "JDXC-02"),
+        ("颂运8-1大堂信报箱被撬了", 8, 1, None, "SYST-02"),
         ("明德花园5号楼602的业主", 5, None, "602", "MDHY-01"),
         ("颂运水庭3号楼1单元101", 3, 1, "101", "SYST-01"),
         ("明德花园3栋2单元楼道灯", 3, 2, None, "MDHY-01"),
@@ -149,6 +152,9 @@ def test_village_with_one_grid(router: Router, text: str) -> None:
         "2023-10-15那天",
         "南门3号门口",
         "坐3号线",
+        "明德花园3-5天没人收垃圾",
+        "比分3-2赢了",
+        "说好10-11点来修",
     ],
 )
 def test_counts_floors_dates_are_not_buildings(router: Router, text: str) -> None:
