@@ -33,12 +33,13 @@ _CN_DIGITS = {
 }
 _CN_NUMBER = "[零〇一二两三四五六七八九十百]{1,4}"
 _NUM = rf"(?:\d{{1,3}}|{_CN_NUMBER})"
-# Words after a pair of numbers that make it a range or a score, not building-unit (3-5天)
+# Words after a pair of numbers that make it a range or a score, not building-unit (3-5天);
+# a pair with no room (16-3) is a building and unit only right after a community's name
 _MEASURES = "天|个|次|年|月|日|点|小时|分|秒|岁|斤|米|块|元|层|人|户|家|辆|只|条|度|周|号|比"
 _ADDRESS_RE = re.compile(
     rf"(?<![\d-])(?:"
-    rf"(?P<tnum>\d{{1,3}})-(?P<tunit>\d{{1,2}})-(?P<troom>\d{{3,4}})(?![\d-])"
-    rf"|(?P<pnum>\d{{1,3}})-(?P<punit>\d{{1,2}})(?![\d-]|\s*(?:{_MEASURES}))"
+    rf"(?P<tnum>\d{{1,3}})-(?P<tunit>\d{{1,2}})"
+    rf"(?:-(?P<troom>\d{{3,4}})(?![\d-])|(?![\d-]|\s*(?:{_MEASURES})))"
     rf"|(?P<ordinal>第)?(?P<num>{_NUM})\s*"
     rf"(?:(?P<suffix>号楼|好楼|号栋|栋楼|幢楼|号院|栋|幢|座|#楼?)"
     rf"|(?P<hao>号)(?=\s*(?:{_NUM}\s*单元|\d{{3,4}}(?!\d)))"
@@ -189,24 +190,14 @@ class AddressParser:
         found: list[_Building] = []
         for match in _ADDRESS_RE.finditer(text):
             if match.group("tnum"):
+                room = match.group("troom")
+                if room is None and not _anchored(text, match.start(), name_ends):
+                    continue  # 3-5 alone is a range or a score; 济东16-3 is building 16, unit 3
+                number, unit = int(match.group("tnum")), int(match.group("tunit"))
                 found.append(
-                    _Building(
-                        match.start(),
-                        match.end(),
-                        int(match.group("tnum")),
-                        int(match.group("tunit")),
-                        match.group("troom"),
-                        match.group(),
-                    )
+                    _Building(match.start(), match.end(), number, unit, room, match.group())
                 )
                 continue
-            if match.group("pnum"):
-                if _anchored(text, match.start(), name_ends):  # 济东16-3: building 16, unit 3
-                    number, unit = int(match.group("pnum")), int(match.group("punit"))
-                    found.append(
-                        _Building(match.start(), match.end(), number, unit, None, match.group())
-                    )
-                continue  # 3-5 alone is a range of days or a score
             if match.group("bare") and not _anchored(text, match.start(), name_ends):
                 continue  # 5号 alone is a date or a number, unless it follows a community name
             item = self._building(text, match, name_ends)

@@ -236,14 +236,19 @@ def test_terms_in_traditional_are_folded(tmp_path: Path) -> None:
     assert rules.categories["water_leak"].patterns[0].regex.search("渗了水")
 
 
+def placeholder_categories(config: GridDeskConfig) -> dict[str, object]:
+    """A term of its own for every category but `other`, so a rules file loads."""
+    return {
+        c.code: {"terms": {f"测试词{i}": 1}}
+        for i, c in enumerate(config.taxonomy.categories)
+        if c.code != "other"
+    }
+
+
 def test_custom_rules_file_drives_the_router(
     tmp_path: Path, demo_config: GridDeskConfig, cache_directory: Path
 ) -> None:
-    categories: dict[str, object] = {
-        c.code: {"terms": {f"测试词{i}": 1}}
-        for i, c in enumerate(demo_config.taxonomy.categories)
-        if c.code != "other"
-    }
+    categories = placeholder_categories(demo_config)
     categories["noise"] = {"terms": {"嘎嘎叫": 5}}
     categories["pets"] = {"terms": {"鸭子": 5}, "patterns": {"鸭子[^,]{0,4}叫": 3}}
     router = Router.from_config(
@@ -260,11 +265,7 @@ def test_a_frame_keeps_the_distance_markers_it_is_about(
 ) -> None:
     """`not_elsewhere` keeps a frame's own subject from moving it elsewhere; `not_distance`
     phrases hold a distance marker that does not count (the drill is over)."""
-    categories: dict[str, object] = {
-        c.code: {"terms": {f"测试词{i}": 1}}
-        for i, c in enumerate(demo_config.taxonomy.categories)
-        if c.code != "other"
-    }
+    categories = placeholder_categories(demo_config)
     urgent = {
         "distance": ["冒充", "演练"],
         "not_distance": ["演练完"],

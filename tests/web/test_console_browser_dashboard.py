@@ -49,6 +49,12 @@ def redrawn(driver: webdriver.Chrome, canvas: str, colour: tuple[int, int, int])
     return found if found and found[1] > 100 else None
 
 
+def drawn(driver: webdriver.Chrome, canvas: str, colour: tuple[int, int, int]) -> Any:
+    """The canvas's pixels, waited for: a page that refreshes itself (every=2) may be read
+    between two bodies, when there is no canvas yet."""
+    return WebDriverWait(driver, 30).until(lambda d: redrawn(d, canvas, colour))
+
+
 def csp_errors(driver: webdriver.Chrome) -> list[str]:
     """The CSP refusals chromium logged plus those the page's listener recorded."""
     logged = [entry["message"] for entry in driver.get_log("browser")
@@ -77,11 +83,8 @@ async def test_the_dashboard_charts_are_drawn_under_the_csp(
             await in_browser(lambda: driver.get(f"{base}/console/dashboard?every=2"))
             await in_browser(lambda: wait_for(driver, "#dashboard[data-charted]"))
             for canvas, colour in (("trend-chart", TREND), ("category-chart", CATEGORY)):
-                # waited for: the page refreshes itself every 2 s here, and a read that falls
-                # between two bodies finds no canvas yet
-                drawn, bars = await in_browser(lambda c=canvas, k=colour: WebDriverWait(
-                    driver, 30).until(lambda d: redrawn(d, c, k)))
-                assert drawn > 1000 and bars > 100, (canvas, drawn, bars)
+                found, bars = await in_browser(lambda c=canvas, k=colour: drawn(driver, c, k))
+                assert found > 1000 and bars > 100, (canvas, found, bars)
             hidden = await in_browser(lambda: [
                 table.is_displayed() for table in driver.find_elements(By.CSS_SELECTOR,
                                                                        "table.bars")])
@@ -90,8 +93,7 @@ async def test_the_dashboard_charts_are_drawn_under_the_csp(
                 str(screenshot_dir(tmp_path) / "dashboard.png")))
 
             await in_browser(lambda: wait_for(driver, "body[data-refreshed]"))
-            again = await in_browser(lambda: WebDriverWait(driver, 30).until(
-                lambda d: redrawn(d, "trend-chart", TREND)))  # the new body's canvas
+            again = await in_browser(lambda: drawn(driver, "trend-chart", TREND))  # new body
             assert again[0] > 1000 and again[1] > 100
             assert await in_browser(lambda: csp_errors(driver)) == []
 
