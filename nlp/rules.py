@@ -98,6 +98,7 @@ class UrgentRules:
     not_hypothetical: list[str] = field(default_factory=list)
     past: list[str] = field(default_factory=list)
     not_past: list[str] = field(default_factory=list)
+    referred: list[str] = field(default_factory=list)  # right after a danger: a matter told
     recurs: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
     today: list[str] = field(default_factory=list)
@@ -388,6 +389,7 @@ _URGENT_MARKERS = (
     "not_hypothetical",
     "past",
     "not_past",
+    "referred",
     "recurs",
     "current",
     "today",

@@ -32,6 +32,7 @@ GAS_LINE = "gas"
 _EXCLUDE_REACH = 10
 _ASIDE_REACH = 15  # characters after a danger in which a hypothetical marker still counts
 _SIMILE_REACH = 4  # characters after a danger in which an `as_if` marker closes a simile
+_REFERRED_REACH = 3  # characters after a danger before a `referred` marker (着火的那事)
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
 _NEGATED, _RESOLVED, _CORRECTED, _ELSEWHERE = "被否定", "已经结束", "是别人的说法", "是别处的事"
 _NOT_DANGER = "不是险情"
@@ -288,6 +289,9 @@ class UrgencyDetector:
         simile = self._simile(text[clause_start:end], text[end : end + _SIMILE_REACH])
         if simile is not None:
             return f"是比喻（{simile}）"
+        referred = self._referred(text[end:clause_end])
+        if referred is not None:
+            return f"是过去的事（{referred}）"
         header = _header(text, sentence_start)
         before = header + text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
@@ -312,6 +316,11 @@ class UrgencyDetector:
             if over is not None:
                 return f"{_RESOLVED}（{over}）"
         return None
+
+    def _referred(self, after: str) -> str | None:
+        """A `referred` marker a few characters after the danger (电梯下坠那事, 着火的那件事): an
+        event already told, not one happening now."""
+        return next((m for m in self.rules.referred if 0 <= after.find(m) <= _REFERRED_REACH), None)
 
     def _elsewhere(self, sentence: str, kind: UrgentKind | None) -> str | None:
         """A `distance` marker of the sentence, unless a `live` source shows it (可视门铃刚推了段

@@ -203,6 +203,38 @@ def test_a_near_exclusion_counts_only_close_to_the_danger(router: Router) -> Non
     assert far.urgent, far.rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孩子走丢那事过去半年了，想给帮忙找的邻居送面锦旗",
+        "煤气泄漏那件事物业后来给了说法没有",
+        "老人摔倒那回事，家属说要投诉物业地滑",
+        "电梯下坠那事过去一个月了，维保公司到现在没个说法",
+        "楼道着火的那件事，烧黑的墙谁来刷",
+        "楼下打架那事你们后来处理了吗",
+    ],
+)
+def test_a_danger_named_as_a_matter_told_is_not_happening(router: Router, text: str) -> None:
+    decision = router.route(text)
+    assert not decision.urgent, decision.rules
+    assert any("（那" in note for note in decision.rules), decision.rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上回那事以后，今天电梯又困住人了，快来",
+        "那件事先不说，现在楼道里全是煤气味，快来人",
+        "楼下现在有人在打架，就是上次那事的两家",
+    ],
+)
+def test_a_matter_told_elsewhere_in_the_text_does_not_switch_a_danger_off(
+    router: Router, text: str
+) -> None:
+    decision = router.route(text)
+    assert decision.urgent, decision.rules
+
+
 def test_a_habit_is_not_the_danger_being_over(router: Router) -> None:
     decision = router.route("我家孩子放学到现在还没到家，平时四点半就回来了，现在七点了")
     assert decision.urgent, decision.rules
