@@ -81,6 +81,7 @@ class UrgentKind:
     exclude_anywhere: bool = False  # `exclude` read in the whole text, not the sentence
     exclude_unless: list[str] = field(default_factory=list)  # where one stands, none counts
     not_elsewhere: list[str] = field(default_factory=list)  # `distance` markers it is about
+    lasting: list[str] = field(default_factory=list)  # states a past marker dates the start of
     fallback: bool = False
     ask: list[Pattern] = field(default_factory=list)
     answer: str | None = None
@@ -366,6 +367,7 @@ _KIND_KEYS = {
     "exclude_anywhere",
     "exclude_unless",
     "not_elsewhere",
+    "lasting",
     "category",
     "keep",
     "fallback",
@@ -477,6 +479,7 @@ def _kind(parser: _Parser, name: str, body: dict[str, Any], path: str) -> Urgent
         exclude_anywhere=bool(body.get("exclude_anywhere", False)),
         exclude_unless=parser.strings(body.get("exclude_unless"), f"{path}.exclude_unless"),
         not_elsewhere=parser.strings(body.get("not_elsewhere"), f"{path}.not_elsewhere"),
+        lasting=parser.strings(body.get("lasting"), f"{path}.lasting"),
         fallback=bool(body.get("fallback", False)),
         ask=ask,
         answer=answer,

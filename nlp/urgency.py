@@ -32,6 +32,7 @@ GAS_LINE = "gas"
 _EXCLUDE_REACH = 10
 _ASIDE_REACH = 15  # characters after a danger in which a hypothetical marker still counts
 _SIMILE_REACH = 4  # characters after a danger in which an `as_if` marker closes a simile
+_LASTING_REACH = 6  # characters after a lasting danger in which a `today` marker says it goes on
 _REFERRED_REACH = 3  # characters after a danger before a `referred` marker (着火的那事)
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
 _NEGATED, _RESOLVED, _CORRECTED, _ELSEWHERE = "被否定", "已经结束", "是别人的说法", "是别处的事"
@@ -296,6 +297,8 @@ class UrgencyDetector:
         before = header + text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
         past = None if current else self._past(before)
+        if past is not None and kind is not None and self._started(kind, text, start, end):
+            past = None  # the past marker dates when it began (昨晚没回家，今早才发现)
         if past is not None and any(again in text[end:] for again in self.rules.recurs):
             past = None  # told as before, then back now (上次报的煤气味…可现在又有了)
         if past is not None:
@@ -316,6 +319,15 @@ class UrgencyDetector:
             if over is not None:
                 return f"{_RESOLVED}（{over}）"
         return None
+
+    def _started(self, kind: UrgentKind, text: str, start: int, end: int) -> bool:
+        """A danger in one of its frame's `lasting` states (没回家, 不见了) with a `today` marker
+        right after it (昨晚没回家，今早6点才发现; 昨天放学就没回家，现在天都亮了): it began then
+        and goes on."""
+        close = text[end : end + _LASTING_REACH]
+        return any(state in text[start:end] for state in kind.lasting) and any(
+            marker in close for marker in self.rules.today
+        )
 
     def _referred(self, after: str) -> str | None:
         """A `referred` marker a few characters after the danger (电梯下坠那事, 着火的那件事): an
