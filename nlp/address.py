@@ -234,7 +234,10 @@ class AddressParser:
         return _Building(match.start(), end, number, unit, room, text[match.start() : end])
 
 
-_CORRECTION_RE = re.compile("不对|说错了|搞错了|打错了|写错了|更正一下|纠正一下")
+# a slip put right, or a guess checked (以为是9号楼，刚下楼看了门牌，是3号楼)
+_CORRECTION_RE = re.compile(
+    "不对|说错了|搞错了|打错了|写错了|更正一下|纠正一下|看了门牌|一看门牌|其实是"
+)
 
 
 def _corrected(text: str, buildings: list[_Building], building: _Building | None

@@ -60,6 +60,10 @@ OUTSIDE = (35.3512, 116.6215)
         # a community named, then corrected to another with its building
         ("刚才说成明德花园了，不对，是颂运水庭5号楼后面", 5, None, None, "SYST-01"),
         ("明德花园的事说错了，应该是济东新村12号楼", 12, None, None, "JDXC-02"),
+        # a guessed building checked against the door plate
+        ("明德花园，我以为是9号楼，刚下楼看了门牌，是3号楼", 3, None, None, "MDHY-01"),
+        ("颂运水庭，我一直当是12号楼，一看门牌才知道是2号楼", 2, None, None, "SYST-01"),
+        ("济东新村那栋灰楼，说是15号，其实是5号楼", 5, None, None, "JDXC-01"),
     ],
 )
 def test_building_forms(
