@@ -5,7 +5,8 @@ Building forms: 5号楼 5栋 5幢 第5幢 5座 五号楼 十二号楼 5# 5#楼 5
 5号2单元 / 5号301 (号 followed by a unit or room), and 明德花园5号 (号 right after a community).
 Traditional forms (號樓, 棟) arrive already converted by normalisation. 18楼 / 8层 are floors.
 A grid named by its name (明德花园第一网格, or 第一网格 after any name of its community) is the
-grid, when no building says otherwise.
+grid, when no building says otherwise. Where no community's name is written, one written with
+homophones (明的花园, 鸡东新村: nlp/sounds.py) names the community.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from models.config.schema import Community, District, Grid
 from nlp.context import alternation
 from nlp.normalize import normalize
+from nlp.sounds import SoundedNames
 
 _CN_DIGITS = {
     "零": 0,
@@ -115,6 +117,7 @@ class AddressParser:
                 for name in self._grid_names(grid, own):
                     grids.setdefault(name, (community.code, grid.code))
         self.names, self.grid_names = names, grids
+        self.sounded = SoundedNames(names)
         self.name_re = re.compile(alternation(names)) if names else None
         self.grid_re = re.compile(alternation(grids)) if grids else None
 
@@ -148,7 +151,7 @@ class AddressParser:
             [(m.start(), m.end(), self.names[m.group()]) for m in self.name_re.finditer(text)]
             if self.name_re
             else []
-        )
+        ) or self.sounded.find(text)  # no name written as it is: one written as it sounds
         buildings = self._buildings(text, [end for _, end, _ in mentions])
         chosen = mentions[0] if mentions else None
         building = buildings[0] if buildings else None

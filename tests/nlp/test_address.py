@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -268,3 +271,53 @@ def test_parser_reports_what_it_read(demo_config: GridDeskConfig) -> None:
         "明德花园",
         "4号楼",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "community", "grid"),
+    [
+        ("[语音转文字]喂你好 明的花园七号楼 煤气味很大", "MDHY", "MDHY-02"),
+        ("我是鸡东新村十五号楼的 楼道里冒烟了", "JDXC", "JDXC-02"),
+        ("济东心村3号楼门口的路灯坏了", "JDXC", "JDXC-01"),
+        ("高效园区1号楼楼下有人摔倒了", "GXSH", "GXSH-01"),
+        ("南新庄村口的桥塌了一半", "NXZ", "NXZ-01"),
+    ],
+)
+def test_a_name_written_with_homophones_is_heard(
+    router: Router, text: str, community: str, grid: str
+) -> None:
+    match = router.resolve_address(text, None)
+    assert (match.community, match.grid) == (community, grid), match.explanation
+
+
+@pytest.mark.parametrize(
+    "text", ["小区花园里的长椅坏了", "新村那边的路灯不亮", "明天能不能派人来看看水管"]
+)
+def test_words_of_a_name_alone_are_no_name(router: Router, text: str) -> None:
+    assert router.resolve_address(text, None).community is None
+
+
+def test_a_written_name_wins_over_one_that_sounds_alike(router: Router) -> None:
+    match = router.resolve_address("我是颂运水庭的，上次去明的花园7号楼看亲戚", None)
+    assert match.community == "SYST"
+
+
+def test_the_sound_classes_are_built_once_and_read_from_the_cache(tmp_path: Path) -> None:
+    """The first process builds the classes with pypinyin and keeps them; the next one reads
+    them and never imports pypinyin."""
+    probe = (
+        "import sys; from pathlib import Path; from nlp.sounds import SoundedNames; "
+        "names = SoundedNames({'明德花园': 'MDHY'}, Path(sys.argv[1])); "
+        "print('pypinyin' in sys.modules, names.find('明的花园5号楼'))"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe, str(tmp_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for _ in range(2)
+    ]
+    assert runs == ["True [(0, 4, 'MDHY')]\n", "False [(0, 4, 'MDHY')]\n"]
+    assert len(list(tmp_path.glob("sounds-*.cache"))) == 1

@@ -1,0 +1,91 @@
+"""Names by their sound: a voice transcript or a pinyin keyboard writes a community's name with
+characters that sound the same (明的花园 for 明德花园, 鸡东新村 for 济东新村).
+
+Each name of three characters or more becomes a pattern of character classes: every common
+character read like the name's character there (toneless pinyin, from pypinyin). Building the
+classes loads pypinyin and reads its whole dictionary (about half a second), so they are kept in
+the cache folder per set of names and pypinyin version, like the rules' compiled patterns; a
+process that finds them there never imports pypinyin.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import re
+from importlib import metadata
+from pathlib import Path
+
+from nlp.cache import cache_dir, folders, prune, write_atomically
+
+_FORMAT = "griddesk-sounds-1"
+_SHORTEST = 3  # characters of a name worth hearing: two sound like too many other words
+_COMMON = range(0x4E00, 0xA000)  # the unified ideographs: rarer blocks only widen the classes
+Classes = dict[str, list[str]]  # a name → the characters that may stand for each of its own
+
+
+class SoundedNames:
+    """Finds names written with homophones: (start, end, code) of each, in order."""
+
+    def __init__(self, names: dict[str, str], directory: Path | None = None) -> None:
+        heard = {name: code for name, code in names.items() if len(name) >= _SHORTEST}
+        classes = _cached_classes(sorted(heard), directory or cache_dir()) if heard else {}
+        self.codes = [heard[name] for name in classes]
+        branches = [
+            f"({''.join(f'[{re.escape(chars)}]' for chars in classes[name])})" for name in classes
+        ]
+        self.pattern = re.compile("|".join(branches)) if branches else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        if self.pattern is None:
+            return []
+        return [
+            (match.start(), match.end(), self.codes[(match.lastindex or 1) - 1])
+            for match in self.pattern.finditer(text)
+        ]
+
+
+def _cached_classes(names: list[str], directory: Path) -> Classes:
+    """The classes of `names`, read from the cache or built with pypinyin and kept."""
+    version = metadata.version("pypinyin")
+    key = repr((_FORMAT, version, names)).encode("utf-8")
+    file_name = f"sounds-{hashlib.sha256(key).hexdigest()[:20]}.cache"
+    for folder in folders(directory):
+        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+            path = folder / file_name
+            data = marshal.loads(path.read_bytes())
+            if isinstance(data, dict):
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # recently used caches survive pruning
+                return data
+    classes = _classes(names)
+    data_bytes = marshal.dumps(classes)
+    for folder in folders(directory):
+        if write_atomically(folder / file_name, data_bytes):
+            prune(folder, "sounds-*.cache")
+            break
+    return classes
+
+
+def _classes(names: list[str]) -> Classes:
+    """Each name's characters and every common character that shares the reading each has in
+    the name (德 in 明德 is de: 的, 得, 地 …)."""
+    # imported here: only when the cache has no classes
+    from pypinyin import lazy_pinyin
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    by_sound: dict[str, set[str]] = {}
+    for code_point, readings in pinyin_dict.items():
+        if code_point in _COMMON:
+            for reading in readings.split(","):
+                by_sound.setdefault(to_normal(reading), set()).add(chr(code_point))
+    return {
+        name: [
+            "".join(sorted(by_sound.get(sound, set()) | {char}))
+            for char, sound in zip(name, lazy_pinyin(name), strict=True)
+        ]
+        for name in names
+    }
