@@ -297,11 +297,7 @@ class UrgencyDetector:
         before = header + text[sentence_start:start] + "\x00" + text[start:end]
         current = any(marker in clause for marker in self.rules.current)
         past = None if current else self._past(before)
-        if past is not None and kind is not None and self._started(kind, text, start, end):
-            past = None  # the past marker dates when it began (昨晚没回家，今早才发现)
-        if past is not None and any(again in text[end:] for again in self.rules.recurs):
-            past = None  # told as before, then back now (上次报的煤气味…可现在又有了)
-        if past is not None:
+        if past is not None and not self._goes_on(text, kind, start, end):
             return f"是过去的事（{past}）"
         if kind is not None:
             reach = max(end, min(sentence_end, end + _EXCLUDE_REACH))
@@ -320,12 +316,15 @@ class UrgencyDetector:
                 return f"{_RESOLVED}（{over}）"
         return None
 
-    def _started(self, kind: UrgentKind, text: str, start: int, end: int) -> bool:
-        """A danger in one of its frame's `lasting` states (没回家, 不见了) with a `today` marker
-        right after it (昨晚没回家，今早6点才发现; 昨天放学就没回家，现在天都亮了): it began then
-        and goes on."""
+    def _goes_on(self, text: str, kind: UrgentKind | None, start: int, end: int) -> bool:
+        """The danger a past marker dated is here now: told as before, then back (上次报的煤气味…
+        可现在又有了: a `recurs` phrase later), or in one of its frame's `lasting` states with a
+        `today` marker right after it (昨晚没回家，今早6点才发现: it began then and goes on)."""
+        if any(again in text[end:] for again in self.rules.recurs):
+            return True
         close = text[end : end + _LASTING_REACH]
-        return any(state in text[start:end] for state in kind.lasting) and any(
+        lasting = kind.lasting if kind is not None else []
+        return any(state in text[start:end] for state in lasting) and any(
             marker in close for marker in self.rules.today
         )
 
