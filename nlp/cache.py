@@ -1,16 +1,20 @@
 """Files GridDesk derives from its inputs and keeps between runs (jieba's dictionary with the
-district's words, the rules' character guards and compiled regexes): where they live and how
-they are written."""
+district's words, the rules' character guards and compiled regexes, the community names' sound
+classes): where they live, how they are read back and how they are written."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import marshal
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -53,3 +57,38 @@ def prune(folder: Path, pattern: str) -> None:
     for old in caches[_KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def read_kept(
+    directory: Path, name: str, decode: Callable[[bytes], T | None]
+) -> tuple[T, Path] | None:
+    """The first cache file `name` of `folders(directory)` that reads and decodes, with its
+    path; its time is touched, so that pruning keeps the recently used ones."""
+    for folder in folders(directory):
+        path = folder / name
+        try:
+            value = decode(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            continue
+        if value is not None:
+            with contextlib.suppress(OSError):
+                os.utime(path)
+            return value, path
+    return None
+
+
+def keep(directory: Path, name: str, data: bytes) -> Path | None:
+    """Write cache file `name` (`<kind>-<key>.cache`) into the first of `folders(directory)`
+    that takes it and prune the older caches of its kind; where it went, or None."""
+    for folder in folders(directory):
+        path = folder / name
+        if write_atomically(path, data):
+            prune(folder, f"{name.partition('-')[0]}-*.cache")
+            return path
+    return None
+
+
+def marshalled_dict(data: bytes) -> dict[Any, Any] | None:
+    """A dictionary written with marshal, or None for anything else."""
+    value = marshal.loads(data)
+    return value if isinstance(value, dict) else None

@@ -10,15 +10,13 @@ rules file (keyed by its bytes and those stamps) and read back whole.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from nlp.cache import cache_dir, folders, prune, write_atomically
+from nlp.cache import cache_dir, keep, marshalled_dict, read_kept
 from nlp.regex_program import ENGINE, Program
 
 _FORMAT = "griddesk-patterns-1"
@@ -51,17 +49,8 @@ class PatternCache:
         self.changed = False
 
     def _read(self) -> dict[str, Derived]:
-        for folder in folders(self.directory):
-            path = folder / self.name
-            try:
-                data = marshal.loads(path.read_bytes())
-            except (OSError, ValueError, EOFError, TypeError):
-                continue
-            if isinstance(data, dict):
-                with contextlib.suppress(OSError):
-                    os.utime(path)  # recently used caches survive pruning
-                return data
-        return {}
+        found = read_kept(self.directory, self.name, marshalled_dict)
+        return found[0] if found is not None else {}
 
     def has(self, pattern: str) -> bool:
         """True when `pattern` is cached: it compiled in an earlier run."""
@@ -76,11 +65,5 @@ class PatternCache:
         return found
 
     def save(self) -> None:
-        if not self.changed:
-            return
-        data = marshal.dumps(self.derived)
-        for folder in folders(self.directory):
-            if write_atomically(folder / self.name, data):
-                prune(folder, "patterns-*.cache")
-                self.changed = False
-                return
+        if self.changed and keep(self.directory, self.name, marshal.dumps(self.derived)):
+            self.changed = False

@@ -10,15 +10,13 @@ process that finds them there never imports pypinyin.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
-import os
 import re
 from importlib import metadata
 from pathlib import Path
 
-from nlp.cache import cache_dir, folders, prune, write_atomically
+from nlp.cache import cache_dir, keep, marshalled_dict, read_kept
 
 _FORMAT = "griddesk-sounds-1"
 _SHORTEST = 3  # characters of a name worth hearing: two sound like too many other words
@@ -52,20 +50,11 @@ def _cached_classes(names: list[str], directory: Path) -> Classes:
     version = metadata.version("pypinyin")
     key = repr((_FORMAT, version, names)).encode("utf-8")
     file_name = f"sounds-{hashlib.sha256(key).hexdigest()[:20]}.cache"
-    for folder in folders(directory):
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            path = folder / file_name
-            data = marshal.loads(path.read_bytes())
-            if isinstance(data, dict):
-                with contextlib.suppress(OSError):
-                    os.utime(path)  # recently used caches survive pruning
-                return data
+    found = read_kept(directory, file_name, marshalled_dict)
+    if found is not None:
+        return found[0]
     classes = _classes(names)
-    data_bytes = marshal.dumps(classes)
-    for folder in folders(directory):
-        if write_atomically(folder / file_name, data_bytes):
-            prune(folder, "sounds-*.cache")
-            break
+    keep(directory, file_name, marshal.dumps(classes))
     return classes
 
 

@@ -28,7 +28,7 @@ from math import log
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from nlp.cache import cache_dir, folders, prune, write_atomically
+from nlp.cache import cache_dir, keep, read_kept
 
 BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 """The characters jieba segments together (its `re_han_default`)."""
@@ -95,31 +95,13 @@ class DomainTokenizer:
                 )
             ).encode("utf-8")
         ).hexdigest()[:20]
-        for folder in folders(directory):
-            path = folder / f"jieba-{key}.cache"
-            if self._read_cache(path):
-                self.cache_path = path
-                with contextlib.suppress(OSError):
-                    os.utime(path)  # recently used caches survive pruning
-                return
+        name = f"jieba-{key}.cache"
+        found = read_kept(directory, name, _decode_cache)
+        if found is not None:
+            (self._freq, self._total), self.cache_path = found
+            return
         self._build(user_words, directory)
-        for folder in folders(directory):
-            path = folder / f"jieba-{key}.cache"
-            if write_atomically(path, _encode_cache(self._freq, self._total)):
-                self.cache_path = path
-                prune(folder, "jieba-*.cache")
-                return
-
-    def _read_cache(self, path: Path) -> bool:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return False
-        loaded = _decode_cache(data)
-        if loaded is None:
-            return False
-        self._freq, self._total = loaded
-        return True
+        self.cache_path = keep(directory, name, _encode_cache(self._freq, self._total))
 
     def _build(self, user_words: dict[str, int | None], directory: Path) -> None:
         import jieba
