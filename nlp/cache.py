@@ -1,15 +1,18 @@
 """Files GridDesk derives from its inputs and keeps between runs (jieba's dictionary with the
 district's words, the rules' character guards and compiled regexes, the community names' sound
-classes): where they live, how they are read back and how they are written."""
+classes, the urgency model's weights): where they live, how they are read back and how they are
+written."""
 
 from __future__ import annotations
 
+import array
 import contextlib
 import logging
 import marshal
 import os
+import struct
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -92,3 +95,31 @@ def marshalled_dict(data: bytes) -> dict[Any, Any] | None:
     """A dictionary written with marshal, or None for anything else."""
     value = marshal.loads(data)
     return value if isinstance(value, dict) else None
+
+
+def pack_table(magic: bytes, table: Mapping[str, Any], typecode: str, extra: Any) -> bytes:
+    """A table of words to numbers as bytes: `magic`, a header (`extra`, the number of words,
+    their byte length), the words joined by newlines (none may hold one), then the numbers as
+    an array of `typecode`, which `extra` is stored as too."""
+    blob = "\n".join(table).encode("utf-8")
+    values = array.array(typecode, table.values())
+    header = struct.pack(f"<{typecode}qq", extra, len(table), len(blob))
+    return magic + header + blob + values.tobytes()
+
+
+def unpack_table(data: bytes, magic: bytes, typecode: str) -> tuple[dict[str, Any], Any] | None:
+    """The table and `extra` that `pack_table` wrote, or None for anything else."""
+    header = struct.Struct(f"<{typecode}qq")
+    if not data.startswith(magic) or len(data) < len(magic) + header.size:
+        return None
+    extra, count, size = header.unpack_from(data, len(magic))
+    start = len(magic) + header.size
+    values = array.array(typecode)
+    try:
+        words = data[start : start + size].decode("utf-8").split("\n") if count else []
+        values.frombytes(data[start + size :])
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if len(words) != count or len(values) != count:
+        return None
+    return dict(zip(words, values, strict=True)), extra

@@ -13,7 +13,6 @@ After construction the tokenizer is read-only, so it is safe to share between co
 
 from __future__ import annotations
 
-import array
 import contextlib
 import hashlib
 import importlib.machinery
@@ -21,14 +20,13 @@ import logging
 import operator
 import os
 import re
-import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from math import log
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from nlp.cache import cache_dir, keep, read_kept
+from nlp.cache import cache_dir, keep, pack_table, read_kept, unpack_table
 
 BLOCK_RE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 """The characters jieba segments together (its `re_han_default`)."""
@@ -217,31 +215,16 @@ def _tokens(sentence: str, offset: int, ends: list[int], tokens: list[tuple[int,
 
 
 _MAGIC = b"GRIDDESK-JIEBA-1\n"
-_HEADER = struct.Struct("<qqq")  # total, number of words, byte length of the words
 
 
 def _encode_cache(freq: dict[str, int], total: int) -> bytes:
-    """Data-only cache format: the words joined by newlines, then their frequencies (int64)."""
-    words = [word for word in freq if "\n" not in word]
-    blob = "\n".join(words).encode("utf-8")
-    counts = array.array("q", (freq[word] for word in words))
-    return _MAGIC + _HEADER.pack(total, len(words), len(blob)) + blob + counts.tobytes()
+    """Data-only cache format (`nlp.cache.pack_table`): the words, their frequencies (int64)."""
+    return pack_table(_MAGIC, {word: n for word, n in freq.items() if "\n" not in word}, "q", total)
 
 
 def _decode_cache(data: bytes) -> tuple[dict[str, int], int] | None:
-    if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + _HEADER.size:
-        return None
-    total, count, size = _HEADER.unpack_from(data, len(_MAGIC))
-    start = len(_MAGIC) + _HEADER.size
-    counts = array.array("q")
-    try:
-        words = data[start : start + size].decode("utf-8").split("\n")
-        counts.frombytes(data[start + size :])
-    except (UnicodeDecodeError, ValueError):
-        return None
-    if len(words) != count or len(counts) != count or total <= 0:
-        return None
-    return dict(zip(words, counts, strict=True)), total
+    found = unpack_table(data, _MAGIC, "q")
+    return found if found is not None and found[1] > 0 else None
 
 
 def _jieba_stamp() -> Any:

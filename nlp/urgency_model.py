@@ -9,12 +9,15 @@ downloaded, and training is deterministic (fixed order, fixed seed, rounded weig
 
 from __future__ import annotations
 
+import hashlib
 import math
 import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from nlp.cache import cache_dir, keep, pack_table, read_kept, unpack_table
 
 BUNDLED_MODEL = Path(__file__).with_name("urgency_ngrams.txt")
 THRESHOLD = 0.5  # chosen by leave-one-set-out cross-validation (docs/urgency-model.md)
@@ -130,8 +133,32 @@ class UrgencyModel:
         return cls(weights, bias, threshold)
 
     @classmethod
-    def load(cls, path: Path = BUNDLED_MODEL, threshold: float = THRESHOLD) -> UrgencyModel:
-        return cls.loads(path.read_text(encoding="utf-8"), threshold)
+    def load(
+        cls, path: Path = BUNDLED_MODEL, threshold: float = THRESHOLD, directory: Path | None = None
+    ) -> UrgencyModel:
+        """The weights file, read back from a binary copy kept in the cache when there is one
+        (parsing its 40,000 lines of text took most of a `griddesk route` process's model load)."""
+        data = path.read_bytes()
+        name = f"ngrams-{hashlib.sha256(_CACHE_MAGIC + data).hexdigest()[:20]}.cache"
+        found = read_kept(directory or cache_dir(), name, _decode_weights)
+        if found is not None:
+            weights, bias = found[0]
+            return cls(weights, bias, threshold)
+        model = cls.loads(data.decode("utf-8"), threshold)
+        keep(directory or cache_dir(), name, _encode_weights(model.weights, model.bias))
+        return model
+
+
+_CACHE_MAGIC = b"griddesk-ngrams-1\n"
+
+
+def _encode_weights(weights: dict[str, float], bias: float) -> bytes:
+    """The n-grams (none holds a newline) and their weights as float64, the bias in the header."""
+    return pack_table(_CACHE_MAGIC, weights, "d", bias)
+
+
+def _decode_weights(data: bytes) -> tuple[dict[str, float], float] | None:
+    return unpack_table(data, _CACHE_MAGIC, "d")
 
 
 def sigmoid(score: float) -> float:

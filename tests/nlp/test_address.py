@@ -303,12 +303,15 @@ def test_a_written_name_wins_over_one_that_sounds_alike(router: Router) -> None:
 
 
 def test_the_sound_classes_are_built_once_and_read_from_the_cache(tmp_path: Path) -> None:
-    """The first process builds the classes with pypinyin and keeps them; the next one reads
-    them and never imports pypinyin."""
+    """The first process builds the classes with pypinyin and keeps them with their regex's
+    compiled program; the next one reads both, never imports pypinyin and parses no long regex
+    (other modules' short ones aside)."""
     probe = (
         "import sys; from pathlib import Path; from nlp.sounds import SoundedNames; "
+        "import re._parser as p; parsed = []; parse = p.parse; "
+        "p.parse = lambda s, *a: (len(s) > 99 and parsed.append(1)) or parse(s, *a); "
         "names = SoundedNames({'明德花园': 'MDHY'}, Path(sys.argv[1])); "
-        "print('pypinyin' in sys.modules, names.find('明的花园5号楼'))"
+        "print('pypinyin' in sys.modules, bool(parsed), names.find('明的花园5号楼'))"
     )
     runs = [
         subprocess.run(
@@ -319,5 +322,5 @@ def test_the_sound_classes_are_built_once_and_read_from_the_cache(tmp_path: Path
         ).stdout
         for _ in range(2)
     ]
-    assert runs == ["True [(0, 4, 'MDHY')]\n", "False [(0, 4, 'MDHY')]\n"]
+    assert runs == ["True True [(0, 4, 'MDHY')]\n", "False False [(0, 4, 'MDHY')]\n"]
     assert len(list(tmp_path.glob("sounds-*.cache"))) == 1

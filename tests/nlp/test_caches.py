@@ -1,6 +1,6 @@
 """What the router keeps between runs: jieba's dictionary with the district's words (read
-without importing jieba) and the rules' character guards and compiled regexes (read instead of
-derived)."""
+without importing jieba), the rules' character guards and compiled regexes (read instead of
+derived) and the urgency model's weights (read instead of parsed)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from nlp.regex_program import search_form
 from nlp.router import Router
 from nlp.rules import BUNDLED_RULES, RulesError, RuleSet, load_rules
 from nlp.tokenizer import DomainTokenizer
+from nlp.urgency_model import BUNDLED_MODEL, UrgencyModel
 
 WORDS = {"颂运水庭": None, "飞线充电": None}
 
@@ -111,3 +112,33 @@ def test_term_free_blocks_are_not_segmented_and_nothing_else_changes(tmp_path: P
         assert set(terms_only.tokens) <= set(full.tokens)
     assert tokenizer.analyse("已经好几天了，老人腿脚不好").tokens == []
     assert tokenizer.analyse("已经好几天了，有人飞线充电").tokens == [(7, 9), (9, 13)]
+
+
+def test_the_urgency_model_is_read_back_from_its_binary_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "ngrams.txt"
+    source.write_text(
+        "# weights\nbias\t-1.2500\n煤气\t0.7500\n救命\t1.1250\nok\t-0.3000\n", "utf-8"
+    )
+    parsed = UrgencyModel.load(source, directory=tmp_path)
+    [cache] = tmp_path.glob("ngrams-*.cache")
+
+    def fail(*args: object, **kwargs: object) -> UrgencyModel:
+        raise AssertionError("parsed although cached")
+
+    monkeypatch.setattr(UrgencyModel, "loads", fail)
+    cached = UrgencyModel.load(source, directory=tmp_path)
+    assert (cached.weights, cached.bias) == (parsed.weights, parsed.bias)
+    assert cached.weights == {"煤气": 0.75, "救命": 1.125, "ok": -0.3}
+    cache.write_bytes(cache.read_bytes()[:-8])  # a cut cache is parsed again (and fails here)
+    with pytest.raises(AssertionError, match="parsed although cached"):
+        UrgencyModel.load(source, directory=tmp_path)
+
+
+def test_the_bundled_model_reads_back_the_same_from_its_cache(tmp_path: Path) -> None:
+    parsed = UrgencyModel.loads(BUNDLED_MODEL.read_text(encoding="utf-8"))
+    UrgencyModel.load(directory=tmp_path)
+    cached = UrgencyModel.load(directory=tmp_path)
+    assert list(tmp_path.glob("ngrams-*.cache"))
+    assert (cached.weights, cached.bias) == (parsed.weights, parsed.bias)
