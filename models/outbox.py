@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import JSON, case, func, literal, or_, select, text, update
@@ -305,12 +305,6 @@ class OutboxDelivery:
         statement = select(func.count()).select_from(OutboxRow).where(OutboxRow.status == status)
         return int((await self.session.execute(statement)).scalar_one())
 
-    async def next_due(self) -> datetime | None:
-        """When the earliest pending row becomes due (None when nothing is pending)."""
-        statement = select(func.min(OutboxRow.available_at)).where(OutboxRow.status == PENDING)
-        value = (await self.session.execute(statement)).scalar_one_or_none()
-        return _aware(value)
-
     async def _update_held(self, worker: str, ids: Sequence[int], values: dict[str, Any]) -> int:
         if not ids:
             return 0
@@ -340,12 +334,3 @@ def sent_as_caption(payload: dict[str, Any]) -> bool:
 
 def _unclaimed(now: datetime) -> Any:
     return or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now)
-
-
-def _aware(value: Any) -> datetime | None:
-    """Aggregates bypass the UtcDateTime decorator on SQLite: normalise to aware UTC."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

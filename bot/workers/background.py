@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -18,8 +17,6 @@ from handlers.undeliverable import UndeliverableRouter
 
 if TYPE_CHECKING:
     from bot.app import App
-
-log = logging.getLogger("griddesk")
 
 
 def start_jobs(app: App) -> list[asyncio.Task[None]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -149,7 +148,3 @@ def ledger_summary(entries: Iterable[LedgerEntry]) -> tuple[int, int, int, int]:
         resolved += entry.fact.finished
         rejected += entry.fact.status == "rejected"
     return collected, resolved, rejected, collected - resolved - rejected
-
-
-def local(at: datetime | None, tz: str) -> str:
-    return "" if at is None else f"{at.astimezone(ZoneInfo(tz)):%Y-%m-%d %H:%M}"

@@ -8,7 +8,6 @@ dropped. Pure functions, shared by the command-line report and the bot.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
 
 LEVEL_LABELS = {
     0: "网格员",
@@ -42,10 +41,6 @@ def percent(part: int | float, whole: int | float, digits: int = 2) -> str:
     if not whole:
         return NO_DATA
     return f"{number(100.0 * part / whole, digits)}%"
-
-
-def ratio(part: int | float, whole: int | float) -> float | None:
-    return None if not whole else part / whole
 
 
 def change_percent(current: int, previous: int) -> float | None:
@@ -105,7 +100,3 @@ def duration(seconds: float | None) -> str:
 
 def hours(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds / 3600, 2)
-
-
-def delta_words(delta: timedelta) -> str:
-    return duration(delta.total_seconds())
