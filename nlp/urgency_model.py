@@ -137,15 +137,16 @@ class UrgencyModel:
         cls, path: Path = BUNDLED_MODEL, threshold: float = THRESHOLD, directory: Path | None = None
     ) -> UrgencyModel:
         """The weights file, read back from a binary copy kept in the cache when there is one
-        (parsing its 40,000 lines of text took most of a `griddesk route` process's model load)."""
+        (parsing its lines of text took most of a `griddesk route` process's model load)."""
         data = path.read_bytes()
         name = f"ngrams-{hashlib.sha256(_CACHE_MAGIC + data).hexdigest()[:20]}.cache"
-        found = read_kept(directory or cache_dir(), name, _decode_weights)
+        directory = directory or cache_dir()
+        found = read_kept(directory, name, _decode_weights)
         if found is not None:
             weights, bias = found[0]
             return cls(weights, bias, threshold)
         model = cls.loads(data.decode("utf-8"), threshold)
-        keep(directory or cache_dir(), name, _encode_weights(model.weights, model.bias))
+        keep(directory, name, _encode_weights(model.weights, model.bias))
         return model
 
 
