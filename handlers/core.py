@@ -353,7 +353,7 @@ TEXT_ROUTES: dict[str, TextRoute] = {
     State.DRAFT: resident.new_complaint,  # no question open: a new text is a new complaint
     Step.TEXT: resident.describe_again,
     Step.EDIT: resident.describe_again,
-    Step.URGENT: resident.new_complaint,
+    Step.URGENT: resident.on_urgent_text,
     Step.ADDRESS: followup.on_address_text,
     Step.CONFIRM: followup.on_summary_text,
     Step.NEW_OR_ADD: followup.ask_new_or_add,

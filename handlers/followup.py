@@ -57,7 +57,11 @@ async def on_summary_text(ctx: Ctx, text: str) -> None:
 async def on_address_text(ctx: Ctx, text: str) -> None:
     """A text while the address is asked for: a question aside, else the address."""
     reading = read(text)
-    if not (reading.intent in ASIDES and await _answer(ctx, reading)):
+    if reading.intent in ASIDES and await _answer(ctx, reading):
+        return
+    if resident.reads_as_danger(ctx, text):  # danger first: the place is read from it, or asked
+        await resident.supplement(ctx, text)
+    else:
         await resident.address_given(ctx, text)
 
 
@@ -77,9 +81,14 @@ async def on_summary_photo(ctx: Ctx, caption: str, file_id: str) -> None:
 
 
 async def ask_new_or_add(ctx: Ctx, text: str) -> None:
+    """新的问题还是补充? A text that reads as danger is not asked about: it is a problem of its
+    own at once (at the waiting draft's place when it names none), the waiting draft kept."""
     draft = ctx.draft
     assert draft is not None
     draft.pending = f"{draft.pending}\n{text}" if draft.pending else text
+    if resident.reads_as_danger(ctx, draft.pending):
+        await _take_pending(ctx, new=True, same_place=True)
+        return
     draft.step = Step.NEW_OR_ADD
     nonce = draft.nonce
     ctx.say(
@@ -99,11 +108,23 @@ async def _choice(ctx: Ctx, args: dict[str, Any], new: bool) -> None:
     if draft is None or draft.nonce != args.get("nonce") or draft.step != Step.NEW_OR_ADD:
         ctx.refuse_stale("choice on a draft no longer asking")
         return
+    await _take_pending(ctx, new)
+
+
+async def _take_pending(ctx: Ctx, new: bool, same_place: bool = False) -> None:
+    """The pending text (and photos) as a new problem, the open draft put aside, or added to it."""
+    draft = ctx.draft
+    assert draft is not None
     pending, photos = draft.pending or "", draft.pending_photos
     draft.pending, draft.pending_photos, draft.pending_album = None, [], None
     if new:
+        waiting = draft
         draft = resident.hold_and_start(ctx)
-        ctx.say(texts.DRAFT_KEPT)
+        if same_place:
+            draft.location = waiting.location
+            draft.put_place(waiting.place())
+        else:
+            ctx.say(texts.DRAFT_KEPT)
     draft.photos = [*draft.photos, *photos][: ctx.services.limits.max_photos]
     if new:
         await resident.describe_again(ctx, pending)

@@ -86,6 +86,16 @@ THANKS_WORDS = frozenset(
         "thankyou",
     }
 )
+# Typed answers to the urgency question (现在是否有人被困、受伤、走失，或正在发生危险？), read
+# after the closing particles are dropped (是的 → 是, 不是啊 → 不是).
+URGENT_YES = frozenset(
+    {"是", "对", "有", "有人", "急", "很急", "紧急", "很紧急", "情况紧急", "是情况紧急", "是紧急",
+     "快", "快来", "危险", "yes"}
+)
+URGENT_NO = frozenset(
+    {"不", "不是", "否", "没", "没有", "没人", "没有人", "不急", "不紧急", "不用", "没事", "没危险",
+     "没有危险", "no"}
+)
 # Asking how a case is going; short messages only (a long text is a complaint that happens to
 # contain one of these words).
 _PROGRESS = re.compile(
@@ -129,6 +139,14 @@ def read(text: str) -> Reading:
     ):
         return Reading(Intent.PROGRESS, words=_LEFTOVER.sub("", _FILLER.sub("", plain)))
     return Reading(Intent.NONE)
+
+
+def urgency_answer(text: str) -> bool | None:
+    """是 (True) or 不紧急 (False) typed in answer to the urgency question; None: anything else."""
+    bare = _TAIL.sub("", folded(text))
+    if bare in URGENT_YES:
+        return True
+    return False if bare in URGENT_NO else None
 
 
 def _asks_at_the_end(plain: str) -> bool:

@@ -10,6 +10,7 @@ from handlers import visit_texts as vt
 from handlers.advice import urgent_advice
 from handlers.context import QUOTA_WINDOW, Ctx, clip, escape
 from handlers.conversation import Draft, State, Step
+from handlers.intent import urgency_answer
 from handlers.notify import describe_place
 from handlers.service_levels import service_level_text
 from handlers.tickets import TicketService
@@ -286,11 +287,30 @@ async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
     ctx.answer()
 
 
+async def on_urgent_text(ctx: Ctx, text: str) -> None:
+    """A text while the urgency question is open: 是 / 不紧急 in words, else more of the
+    description, judged again (nothing typed is dropped)."""
+    draft = ctx.draft
+    assert draft is not None
+    answer = urgency_answer(text)
+    if answer is None:
+        await supplement(ctx, text)
+        return
+    urgent.take_answer(ctx, draft, urgent.YES if answer else urgent.NO)
+    await (file(ctx) if draft.urgent else after_description(ctx, draft))
+
+
 async def supplement(ctx: Ctx, text: str) -> None:
     """补充: the text joins the open draft's description; the place given stays."""
     draft = ctx.draft
     assert draft is not None
     await _describe(ctx, draft, f"{draft.text or ''}\n{text}".strip(), keep=True)
+
+
+def reads_as_danger(ctx: Ctx, text: str) -> bool:
+    """Whether a text on its own reads as danger now, or may (the resident is then asked)."""
+    urgency = ctx.services.router.detect_urgency(text)
+    return urgency.urgent or urgency.ask
 
 
 def hold_and_start(ctx: Ctx) -> Draft:
