@@ -83,11 +83,6 @@ class TicketError(Exception):
         )
 
 
-def allowed_actions(status: str) -> list[Action]:
-    """The transitions possible from `status`."""
-    return [action for action, sources in ALLOWED.items() if status in sources]
-
-
 def is_open(ticket: TicketRow) -> bool:
     return ticket.status in OPEN
 

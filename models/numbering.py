@@ -73,10 +73,6 @@ def provisional_number(prefix: str | None = None, local_date: date | None = None
     return f"{PROVISIONAL_PREFIX}{stem}{PROVISIONAL_PREFIX}{random_part}"
 
 
-def is_provisional(number: str | None) -> bool:
-    return number is not None and number.startswith(PROVISIONAL_PREFIX)
-
-
 _ASSIGN = text("""
 WITH counter AS (
     INSERT INTO ticket_counters (prefix, day, last) VALUES (:prefix, :day, 1)

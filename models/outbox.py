@@ -258,15 +258,6 @@ class OutboxDelivery:
         """Give rows back unchanged (shutdown, or a chat handed back after a long backoff)."""
         return await self._update_held(worker, ids, {"claimed_by": None, "claimed_until": None})
 
-    async def release_all(self, worker: str) -> int:
-        result = await self.session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.claimed_by == worker, OutboxRow.status == PENDING)
-            .values(claimed_by=None, claimed_until=None)
-            .execution_options(synchronize_session=False)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
-
     async def mark_dead(self, outbox_id: int, error: str) -> OutboxRow | None:
         """Give up on a row for good; returns it (attached to the session) or None when it was
         no longer pending."""

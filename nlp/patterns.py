@@ -119,17 +119,6 @@ def _sre() -> tuple[Any, Any] | None:
     return parser, constants
 
 
-def required_characters(
-    regex: re.Pattern[str], rarity: Callable[[str], float] | None = None
-) -> frozenset[str] | None:
-    """A set of characters at least one of which occurs in every text `regex` matches, or None.
-
-    Among the candidate sets (one per mandatory part of the regex) the rarest is chosen:
-    `rarity(char)` returns how common a character is (default: every character counts 1)."""
-    sets = required_character_sets(regex, rarity)
-    return sets[0] if sets else None
-
-
 def required_character_sets(
     regex: re.Pattern[str], rarity: Callable[[str], float] | None = None, limit: int = 4
 ) -> list[frozenset[str]]:

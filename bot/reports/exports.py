@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -47,26 +46,12 @@ def csv_field(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
-def _write_rows(handle: io.TextIOBase | io.StringIO, header: Sequence[str],
-                rows: Iterable[Sequence[object]]) -> None:
-    writer = csv.writer(handle)
-    writer.writerow([csv_field(name) for name in header])
-    for values in rows:
-        writer.writerow([csv_field(value) for value in values])
-
-
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:
-    """A UTF-8 (with BOM, for Excel) CSV file whose every field went through `csv_field`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        _write_rows(handle, header, rows)
-    return path
-
-
 def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """The same CSV as `write_csv`, in memory (a download)."""
+    """A UTF-8 (with BOM, for Excel) CSV download whose every field went through `csv_field`."""
     buffer = io.StringIO()
-    _write_rows(buffer, header, rows)
+    writer = csv.writer(buffer)
+    writer.writerow([csv_field(name) for name in header])
+    writer.writerows([csv_field(value) for value in values] for values in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -93,17 +93,3 @@ def build_models(models: typing.Iterable[type[BaseModel]]) -> None:
     for model in models:
         model.model_rebuild()
 
-
-def deferred_models() -> list[type[BaseModel]]:
-    """aiogram's models whose schema has not been built yet (for tests and benchmarks)."""
-    import aiogram.methods
-    import aiogram.types
-
-    pending = []
-    for package in (aiogram.types, aiogram.methods):
-        for name in package.__all__:
-            model = getattr(package, name)
-            is_model = isinstance(model, type) and issubclass(model, BaseModel)
-            if is_model and not model.__pydantic_complete__:
-                pending.append(model)
-    return pending

@@ -63,16 +63,6 @@ class OrgRepo(Repository):
             select(PersonRow).where(PersonRow.code.in_(codes)).options(*_WITH_APPOINTMENTS))
         return {row.code: row for row in rows.unique()}
 
-    async def person_by_account(self, user_id: int, channel: str = TELEGRAM) -> PersonRow | None:
-        """The active person whose account on `channel` is `user_id`."""
-        statement = (
-            select(PersonRow)
-            .join(ChannelAccountRow, ChannelAccountRow.person_code == PersonRow.code)
-            .where(ChannelAccountRow.channel == channel, ChannelAccountRow.user_id == user_id)
-            .where(PersonRow.active.is_(True))
-        )
-        return (await self.session.execute(statement)).scalar_one_or_none()
-
     async def bind_account(self, person: PersonRow, user_id: int, at: datetime,
                            channel: str = TELEGRAM) -> None:
         """Bind a channel account to `person` (an invite was used). The binding is stored apart
@@ -107,26 +97,6 @@ class OrgRepo(Repository):
         await self.session.execute(
             delete(ChannelAccountRow).where(*whose).execution_options(**fetch))
         await self.session.flush()
-
-    async def people_by_chat_id(self, chat_id: int, channel: str = TELEGRAM) -> list[PersonRow]:
-        """Active people whose notifications go to `chat_id` (a group chat or a private chat)."""
-        account = ChannelAccountRow
-        statement = (
-            select(PersonRow)
-            .join(account, account.person_code == PersonRow.code)
-            .where(PersonRow.active.is_(True), account.channel == channel)
-            .where(
-                (account.chat_id == chat_id)
-                | (account.chat_id.is_(None) & (account.user_id == chat_id))
-            )
-            .order_by(PersonRow.code)
-        )
-        return list((await self.session.execute(statement)).scalars())
-
-    async def people_at(self, level: Level | int, scope: str) -> list[PersonRow]:
-        """Active people appointed at `level` over `scope` (grid, community, street or district)."""
-        role = LEVEL_ROLE[Level(level)]
-        return await self.people_in_role(role, scope)
 
     async def people_in_role(self, role: Role | str, scope: str | None = None) -> list[PersonRow]:
         """Active people in `role` (over `scope` when given), in configuration order."""

@@ -87,10 +87,6 @@ class OutboxRepo(Repository):
         )
         return bool(getattr(result, "rowcount", 0))
 
-    async def for_chat(self, chat_id: int) -> list[OutboxRow]:
-        statement = select(OutboxRow).where(OutboxRow.chat_id == chat_id).order_by(OutboxRow.id)
-        return list((await self.session.execute(statement)).scalars())
-
     async def claim(
         self, worker: str, limit: int = 20, lease: timedelta = timedelta(seconds=60)
     ) -> list[OutboxRow]:
@@ -124,22 +120,4 @@ class OutboxRepo(Repository):
                 claimed_until=None,
                 attempts=OutboxRow.attempts + 1,
             )
-        )
-
-    async def mark_failed(
-        self, outbox_id: int, error: str, retry_at: datetime | None = None
-    ) -> None:
-        """Record a failed attempt; retried at `retry_at`, or given up when it is None."""
-        values: dict[str, Any] = {
-            "last_error": error[:2000],
-            "claimed_by": None,
-            "claimed_until": None,
-            "attempts": OutboxRow.attempts + 1,
-        }
-        if retry_at is None:
-            values["status"] = FAILED
-        else:
-            values["available_at"] = retry_at
-        await self.session.execute(
-            update(OutboxRow).where(OutboxRow.id == outbox_id).values(**values)
         )

@@ -12,7 +12,7 @@ from sqlalchemy import ColumnElement, Select, false, func, or_, select, true
 from models import escalation as rules
 from models.escalation import Breach, Overdue, Stage
 from models.lifecycle import OPEN, Rating, Status
-from models.numbering import next_ticket_number, number_ticket
+from models.numbering import number_ticket
 from models.orm import TELEGRAM, RatingRow, TicketEventRow, TicketRow
 from models.repos.base import Repository, dialect_name
 from models.search_words import search_words
@@ -60,9 +60,6 @@ class TicketRepo(Repository):
         """Give a filed ticket its number (at COMMIT on PostgreSQL, at once elsewhere)."""
         return await number_ticket(self.session, ticket, prefix, local_date)
 
-    async def next_number(self, prefix: str, local_date: date) -> str:
-        return await next_ticket_number(self.session, prefix, local_date)
-
     async def get(self, ticket_id: int, for_update: bool = False) -> TicketRow | None:
         statement = select(TicketRow).where(TicketRow.id == ticket_id)
         return await self._one(statement, for_update)
@@ -108,16 +105,6 @@ class TicketRepo(Repository):
         )
         return await self._list(statement)
 
-    async def followed_by(self, person_code: str, open_only: bool = True) -> list[TicketRow]:
-        """Tickets the person holds or first received (首接负责制), oldest first."""
-        holder = (TicketRow.assignee_code == person_code) | (
-            TicketRow.first_receiver_code == person_code
-        )
-        statement = select(TicketRow).where(holder)
-        if open_only:
-            statement = statement.where(TicketRow.status.in_(_values(OPEN | {Status.RESOLVED})))
-        return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
-
     async def open_in(self, scope: Scope, limit: int) -> list[TicketRow]:
         """Open tickets in `scope`, oldest first."""
         if not (scope.everything or scope.grids or scope.communities or scope.streets):
@@ -129,13 +116,6 @@ class TicketRepo(Repository):
             .limit(limit)
         )
         return await self._list(statement)
-
-    async def triage_queue(self, community_code: str | None = None) -> list[TicketRow]:
-        """Tickets waiting for a human route, oldest first (one community or all)."""
-        statement = select(TicketRow).where(TicketRow.status == Status.TRIAGE)
-        if community_code is not None:
-            statement = statement.where(TicketRow.community_code == community_code)
-        return await self._list(statement.order_by(TicketRow.created_at, TicketRow.id))
 
     # --- the escalation sweep's queries (rules in models.escalation) ----------------------
 

@@ -46,11 +46,23 @@ parsed = [Update.model_validate(s).model_dump(mode="json", by_alias=True, exclud
           for s in samples]
 """
 
+# aiogram's models whose schema has not been built yet.
+DEFERRED = """
+def deferred_models():
+    import aiogram.methods, aiogram.types
+    from pydantic import BaseModel
+    return [model for package in (aiogram.types, aiogram.methods)
+            for model in (getattr(package, name) for name in package.__all__)
+            if isinstance(model, type) and issubclass(model, BaseModel)
+            and not model.__pydantic_complete__]
+"""
+
 # The bot's import: most models deferred, updates parsed lazily, then every model built.
 LAZY = """
 import json, sys
 import bot.telegram.aiogram_adapter
-from bot.telegram.aiogram_lazy import deferred_models, build_models
+from bot.telegram.aiogram_lazy import build_models
+""" + DEFERRED + """
 before = deferred_models()
 """ + PARSE + """
 build_models(before)
@@ -63,7 +75,8 @@ print(json.dumps({"before": len(before), "update_built": Update.__pydantic_compl
 EAGER = """
 import json, sys
 import aiogram
-from bot.telegram.aiogram_lazy import import_aiogram_lazily, deferred_models
+from bot.telegram.aiogram_lazy import import_aiogram_lazily
+""" + DEFERRED + """
 again, deferred = import_aiogram_lazily(), len(deferred_models())
 """ + PARSE + """
 print(json.dumps({"again": again, "deferred": deferred, "parsed": parsed}))
@@ -97,7 +110,8 @@ import bot.telegram.aiogram_lazy as lazy
 def broken(types_package):
     raise AttributeError("a future aiogram without __all__")
 lazy._publish_forward_names = broken
-print(lazy.import_aiogram_lazily(), len(lazy.deferred_models()))
+""" + DEFERRED + """
+print(lazy.import_aiogram_lazily(), len(deferred_models()))
 from aiogram.types import Update
 print(Update.model_validate({"update_id": 1}).update_id)
 """)

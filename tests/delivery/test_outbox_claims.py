@@ -93,7 +93,7 @@ async def test_renew_release_dead_and_move(uows: UnitOfWorkFactory) -> None:
         assert dead is not None and dead.status == DEAD and dead.key == "a0"
         assert await store.mark_dead(ids[0], "again") is None
         assert await store.move_chat(-100, -1009) == 1
-        assert await store.release_all("w1") == 1
+        assert await store.release("w1", ids) == 1  # the dead row is no longer held
         assert await store.count() == 1
         await uow.commit()
     after = await outbox(uows)

@@ -161,6 +161,7 @@ async def test_plain_daily_report_text(
         await uow.commit()
     await send_daily_reports(uow_factory, clock, demo_config, notifier, clock.now().date())
     async with uow_factory() as uow:
-        texts = [render_row(row)["text"] for row in await uow.outbox.for_chat(710101)]  # MDHY-01-W1
+        texts = [render_row(row)["text"] for row in await uow.outbox.rows()
+                 if row.chat_id == 710101]  # MDHY-01-W1
     assert len(texts) == 1
     assert texts[0].startswith("民情日报告 · 明德花园第一网格（MDHY-01）")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from models import lifecycle as lc
-from models.orm import TicketEventRow, TicketRow
+from models.orm import TELEGRAM, PersonRow, TicketEventRow, TicketRow
+from models.uow import UnitOfWork
 
 T0 = datetime(2026, 11, 21, 2, 0, tzinfo=UTC)
 WORKER, BRANCH, SECRETARY = "MDHY-01-W1", "MDHY-01-B", "MDHY-S"
@@ -67,3 +68,10 @@ def walk_to(
     events.append(lc.close(ticket, now=due(32), rating="satisfied"))
     assert status == "closed", status
     return ticket, events
+
+
+async def account_holder(uow: UnitOfWork, user_id: int) -> PersonRow | None:
+    """The active person whose Telegram account is `user_id`."""
+    return next((person for person in await uow.org.all_people()
+                 if any((a.channel, a.user_id) == (TELEGRAM, user_id) for a in person.accounts)),
+                None)

@@ -20,7 +20,7 @@ from models.config.sync import sync_config
 from models.db import create_engine, session_factory
 from models.orm import AppointmentRow, GridRow, PersonRow
 from models.uow import UnitOfWorkFactory
-from tests.models.factories import in_status
+from tests.models.factories import account_holder, in_status
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -94,7 +94,7 @@ async def test_a_replaced_worker_is_deactivated_and_the_telegram_id_follows(
     async with uow_factory() as uow:
         gone = await uow.org.person(old["code"])
         assert gone is not None and not gone.active and gone.account() is None
-        moved = await uow.org.person_by_account(old["telegram_user_id"])
+        moved = await account_holder(uow, old["telegram_user_id"])
         assert moved is not None and moved.code == "MDHY-01-W9"
         chain = await uow.org.chain("MDHY-01", None, None)
         assert chain[0][1].code == "MDHY-01-W9"
@@ -107,7 +107,7 @@ async def test_a_replaced_worker_is_deactivated_and_the_telegram_id_follows(
         await uow.commit()
     assert (report.created, report.updated, report.deactivated) == (1, 1, 2)
     async with uow_factory() as uow:
-        back = await uow.org.person_by_account(old["telegram_user_id"])
+        back = await account_holder(uow, old["telegram_user_id"])
         assert back is not None and back.code == old["code"] and back.active
 
 

@@ -83,7 +83,7 @@ def test_every_status_and_action(status: str, action: str) -> None:
         assert (event.from_level, event.to_level) == (before["level"], ticket.level)
         assert event.at == NOW and ticket.updated_at == NOW
         assert event.ticket is ticket
-        assert lc.allowed_actions(status).count(lc.Action[action.upper()]) == 1
+        assert _allowed_actions(status).count(lc.Action[action.upper()]) == 1
     else:
         with pytest.raises(TicketError) as caught:
             call(ticket)
@@ -268,8 +268,12 @@ def test_a_full_walk_logs_every_transition() -> None:
     assert ticket.max_level == 2 and ticket.status == "closed"
 
 
+def _allowed_actions(status: str) -> list[lc.Action]:
+    return [action for action, sources in lc.ALLOWED.items() if status in sources]
+
+
 def test_terminal_statuses_allow_nothing() -> None:
-    assert lc.allowed_actions("closed") == [] and lc.allowed_actions("rejected") == []
+    assert _allowed_actions("closed") == [] and _allowed_actions("rejected") == []
 
 
 def test_refer_hands_the_grids_ticket_back_to_triage() -> None:

@@ -46,8 +46,8 @@ async def test_daily_sequence_restarts_each_day_and_per_prefix(
 ) -> None:
     async with uow_factory() as uow:
         numbers = [await next_ticket_number(uow.session, "TBH", DAY) for _ in range(3)]
-        numbers.append(await uow.tickets.next_number("TBH", date(2026, 11, 22)))
-        numbers.append(await uow.tickets.next_number("XYZ", DAY))
+        numbers.append(await next_ticket_number(uow.session, "TBH", date(2026, 11, 22)))
+        numbers.append(await next_ticket_number(uow.session, "XYZ", DAY))
         await uow.commit()
     assert numbers == [
         "TBH-20261121-0001", "TBH-20261121-0002", "TBH-20261121-0003",
@@ -58,17 +58,17 @@ async def test_daily_sequence_restarts_each_day_and_per_prefix(
 @pytest.mark.usefixtures("backend")
 async def test_a_rolled_back_ticket_gives_its_number_back(uow_factory: UnitOfWorkFactory) -> None:
     async with uow_factory() as uow:
-        assert await uow.tickets.next_number("TBH", DAY) == "TBH-20261121-0001"
+        assert await next_ticket_number(uow.session, "TBH", DAY) == "TBH-20261121-0001"
         await uow.rollback()
     async with uow_factory() as uow:
-        assert await uow.tickets.next_number("TBH", DAY) == "TBH-20261121-0001"
+        assert await next_ticket_number(uow.session, "TBH", DAY) == "TBH-20261121-0001"
 
 
 async def _create_tickets(uow_factory: UnitOfWorkFactory, count: int) -> list[str]:
     numbers = []
     for _ in range(count):
         async with uow_factory() as uow:
-            number = await uow.tickets.next_number("TBH", DAY)
+            number = await next_ticket_number(uow.session, "TBH", DAY)
             ticket = new_ticket(number)
             uow.tickets.add(ticket, lc.create(ticket, now=uow.now()))
             await uow.commit()

@@ -8,6 +8,7 @@ from models.config.schema import GridDeskConfig
 from models.config.sync import sync_config
 from models.orm import PersonRow
 from models.uow import UnitOfWorkFactory
+from tests.models.factories import account_holder
 
 pytestmark = pytest.mark.usefixtures("backend")
 
@@ -73,4 +74,4 @@ async def test_binding_a_user_keeps_the_group_chat_its_old_person_had(
         worker = await uow.session.get(PersonRow, "MDHY-01-W1")
         assert worker is not None and worker.account() is not None
         assert (worker.account().user_id, worker.chat_id) == (None, group)  # type: ignore[union-attr]
-        assert (await uow.org.person_by_account(WORKER_ACCOUNT)).code == "TBH-TF"  # type: ignore[union-attr]
+        assert (await account_holder(uow, WORKER_ACCOUNT)).code == "TBH-TF"  # type: ignore[union-attr]

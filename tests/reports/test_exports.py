@@ -4,7 +4,9 @@ literal."""
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import update
 
 import bot.reports
-from bot.reports.exports import csv_field, put, write_csv
+from bot.reports.exports import csv_bytes, csv_field, put
 from bot.reports.writer import write_monthly_report
 from handlers.reports import ReportRenderer
 from models.clock import FixedClock
@@ -113,10 +115,10 @@ async def test_the_workers_report_file_stores_texts_not_formulas(
     assert all(kind != "f" for kind, _ in cells)
 
 
-def test_csv_fields_are_literal(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "out.csv", ["内容", "件数"], [[text, 3] for text in HOSTILE])
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+def test_csv_fields_are_literal() -> None:
+    data = csv_bytes(["内容", "件数"], [[text, 3] for text in HOSTILE])
+    assert data.startswith(codecs.BOM_UTF8)  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["内容", "件数"]
     assert [row[0] for row in rows[1:]] == ["'" + text for text in HOSTILE]
     assert {row[1] for row in rows[1:]} == {"3"}

@@ -85,16 +85,6 @@ class FakeOrgRepo(OrgRepo):
     async def people(self, codes: list[str]) -> dict[str, PersonRow]:
         return {code: self.people_rows[code] for code in codes if code in self.people_rows}
 
-    async def person_by_account(self, user_id: int, channel: str = TELEGRAM) -> PersonRow | None:
-        return next((p for p in self.people_rows.values() if p.active and any(
-            (a.channel, a.user_id) == (channel, user_id) for a in p.accounts)), None)
-
-    async def people_at(self, level: Level | int, scope: str) -> list[PersonRow]:
-        role = str(LEVEL_ROLE[Level(level)])
-        found = [(a.id, p) for p in self.people_rows.values() for a in p.appointments
-                 if a.role == role and a.scope_code == scope and p.active]
-        return [person for _, person in sorted(found, key=lambda pair: pair[0])]
-
     async def district(self) -> DistrictRow | None:
         return next(iter(self.rows[DistrictRow].values()), None)
 

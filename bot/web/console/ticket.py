@@ -16,7 +16,7 @@ from bot.web.console.state import STATE
 from handlers import console, texts
 from handlers.notify import Notifier
 from handlers.queries import HISTORY_ACTIONS
-from models.lifecycle import OPEN
+from models import lifecycle
 from models.orm import TicketEventRow, TicketRow
 from models.repos.console import Listed
 
@@ -112,7 +112,7 @@ async def ticket_page(request: web.Request) -> web.Response:
     neighbours = await uow.console.neighbours(viewer.scope, ticket,
                                               now - timedelta(days=NEIGHBOUR_DAYS), now)
     actions = await console.available_actions(uow, ticket, viewer.person.code)
-    is_open = ticket.status in OPEN
+    is_open = lifecycle.is_open(ticket)
     context = {
         "viewer": viewer,
         "csrf": state.csrf_token(request[SESSION]),
