@@ -208,19 +208,21 @@ def assign(
 ) -> TicketEventRow:
     """Route a triage ticket (fixing grid, community or category when given)."""
     _check(ticket, Action.ASSIGN)
+    place = (grid_code, community_code, category_code)
+    return _reassign(ticket, Action.ASSIGN, now, actor, assignee_code,
+                     (accept_due, resolve_due, level_due), place, note)
+
+
+def _reassign(ticket: TicketRow, action: Action, now: datetime, actor: str, assignee_code: str,
+              dues: tuple[datetime | None, datetime | None, datetime | None],
+              place: tuple[str | None, str | None, str | None], note: str | None,
+              ) -> TicketEventRow:
+    """A new holder at the ticket's level, the grid, community or category fixed when given."""
     before_status, before_level = ticket.status, ticket.level
-    data = _reroute(ticket, grid_code, community_code, category_code)
-    _route(ticket, ticket.level, assignee_code, accept_due, resolve_due, level_due)
-    return _event(
-        ticket,
-        Action.ASSIGN,
-        actor,
-        now,
-        before_status,
-        before_level,
-        note,
-        {"assignee": assignee_code, **data},
-    )
+    data = _reroute(ticket, *place)
+    _route(ticket, ticket.level, assignee_code, *dues)
+    return _event(ticket, action, actor, now, before_status, before_level, note,
+                  {"assignee": assignee_code, **data})
 
 
 def _reroute(
@@ -417,19 +419,9 @@ def transfer(
         )
     if grid_code is None and category_code is None and community_code is None:
         raise TicketError(ticket, "transfer", "give another grid, community or category")
-    before_status, before_level = ticket.status, ticket.level
-    data = _reroute(ticket, grid_code, community_code, category_code)
-    _route(ticket, 0, assignee_code, accept_due, resolve_due, level_due)
-    return _event(
-        ticket,
-        Action.TRANSFER,
-        actor,
-        now,
-        before_status,
-        before_level,
-        reason,
-        {"assignee": assignee_code, **data},
-    )
+    place = (grid_code, community_code, category_code)
+    return _reassign(ticket, Action.TRANSFER, now, actor, assignee_code,
+                     (accept_due, resolve_due, level_due), place, reason)
 
 
 def refer(

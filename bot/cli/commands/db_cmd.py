@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 import click
 from sqlalchemy.engine import make_url
@@ -26,8 +28,6 @@ def shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-
-
 @click.group("db")
 def db_group() -> None:
     """Create, upgrade or downgrade the database schema."""
@@ -39,12 +39,7 @@ def db_group() -> None:
 def upgrade(revision: str, url: str | None) -> None:
     """Create or upgrade the schema to REVISION (default: head)."""
     url = resolve_url(url)
-    try:
-        asyncio.run(upgrade_database(url, revision))
-        now = asyncio.run(current_revision(url))
-    except Exception as exc:
-        click.echo(f"upgrade of {shown(url)} failed: {exc}", err=True)
-        sys.exit(1)
+    now = _migrate("upgrade", upgrade_database, url, revision)
     click.echo(f"{shown(url)} is at revision {now} (head {head()})")
 
 
@@ -54,13 +49,19 @@ def upgrade(revision: str, url: str | None) -> None:
 def downgrade(revision: str, url: str | None) -> None:
     """Downgrade the schema to REVISION (`base` removes every table)."""
     url = resolve_url(url)
-    try:
-        asyncio.run(downgrade_database(url, revision))
-        now = asyncio.run(current_revision(url))
-    except Exception as exc:
-        click.echo(f"downgrade of {shown(url)} failed: {exc}", err=True)
-        sys.exit(1)
+    now = _migrate("downgrade", downgrade_database, url, revision)
     click.echo(f"{shown(url)} is at revision {now or 'base'}")
+
+
+def _migrate(name: str, step: Callable[[str, str], Coroutine[Any, Any, None]], url: str,
+             revision: str) -> str | None:
+    """Run one migration step; the revision reached, or exit 1 with the error."""
+    try:
+        asyncio.run(step(url, revision))
+        return asyncio.run(current_revision(url))
+    except Exception as exc:
+        click.echo(f"{name} of {shown(url)} failed: {exc}", err=True)
+        sys.exit(1)
 
 
 @db_group.command("current")
