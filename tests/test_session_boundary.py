@@ -32,3 +32,15 @@ def test_the_check_sees_both_spellings() -> None:
     source = "async def f(self, uow):\n    await self.uow.session.flush()\n    uow.session.add(1)\n"
     assert session_lines(source) == [2, 3]
     assert session_lines("uow.tickets.add(t)\nsession.add(t)\n") == []
+
+
+def test_only_the_wiring_builds_units_of_work() -> None:
+    """The application, the worker and the CLI's `opened` make the session factory; every other
+    command goes through them, so none writes rows through a bare session."""
+    builders = sorted(
+        str(path.relative_to(ROOT))
+        for package in ("handlers", "bot")
+        for path in (ROOT / package).rglob("*.py")
+        if "session_factory(" in path.read_text(encoding="utf-8")
+    )
+    assert builders == ["bot/app.py", "bot/cli/commands/worker_cmd.py", "bot/cli/database.py"]

@@ -1,13 +1,15 @@
-"""A channel account's side of the data: binding staff invites, and what /forget removes."""
+"""A channel account's side of the data: bans, staff invites, and what /forget removes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy import delete, select
 
 from models.orm import (
     TELEGRAM,
+    BanRow,
     CallbackTokenRow,
     InviteRow,
     OutboxRow,
@@ -19,6 +21,25 @@ from models.repos.base import Repository
 
 
 class AccountRepo(Repository):
+    async def set_ban(self, user_id: int, banned: bool, reason: str | None = None,
+                      channel: str = TELEGRAM) -> bool:
+        """Ban or unban an account (`griddesk ban|unban`); True when something changed."""
+        row = await self.session.get(BanRow, (channel, user_id))
+        if banned and row is None:
+            self.session.add(BanRow(channel=channel, user_id=user_id, reason=reason,
+                                    at=self.clock.now()))
+        elif not banned and row is not None:
+            await self.session.delete(row)
+        else:
+            return False
+        return True
+
+    def add_invite(self, token_hash: str, person_code: str, valid_for: timedelta) -> None:
+        """A one-time invite that binds the account using it to `person_code`."""
+        now = self.clock.now()
+        self.session.add(InviteRow(token_hash=token_hash, person_code=person_code,
+                                   created_at=now, expires_at=now + valid_for))
+
     async def invite(self, token_hash: str) -> InviteRow | None:
         """The invite behind a bind link, locked until commit (it is used once)."""
         return await self.session.get(InviteRow, token_hash, with_for_update=True)

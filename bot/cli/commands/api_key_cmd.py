@@ -21,22 +21,15 @@ T = TypeVar("T")
 async def _in_unit_of_work(url: str | None, work: Callable[[UnitOfWork], Awaitable[T]]) -> T:
     """Run `work` in one committed unit of work on the (migrated) database."""
     from bot.app import make_clock
+    from bot.cli.database import opened
     from bot.settings import Settings
-    from models.db import create_engine, session_factory
-    from models.migrations import upgrade_database
-    from models.uow import UnitOfWorkFactory
 
     settings = Settings()
     url = url or settings.database_url_value()
-    await upgrade_database(url)
-    engine = create_engine(url)
-    try:
-        async with UnitOfWorkFactory(session_factory(engine), make_clock(settings))() as uow:
-            result = await work(uow)
-            await uow.commit()
-            return result
-    finally:
-        await engine.dispose()
+    async with opened(url, make_clock(settings), migrate=True) as uows, uows() as uow:
+        result = await work(uow)
+        await uow.commit()
+        return result
 
 
 @click.group("api-key")

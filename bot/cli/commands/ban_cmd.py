@@ -10,28 +10,15 @@ import click
 async def set_ban(user_id: int, banned: bool, reason: str | None) -> bool:
     """Add or remove a ban; True when something changed."""
     from bot.app import make_clock
+    from bot.cli.database import opened
     from bot.settings import Settings
-    from models.db import create_engine, session_factory
-    from models.migrations import upgrade_database
-    from models.orm import TELEGRAM, BanRow
 
     settings = Settings()
-    url = settings.database_url_value()
-    await upgrade_database(url)
-    engine = create_engine(url)
-    try:
-        async with session_factory(engine)() as session, session.begin():
-            row = await session.get(BanRow, (TELEGRAM, user_id))
-            if banned and row is None:
-                session.add(BanRow(channel=TELEGRAM, user_id=user_id, reason=reason,
-                                   at=make_clock(settings).now()))
-                return True
-            if not banned and row is not None:
-                await session.delete(row)
-                return True
-            return False
-    finally:
-        await engine.dispose()
+    url, clock = settings.database_url_value(), make_clock(settings)
+    async with opened(url, clock, migrate=True) as uows, uows() as uow:
+        changed = await uow.accounts.set_ban(user_id, banned, reason)
+        await uow.commit()
+        return changed
 
 
 @click.command("ban")

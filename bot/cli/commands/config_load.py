@@ -9,27 +9,20 @@ from pathlib import Path
 import click
 
 from bot.cli.commands.db_cmd import resolve_url, shown
+from bot.cli.database import opened
 from bot.cli.options import database_option
 from models.clock import SystemClock
 from models.config.loader import check_config
 from models.config.schema import GridDeskConfig
 from models.config.sync import SyncReport, sync_config
-from models.db import create_engine, session_factory
-from models.migrations import upgrade_database
-from models.uow import UnitOfWorkFactory
 
 
 async def load_into(url: str, config: GridDeskConfig) -> SyncReport:
     """Upgrade the schema, then sync `config` into it and commit (all or nothing)."""
-    await upgrade_database(url)
-    engine = create_engine(url)
-    try:
-        async with UnitOfWorkFactory(session_factory(engine), SystemClock())() as uow:
-            report = await sync_config(uow, config)
-            await uow.commit()
+    async with opened(url, SystemClock(), migrate=True) as uows, uows() as uow:
+        report = await sync_config(uow, config)
+        await uow.commit()
         return report
-    finally:
-        await engine.dispose()
 
 
 @click.command("load")

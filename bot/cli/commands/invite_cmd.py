@@ -15,29 +15,21 @@ INVITE_VALID = timedelta(days=7)
 async def create_invite(person_code: str, bot_username: str | None) -> str | None:
     """Store a hashed one-time token for `person_code`; returns the /start payload or link."""
     from bot.app import make_clock
+    from bot.cli.database import opened
     from bot.settings import Settings
     from handlers.links import start_link, token_hash
     from models.config.loader import load_config
     from models.config.sync import sync_config
-    from models.db import create_engine, session_factory
-    from models.migrations import upgrade_database
-    from models.orm import InviteRow, PersonRow
 
     settings = Settings()
-    url = settings.database_url_value()
-    await upgrade_database(url)
-    engine = create_engine(url)
-    try:
-        async with session_factory(engine)() as session, session.begin():
-            await sync_config(session, load_config(settings.config_dir))
-            if await session.get(PersonRow, person_code) is None:
-                return None
-            token = secrets.token_urlsafe(16)
-            now = make_clock(settings).now()
-            session.add(InviteRow(token_hash=token_hash(token), person_code=person_code,
-                                  created_at=now, expires_at=now + INVITE_VALID))
-    finally:
-        await engine.dispose()
+    url, clock = settings.database_url_value(), make_clock(settings)
+    async with opened(url, clock, migrate=True) as uows, uows() as uow:
+        await sync_config(uow, load_config(settings.config_dir))
+        if await uow.org.person(person_code) is None:
+            return None
+        token = secrets.token_urlsafe(16)
+        uow.accounts.add_invite(token_hash(token), person_code, INVITE_VALID)
+        await uow.commit()
     return start_link(bot_username, f"bind_{token}")
 
 

@@ -13,12 +13,11 @@ from zoneinfo import ZoneInfo
 import click
 
 from bot.cli.commands.db_cmd import resolve_url
+from bot.cli.database import opened
 from bot.cli.lazy import LazyGroup
 from bot.cli.options import database_option
 from models.clock import SystemClock
-from models.db import create_engine, session_factory
 from models.reports.daily import UnknownScope, daily_report, render_report
-from models.uow import UnitOfWorkFactory
 
 
 @click.group(
@@ -33,19 +32,13 @@ def report_group() -> None:
 async def daily_text(url: str, scope: str | None, day: date | None) -> str:
     """The rendered daily report of `scope` (default: the district) for `day` (default: today)."""
     clock = SystemClock()
-    engine = create_engine(url)
-    try:
-        async with UnitOfWorkFactory(session_factory(engine), clock)() as uow:
-            district = await uow.org.district()
-            if district is None:
-                raise click.ClickException(
-                    "数据库里还没有辖区配置，请先运行 griddesk config load。"
-                )
-            day = day or clock.now().astimezone(ZoneInfo(district.timezone)).date()
-            report = await daily_report(uow, scope or district.code, day, district.timezone)
-            return render_report(report, district.timezone)
-    finally:
-        await engine.dispose()
+    async with opened(url, clock) as uows, uows() as uow:
+        district = await uow.org.district()
+        if district is None:
+            raise click.ClickException("数据库里还没有辖区配置，请先运行 griddesk config load。")
+        day = day or clock.now().astimezone(ZoneInfo(district.timezone)).date()
+        report = await daily_report(uow, scope or district.code, day, district.timezone)
+        return render_report(report, district.timezone)
 
 
 @report_group.command("daily")

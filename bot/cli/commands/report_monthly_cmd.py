@@ -10,14 +10,13 @@ from zoneinfo import ZoneInfo
 import click
 
 from bot.cli.commands.db_cmd import resolve_url
+from bot.cli.database import opened
 from bot.cli.options import config_option, database_option
 from models.clock import SystemClock
 from models.config.loader import load_config
 from models.config.schema import GridDeskConfig
-from models.db import create_engine, session_factory
 from models.reports.daily import UnknownScope
 from models.reports.month import Month
-from models.uow import UnitOfWorkFactory
 
 
 def config_for(directory: Path | None) -> GridDeskConfig:
@@ -39,12 +38,8 @@ async def write_report(
     from bot.reports.writer import write_monthly_report
     from models.reports.summary import headline
 
-    engine = create_engine(url)
-    try:
-        async with UnitOfWorkFactory(session_factory(engine), SystemClock())() as uow:
-            files = await write_monthly_report(uow, config, scope, month, out, progress=progress)
-    finally:
-        await engine.dispose()
+    async with opened(url, SystemClock()) as uows, uows() as uow:
+        files = await write_monthly_report(uow, config, scope, month, out, progress=progress)
     return [*headline(files.report), "", *[f"已写出 {path}" for path in files.all]]
 
 

@@ -10,20 +10,15 @@ import click
 
 async def run_once() -> str:
     from bot.app import make_clock
+    from bot.cli.database import opened
     from bot.settings import Settings
     from bot.workers.retention import retention_policy
-    from models.db import create_engine, session_factory
     from models.retention import prune
-    from models.uow import UnitOfWorkFactory
 
     settings = Settings()
     clock = make_clock(settings)
-    engine = create_engine(settings.database_url_value())
-    try:
-        factory = UnitOfWorkFactory(session_factory(engine), clock)
-        result = await prune(factory, clock, retention_policy(settings))
-    finally:
-        await engine.dispose()
+    async with opened(settings.database_url_value(), clock) as uows:
+        result = await prune(uows, clock, retention_policy(settings))
     return result.describe()
 
 

@@ -27,20 +27,15 @@ async def simulate_into(
 ) -> list[str]:
     """Migrate, load the configuration, simulate; returns the summary lines."""
     from bot.cli.commands.report_monthly_cmd import config_for
+    from bot.cli.database import opened
     from bot.demo.simulate import SimOptions, Simulator
     from models.clock import FixedClock
     from models.config.sync import sync_config
-    from models.db import create_engine, session_factory
-    from models.migrations import upgrade_database
-    from models.uow import UnitOfWorkFactory
     from nlp.router import Router
 
     config = config_for(config_dir)
-    await upgrade_database(url)
-    engine = create_engine(url)
     clock = FixedClock(datetime.now(UTC))
-    try:
-        factory = UnitOfWorkFactory(session_factory(engine), clock)
+    async with opened(url, clock, migrate=True) as factory:
         async with factory() as uow:
             await sync_config(uow, config)
             await uow.commit()
@@ -50,8 +45,6 @@ async def simulate_into(
         async with factory() as uow:
             stats = await Simulator(uow, clock, config, router, options).run(progress)
             await uow.commit()
-    finally:
-        await engine.dispose()
     return stats.lines()
 
 
@@ -65,41 +58,34 @@ async def simulate_bulk_into(
     from tqdm import tqdm
 
     from bot.cli.commands.report_monthly_cmd import config_for
+    from bot.cli.database import opened
     from bot.demo.bulk import BulkHistory, BulkOptions, BulkStats, ahead
     from models.clock import FixedClock
     from models.config.sync import sync_config
-    from models.db import create_engine, session_factory
-    from models.migrations import upgrade_database
-    from models.uow import UnitOfWorkFactory
 
     config = config_for(config_dir)
     prefix = config.district.ticket_prefix
-    await upgrade_database(url)
-    engine = create_engine(url)
     stats, started = BulkStats(), time.perf_counter()
-    try:
-        factory = UnitOfWorkFactory(session_factory(engine), FixedClock(datetime.now(UTC)))
-        async with factory() as uow:
-            await sync_config(uow, config)
-            await uow.commit()
-            history = BulkHistory(config, BulkOptions(tickets, days, seed, end),
-                                  await uow.bulk.last_ticket_id() + 1,
-                                  await uow.bulk.counters(prefix))
-            dropped = await uow.bulk.drop_indexes() if tickets >= REBUILD_INDEXES_FROM else []
-            await uow.commit()
-            with tqdm(total=tickets, desc="批量模拟", unit="件", disable=not progress) as bar:
-                async for batch in ahead(history.batches()):
-                    await uow.bulk.write(batch.tickets, batch.events, batch.ratings)
-                    await uow.commit()
-                    stats.add(batch)
-                    bar.update(len(batch.tickets))
-            await uow.bulk.restore_indexes(dropped)
-            await uow.bulk.save_counters(prefix, history.counters)
-            await uow.bulk.finish()
-            await uow.commit()
-            await uow.vacuum("tickets", "ticket_events", "ratings", "ticket_counters")
-    finally:
-        await engine.dispose()
+    clock = FixedClock(datetime.now(UTC))
+    async with opened(url, clock, migrate=True) as factory, factory() as uow:
+        await sync_config(uow, config)
+        await uow.commit()
+        history = BulkHistory(config, BulkOptions(tickets, days, seed, end),
+                              await uow.bulk.last_ticket_id() + 1,
+                              await uow.bulk.counters(prefix))
+        dropped = await uow.bulk.drop_indexes() if tickets >= REBUILD_INDEXES_FROM else []
+        await uow.commit()
+        with tqdm(total=tickets, desc="批量模拟", unit="件", disable=not progress) as bar:
+            async for batch in ahead(history.batches()):
+                await uow.bulk.write(batch.tickets, batch.events, batch.ratings)
+                await uow.commit()
+                stats.add(batch)
+                bar.update(len(batch.tickets))
+        await uow.bulk.restore_indexes(dropped)
+        await uow.bulk.save_counters(prefix, history.counters)
+        await uow.bulk.finish()
+        await uow.commit()
+        await uow.vacuum("tickets", "ticket_events", "ratings", "ticket_counters")
     stats.seconds = time.perf_counter() - started
     return stats.lines()
 
