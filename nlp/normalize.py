@@ -89,6 +89,18 @@ _HOKKIEN_PHRASES = (
 _HOKKIEN_RE = re.compile("这马|拢无|转来|犹未|斗相共")
 
 
+# Jining and Shandong speech (俺娘晌午下楼，这会儿还木回来): folded only in a text that says 俺,
+# 木有 or 木着火, since 木 alone is wood. 夜来 (yesterday) is left alone: read as the past, it
+# would switch off dangers that go on today.
+_SHANDONG_PHRASES = (
+    ("木有", "没有"), ("还木", "还没"), ("都木", "都没"), ("就木了", "就没了"), ("木见", "没见"),
+    ("木回", "没回"), ("木关", "没关"), ("木人", "没人"), ("木事", "没事"), ("木着", "没着"),
+    ("木动静", "没动静"), ("待里头", "在里头"), ("待里面", "在里面"), ("俺们", "我们"),
+    ("俺", "我"), ("长虫", "蛇"), ("顶棚", "天花板"), ("插销", "插头"),
+)
+_SHANDONG_RE = re.compile("俺|木有|木着火|木冒烟")
+
+
 # English words of danger left in a text a translation app made, often in brackets beside a
 # mistranslation (门在给人震惊（electric shock）), or typed by code-switching residents: folded to
 # the words the rules use. Phrases only, no single words that also name ordinary things (smoke
@@ -109,13 +121,14 @@ _ENGLISH_RE = re.compile("|".join(re.escape(phrase) for phrase, _ in _ENGLISH_PH
 _DIALECTS = (
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
+    (_SHANDONG_RE, _SHANDONG_PHRASES),
     (_ENGLISH_RE, _ENGLISH_PHRASES),
 )
 
 
 def fold_dialects(text: str) -> str:
-    """Written Cantonese, Taiwanese Hokkien and English words of danger → the Mandarin words
-    the rules use; a text with no marker of any is returned unchanged."""
+    """Written Cantonese, Taiwanese Hokkien, Shandong speech and English words of danger → the
+    Mandarin words the rules use; a text with no marker of any is returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:
