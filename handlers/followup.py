@@ -87,7 +87,7 @@ async def ask_new_or_add(ctx: Ctx, text: str) -> None:
     assert draft is not None
     draft.pending = f"{draft.pending}\n{text}" if draft.pending else text
     if resident.reads_as_danger(ctx, draft.pending):
-        await _take_pending(ctx, new=True, same_place=True)
+        await _take_pending(ctx, new=True, danger=True)
         return
     draft.step = Step.NEW_OR_ADD
     nonce = draft.nonce
@@ -111,8 +111,10 @@ async def _choice(ctx: Ctx, args: dict[str, Any], new: bool) -> None:
     await _take_pending(ctx, new)
 
 
-async def _take_pending(ctx: Ctx, new: bool, same_place: bool = False) -> None:
-    """The pending text (and photos) as a new problem, the open draft put aside, or added to it."""
+async def _take_pending(ctx: Ctx, new: bool, danger: bool = False) -> None:
+    """The pending text (and photos) as a new problem, the open draft put aside, or added to it.
+    A danger taken without asking starts at the waiting draft's place, and nothing is said about
+    the draft kept before the danger is answered (it comes back after the filing)."""
     draft = ctx.draft
     assert draft is not None
     pending, photos = draft.pending or "", draft.pending_photos
@@ -120,7 +122,7 @@ async def _take_pending(ctx: Ctx, new: bool, same_place: bool = False) -> None:
     if new:
         waiting = draft
         draft = resident.hold_and_start(ctx)
-        if same_place:
+        if danger:
             draft.location = waiting.location
             draft.put_place(waiting.place())
         else:

@@ -276,9 +276,8 @@ async def on_draft_button(ctx: Ctx, action: str, args: dict[str, Any]) -> None:
         draft.step = Step.EDIT
         ctx.say(texts.ASK_EDIT, ASK_KEYBOARD)
     elif action in urgent.ACTIONS:
-        if not urgent.take_answer(ctx, draft, action):
+        if not await _urgency_answered(ctx, draft, action):
             return
-        await (file(ctx) if draft.urgent else after_description(ctx, draft))
     elif draft.step == Step.CONFIRM:
         await file(ctx)
     else:
@@ -295,9 +294,17 @@ async def on_urgent_text(ctx: Ctx, text: str) -> None:
     answer = urgency_answer(text)
     if answer is None:
         await supplement(ctx, text)
-        return
-    urgent.take_answer(ctx, draft, urgent.YES if answer else urgent.NO)
+    else:
+        await _urgency_answered(ctx, draft, urgent.YES if answer else urgent.NO)
+
+
+async def _urgency_answered(ctx: Ctx, draft: Draft, action: str) -> bool:
+    """The resident's word on the urgency question (a button or typed): filed at once as urgent,
+    or on as usual; False when no question was open."""
+    if not urgent.take_answer(ctx, draft, action):
+        return False
     await (file(ctx) if draft.urgent else after_description(ctx, draft))
+    return True
 
 
 async def supplement(ctx: Ctx, text: str) -> None:
