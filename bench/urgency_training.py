@@ -182,7 +182,7 @@ def cross_validate(
 
 def _fold(router: Router, name: str, examples: Examples, model: UrgencyModel) -> Fold:
     """What the rules and the model say on one held-out set."""
-    rows = [(u, rules_verdict(router, t), model.opinion(t).probability) for t, u in examples]
+    rows = [(u, rules_verdict(router, t), model.probability(t)) for t, u in examples]
     fold = Fold(name)
     fold.urgent = sum(1 for u, _, _ in rows if u)
     fold.calm = len(rows) - fold.urgent
@@ -270,7 +270,7 @@ def first_passes(directory: Path, router: Router, sets: dict[str, Examples]) -> 
             (
                 item["expect"].get("urgent") is True,
                 by_id[item["id"]],
-                model.opinion(router.urgency_text(item["text"])).probability,
+                model.probability(router.urgency_text(item["text"])),
             )
             for item in items
         ]

@@ -86,16 +86,22 @@ class UrgencyModel:
         present = self._present(text)
         return self._explained(present, sigmoid(self.bias + _score(present)))
 
+    def probability(self, text: str) -> float:
+        """The opinion's probability alone, without its reasons."""
+        return self._probability(self.weights.keys() & features(text))
+
     def fires(self, text: str, threshold: float) -> Opinion | None:
         """The opinion when it reaches `threshold` (the model's own, or `over_switch`), else
         None (then without its reasons: most texts end here, and neither the pairs nor their
         sorting are needed)."""
-        weights = self.weights
-        grams = weights.keys() & features(text)
-        probability = sigmoid(self.bias + math.fsum(map(weights.__getitem__, grams)))
+        grams = self.weights.keys() & features(text)
+        probability = self._probability(grams)
         if probability < threshold:
             return None
-        return self._explained([(gram, weights[gram]) for gram in grams], probability)
+        return self._explained([(gram, self.weights[gram]) for gram in grams], probability)
+
+    def _probability(self, grams: set[str]) -> float:
+        return sigmoid(self.bias + math.fsum(map(self.weights.__getitem__, grams)))
 
     def _present(self, text: str) -> list[tuple[str, float]]:
         """The text's n-grams that have a weight (the intersection is taken in C, over the

@@ -155,7 +155,8 @@ def test_training_is_reproducible_and_the_bundled_weights_are_what_it_writes(
     sets = labelled_sets(DATA, rules_router)
     assert sum(len(v) for v in sets.values()) >= 2400
     model = train_all(sets)
-    assert model.dumps() == train_all(sets).dumps()
+    # the bundled file was written by another process's training: equal bytes show both that
+    # training is reproducible and that the file is what it writes
     assert model.dumps() == BUNDLED_MODEL.read_text(encoding="utf-8")
     assert UrgencyModel.loads(model.dumps()).weights == model.weights
 
