@@ -101,6 +101,18 @@ _SHANDONG_PHRASES = (
 _SHANDONG_RE = re.compile("俺|木有|木着火|木冒烟")
 
 
+# Shanghai and Wu speech (阿拉屋里老人…现在闻勿到了): folded only in a text that says 阿拉, 侬,
+# 辰光, 交关, 搿, 覅 or a 勿 that written Mandarin would not use (请勿, 切勿, 勿忘 are Mandarin).
+_WU_PHRASES = (
+    ("能勿能", "能不能"), ("勿晓得", "不知道"), ("阿拉", "我们"), ("伊拉", "他们"), ("侬", "你"),
+    ("辰光", "时候"), ("交关", "很"), ("搿", "这"), ("覅", "不要"), ("勿", "不"), ("明朝", "明天"),
+    ("今朝", "今天"), ("听讲", "听说"), ("困觉", "睡觉"), ("哪能", "怎么"), ("伊", "他"),
+    ("里厢", "里面"), ("小囡", "小孩"), ("小人", "小孩"), ("跌在", "摔在"),
+    ("跌了一跤", "摔了一跤"),
+)
+_WU_RE = re.compile("阿拉(?!伯|丁|斯加)|侬|辰光|交关|搿|覅|(?<![请切万务])勿(?![忘扰施以谓])")
+
+
 # English words of danger left in a text a translation app made, often in brackets beside a
 # mistranslation (门在给人震惊（electric shock）), or typed by code-switching residents: folded to
 # the words the rules use. Phrases only, no single words that also name ordinary things (smoke
@@ -122,13 +134,14 @@ _DIALECTS = (
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
     (_SHANDONG_RE, _SHANDONG_PHRASES),
+    (_WU_RE, _WU_PHRASES),
     (_ENGLISH_RE, _ENGLISH_PHRASES),
 )
 
 
 def fold_dialects(text: str) -> str:
-    """Written Cantonese, Taiwanese Hokkien, Shandong speech and English words of danger → the
-    Mandarin words the rules use; a text with no marker of any is returned unchanged."""
+    """Written Cantonese, Taiwanese Hokkien, Shandong and Wu speech and English words of danger →
+    the Mandarin words the rules use; a text with no marker of any is returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:

@@ -18,10 +18,6 @@ howling (打架嚎叫) read as a fight. Each is written many ways, none a senten
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.normalize import fold_dialects
-
 CERTAIN: dict[str, list[str]] = {
     "live_wire": [
         "我们楼的铁门今天下雨有电（electric shock），我的手刚才被打了一下",
@@ -45,20 +41,3 @@ CALM = [
     "楼道里有人抽烟，please put a no smoking sign",
     "上个月我的 neighbor 说他 caught fire 的电动车已经修好了，不需要了",
 ]
-
-
-@pytest.mark.parametrize(
-    ("english", "folded"),
-    [
-        ("门在给人震惊（electric shock）", "门在给人震惊（触电）"),
-        ("my dad fell down and can't get up", "my dad 摔倒了 and 起不来"),
-        ("there is a gas smell in the kitchen", "there is a 煤气味 in the kitchen"),
-    ],
-)
-def test_english_phrases_of_danger_are_folded(english: str, folded: str) -> None:
-    assert fold_dialects(english) == folded
-
-
-def test_english_without_a_phrase_of_danger_is_left_alone() -> None:
-    for text in ("fire drill 什么时候", "no smoking please", "smoke detector 坏了"):
-        assert fold_dialects(text) == text

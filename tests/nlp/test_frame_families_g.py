@@ -7,10 +7,6 @@ an exclamation about a nuisance) — each written many ways, none a sentence of 
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.normalize import fold_dialects, normalize
-
 CERTAIN: dict[str, list[str]] = {
     "lift_trapped": [
         "电梯停在两层中间，里面一个老人，按铃没人应",
@@ -45,25 +41,6 @@ CALM = [
     "救命，又停水了，这个月第三次了",
     "尋晚停車場有架車著火，消防好快救熄咗",
 ]
-
-
-@pytest.mark.parametrize(
-    ("cantonese", "mandarin"),
-    [
-        ("佢而家瞓咗喺度", "他现在躺在那里"),
-        ("個女仔跌咗落水池", "個女仔掉进水池"),
-        ("我哋冇人聽電話", "我们没人聽電話"),
-        ("佢仲有聲", "他还有聲"),
-    ],
-)
-def test_written_cantonese_is_folded_to_mandarin(cantonese: str, mandarin: str) -> None:
-    assert fold_dialects(cantonese) == mandarin
-
-
-def test_mandarin_is_left_alone_and_the_original_is_kept() -> None:
-    assert fold_dialects("劳动仲裁还没开庭") == "劳动仲裁还没开庭"
-    text = normalize("佢哋喺樓下嗌")
-    assert (text.original, text.text) == ("佢哋喺樓下嗌", "他们在楼下喊")
 
 
 def test_the_rules_are_written_in_mandarin_only() -> None:

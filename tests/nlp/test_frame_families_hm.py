@@ -30,10 +30,6 @@ alone as a lift's (a leg caught in a manhole, CG, CQ)."""
 
 from __future__ import annotations
 
-import pytest
-
-from nlp.normalize import fold_dialects
-
 CERTAIN: dict[str, list[str]] = {
     "missing": ["俺爹有点糊涂，早上出去遛弯，这会儿还木回来"],
     "lift_trapped": [
@@ -70,20 +66,3 @@ CALM = [
     "地下室这回水是退了，电箱还在底下，下回谁管",
     "工地三个月没拿到一分钱，大家都快活不下去了",
 ]
-
-
-@pytest.mark.parametrize(
-    ("shandong", "folded"),
-    [
-        ("俺娘晌午下楼，这会儿还木回来", "我娘晌午下楼，这会儿还没回来"),
-        ("电梯卡住了，俺待里头", "电梯卡住了，我在里头"),
-        ("俺家屋里爬进来一条长虫", "我家屋里爬进来一条蛇"),
-    ],
-)
-def test_shandong_speech_is_folded(shandong: str, folded: str) -> None:
-    assert fold_dialects(shandong) == folded
-
-
-def test_wood_is_left_alone_without_a_marker() -> None:
-    for text in ("木头堆在楼道里", "木门坏了", "积木散了一地"):
-        assert fold_dialects(text) == text

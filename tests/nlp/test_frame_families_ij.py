@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import fold_dialects
 from nlp.router import Router
 
 CERTAIN: dict[str, list[str]] = {
@@ -89,29 +88,6 @@ def test_a_past_marker_read_as_a_start_or_before_today_is_not_the_past(router: R
     assert since.urgent, since.rules
     assert before_today.urgent, before_today.rules
     assert not plain_past.urgent, plain_past.rules
-
-
-@pytest.mark.parametrize(
-    ("cantonese", "mandarin"),
-    [
-        ("个细路仔爬咗出去", "个小孩爬了出去"),
-        ("屋企个雪柜着住电，冇人理", "家里个冰箱插着电，没人理"),
-        ("琴日升降机困咗人", "昨天电梯困了人"),
-        ("水浸到拖板，啲水喉爆咗", "水浸到插线板，些水管爆了"),
-        # set AZ's words (docs/urgency-model.md, "Sets AZ and BA")
-        ("部𨋢困咗个孕妇", "部电梯困了个孕妇"),  # 𨋢 as typed
-        ("部䢂困咗个孕妇", "部电梯困了个孕妇"),  # 𨋢 after OpenCC's conversion
-        ("三楼有烟行出嚟", "三楼有烟冒出来"),
-        ("电箱已经浸咗一半", "电箱已经泡了一半"),
-        ("听日停电，屋企有部制氧机", "明天停电，家里有部制氧机"),
-        ("唔系火烛嚟㗎", "不是着火来㗎"),
-        ("仲有人喺度食烟", "还有人在那里抽烟"),
-        # 系 as "is" only in its Cantonese phrases: 联系 and 关系 stay
-        ("唔该联系管理处，关系到大家", "不该联系管理处，关系到大家"),
-    ],
-)
-def test_more_written_cantonese_is_folded(cantonese: str, mandarin: str) -> None:
-    assert fold_dialects(cantonese) == mandarin
 
 
 @pytest.mark.parametrize(

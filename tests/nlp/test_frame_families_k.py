@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import fold_dialects, normalize
 from nlp.router import Router
 
 CERTAIN: dict[str, list[str]] = {
@@ -54,24 +53,6 @@ CALM = [
     "上个月着火以后，楼道里的烟味到现在还散不掉",
     "前些天楼下着过火，现在家里的烟味还是散不去，能不能帮忙处理",
 ]
-
-
-@pytest.mark.parametrize(
-    ("hokkien", "mandarin"),
-    [
-        ("阮阿公到这马拢无转来", "我家阿公到现在都没回来"),
-        ("伊犹未转来", "她还没回来"),
-        ("拜托斗相共揣一下", "拜托帮忙找一下"),
-    ],
-)
-def test_taiwanese_hokkien_is_folded(hokkien: str, mandarin: str) -> None:
-    assert fold_dialects(hokkien) == mandarin
-
-
-def test_mandarin_with_hokkien_characters_alone_is_left_as_it_is() -> None:
-    """伊, 阮 and 无 are Mandarin too: nothing is folded without a Hokkien phrase."""
-    text = "阮师傅说伊犁的无人机到了"
-    assert normalize(text).text == text
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,83 @@
+"""Dialect folding (`nlp.normalize.fold_dialects`): the spoken forms residents write, folded to
+the Mandarin words the rules use, each dialect only where a text shows it. The pairs were met
+in the blind sets: written Cantonese (G, I, J, AZ), Taiwanese Hokkien (K), English phrases of
+danger (BT), Jining and Shandong speech (HM), Shanghai and Wu speech (HU)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.normalize import fold_dialects, normalize
+
+
+@pytest.mark.parametrize(
+    ("spoken", "mandarin"),
+    [
+        # written Cantonese
+        ("佢而家瞓咗喺度", "他现在躺在那里"),
+        ("個女仔跌咗落水池", "個女仔掉进水池"),
+        ("我哋冇人聽電話", "我们没人聽電話"),
+        ("佢仲有聲", "他还有聲"),
+        ("个细路仔爬咗出去", "个小孩爬了出去"),
+        ("屋企个雪柜着住电，冇人理", "家里个冰箱插着电，没人理"),
+        ("琴日升降机困咗人", "昨天电梯困了人"),
+        ("水浸到拖板，啲水喉爆咗", "水浸到插线板，些水管爆了"),
+        ("部𨋢困咗个孕妇", "部电梯困了个孕妇"),  # 𨋢 as typed
+        ("部䢂困咗个孕妇", "部电梯困了个孕妇"),  # 𨋢 after OpenCC's conversion
+        ("三楼有烟行出嚟", "三楼有烟冒出来"),
+        ("电箱已经浸咗一半", "电箱已经泡了一半"),
+        ("听日停电，屋企有部制氧机", "明天停电，家里有部制氧机"),
+        ("唔系火烛嚟㗎", "不是着火来㗎"),
+        ("仲有人喺度食烟", "还有人在那里抽烟"),
+        # 系 as "is" only in its Cantonese phrases: 联系 and 关系 stay
+        ("唔该联系管理处，关系到大家", "不该联系管理处，关系到大家"),
+        # Taiwanese Hokkien
+        ("阮阿公到这马拢无转来", "我家阿公到现在都没回来"),
+        ("伊犹未转来", "她还没回来"),
+        ("拜托斗相共揣一下", "拜托帮忙找一下"),
+        # English phrases of danger
+        ("门在给人震惊（electric shock）", "门在给人震惊（触电）"),
+        ("my dad fell down and can't get up", "my dad 摔倒了 and 起不来"),
+        ("there is a gas smell in the kitchen", "there is a 煤气味 in the kitchen"),
+        # Jining and Shandong speech
+        ("俺娘晌午下楼，这会儿还木回来", "我娘晌午下楼，这会儿还没回来"),
+        ("电梯卡住了，俺待里头", "电梯卡住了，我在里头"),
+        ("俺家屋里爬进来一条长虫", "我家屋里爬进来一条蛇"),
+        # Shanghai and Wu speech
+        ("阿拉姆妈跌在地上爬勿起来了", "我们姆妈摔在地上爬不起来了"),
+        ("侬晓得伐，伊在里厢哭", "你晓得伐，他在里面哭"),
+        ("有个小囡寻勿着了", "有个小孩寻不着了"),
+    ],
+)
+def test_spoken_forms_are_folded(spoken: str, mandarin: str) -> None:
+    assert fold_dialects(spoken) == mandarin
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "劳动仲裁还没开庭",
+        # 伊, 阮 and 无 are Mandarin too: no Hokkien without one of its phrases
+        "阮师傅说伊犁的无人机到了",
+        # English words that also name ordinary things
+        "fire drill 什么时候",
+        "no smoking please",
+        "smoke detector 坏了",
+        # 木 alone is wood
+        "木头堆在楼道里",
+        "木门坏了",
+        "积木散了一地",
+        # 勿 in written Mandarin, 阿拉 in a word, 伊 outside a Wu text
+        "请勿在楼道停车",
+        "切勿靠近",
+        "阿拉伯餐厅油烟大",
+        "伊利牛奶",
+    ],
+)
+def test_mandarin_without_a_marker_is_left_alone(text: str) -> None:
+    assert fold_dialects(text) == text
+
+
+def test_the_original_is_kept_beside_the_folded_text() -> None:
+    text = normalize("佢哋喺樓下嗌")
+    assert (text.original, text.text) == ("佢哋喺樓下嗌", "他们在楼下喊")
