@@ -49,12 +49,6 @@ def features(text: str) -> set[str]:
     return grams
 
 
-def _score(present: list[tuple[str, float]]) -> float:
-    """The weights' sum; fsum is exact whatever the order, and a set's order changes with string
-    hashing: the same text gets the same probability in every process."""
-    return math.fsum(w for _, w in present)
-
-
 @dataclass(frozen=True)
 class Opinion:
     """The model's probability that a text is urgent and the n-grams that pushed it most."""
@@ -83,8 +77,8 @@ class UrgencyModel:
         self.over_switch = over_switch
 
     def opinion(self, text: str) -> Opinion:
-        present = self._present(text)
-        return self._explained(present, sigmoid(self.bias + _score(present)))
+        grams = self.weights.keys() & features(text)
+        return self._explained(self._pairs(grams), self._probability(grams))
 
     def probability(self, text: str) -> float:
         """The opinion's probability alone, without its reasons."""
@@ -98,16 +92,17 @@ class UrgencyModel:
         probability = self._probability(grams)
         if probability < threshold:
             return None
-        return self._explained([(gram, self.weights[gram]) for gram in grams], probability)
+        return self._explained(self._pairs(grams), probability)
 
     def _probability(self, grams: set[str]) -> float:
+        """From the text's n-grams that have a weight (the intersection is taken in C): fsum is
+        exact whatever the order, and a set's order changes with string hashing, so the same
+        text gets the same probability in every process."""
         return sigmoid(self.bias + math.fsum(map(self.weights.__getitem__, grams)))
 
-    def _present(self, text: str) -> list[tuple[str, float]]:
-        """The text's n-grams that have a weight (the intersection is taken in C, over the
-        text's grams; the order does not matter: `_score` and `_explained` do not depend on it)."""
-        weights = self.weights
-        return [(gram, weights[gram]) for gram in weights.keys() & features(text)]
+    def _pairs(self, grams: set[str]) -> list[tuple[str, float]]:
+        """The n-grams with their weights, in any order (`_explained` sorts them)."""
+        return [(gram, self.weights[gram]) for gram in grams]
 
     @staticmethod
     def _explained(present: list[tuple[str, float]], probability: float) -> Opinion:
