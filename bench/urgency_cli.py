@@ -12,16 +12,14 @@ import json
 import sys
 from pathlib import Path
 
-from bench.urgency_training import (
-    PHRASINGS,
+from bench.urgency_scoring import (
     cross_validate,
     first_pass_lines,
     first_passes,
     fold_lines,
-    labelled_sets,
     rules_verdict,
-    train_all,
 )
+from bench.urgency_training import PHRASINGS, labelled_sets, train_all
 from models.config.loader import load_config
 from nlp.router import Router
 from nlp.rules import load_rules

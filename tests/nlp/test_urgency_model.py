@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
+from bench.urgency_scoring import FirstPass, score_folds
 from bench.urgency_training import (
     FIRST_PASS,
     PHRASINGS,
-    FirstPass,
-    cross_validate,
     labelled_sets,
     read_phrasings,
     train,
-    train_all,
+    train_many,
+    train_without,
 )
 from models.config.schema import GridDeskConfig
 from nlp.context import TextContext
@@ -149,35 +150,50 @@ def test_a_run_of_letters_is_one_word_and_han_runs_stay_apart_from_it() -> None:
     assert features("stuck在电梯") == {"stuck", "在", "电", "梯", "在电", "电梯", "在电梯"}
 
 
-def test_training_is_reproducible_and_the_bundled_weights_are_what_it_writes(
-    rules_router: Router,
-) -> None:
-    sets = labelled_sets(DATA, rules_router)
-    assert sum(len(v) for v in sets.values()) >= 2400
-    model = train_all(sets)
-    # the bundled file was written by another process's training: equal bytes show both that
-    # training is reproducible and that the file is what it writes
-    assert model.dumps() == BUNDLED_MODEL.read_text(encoding="utf-8")
-    assert UrgencyModel.loads(model.dumps()).weights == model.weights
-
-
 def test_training_learns_the_difference() -> None:
     examples = [("老人走丢了", True), ("路灯坏了", False)] * 5
     model = train(examples)
     assert model.opinion("老人走丢了").probability > 0.5 > model.opinion("路灯坏了").probability
 
 
-FOLDS = 8  # trainings of the held-out ask-rate test
+def test_models_trained_together_are_each_the_model_of_its_own_examples() -> None:
+    """Training several models in one pass (as the held-out tests do) gives each the weights a
+    training on its own examples alone gives: its examples, its class balance, its n-grams."""
+    urgent = ["老人走丢了一夜没回来", "楼道里一股煤气味越来越浓", "电线掉在积水里还冒火花"]
+    calm = ["路灯坏了好几天", "楼下广场舞太吵", "垃圾桶满了没人收", "楼道里堆满了杂物"]
+    examples = [(text, True) for text in urgent] + [(text, False) for text in calm]
+    members = np.array([[i != 0, i % 2 == 0, True] for i in range(len(examples))])
+    together = train_many(examples, members)
+    for column, model in enumerate(together):
+        alone = train([e for e, m in zip(examples, members[:, column], strict=True) if m])
+        assert (model.weights, model.bias) == (alone.weights, alone.bias)
+    assert together[0].weights != together[1].weights != together[2].weights
+    assert "走丢" not in together[0].weights and "走丢" in together[2].weights
+
+
+FOLDS = 8  # groups of sets held out together in the held-out ask-rate test
 
 
 @pytest.mark.slow
-def test_held_out_ask_rate_stays_under_five_percent(rules_router: Router) -> None:
-    """Leave the labelled sets out in eight groups, train on the rest: on each held-out set's
-    ordinary complaints the model asks on under 5 % (on top of the rules' own questions). Eight
-    trainings however many sets there are; each set is scored by a model that never saw it."""
+def test_training_writes_the_bundled_weights_and_held_out_models_ask_rarely(
+    rules_router: Router,
+) -> None:
+    """One pass over the labelled data trains the model on all of it and eight more, each
+    without a group of the labelled sets (however many sets there are).
+
+    Trained on all, it is the bundled file byte for byte: written by another process's
+    training, equal bytes show that training is reproducible and that the file is what it
+    writes. Held out: on each set's ordinary complaints, a model that never saw the set asks on
+    under 5 % (on top of the rules' own questions)."""
     sets = labelled_sets(DATA, rules_router)
+    assert sum(len(v) for v in sets.values()) >= 2400
     names = [name for name in sets if name.startswith(("blind", "holdout"))]
-    folds = cross_validate(rules_router, sets, names, together=-(-len(names) // FOLDS))
+    size = -(-len(names) // FOLDS)
+    groups = [names[first : first + size] for first in range(0, len(names), size)]
+    model, *models = train_without(sets, [[], *groups])
+    assert model.dumps() == BUNDLED_MODEL.read_text(encoding="utf-8")
+    assert UrgencyModel.loads(model.dumps()).weights == model.weights
+    folds = score_folds(rules_router, sets, groups, models)
     assert [fold.name for fold in folds] == names and len(names) >= 40
     for fold in folds:
         assert fold.asked[THRESHOLD] / fold.calm < 0.05, (fold.name, fold.asked, fold.calm)
