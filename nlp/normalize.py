@@ -113,6 +113,22 @@ _WU_PHRASES = (
 _WU_RE = re.compile("阿拉(?!伯|丁|斯加)|侬|辰光|交关|搿|覅|(?<![请切万务])勿(?![忘扰施以谓])")
 
 
+# Hubei and Hunan speech (娭毑昨天上山捡柴，一晚上冇回来): folded only in a text that says 娭毑,
+# 嗲嗲, 堂客, 冇得, 恰饭, 一哈, 霸得蛮, 么子/么事 (幺 after conversion; 什么 stays) or ends a
+# clause with 哒 (烧起来哒). 冇 alone is also written Cantonese's marker; 港 (说) is folded only
+# before 她/他, since 港 is also a harbour.
+_XIANG_PHRASES = (
+    ("冇得幺事", "没什么事"), ("冇幺事", "没什么事"), ("搞幺子", "干什么"), ("幺子", "什么"),
+    ("幺事", "什么"), ("娭毑", "奶奶"),
+    ("嗲嗲", "爷爷"), ("堂客", "老婆"), ("伢子", "孩子"), ("冇得", "没有"), ("冒得", "没有"),
+    ("冇", "没"), ("恰饭", "吃饭"), ("一哈", "一下"), ("港她", "说她"), ("港他", "说他"),
+    ("哒", "了"),
+)
+_XIANG_RE = re.compile(
+    "娭毑|嗲嗲|堂客|冇得|恰饭|一哈|霸得蛮|幺子|幺事|(?<!哒)哒(?=[,.!?。，！？]|$)"
+)
+
+
 # English words of danger left in a text a translation app made, often in brackets beside a
 # mistranslation (门在给人震惊（electric shock）), or typed by code-switching residents: folded to
 # the words the rules use. Phrases only, no single words that also name ordinary things (smoke
@@ -130,7 +146,8 @@ _ENGLISH_PHRASES = (
 _ENGLISH_RE = re.compile("|".join(re.escape(phrase) for phrase, _ in _ENGLISH_PHRASES))
 
 # Each dialect: the marker that tells a text uses it, and its phrases, longest first.
-_DIALECTS = (
+_DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cantonese's 冇 + 得
+    (_XIANG_RE, _XIANG_PHRASES),
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
     (_SHANDONG_RE, _SHANDONG_PHRASES),
@@ -140,8 +157,9 @@ _DIALECTS = (
 
 
 def fold_dialects(text: str) -> str:
-    """Written Cantonese, Taiwanese Hokkien, Shandong and Wu speech and English words of danger →
-    the Mandarin words the rules use; a text with no marker of any is returned unchanged."""
+    """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei and Hunan speech and English
+    words of danger → the Mandarin words the rules use; a text with no marker of any is
+    returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:

@@ -34,6 +34,7 @@ _ASIDE_REACH = 15  # characters after a danger in which a hypothetical marker st
 _SIMILE_REACH = 4  # characters after a danger in which an `as_if` marker closes a simile
 _LASTING_REACH = 6  # characters after a lasting danger in which a `today` marker says it goes on
 _REFERRED_REACH = 3  # characters after a danger before a `referred` marker (着火的那事)
+_CURRENT_REACH = 6  # characters after a danger in which a `current` marker keeps it now
 _SWITCHED = "不算紧急"  # the note of a match a switch turned off
 _NEGATED, _RESOLVED, _CORRECTED, _ELSEWHERE = "被否定", "已经结束", "是别人的说法", "是别处的事"
 _NOT_DANGER = "不是险情"
@@ -273,7 +274,6 @@ class UrgencyDetector:
         # (真着火了往哪跑) or sit between the pattern's ends (电梯……真困住人了).
         clause_start = _list_start(text, context, context.clause(start)[0])
         _, clause_end = context.clause(max(end - 1, start))
-        clause = text[clause_start:clause_end]
         sentence_start, sentence_end = context.sentence(start)
         sentence = text[sentence_start:sentence_end]
         elsewhere = self._elsewhere(sentence, kind)
@@ -295,7 +295,10 @@ class UrgencyDetector:
             return f"是过去的事（{referred}）"
         header = _header(text, sentence_start)
         before = header + text[sentence_start:start] + "\x00" + text[start:end]
-        current = any(marker in clause for marker in self.rules.current)
+        # today's word close after the danger, not one told further on in an unpunctuated
+        # clause (上回水管爆了水淹到插座……还好没出事现在那个管子又开始往外渗了)
+        near = text[clause_start : min(clause_end, end + _CURRENT_REACH)]
+        current = any(marker in near for marker in self.rules.current)
         past = None if current else self._past(before)
         if past is not None and not self._goes_on(text, kind, start, end):
             return f"是过去的事（{past}）"

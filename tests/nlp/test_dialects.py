@@ -1,7 +1,8 @@
 """Dialect folding (`nlp.normalize.fold_dialects`): the spoken forms residents write, folded to
 the Mandarin words the rules use, each dialect only where a text shows it. The pairs were met
 in the blind sets: written Cantonese (G, I, J, AZ), Taiwanese Hokkien (K), English phrases of
-danger (BT), Jining and Shandong speech (HM), Shanghai and Wu speech (HU)."""
+danger (BT), Jining and Shandong speech (HM), Shanghai and Wu speech (HU), Hubei and Hunan
+speech (IB)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ from nlp.normalize import fold_dialects, normalize
         ("阿拉姆妈跌在地上爬勿起来了", "我们姆妈摔在地上爬不起来了"),
         ("侬晓得伐，伊在里厢哭", "你晓得伐，他在里面哭"),
         ("有个小囡寻勿着了", "有个小孩寻不着了"),
+        # Hubei and Hunan speech
+        ("娭毑昨天上山捡柴，一晚上冇回来", "奶奶昨天上山捡柴，一晚上没回来"),
+        ("我屋堂客港她头晕，冇得力气", "我屋老婆说她头晕，没有力气"),
+        ("电动车在楼道里烧起来哒，伢子吓哭了", "电动车在楼道里烧起来了，孩子吓哭了"),
     ],
 )
 def test_spoken_forms_are_folded(spoken: str, mandarin: str) -> None:
@@ -72,6 +77,11 @@ def test_spoken_forms_are_folded(spoken: str, mandarin: str) -> None:
         "切勿靠近",
         "阿拉伯餐厅油烟大",
         "伊利牛奶",
+        # 港 is a harbour, 哒 a sound, 什么事 Mandarin
+        "港口的货车半夜太吵",
+        "香港来的亲戚说她住不惯",
+        "楼上机枪哒哒哒的声音是在打游戏",
+        "有什么事请联系物业",
     ],
 )
 def test_mandarin_without_a_marker_is_left_alone(text: str) -> None:
@@ -81,3 +91,8 @@ def test_mandarin_without_a_marker_is_left_alone(text: str) -> None:
 def test_the_original_is_kept_beside_the_folded_text() -> None:
     text = normalize("佢哋喺樓下嗌")
     assert (text.original, text.text) == ("佢哋喺樓下嗌", "他们在楼下喊")
+
+
+def test_hubei_and_hunan_what_is_folded_after_conversion() -> None:
+    """么 is 幺 after the conversion to Simplified (什么 stays): 冇得么事 is 没什么事."""
+    assert normalize("物业上来一看冇得么事，搞么子嘛").text == "物业上来一看没什么事,干什么嘛"
