@@ -19,6 +19,7 @@ from bench.urgency_training import (
     FIRST_PASS,
     PHRASINGS,
     Examples,
+    Vocabulary,
     phrasing_rows,
     train_many,
     train_without,
@@ -162,6 +163,7 @@ def first_passes(
     everything = {**sets, phrasings: [example for example, _ in rows]}
     examples = [example for name in sorted(everything) for example in everything[name]]
     names = sorted(verdicts)
+    vocabulary = Vocabulary()  # the texts are numbered once for every batch
     passes = []
     for first in range(0, len(names), together):
         group = names[first : first + together]
@@ -172,7 +174,7 @@ def first_passes(
                 members += [[letter not in after for letter in letters] for _, after in rows]
             else:
                 members += [[name != unseen for unseen in group]] * len(everything[name])
-        models = train_many(examples, np.array(members, dtype=bool))
+        models = train_many(examples, np.array(members, dtype=bool), vocabulary=vocabulary)
         passes += [_first_pass(directory, router, name, verdicts[name], model)
                    for name, model in zip(group, models, strict=True)]
     return passes

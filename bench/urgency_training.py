@@ -75,7 +75,7 @@ def phrasing_rows(path: Path, router: Router) -> list[tuple[tuple[str, bool], fr
 
 class Vocabulary:
     """Texts as the numbers of their n-grams (in n-gram order), found and numbered once for
-    every training that reads them (the folds of a cross-validation share one)."""
+    every training that reads them (the first passes' batches of models share one)."""
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
@@ -91,14 +91,9 @@ class Vocabulary:
         return found
 
 
-def train(
-    examples: Sequence[tuple[str, bool]],
-    threshold: float = THRESHOLD,
-    vocabulary: Vocabulary | None = None,
-) -> UrgencyModel:
+def train(examples: Sequence[tuple[str, bool]], threshold: float = THRESHOLD) -> UrgencyModel:
     """Logistic regression by stochastic gradient descent with L2, classes balanced."""
-    members = np.ones((len(examples), 1), dtype=bool)
-    return train_many(examples, members, threshold, vocabulary)[0]
+    return train_many(examples, np.ones((len(examples), 1), dtype=bool), threshold)[0]
 
 
 def train_many(
@@ -169,9 +164,9 @@ def _epoch_order(examples: Sequence[tuple[str, bool]], epoch: int) -> list[int]:
     return sorted(range(len(examples)), key=keys.__getitem__)
 
 
-def train_all(sets: dict[str, Examples], vocabulary: Vocabulary | None = None) -> UrgencyModel:
-    examples = [example for name in sorted(sets) for example in sets[name]]
-    return train(examples, vocabulary=vocabulary)
+def train_all(sets: dict[str, Examples]) -> UrgencyModel:
+    """The bundled model: trained on every set."""
+    return train_without(sets, [[]])[0]
 
 
 def train_without(sets: dict[str, Examples], groups: list[list[str]]) -> list[UrgencyModel]:
