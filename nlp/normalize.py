@@ -129,6 +129,19 @@ _XIANG_RE = re.compile(
 )
 
 
+# Shaanxi and Gansu speech (额碎娃看了一眼手机就不见咧): folded only in a text that says 婆姨,
+# 碎娃, 尕娃, 嫑, 阿达, 咋咧 or ends a clause with 咧 (骂骂咧咧 and 咧嘴 are Mandarin, and keep
+# their 咧). 额 is folded only before a kin word (额头 and 金额 stay); 耍 stays, since 耍流氓 and
+# 耍酒疯 would lose their sense as 玩.
+_NORTHWEST_PHRASES = (
+    ("婆姨", "老婆"), ("碎娃", "小孩"), ("尕娃", "小孩"), ("阿达", "哪里"), ("嫑", "不要"),
+    ("咋咧", "怎么了"), ("额们", "我们"), ("额家", "我家"), ("额妈", "我妈"), ("额爸", "我爸"),
+    ("额娘", "我娘"), ("额娃", "我孩子"), ("没寻着", "没找到"), ("寻不着", "找不到"),
+    ("寻不见", "找不见"), ("寻着", "找到"), ("涝池", "池塘"),
+    (re.compile("(?<!咧)咧(?![咧嘴着开])"), "了"),
+)
+_NORTHWEST_RE = re.compile("婆姨|碎娃|尕娃|嫑|阿达|咋咧|(?<!咧)咧(?=[,.!?。，！？]|$)")
+
 # English words of danger left in a text a translation app made, often in brackets beside a
 # mistranslation (门在给人震惊（electric shock）), or typed by code-switching residents: folded to
 # the words the rules use. Phrases only, no single words that also name ordinary things (smoke
@@ -148,6 +161,7 @@ _ENGLISH_RE = re.compile("|".join(re.escape(phrase) for phrase, _ in _ENGLISH_PH
 # Each dialect: the marker that tells a text uses it, and its phrases, longest first.
 _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cantonese's 冇 + 得
     (_XIANG_RE, _XIANG_PHRASES),
+    (_NORTHWEST_RE, _NORTHWEST_PHRASES),
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
     (_SHANDONG_RE, _SHANDONG_PHRASES),
@@ -157,13 +171,16 @@ _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cant
 
 
 def fold_dialects(text: str) -> str:
-    """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei and Hunan speech and English
-    words of danger → the Mandarin words the rules use; a text with no marker of any is
-    returned unchanged."""
+    """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei, Hunan, Shaanxi and Gansu
+    speech and English words of danger → the Mandarin words the rules use; a text with no
+    marker of any is returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:
-                text = text.replace(spoken, mandarin)
+                if isinstance(spoken, re.Pattern):
+                    text = spoken.sub(mandarin, text)
+                else:
+                    text = text.replace(spoken, mandarin)
     return text
 
 

@@ -2,7 +2,7 @@
 the Mandarin words the rules use, each dialect only where a text shows it. The pairs were met
 in the blind sets: written Cantonese (G, I, J, AZ), Taiwanese Hokkien (K), English phrases of
 danger (BT), Jining and Shandong speech (HM), Shanghai and Wu speech (HU), Hubei and Hunan
-speech (IB)."""
+speech (IB), Shaanxi and Gansu speech (IG)."""
 
 from __future__ import annotations
 
@@ -52,6 +52,13 @@ from nlp.normalize import fold_dialects, normalize
         ("娭毑昨天上山捡柴，一晚上冇回来", "奶奶昨天上山捡柴，一晚上没回来"),
         ("我屋堂客港她头晕，冇得力气", "我屋老婆说她头晕，没有力气"),
         ("电动车在楼道里烧起来哒，伢子吓哭了", "电动车在楼道里烧起来了，孩子吓哭了"),
+        # Shaanxi and Gansu speech
+        ("额碎娃看了一眼手机就不见咧", "额小孩看了一眼手机就不见了"),
+        ("楼上那家男的又在打婆姨", "楼上那家男的又在打老婆"),
+        ("额妈坐公交坐丢咧，不知道往阿达去了", "我妈坐公交坐丢了，不知道往哪里去了"),
+        ("尕娃去涝池边上耍，只寻着一只鞋", "小孩去池塘边上耍，只找到一只鞋"),
+        # 骂骂咧咧 and 咧嘴 keep their 咧 in a text that folds
+        ("那人骂骂咧咧地咧嘴笑，额娃吓哭咧", "那人骂骂咧咧地咧嘴笑，我孩子吓哭了"),
     ],
 )
 def test_spoken_forms_are_folded(spoken: str, mandarin: str) -> None:
@@ -82,6 +89,10 @@ def test_spoken_forms_are_folded(spoken: str, mandarin: str) -> None:
         "香港来的亲戚说她住不惯",
         "楼上机枪哒哒哒的声音是在打游戏",
         "有什么事请联系物业",
+        # 咧 in Mandarin words, 额 as forehead or amount
+        "楼下有人骂骂咧咧的",
+        "他咧着嘴笑",
+        "额头磕破了，缴费金额也不对",
     ],
 )
 def test_mandarin_without_a_marker_is_left_alone(text: str) -> None:
