@@ -43,6 +43,11 @@ _EXTRA_PHRASES = (
     ("以经", "已经"), ("跳匝", "跳闸"),
     # 未 for 味 after a measure of smell (有股煤气未 挺大的; not 煤气未关, gas left on)
     ("股煤气未", "股煤气味"), ("股燃气未", "股燃气味"), ("股天然气未", "股天然气味"),
+    # handwriting input picking a look-alike (己经送回家了, 存拆拿出来, 昌烟)
+    ("己经", "已经"), ("巳经", "已经"), ("存拆", "存折"), ("昌烟", "冒烟"), ("昌火", "冒火"),
+    ("不贝了", "不见了"), ("媒气", "煤气"),
+    # an older form of 账 (转到安全帐户)
+    ("安全帐户", "安全账户"),
 )  # fmt: skip
 # (the check names the variants themselves: 体, 起 and 为 alone are in most texts)
 _EXTRA_RE = re.compile("|".join([*_EXTRA_FOLD_CHARS, *(variant for variant, _ in _EXTRA_PHRASES)]))
