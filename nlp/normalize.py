@@ -147,6 +147,16 @@ _NORTHWEST_PHRASES = (
 )
 _NORTHWEST_RE = re.compile("婆姨|碎娃|尕娃|嫑|阿达|咋咧|(?<!咧)咧(?=[,.!?。，！？]|$)")
 
+# Northeastern speech (音响贼拉响): folded only in a text that says 贼拉 before an adjective, 嘎哈,
+# 埋汰, 嘚瑟, 唠嗑 or 磕碜. Its 贼 before an adjective is "very", not a thief (贼冷, 贼响); a thief
+# who pulls something open (贼拉开了窗户), 小偷 and 盗贼 stay.
+_NORTHEAST_ADJECTIVE = "(?=[响冷热多大好快亮香难累烦吵能逗贵远高长])"
+_NORTHEAST_PHRASES = (
+    ("嘎哈", "干啥"),
+    (re.compile("(?<![小盗窃])贼拉?" + _NORTHEAST_ADJECTIVE), "特别"),
+)
+_NORTHEAST_RE = re.compile("贼拉" + _NORTHEAST_ADJECTIVE + "|嘎哈|埋汰|嘚瑟|唠嗑|磕碜")
+
 # English words of danger left in a text a translation app made, often in brackets beside a
 # mistranslation (门在给人震惊（electric shock）), or typed by code-switching residents: folded to
 # the words the rules use. Phrases only, no single words that also name ordinary things (smoke
@@ -167,6 +177,7 @@ _ENGLISH_RE = re.compile("|".join(re.escape(phrase) for phrase, _ in _ENGLISH_PH
 _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cantonese's 冇 + 得
     (_XIANG_RE, _XIANG_PHRASES),
     (_NORTHWEST_RE, _NORTHWEST_PHRASES),
+    (_NORTHEAST_RE, _NORTHEAST_PHRASES),
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
     (_SHANDONG_RE, _SHANDONG_PHRASES),
@@ -176,9 +187,9 @@ _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cant
 
 
 def fold_dialects(text: str) -> str:
-    """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei, Hunan, Shaanxi and Gansu
-    speech and English words of danger → the Mandarin words the rules use; a text with no
-    marker of any is returned unchanged."""
+    """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei, Hunan, Shaanxi, Gansu and
+    Northeastern speech and English words of danger → the Mandarin words the rules use; a text
+    with no marker of any is returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:

@@ -2,7 +2,8 @@
 the Mandarin words the rules use, each dialect only where a text shows it. The pairs were met
 in the blind sets: written Cantonese (G, I, J, AZ), Taiwanese Hokkien (K), English phrases of
 danger (BT), Jining and Shandong speech (HM), Shanghai and Wu speech (HU), Hubei and Hunan
-speech (IB), Shaanxi and Gansu speech (IG)."""
+speech (IB), Shaanxi and Gansu speech (IG),
+Northeastern speech (IZ)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,11 @@ from nlp.normalize import fold_dialects, normalize
         ("尕娃去涝池边上耍，只寻着一只鞋", "小孩去池塘边上耍，只找到一只鞋"),
         # 骂骂咧咧 and 咧嘴 keep their 咧 in a text that folds
         ("那人骂骂咧咧地咧嘴笑，额娃吓哭咧", "那人骂骂咧咧地咧嘴笑，我孩子吓哭了"),
+        # Northeastern speech: 贼 before an adjective is "very"
+        ("广场舞音响贼拉响，嘎哈呢", "广场舞音响特别响，干啥呢"),
+        ("嘎哈呢，今天贼冷", "干啥呢，今天特别冷"),
+        # a thief pulling a window open stays a thief
+        ("嘎哈呢，有个贼拉开了窗户", "干啥呢，有个贼拉开了窗户"),
     ],
 )
 def test_spoken_forms_are_folded(spoken: str, mandarin: str) -> None:
@@ -93,6 +99,8 @@ def test_spoken_forms_are_folded(spoken: str, mandarin: str) -> None:
         "楼下有人骂骂咧咧的",
         "他咧着嘴笑",
         "额头磕破了，缴费金额也不对",
+        # 贼拉开 is a thief pulling something open
+        "有个贼拉开了我家窗户",
     ],
 )
 def test_mandarin_without_a_marker_is_left_alone(text: str) -> None:
