@@ -32,6 +32,7 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EXTRA_FOLD_CHARS = {"著": "着", "祇": "只"}
 _EXTRA_FOLD = str.maketrans(_EXTRA_FOLD_CHARS)
 _EXTRA_PHRASES = (
+    ("转帐", "转账"),
     ("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"), ("暧气", "暖气"),
     # homophones of voice input (电体停在半道上了, 燃起灶, 臭鸡蛋为越来越大)
     ("电体", "电梯"), ("燃起灶", "燃气灶"), ("燃起管", "燃气管"), ("燃起表", "燃气表"),
@@ -66,9 +67,45 @@ _CANTONESE_PHRASES = (
     ("烧衣", "烧纸"), ("听日", "明天"), ("后日", "后天"), ("差啲", "差点"), ("预早", "提前"),
     ("就快", "快要"), ("吉窿", "空洞"), ("俾大风", "被大风"),
     # 系 (係 after conversion) as "is", and smoking (食烟)
-    ("唔系", "不是"), ("但系", "但是"), ("就系", "就是"), ("都系", "都是"), ("系咪", "是不是"),
+    ("唔该", "麻烦"), ("唔系", "不是"), ("但系", "但是"), ("就系", "就是"), ("都系", "都是"),
+    ("系咪", "是不是"),
     ("食烟", "抽烟"),
-    ("仲喺", "还在"), ("瞓咗喺度", "躺在那里"), ("瞓咗喺", "躺在"), ("瞓喺", "躺在"),
+    # 返 as "back", luck, "if", "what to do", a simile's 咁, evenings, chatting, next door
+    # (成日 stays: "all day" and "always" both)
+    ("揾返", "找回来"), ("搵返", "找回来"), ("返嚟", "回来"), ("返屋企", "回家"),
+    ("好彩", "幸好"), ("要系", "要是"), ("如果系", "如果是"), ("点算", "怎么办"), ("好似", "好像"),
+    (re.compile("咁(?=[,.!?。，！？]|$)"), "一样"), ("就嚟", "快要"), ("晚黑", "晚上"),
+    ("倾偈", "聊天"), ("隔离屋", "隔壁"), ("隔篱", "隔壁"), ("落雨", "下雨"),
+    ("屋企门口", "家门口"), ("行嚟行去", "走来走去"), ("啱啱", "刚刚"), ("𠮶", "那"), ("嗰", "那"),
+    ("跌咗落去", "掉下去了"), (re.compile("跌咗落水(?![池塘坑沟缸桶])"), "掉进水里"),
+    (re.compile("跌落水(?![池塘坑沟缸桶])"), "掉进水里"), ("冲咗落河", "冲进河里"),
+    ("落河", "进河里"), ("跌咗喺", "摔倒在"), ("仲见到", "还看到"),
+    # the progressive 紧 (烧紧, 打紧交, 撬紧门: going on now), the durative 住 (拉住, 吊住), 晒
+    # for "all", 落 for "down", 话 for "say", 俾 for "give" or "let", money in 蚊
+    (re.compile("(?<![赶抓加拧绑锁关要很太])(瞓|烧|打|喊|叫|入|撬|排|掉|跌|倾|充|喷|冒|流|漏|追|咬|震|拉|"
+                "摇|郁|等|搬|割|挖|冲|滴|响|转|收|食|讲|催|爬|晒|吊|摆)紧"), r"正在\1"),
+    ("正在瞓", "正在睡"), ("正在打交", "正在打架"), ("打交", "打架"), ("正在入", "正在进"),
+    ("正在倾", "正在聊"), ("入晒", "全进了"), ("冲晒", "全冲"), ("冇晒声", "没有声音了"),
+    ("冇返", "没回"), ("俾电", "被电"), ("郁唔到", "动不了"),
+    ("静晒", "全静了"), ("甩晒", "全掉了"), ("成身", "全身"), ("拉住", "拉着"), ("吊住", "吊着"),
+    ("挨住", "挨着"), ("追住", "追着"), ("揽住", "抱着"), ("泊住", "停着"), ("跟住", "跟着"),
+    ("沿住", "沿着"), ("插住电", "插着电"), ("仲插住", "还插着"), ("锁住", "锁着"),
+    ("夹住", "夹着"),
+    ("跌落嚟", "掉下来"), ("冧落嚟", "塌下来"), ("冧", "塌"), ("落嚟", "下来"),
+    ("落唔到去", "下不去"),
+    ("落唔到", "下不去"), ("落去", "下去"), ("透唔到气", "喘不过气"), ("透唔过气", "喘不过气"),
+    ("行唔到路", "走不了路"), ("唔俾", "不让"), ("俾咗", "给了"), ("跌咗喺地", "摔倒在地"),
+    ("甩咗", "掉了"), ("讲嘢", "说话"), ("唔敢郁", "不敢动"), ("郁佢", "动他"), ("晕埋", "晕倒"),
+    ("冲凉", "洗澡"), ("个钟", "小时"), ("同屋", "室友"), ("行埋去", "走过去"),
+    ("出咗街", "出门了"),
+    ("返咗", "回了"), ("即刻", "马上"), ("边个", "谁"), ("快啲", "快点"), ("过嚟", "过来"),
+    ("佢话", "他说"), ("佢哋话", "他们说"), ("对方话", "对方说"), ("那人话", "那人说"),
+    ("有人话", "有人说"), ("话包", "说包"), ("话要", "说要"), ("话唔准", "说不准"),
+    ("插苏", "插座"), ("石屎", "水泥块"), ("啤酒樽", "啤酒瓶"), ("樽", "瓶"), ("爆头", "砸头"),
+    ("bb床", "婴儿床"), ("bb", "宝宝"), ("入屋", "进屋"), ("识游水", "会游泳"),
+    (re.compile("([0-9一二三四五六七八九十百千万两])蚊"), r"\1块"),
+    ("仲喺度", "还在"), ("仲喺", "还在"), ("瞓咗喺度", "躺在那里"), ("瞓咗喺", "躺在"),
+    ("瞓喺", "躺在"),
     ("跌咗落地", "摔倒在地"), ("郁都郁唔到", "动都动不了"), ("俾人", "被人"),
     ("跌咗落", "掉进"), ("跌落", "掉进"), ("食咗", "吃了"), ("行咗", "走了"),
     ("食完", "吃完"), ("唔识", "不会"), ("游水", "游泳"), ("拎住", "拎着"), ("揸住", "拿着"),
@@ -80,9 +117,11 @@ _CANTONESE_PHRASES = (
     ("嚟", "来"), ("睇", "看"), ("揾", "找"), ("搵", "找"), ("攞", "拿"), ("畀", "给"),
     ("嘢", "东西"), ("细路仔", "小孩"), ("细路", "小孩"), ("屋企", "家里"), ("琴日", "昨天"),
     ("寻日", "昨天"), ("今朝", "今早"), ("升降机", "电梯"), ("拖板", "插线板"), ("雪柜", "冰箱"),
-    ("水喉", "水管"), ("气喉", "气管"), ("着住电", "插着电"),
+    ("水喉", "水管"), ("气喉", "气管"), ("着住电", "插着电"), ("俾", "给"),
 )
-_CANTONESE_RE = re.compile("[咗喺唔佢嘅冇嗌瞓嚟啲哋睇揾搵攞畀嘢燶𨋢䢂俾嗰]|听日|屋企|而家")
+_CANTONESE_RE = re.compile(
+    "[咗喺唔佢嘅冇嗌瞓嚟啲哋睇揾搵攞畀嘢燶𨋢䢂俾嗰𠮶揸冧]|听日|屋企|而家|(?:烧|打|喊|撬|排|追|冒|入)紧(?!急|张)"
+)
 
 
 # Taiwanese Hokkien written in characters (阮阿嬤到這馬攏無轉來), after conversion to Simplified:
@@ -147,6 +186,18 @@ _NORTHWEST_PHRASES = (
 )
 _NORTHWEST_RE = re.compile("婆姨|碎娃|尕娃|嫑|阿达|咋咧|(?<!咧)咧(?=[,.!?。，！？]|$)")
 
+# Sichuan and Chongqing speech (我老汉儿关在屋头，喊也莫得人应): folded only in a text that says
+# 莫得, 啥子, 屋头, 老汉儿, 孃孃, 勒个, 咋个, 搞快点, 娃儿 or 烟子. Its locative 头 after a
+# place is "in" (楼道头, 水头), its 下头 "below"; 耍 stays, as for the Northwest.
+_SOUTHWEST_PHRASES = (
+    ("莫得", "没有"), ("啥子", "什么"), ("老汉儿", "父亲"), ("孃孃", "阿姨"), ("勒个", "这个"),
+    ("咋个", "怎么"), ("搞快点", "快点"), ("莫打", "别打"), ("婆娘", "老婆"), ("外头", "外面"),
+    ("抱到", "抱着"), ("娃儿", "孩子"), ("烟子", "烟"), ("下头", "下面"),
+    ("屋头", "家里"),
+    (re.compile("(?<=[屋道水河沟井塘房])头(?![发上顶部疼痛晕])"), "里"),
+)
+_SOUTHWEST_RE = re.compile("莫得|啥子|屋头|老汉儿|孃孃|勒个|咋个|搞快点|娃儿|烟子")
+
 # Northeastern speech (音响贼拉响): folded only in a text that says 贼拉 before an adjective, 嘎哈,
 # 埋汰, 嘚瑟, 唠嗑 or 磕碜. Its 贼 before an adjective is "very", not a thief (贼冷, 贼响); a thief
 # who pulls something open (贼拉开了窗户), 小偷 and 盗贼 stay.
@@ -178,6 +229,7 @@ _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cant
     (_XIANG_RE, _XIANG_PHRASES),
     (_NORTHWEST_RE, _NORTHWEST_PHRASES),
     (_NORTHEAST_RE, _NORTHEAST_PHRASES),
+    (_SOUTHWEST_RE, _SOUTHWEST_PHRASES),
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
     (_SHANDONG_RE, _SHANDONG_PHRASES),
@@ -187,9 +239,9 @@ _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cant
 
 
 def fold_dialects(text: str) -> str:
-    """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei, Hunan, Shaanxi, Gansu and
-    Northeastern speech and English words of danger → the Mandarin words the rules use; a text
-    with no marker of any is returned unchanged."""
+    """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei, Hunan, Shaanxi, Gansu,
+    Sichuan, Chongqing and Northeastern speech and English words of danger → the Mandarin
+    words the rules use; a text with no marker of any is returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:

@@ -300,7 +300,7 @@ class UrgencyDetector:
         near = text[clause_start : min(clause_end, end + _CURRENT_REACH)]
         current = any(marker in near for marker in self.rules.current)
         past = None if current else self._past(before)
-        if past is not None and not self._goes_on(text, kind, start, end):
+        if past is not None and not self._goes_on(text, kind, start, end, sentence_end):
             return f"是过去的事（{past}）"
         if kind is not None:
             reach = max(end, min(sentence_end, end + _EXCLUDE_REACH))
@@ -319,16 +319,22 @@ class UrgencyDetector:
                 return f"{_RESOLVED}（{over}）"
         return None
 
-    def _goes_on(self, text: str, kind: UrgentKind | None, start: int, end: int) -> bool:
+    def _goes_on(
+        self, text: str, kind: UrgentKind | None, start: int, end: int, sentence_end: int
+    ) -> bool:
         """The danger a past marker dated is here now: told as before, then back (上次报的煤气味…
         可现在又有了: a `recurs` phrase later), or in one of its frame's `lasting` states with a
-        `today` marker right after it (昨晚没回家，今早6点才发现: it began then and goes on)."""
+        `today` marker right after it (昨晚没回家，今早6点才发现: it began then and goes on) or
+        one of its `since` fragments later in the sentence (昨晚出去散步就没回来…找了一晚上都没
+        找到: still not found)."""
         if any(again in text[end:] for again in self.rules.recurs):
             return True
+        if kind is None or not any(state in text[start:end] for state in kind.lasting):
+            return False
         close = text[end : end + _LASTING_REACH]
-        lasting = kind.lasting if kind is not None else []
-        return any(state in text[start:end] for state in lasting) and any(
-            marker in close for marker in self.rules.today
+        after = text[end:sentence_end]
+        return any(marker in close for marker in self.rules.today) or any(
+            pattern.regex.search(after) for pattern in kind.since
         )
 
     def _referred(self, after: str) -> str | None:
