@@ -25,6 +25,17 @@ _DROP_RE = re.compile(
     "\u3030\u303d\u3297\u3299\ud800-\udfff\ue000-\uf8ff\ufe00-\ufe0f\ufe20-\ufe2f\ufeff"
     "\ufff0-\uffff\U0001f000-\U0001faff\U000e0000-\U000e01ef\U000f0000-\U0010ffff]+"
 )
+# Emoji that stand for a word (油锅🔥了, 浓💨往外滚, ⚡线泡着水, 🚒进不来) are read as that word
+# before the rest are dropped; a run of one counts once, and an animal after its own word
+# (野狗🐕🐕) adds nothing.
+_EMOJI_WORDS = (
+    (re.compile("🔥+(?=[了啦咯])"), "着火"), (re.compile("🔥+"), "火"), (re.compile("💨+"), "烟"),
+    (re.compile("⚡\ufe0f?"), "电"), (re.compile("🚒+"), "消防车"), (re.compile("🚑+"), "救护车"),
+    (re.compile("🚓+"), "警车"), (re.compile("🌊+"), "水"), (re.compile("(?<=狗)[🐕🐶]+"), ""),
+    (re.compile("[🐕🐶]+"), "狗"), (re.compile("(?<=蛇)🐍+"), ""), (re.compile("🐍+"), "蛇"),
+    (re.compile("🆘+"), "求救"),
+)
+_EMOJI_RE = re.compile("[🔥💨⚡🚒🚑🚓🌊🐕🐶🐍🆘]")
 _SPACES_RE = re.compile(r"[ \u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _NEWLINES_RE = re.compile(r" ?\n[\s\n]*")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -32,7 +43,6 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _EXTRA_FOLD_CHARS = {"著": "着", "祇": "只"}
 _EXTRA_FOLD = str.maketrans(_EXTRA_FOLD_CHARS)
 _EXTRA_PHRASES = (
-    ("转帐", "转账"),
     ("甚么", "什么"), ("拉圾", "垃圾"), ("垃级", "垃圾"), ("电悌", "电梯"), ("暧气", "暖气"),
     # homophones of voice input (电体停在半道上了, 燃起灶, 臭鸡蛋为越来越大)
     ("电体", "电梯"), ("燃起灶", "燃气灶"), ("燃起管", "燃气管"), ("燃起表", "燃气表"),
@@ -47,8 +57,13 @@ _EXTRA_PHRASES = (
     # handwriting input picking a look-alike (己经送回家了, 存拆拿出来, 昌烟)
     ("己经", "已经"), ("巳经", "已经"), ("存拆", "存折"), ("昌烟", "冒烟"), ("昌火", "冒火"),
     ("不贝了", "不见了"), ("媒气", "煤气"),
-    # an older form of 账 (转到安全帐户)
-    ("安全帐户", "安全账户"),
+    # an older form of 账 (转到安全帐户, 用手机转帐)
+    ("安全帐户", "安全账户"), ("转帐", "转账"),
+    # Hong Kong terms (升降机 for a lift, 脑退化 for dementia, 冲凉 for a shower, 石油气 for LPG)
+    ("施工升降机", "施工吊笼"), ("工地升降机", "工地吊笼"), ("升降机", "电梯"),
+    ("脑退化", "老年痴呆"), ("冲凉", "洗澡"), ("石油气", "液化气"),
+    ("热水炉", "热水器"), ("冷气机", "空调"), ("街市", "菜市场"), ("露台", "阳台"),
+    ("校巴", "校车"), ("孙仔", "孙子"), ("透不过气", "喘不过气"),
 )  # fmt: skip
 # (the check names the variants themselves: 体, 起 and 为 alone are in most texts)
 _EXTRA_RE = re.compile("|".join([*_EXTRA_FOLD_CHARS, *(variant for variant, _ in _EXTRA_PHRASES)]))
@@ -225,6 +240,15 @@ _ENGLISH_PHRASES = (
 _ENGLISH_RE = re.compile("|".join(re.escape(phrase) for phrase, _ in _ENGLISH_PHRASES))
 
 # Each dialect: the marker that tells a text uses it, and its phrases, longest first.
+# Pinyin initials typed for a word (dt卡住了, 一股mq味, ddc在充电, hz了): folded only as a whole
+# run of Latin letters, so 50hz and a word in English stay.
+_INITIALS = {"mq": "煤气", "rq": "燃气", "dt": "电梯", "ddc": "电动车", "hz": "火灾", "wy": "物业",
+             "zs": "自杀", "jc": "警察", "xf": "消防"}  # fmt: skip
+_INITIALS_RE = re.compile("(?<![a-z0-9])(?:" + "|".join(_INITIALS) + ")(?![a-z0-9])")
+_INITIALS_PHRASES = tuple(
+    (re.compile(f"(?<![a-z0-9]){letters}(?![a-z0-9])"), word) for letters, word in _INITIALS.items()
+)
+
 _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cantonese's 冇 + 得
     (_XIANG_RE, _XIANG_PHRASES),
     (_NORTHWEST_RE, _NORTHWEST_PHRASES),
@@ -235,13 +259,14 @@ _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cant
     (_SHANDONG_RE, _SHANDONG_PHRASES),
     (_WU_RE, _WU_PHRASES),
     (_ENGLISH_RE, _ENGLISH_PHRASES),
+    (_INITIALS_RE, _INITIALS_PHRASES),
 )
 
 
 def fold_dialects(text: str) -> str:
     """Written Cantonese, Taiwanese Hokkien, Shandong, Wu, Hubei, Hunan, Shaanxi, Gansu,
-    Sichuan, Chongqing and Northeastern speech and English words of danger → the Mandarin
-    words the rules use; a text with no marker of any is returned unchanged."""
+    Sichuan, Chongqing and Northeastern speech, English words of danger and pinyin initials →
+    the Mandarin words the rules use; a text with no marker of any is returned unchanged."""
     for marker, phrases in _DIALECTS:
         if marker.search(text):
             for spoken, mandarin in phrases:
@@ -337,10 +362,14 @@ def detect_script(text: str) -> Script:
 
 
 def fold(text: str) -> str:
-    """Width folding (NFKC), control/emoji/symbol removal, whitespace collapsing, lower case."""
+    """Width folding (NFKC), emoji that stand for a word read as it, control/emoji/symbol
+    removal, whitespace collapsing, lower case."""
     text = unicodedata.normalize("NFKC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _EMOJI_RE.search(text):
+        for emoji, word in _EMOJI_WORDS:
+            text = emoji.sub(word, text)
     text = _DROP_RE.sub(" ", text)
     text = _SPACES_RE.sub(" ", text)
     text = _NEWLINES_RE.sub("\n", text)
