@@ -17,6 +17,33 @@ def test_emoji_controls_and_whitespace_are_cleaned() -> None:
     assert result.original == "  漏水了😡😡\t\x00楼上\u200b 家\r\n\r\n再说  "
 
 
+@pytest.mark.parametrize(
+    ("text", "matching"),
+    [
+        ("厨房油锅🔥了，锅盖盖不住", "厨房油锅着火了,锅盖盖不住"),
+        ("5楼浓💨往外滚，🚒进不来", "5楼浓烟往外滚,消防车进不来"),
+        ("电箱的⚡️线泡着水", "电箱的电线泡着水"),
+        ("一群野狗🐕🐕🐕围着孩子", "一群野狗围着孩子"),
+        ("🐶🐶咬人了", "狗咬人了"),
+    ],
+)
+def test_emoji_that_stand_for_a_word_are_read_as_it(text: str, matching: str) -> None:
+    assert normalize(text).text == matching
+
+
+@pytest.mark.parametrize(
+    ("text", "matching"),
+    [
+        ("单元dt卡住了，一股mq味", "单元电梯卡住了,一股煤气味"),
+        ("ddc在楼道充电，hz了", "电动车在楼道充电,火灾了"),
+        ("50hz的电，dtc和ktv不是缩写", "50hz的电,dtc和ktv不是缩写"),
+        ("大厦的升降机困了人，工地升降机另说", "大厦的电梯困了人,工地吊笼另说"),
+    ],
+)
+def test_pinyin_initials_and_hong_kong_terms_are_folded(text: str, matching: str) -> None:
+    assert normalize(text).text == matching
+
+
 def test_traditional_is_converted_for_matching_and_reported() -> None:
     result = normalize("頌運水庭8棟頂樓，一下雨屋頂就漏，裡面關著我媽")
     assert result.script == "hant"
