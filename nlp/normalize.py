@@ -229,7 +229,21 @@ _SOUTHWEST_PHRASES = (
     ("屋头", "家里"),
     (re.compile("(?<=[屋道水河沟井塘房])头(?![发上顶部疼痛晕])"), "里"),
 )
-_SOUTHWEST_RE = re.compile("莫得|啥子|屋头|老汉儿|孃孃|勒个|咋个|搞快点|娃儿|烟子")
+_YUNGUI_PHRASES = (
+    # Yunnan and Guizhou: 么得 none, 老倌 an old man, 娃娃 a child (布娃娃 stays a doll), 遭 before
+    # a verb for 被, 关到 and 卡起 for 关着 and 卡住, 瞧 for 看, 整哪样 "what are you doing"
+    ("么得", "没有"), ("幺得", "没有"), ("老倌", "老头"), (re.compile("老奶(?!奶)"), "老奶奶"),
+    ("小娃娃", "小孩"),
+    ("娃娃些", "孩子们"), (re.compile("(?<!布)娃娃"), "孩子"), ("整哪样", "干什么"),
+    (re.compile("遭(?=[骗烫打咬撞困电砸偷抢])"), "被"), ("关到", "关着"), ("卡起了", "卡住了"),
+    ("亮起的", "亮着"), ("顺到", "顺着"), ("哪点", "哪里"), ("打起电筒", "打着手电"),
+    ("瞧不见", "看不见"), ("瞧见", "看见"), ("瞧着", "看着"),
+)
+_SOUTHWEST_RE = re.compile(
+    "莫得|啥子|屋头|老汉儿|孃孃|勒个|咋个|搞快点|娃儿|烟子|么得|幺得|老倌|小娃娃|整哪样|憨包|板扎"
+    "|得行|遭骗"
+    "|(?<!布)娃娃|瞧不见|瞧见"
+)
 
 # Northeastern speech (音响贼拉响): folded only in a text that says 贼拉 before an adjective, 嘎哈,
 # 埋汰, 嘚瑟, 唠嗑 or 磕碜. Its 贼 before an adjective is "very", not a thief (贼冷, 贼响); a thief
@@ -257,6 +271,31 @@ _ENGLISH_PHRASES = (
 )
 _ENGLISH_RE = re.compile("|".join(re.escape(phrase) for phrase, _ in _ENGLISH_PHRASES))
 
+# English words a code-switching resident puts among Chinese ones (黑色的 smoke 从窗户出来, lift
+# 卡住了, my friend 在里面): read as the Chinese word, each only as a whole word, the spaces
+# around it taken with it (a space between Chinese characters reads as a pause); the phrases
+# above go first (gas leak, smells like gas).
+_ENGLISH_WORDS = {
+    "lost my kid": "孩子丢了", "i smell gas": "我闻到煤气味", "very strong": "很浓",
+    "fire alarm": "火警报警器", "high voltage": "高压", "bus stop": "公交站", "no answer": "没人应",
+    "cannot open": "打不开", "can't open": "打不开", "big dog": "大狗", "my son": "我儿子",
+    "my daughter": "我女儿", "my kid": "我孩子", "my baby": "我宝宝", "my friend": "我朋友",
+    "my roommate": "我室友", "my mom": "我妈", "my dad": "我爸", "my landlord": "我房东",
+    "smoke": "烟", "smell": "味", "gas": "燃气", "lift": "电梯", "elevator": "电梯",
+    "stuck": "卡住", "snake": "蛇", "dog": "狗", "ambulance": "救护车", "police": "警察",
+    "baby": "宝宝", "kid": "孩子", "pregnant": "怀孕", "inside": "里面", "now": "现在",
+    "playground": "游乐场",
+    "shaft": "电梯井", "wildfire": "山火", "bleeding": "流血", "tou yun": "头晕",
+}  # fmt: skip
+_ENGLISH_WORDS_RE = re.compile(
+    "(?<![a-z'])(?:" + "|".join(map(re.escape, _ENGLISH_WORDS)) + ")(?![a-z'])"
+)
+_ENGLISH_WORD_PHRASES = (
+    *((re.compile(f" ?(?<![a-z']){re.escape(words)}(?![a-z'])(?! ?(?:detector|alarm)) ?"), chinese)
+      for words, chinese in _ENGLISH_WORDS.items()),
+    (re.compile("(?<![a-z'])help(?= ?!)"), "救命"),
+)  # fmt: skip
+
 # Each dialect: the marker that tells a text uses it, and its phrases, longest first.
 # Pinyin initials typed for a word (dt卡住了, 一股mq味, ddc在充电, hz了): folded only as a whole
 # run of Latin letters, so 50hz and a word in English stay.
@@ -271,12 +310,13 @@ _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cant
     (_XIANG_RE, _XIANG_PHRASES),
     (_NORTHWEST_RE, _NORTHWEST_PHRASES),
     (_NORTHEAST_RE, _NORTHEAST_PHRASES),
-    (_SOUTHWEST_RE, _SOUTHWEST_PHRASES),
+    (_SOUTHWEST_RE, _SOUTHWEST_PHRASES + _YUNGUI_PHRASES),
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
     (_SHANDONG_RE, _SHANDONG_PHRASES),
     (_WU_RE, _WU_PHRASES),
     (_ENGLISH_RE, _ENGLISH_PHRASES),
+    (_ENGLISH_WORDS_RE, _ENGLISH_WORD_PHRASES),
     (_INITIALS_RE, _INITIALS_PHRASES),
 )
 

@@ -46,7 +46,8 @@ from nlp.normalize import fold_dialects, normalize
         ("拜托斗相共揣一下", "拜托帮忙找一下"),
         # English phrases of danger
         ("门在给人震惊（electric shock）", "门在给人震惊（触电）"),
-        ("my dad fell down and can't get up", "my dad 摔倒了 and 起不来"),
+        ("my dad fell down and can't get up", "我爸摔倒了 and 起不来"),
+        ("黑色的 smoke 从窗户出来，lift 卡住了", "黑色的烟从窗户出来，电梯卡住了"),
         ("there is a gas smell in the kitchen", "there is a 煤气味 in the kitchen"),
         # Jining and Shandong speech
         ("俺娘晌午下楼，这会儿还木回来", "我娘晌午下楼，这会儿还没回来"),
