@@ -245,6 +245,16 @@ _SOUTHWEST_RE = re.compile(
     "|(?<!布)娃娃|瞧不见|瞧见"
 )
 
+# Jin speech of Shanxi and western Inner Mongolia (毛孩子在坑边圪蹴着): folded only in a text
+# that says 圪蹴, 圪台, 毛孩子, 毛圪蛋 or 咋介; 甚 is "what" there, not 甚至. 夜来 (yesterday)
+# stays, as in Shandong speech: read as the past it would switch off a danger that goes on.
+_JIN_PHRASES = (
+    ("寻着", "找到"), ("寻不着", "找不到"), ("毛圪蛋", "孩子"),
+    ("毛孩子", "孩子"), ("圪蹴", "蹲"), ("咋介", "怎么"), ("后生", "小伙子"),
+    (re.compile("甚(?!至|么|是|好)"), "什么"),
+)
+_JIN_RE = re.compile("圪蹴|圪台|毛孩子|毛圪蛋|咋介")
+
 # Northeastern speech (音响贼拉响): folded only in a text that says 贼拉 before an adjective, 嘎哈,
 # 埋汰, 嘚瑟, 唠嗑 or 磕碜. Its 贼 before an adjective is "very", not a thief (贼冷, 贼响); a thief
 # who pulls something open (贼拉开了窗户), 小偷 and 盗贼 stay.
@@ -310,6 +320,7 @@ _DIALECTS = (  # Hubei and Hunan first: their 冇得 is 没有, not written Cant
     (_XIANG_RE, _XIANG_PHRASES),
     (_NORTHWEST_RE, _NORTHWEST_PHRASES),
     (_NORTHEAST_RE, _NORTHEAST_PHRASES),
+    (_JIN_RE, _JIN_PHRASES),
     (_SOUTHWEST_RE, _SOUTHWEST_PHRASES + _YUNGUI_PHRASES),
     (_CANTONESE_RE, _CANTONESE_PHRASES),
     (_HOKKIEN_RE, _HOKKIEN_PHRASES),
