@@ -357,6 +357,10 @@ def test_second_blind_set_stays_at_its_level(router: Router) -> None:
         ("blind_urgency_jr.jsonl", 0.91, 1.0),
         ("blind_urgency_js.jsonl", 0.815, 1.0),
         ("blind_urgency_jt.jsonl", 0.845, 1.0),
+        ("blind_urgency_ju.jsonl", 0.88, 1.0),
+        ("blind_urgency_jv.jsonl", 0.855, 1.0),
+        ("blind_urgency_jw.jsonl", 0.77, 0.99),
+        ("blind_urgency_jx.jsonl", 0.84, 1.0),
     ],
 )
 def test_blind_urgency_sets_stay_at_their_level(
@@ -381,7 +385,7 @@ def test_blind_urgency_sets_stay_at_their_level(
     (rules alone: recall 68.8 %); R, after Q's fixes, 79.5 %, 96.2 %, 95.7 %, asked on 1.7 %
     (rules alone: recall 61.3 %); S, after R's fixes, 81.0 %, 100 %, 96.2 %, none asked (rules
     alone: recall 67.5 %), the first first pass to catch every urgent complaint; T, after S's
-    fixes, 83.5 %, 98.8 %, 96.8 %, asked on 0.8 % (rules alone: recall 80.0 %); U to JT, two or
+    fixes, 83.5 %, 98.8 %, 96.8 %, asked on 0.8 % (rules alone: recall 80.0 %); U to JX, two or
     four at a time: recall 91.2–100 %, precision 82.7–100 % (tests/nlp/data/README.md). After
     the family fixes every urgent case is caught (a question counting as caught), none falsely,
     and at most 2 % of a set's ordinary complaints are asked about (IL: 2 of 120)."""
